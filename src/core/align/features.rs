@@ -1,0 +1,263 @@
+//! What the aligner sees of a turn: its length, its kind, its speaker and the tokens that survive translation.
+
+use std::collections::HashMap;
+
+use crate::core::text::{content_len, is_cjk, is_space};
+use crate::core::turns::{TurnKind, Turns};
+
+/// One side's turn (or, at a coarse level, a run of turns) reduced to what alignment compares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Non-space characters.
+    pub len: f32,
+    pub kind: TurnKind,
+    /// Index of the speaker on its own side.
+    pub speaker: Option<u32>,
+    /// Interned tokens that survive translation, sorted and unique.
+    pub tokens: Vec<u32>,
+}
+
+impl Unit {
+    /// Two neighbouring units as one (for coarse levels).
+    pub fn merge(a: &Unit, b: &Unit) -> Unit {
+        let kind = if a.kind == TurnKind::Speech || b.kind == TurnKind::Speech {
+            TurnKind::Speech
+        } else {
+            a.kind
+        };
+        Unit {
+            len: a.len + b.len,
+            kind,
+            speaker: if a.speaker == b.speaker {
+                a.speaker
+            } else {
+                None
+            },
+            tokens: union(&a.tokens, &b.tokens),
+        }
+    }
+}
+
+/// Sorted union of two sorted, unique lists.
+pub fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// Token vocabulary shared by both sides, with a weight per token (rarer is heavier).
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+    /// Number of turns (both sides) holding each token.
+    df: Vec<u32>,
+    pub weights: Vec<f32>,
+}
+
+impl Vocabulary {
+    fn intern(&mut self, token: String) -> u32 {
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(token).or_insert(next);
+        if id as usize == self.df.len() {
+            self.df.push(0);
+        }
+        id
+    }
+
+    /// Weights `ln(1 + turns / df)`, once every turn is read.
+    fn finish(&mut self, turns: usize) {
+        self.weights = self
+            .df
+            .iter()
+            .map(|&df| (1.0 + turns as f32 / df.max(1) as f32).ln())
+            .collect();
+    }
+}
+
+/// Units for both sides, with their shared vocabulary.
+pub fn units(left: &Turns, right: &Turns) -> (Vec<Unit>, Vec<Unit>, Vocabulary) {
+    let mut vocab = Vocabulary::default();
+    let mut side = |turns: &Turns| -> Vec<Unit> {
+        turns
+            .turns
+            .iter()
+            .map(|t| {
+                let mut tokens: Vec<u32> = survivors(&t.text)
+                    .into_iter()
+                    .map(|s| vocab.intern(s))
+                    .collect();
+                tokens.sort_unstable();
+                tokens.dedup();
+                for &id in &tokens {
+                    vocab.df[id as usize] += 1;
+                }
+                Unit {
+                    len: content_len(&t.text).max(1) as f32,
+                    kind: t.kind,
+                    speaker: t.speaker.map(|s| s as u32),
+                    tokens,
+                }
+            })
+            .collect()
+    };
+    let l = side(left);
+    let r = side(right);
+    vocab.finish(l.len() + r.len());
+    (l, r, vocab)
+}
+
+/// Tokens that survive translation: numbers (separators removed), words mixing letters and
+/// digits (`GPT-4`, `A100`), and Latin-script names — capitalised words not opening a sentence,
+/// or any Latin word inside CJK text.
+pub fn survivors(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    let mut sentence_start = true;
+    let mut prev_cjk = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if !(c.is_alphanumeric() && !is_cjk(c)) {
+            if matches!(
+                c,
+                '.' | '!'
+                    | '?'
+                    | ':'
+                    | '"'
+                    | '«'
+                    | '“'
+                    | '。'
+                    | '！'
+                    | '？'
+                    | '：'
+                    | '\n'
+                    | '('
+                    | '（'
+            ) {
+                sentence_start = true;
+            }
+            if !is_space(c) {
+                prev_cjk = is_cjk(c);
+            }
+            i += 1;
+            continue;
+        }
+        // A token: letters and digits, joined by inner `-` `.` `,` (digits only for the last two).
+        let start = i;
+        while i < chars.len() {
+            let c = chars[i];
+            let joins = matches!(c, '-' | '.' | ',' | '\'' | '’')
+                && chars
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_alphanumeric() && !is_cjk(*n))
+                && (c == '-' || (chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit()));
+            if (c.is_alphanumeric() && !is_cjk(c)) || joins {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let word: String = chars[start..i].iter().collect();
+        let next_cjk = chars.get(i).is_some_and(|&c| is_cjk(c));
+        let digits = word.chars().any(|c| c.is_ascii_digit());
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let capital = word.chars().next().is_some_and(char::is_uppercase) && letters >= 2;
+        let inner_capital = word.chars().skip(1).any(char::is_uppercase);
+        let in_cjk = (prev_cjk || next_cjk) && letters >= 2;
+        let keep = (digits && word.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
+            || (capital && (!sentence_start || inner_capital))
+            || in_cjk;
+        if keep {
+            out.push(
+                word.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect(),
+            );
+        }
+        sentence_start = false;
+        prev_cjk = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_names_survive() {
+        let t = survivors("In 2017, OpenAI and Google used 10,000 Nvidia A100 cards for GPT-4.");
+        assert_eq!(
+            t,
+            [
+                "2017", "openai", "google", "10000", "nvidia", "a100", "gpt4"
+            ]
+        );
+        let fr = survivors("En 2017, l'avènement de Transformer, puis OpenAI GPT et Google Bert.");
+        assert_eq!(
+            fr,
+            ["2017", "transformer", "openai", "gpt", "google", "bert"]
+        );
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        assert_eq!(
+            survivors("The model is big. Then it grew."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            survivors("ChatGPT est là."),
+            ["chatgpt"],
+            "an inner capital marks a name even first"
+        );
+    }
+
+    #[test]
+    fn latin_words_inside_chinese_survive() {
+        let t =
+            survivors("在第一版基于GPT-3.5大模型的底座上开发出来的ChatGPT迁移到Nvidia芯片，2019年");
+        assert_eq!(t, ["gpt35", "chatgpt", "nvidia", "2019"]);
+    }
+
+    #[test]
+    fn merged_units_keep_union_and_speech() {
+        let a = Unit {
+            len: 10.0,
+            kind: TurnKind::Heading,
+            speaker: None,
+            tokens: vec![1, 3],
+        };
+        let b = Unit {
+            len: 5.0,
+            kind: TurnKind::Speech,
+            speaker: Some(0),
+            tokens: vec![2, 3],
+        };
+        let m = Unit::merge(&a, &b);
+        assert_eq!(
+            (m.len, m.kind, m.speaker, m.tokens),
+            (15.0, TurnKind::Speech, None, vec![1, 2, 3])
+        );
+    }
+}

@@ -1,0 +1,381 @@
+//! Bytes on disk → Unicode text: BOM sniffing, UTF-8 validation, legacy-encoding detection.
+
+use std::path::{Path, PathBuf};
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Text decoded from a file, with what was learned on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, line ends kept as they were (see [`crate::core::paragraphs`] for line splitting).
+    pub text: String,
+    /// The encoding's canonical name (`UTF-8`, `GBK`, `UTF-16LE`, …).
+    pub encoding: &'static str,
+    /// Whether the file started with a byte-order mark.
+    pub had_bom: bool,
+    /// How many invalid byte sequences were replaced by U+FFFD.
+    pub replaced: usize,
+}
+
+/// What went wrong reading a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The file could not be opened or read (missing, permissions, vanished…).
+    Io(String),
+    /// The file holds no bytes, or only white space.
+    Empty,
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge(u64),
+    /// The bytes look like a binary file, not text.
+    Binary { offset: usize },
+    /// The bytes do not decode as text in any encoding we tried.
+    Undecodable {
+        encoding: &'static str,
+        replaced: usize,
+    },
+    /// The caller asked for an encoding label we do not know.
+    UnknownEncoding(String),
+}
+
+/// An error reading or decoding one file, naming the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("error reading '{}': {}", path.display(), describe(kind))]
+pub struct DecodeError {
+    path: PathBuf,
+    kind: ErrorKind,
+}
+
+impl DecodeError {
+    pub fn new(path: impl Into<PathBuf>, kind: ErrorKind) -> Self {
+        Self {
+            path: path.into(),
+            kind,
+        }
+    }
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+fn describe(kind: &ErrorKind) -> String {
+    match kind {
+        ErrorKind::Io(msg) => msg.clone(),
+        ErrorKind::Empty => "the file is empty".into(),
+        ErrorKind::TooLarge(n) => format!(
+            "the file is too large ({} MiB; the limit is {} MiB)",
+            n / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+        ErrorKind::Binary { offset } => {
+            format!("not a text file (binary data at byte {offset})")
+        }
+        ErrorKind::Undecodable { encoding, replaced } => format!(
+            "not valid text: {replaced} invalid byte sequences even as {encoding}; \
+             try forcing an encoding"
+        ),
+        ErrorKind::UnknownEncoding(label) => format!("unknown encoding '{label}'"),
+    }
+}
+
+/// Looks up an encoding by any WHATWG label (`gbk`, `gb18030`, `big5`, `shift_jis`, `latin1`, …).
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(label.trim().as_bytes())
+}
+
+/// Reads and decodes a file. `forced` is an encoding label that overrides detection.
+///
+/// # Errors
+/// Missing or unreadable files, empty, binary, oversized or undecodable content, unknown labels.
+pub fn read_file(path: &Path, forced: Option<&str>) -> Result<Decoded, DecodeError> {
+    let err = |kind| DecodeError::new(path, kind);
+    let forced = match forced {
+        Some(label) => Some(
+            encoding_for_label(label)
+                .ok_or_else(|| err(ErrorKind::UnknownEncoding(label.into())))?,
+        ),
+        None => None,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| err(ErrorKind::Io(io_message(&e))))?;
+    if meta.is_dir() {
+        return Err(err(ErrorKind::Io("it is a folder, not a file".into())));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(err(ErrorKind::TooLarge(meta.len())));
+    }
+    let bytes = std::fs::read(path).map_err(|e| err(ErrorKind::Io(io_message(&e))))?;
+    decode_bytes(&bytes, forced).map_err(err)
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Decodes bytes: BOM first, then strict UTF-8, then UTF-16 without BOM, then detection.
+///
+/// # Errors
+/// [`ErrorKind::Empty`], [`ErrorKind::Binary`] or [`ErrorKind::Undecodable`].
+pub fn decode_bytes(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, ErrorKind> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ErrorKind::Empty);
+    }
+    let (encoding, had_bom, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        (forced.unwrap_or(enc), true, &bytes[bom_len..])
+    } else if let Some(enc) = forced {
+        (enc, false, bytes)
+    } else if std::str::from_utf8(bytes).is_ok() && !bytes.contains(&0) {
+        (UTF_8, false, bytes)
+    } else if let Some(enc) = sniff_utf16(bytes) {
+        (enc, false, bytes)
+    } else {
+        if let Some(offset) = binary_offset(bytes) {
+            return Err(ErrorKind::Binary { offset });
+        }
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(bytes, true);
+        // A file that is almost UTF-8 (a few stray bytes) stays UTF-8: a legacy guess would garble it.
+        let enc = if mostly_utf8(bytes) {
+            UTF_8
+        } else {
+            detector.guess(None, chardetng::Utf8Detection::Allow)
+        };
+        (enc, false, bytes)
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    let replaced = if had_errors {
+        text.chars().filter(|&c| c == '\u{FFFD}').count()
+    } else {
+        0
+    };
+    let chars = text.chars().count().max(1);
+    if replaced * 10 > chars {
+        return Err(ErrorKind::Undecodable {
+            encoding: encoding.name(),
+            replaced,
+        });
+    }
+    if forced.is_none()
+        && !had_bom
+        && let Some(offset) = control_offset(&text)
+    {
+        return Err(ErrorKind::Binary { offset });
+    }
+    let text = text.into_owned();
+    if text.trim().is_empty() {
+        return Err(ErrorKind::Empty);
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+        had_bom,
+        replaced,
+    })
+}
+
+/// UTF-16 without BOM: text in the BMP's Latin or CJK ranges leaves NULs in every other byte.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    if odd_nul * 10 > pairs * 6 && even_nul * 20 < pairs {
+        Some(UTF_16LE)
+    } else if even_nul * 10 > pairs * 6 && odd_nul * 20 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// The offset of the first NUL byte in the first 64 KiB, the sign of a binary file.
+fn binary_offset(bytes: &[u8]) -> Option<usize> {
+    bytes[..bytes.len().min(65536)].iter().position(|&b| b == 0)
+}
+
+/// Text that decoded but is full of control characters is binary data in disguise.
+fn control_offset(text: &str) -> Option<usize> {
+    let mut controls = 0usize;
+    let mut first = None;
+    let mut total = 0usize;
+    for (i, c) in text.char_indices().take(65536) {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}') {
+            controls += 1;
+            first.get_or_insert(i);
+        }
+    }
+    (controls * 20 > total.max(1)).then(|| first.unwrap_or(0))
+}
+
+/// True when at most one byte in a thousand breaks UTF-8 validity.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    let mut bad = 0usize;
+    while let Err(e) = std::str::from_utf8(rest) {
+        bad += 1;
+        let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
+        rest = &rest[skip.min(rest.len())..];
+        if bad * 1000 > bytes.len() {
+            return false;
+        }
+    }
+    bytes.iter().any(|&b| b >= 0x80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(bytes: &[u8]) -> Decoded {
+        decode_bytes(bytes, None).unwrap()
+    }
+
+    #[test]
+    fn utf8_plain_and_with_bom() {
+        let d = decode("沈伟：你好".as_bytes());
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.had_bom),
+            ("沈伟：你好", "UTF-8", false)
+        );
+        let d = decode(b"\xEF\xBB\xBFBonjour");
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.had_bom),
+            ("Bonjour", "UTF-8", true)
+        );
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let text = "问：大模型是什么？\nRéponse : été";
+        for (enc, bom) in [(UTF_16LE, &b"\xFF\xFE"[..]), (UTF_16BE, &b"\xFE\xFF"[..])] {
+            let units: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| {
+                    if enc == UTF_16LE {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
+                    }
+                })
+                .collect();
+            let with_bom = [bom, &units].concat();
+            let d = decode(&with_bom);
+            assert_eq!(
+                (d.text.as_str(), d.encoding, d.had_bom),
+                (text, enc.name(), true)
+            );
+            let latin: Vec<u8> = "Shen Wei: Bonjour, ceci est un texte."
+                .encode_utf16()
+                .flat_map(|u| {
+                    if enc == UTF_16LE {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
+                    }
+                })
+                .collect();
+            assert_eq!(decode(&latin).encoding, enc.name());
+        }
+    }
+
+    #[test]
+    fn legacy_chinese_and_latin_are_detected() {
+        let zh = "主持人：请您介绍一下大模型的发展历程。\n沈伟：大模型的参数量很大，训练成本也很高。我们认为未来几年会有很多变化。";
+        let (gbk, _, _) = encoding_rs::GBK.encode(zh);
+        let d = decode(&gbk);
+        assert_eq!(d.text, zh);
+        assert!(["GBK", "gb18030"].contains(&d.encoding), "{}", d.encoding);
+
+        let big5_text =
+            "主持人：請您介紹一下大模型的發展歷程。沈偉：大模型的參數量很大，訓練成本也很高。";
+        let (big5, _, _) = encoding_rs::BIG5.encode(big5_text);
+        assert_eq!(decode(&big5).encoding, "Big5");
+
+        let fr =
+            "Le modèle est déjà très grand, a-t-il déclaré à l'été. « Ça devient une mer rouge. »";
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(fr);
+        let d = decode(&latin);
+        assert_eq!((d.text.as_str(), d.encoding), (fr, "windows-1252"));
+    }
+
+    #[test]
+    fn shift_jis_is_detected() {
+        let ja = "司会：今日は大規模言語モデルについてお話を伺います。よろしくお願いします。";
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(ja);
+        let d = decode(&sjis);
+        assert_eq!((d.text.as_str(), d.encoding), (ja, "Shift_JIS"));
+    }
+
+    #[test]
+    fn forced_encoding_wins() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("你好，世界。这是一个测试。");
+        let d = decode_bytes(&gbk, Some(encoding_rs::GB18030)).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("你好，世界。这是一个测试。", "gb18030")
+        );
+        assert!(encoding_for_label("latin1").is_some());
+        assert!(encoding_for_label("klingon").is_none());
+    }
+
+    #[test]
+    fn stray_invalid_bytes_are_replaced_and_counted() {
+        let mut bytes =
+            "Shen Wei : une réponse assez longue pour que quelques octets cassés ne comptent pas. "
+                .repeat(20)
+                .into_bytes();
+        bytes.insert(100, 0xFF);
+        bytes.insert(500, 0xC3);
+        let d = decode(&bytes);
+        assert_eq!((d.encoding, d.replaced), ("UTF-8", 2));
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+    }
+
+    #[test]
+    fn binary_and_empty_are_refused() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
+        assert!(matches!(
+            decode_bytes(png, None),
+            Err(ErrorKind::Binary { offset: 8 })
+        ));
+        assert_eq!(decode_bytes(b"", None), Err(ErrorKind::Empty));
+        assert_eq!(decode_bytes(b" \n\r\n\t", None), Err(ErrorKind::Empty));
+        let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7919 % 251) as u8 | 1).collect();
+        assert!(decode_bytes(&noise, None).is_err());
+    }
+
+    #[test]
+    fn errors_name_the_file_and_the_reason() {
+        let e = read_file(Path::new("/no/such/left.txt"), None).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "error reading '/no/such/left.txt': no such file"
+        );
+        let e = read_file(Path::new("/tmp"), None).unwrap_err();
+        assert!(e.to_string().contains("folder"), "{e}");
+        let e = read_file(Path::new("x.txt"), Some("klingon")).unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::UnknownEncoding("klingon".into()));
+        let e = DecodeError::new("a.bin", ErrorKind::Binary { offset: 512 });
+        assert_eq!(
+            e.to_string(),
+            "error reading 'a.bin': not a text file (binary data at byte 512)"
+        );
+    }
+}

@@ -1,0 +1,184 @@
+//! A document as Tandem holds it: where it came from, how it was decoded, its turns; and a pair of them.
+
+use std::path::{Path, PathBuf};
+
+use super::align::{self, Alignment};
+use super::decode::{self, DecodeError};
+use super::text::{is_cjk, is_han};
+use super::turns::{self, Turns};
+
+/// One side of a pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub path: PathBuf,
+    /// Canonical name of the encoding the bytes were read in.
+    pub encoding: &'static str,
+    /// Invalid byte sequences replaced by U+FFFD while decoding.
+    pub replaced: usize,
+    pub turns: Turns,
+}
+
+impl Document {
+    /// Reads, decodes and splits a file. `encoding` forces an encoding label.
+    ///
+    /// # Errors
+    /// See [`decode::read_file`].
+    pub fn load(path: &Path, encoding: Option<&str>) -> Result<Self, DecodeError> {
+        let decoded = decode::read_file(path, encoding)?;
+        Ok(Self::from_text(
+            path,
+            &decoded.text,
+            decoded.encoding,
+            decoded.replaced,
+        ))
+    }
+
+    /// A document from text already in memory (a compiled-in sample, a test).
+    pub fn from_text(
+        path: impl Into<PathBuf>,
+        text: &str,
+        encoding: &'static str,
+        replaced: usize,
+    ) -> Self {
+        Self {
+            path: path.into(),
+            encoding,
+            replaced,
+            turns: turns::split(text),
+        }
+    }
+
+    /// The file name, for headers.
+    pub fn name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        )
+    }
+
+    /// The document's main script.
+    pub fn script(&self) -> Script {
+        Script::of(self.turns.turns.iter().map(|t| t.text.as_str()))
+    }
+}
+
+/// The writing system most of a document is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Chinese,
+    Japanese,
+    Korean,
+    Latin,
+    Other,
+}
+
+impl Script {
+    /// Counts letters by script over some text (the first 20,000 letters are enough).
+    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Script {
+        let (mut han, mut kana, mut hangul, mut latin, mut other) =
+            (0usize, 0usize, 0usize, 0usize, 0usize);
+        for c in texts
+            .into_iter()
+            .flat_map(str::chars)
+            .filter(|c| c.is_alphabetic())
+            .take(20_000)
+        {
+            match c as u32 {
+                0x3040..=0x30FF => kana += 1,
+                0xAC00..=0xD7AF => hangul += 1,
+                _ if is_han(c) => han += 1,
+                _ if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => {
+                    latin += 1
+                }
+                _ if !is_cjk(c) => other += 1,
+                _ => {}
+            }
+        }
+        let total = han + kana + hangul + latin + other;
+        if total == 0 {
+            Script::Other
+        } else if kana * 10 > total {
+            Script::Japanese
+        } else if hangul * 3 > total {
+            Script::Korean
+        } else if han * 3 > total {
+            Script::Chinese
+        } else if latin * 2 > total {
+            Script::Latin
+        } else {
+            Script::Other
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Script::Chinese => "Chinese",
+            Script::Japanese => "Japanese",
+            Script::Korean => "Korean",
+            Script::Latin => "Latin",
+            Script::Other => "other script",
+        }
+    }
+
+    /// Whether CJK punctuation should stay full width (the CJK font first).
+    pub fn is_cjk(self) -> bool {
+        matches!(self, Script::Chinese | Script::Japanese | Script::Korean)
+    }
+}
+
+/// Two documents and their alignment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub left: Document,
+    pub right: Document,
+    pub alignment: Alignment,
+}
+
+impl Pair {
+    /// Aligns two documents.
+    pub fn new(left: Document, right: Document) -> Self {
+        let alignment = align::align(&left.turns, &right.turns);
+        Self {
+            left,
+            right,
+            alignment,
+        }
+    }
+
+    /// Loads and aligns two files.
+    ///
+    /// # Errors
+    /// The first file that cannot be read, see [`decode::read_file`].
+    pub fn load(
+        left: &Path,
+        right: &Path,
+        encodings: [Option<&str>; 2],
+    ) -> Result<Self, DecodeError> {
+        Ok(Self::new(
+            Document::load(left, encodings[0])?,
+            Document::load(right, encodings[1])?,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_are_recognised() {
+        assert_eq!(
+            Script::of(["沈伟：大模型的参数量很大，GPT-4"]),
+            Script::Chinese
+        );
+        assert_eq!(
+            Script::of(["Le modèle est déjà très grand."]),
+            Script::Latin
+        );
+        assert_eq!(
+            Script::of(["今日はいい天気ですね、ありがとう"]),
+            Script::Japanese
+        );
+        assert_eq!(Script::of([""]), Script::Other);
+    }
+}

@@ -1,0 +1,304 @@
+//! Speaker-label candidates on one line (`Name: …`, `NAME` alone, `哈姆莱特　…`) and their validity.
+
+use super::text::{canonical, fold_width, is_han, is_space, trim};
+
+/// How a label is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// `Name: text`, `Name : text`, `Name：text`, or `Name:` alone on its line.
+    Colon,
+    /// A play script's `NAME` (capitals) alone on its line, the speech below.
+    CapsAlone,
+    /// `NAME. text`: capitals followed by a full stop, as in many play editions.
+    CapsDot,
+    /// A short Han name alone on its line, the speech below.
+    HanAlone,
+    /// `哈姆莱特　text`: a short Han name, a space, the speech.
+    HanSpace,
+}
+
+impl Style {
+    /// How many distinct lines must carry a name in this style before it counts as a speaker.
+    pub fn min_occurrences(self) -> usize {
+        match self {
+            Style::Colon | Style::CapsAlone | Style::CapsDot => 2,
+            Style::HanAlone | Style::HanSpace => 3,
+        }
+    }
+}
+
+/// A possible speaker label at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub style: Style,
+    /// The name as written, emphasis removed (`Shen Wei`).
+    pub name: String,
+    /// The label as written, with its colon (`Shen Wei :`).
+    pub label: String,
+    /// Byte offset in the line where the speech starts (the line's length when nothing follows).
+    pub rest: usize,
+    /// [`canonical`] form of the name.
+    pub canonical: String,
+}
+
+/// Interview marks that are speakers even when they are not names.
+pub fn is_interview_mark(canonical: &str) -> bool {
+    matches!(
+        canonical,
+        "问" | "答"
+            | "問"
+            | "记者"
+            | "記者"
+            | "主持人"
+            | "q"
+            | "a"
+            | "question"
+            | "réponse"
+            | "reponse"
+            | "answer"
+            | "interviewer"
+    )
+}
+
+/// Finds a label candidate at the start of `line` (already trimmed and stripped of emphasis).
+/// `alone_ok` says whether the line is followed by more text, so that a name alone can head a speech.
+pub fn candidate(line: &str, alone_ok: bool) -> Option<Candidate> {
+    colon_label(line)
+        .or_else(|| if alone_ok { caps_alone(line) } else { None })
+        .or_else(|| caps_dot(line))
+        .or_else(|| if alone_ok { han_alone(line) } else { None })
+        .or_else(|| han_space(line))
+}
+
+fn make(style: Style, name: &str, label: &str, rest: usize) -> Candidate {
+    Candidate {
+        style,
+        name: name.into(),
+        label: label.into(),
+        rest,
+        canonical: canonical(name),
+    }
+}
+
+fn colon_label(line: &str) -> Option<Candidate> {
+    let (colon, colon_len) = line
+        .char_indices()
+        .take(64)
+        .find(|&(_, c)| matches!(c, ':' | '：' | '∶'))
+        .map(|(i, c)| (i, c.len_utf8()))?;
+    let name = trim(&line[..colon]);
+    let after = &line[colon + colon_len..];
+    if after.starts_with("//") || !is_name(name) {
+        return None;
+    }
+    // `10:30`, `1:2`: a time or ratio, not a label.
+    if name.ends_with(|c: char| c.is_ascii_digit())
+        && after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let rest = colon + colon_len + (after.len() - after.trim_start_matches(is_space).len());
+    Some(make(
+        Style::Colon,
+        name,
+        trim(&line[..colon + colon_len]),
+        rest,
+    ))
+}
+
+/// A personal name or role: starts with a letter, short, no sentence punctuation.
+pub fn is_name(name: &str) -> bool {
+    let Some(first) = name.chars().next() else {
+        return false;
+    };
+    if !first.is_alphabetic() {
+        return false;
+    }
+    let chars = name.chars().count();
+    let han = name.chars().filter(|&c| is_han(c)).count();
+    let words = name.split(is_space).filter(|w| !w.is_empty()).count();
+    let limit_ok = if han > 0 {
+        han <= 12 && chars <= 24
+    } else {
+        chars <= 40 && words <= 5
+    };
+    limit_ok
+        && !name.chars().any(|c| {
+            matches!(
+                fold_width(c),
+                ',' | '!'
+                    | '?'
+                    | ';'
+                    | '"'
+                    | '<'
+                    | '>'
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | '/'
+                    | '\\'
+                    | '|'
+                    | '='
+                    | '+'
+                    | '#'
+                    | '@'
+                    | '*'
+            ) || matches!(
+                c,
+                '。' | '、'
+                    | '“'
+                    | '”'
+                    | '«'
+                    | '»'
+                    | '《'
+                    | '》'
+                    | '「'
+                    | '」'
+                    | '【'
+                    | '】'
+                    | '…'
+            )
+        })
+        && !name.ends_with('.')
+}
+
+/// Capitals only (at least two letters), at most four words.
+fn is_caps_name(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && name.split(is_space).filter(|w| !w.is_empty()).count() <= 4
+        && name.chars().count() <= 30
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || is_space(c) || matches!(c, '-' | '\'' | '’' | '.'))
+}
+
+fn caps_alone(line: &str) -> Option<Candidate> {
+    let name = trim(line.trim_end_matches(['.', ':']));
+    (is_caps_name(name) && !name.contains('.'))
+        .then(|| make(Style::CapsAlone, name, trim(line), line.len()))
+}
+
+fn caps_dot(line: &str) -> Option<Candidate> {
+    let dot = line.find(". ")?;
+    let name = trim(&line[..dot]);
+    let rest_start = dot + 2;
+    let rest = &line[rest_start..];
+    (is_caps_name(name) && !name.contains('.') && rest.chars().any(char::is_lowercase))
+        .then(|| make(Style::CapsDot, name, &line[..dot + 1], rest_start))
+}
+
+fn is_han_name(name: &str) -> bool {
+    let n = name.chars().count();
+    (1..=6).contains(&n) && name.chars().all(|c| is_han(c) || c == '·')
+}
+
+fn han_alone(line: &str) -> Option<Candidate> {
+    is_han_name(line).then(|| make(Style::HanAlone, line, line, line.len()))
+}
+
+fn han_space(line: &str) -> Option<Candidate> {
+    let (i, c) = line.char_indices().find(|&(_, c)| is_space(c))?;
+    let name = &line[..i];
+    let rest_start = i + c.len_utf8();
+    let rest = trim(&line[rest_start..]);
+    (is_han_name(name) && !rest.is_empty()).then(|| {
+        make(
+            Style::HanSpace,
+            name,
+            name,
+            line.len() - line[rest_start..].trim_start_matches(is_space).len(),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(line: &str) -> Option<(Style, String, String, String)> {
+        candidate(line, true).map(|c| (c.style, c.name, c.label, line[c.rest..].to_string()))
+    }
+
+    #[test]
+    fn colon_labels_in_all_widths() {
+        let c = |s: &str| cand(s).map(|(st, n, l, r)| (st, n, l, r));
+        assert_eq!(
+            c("Shen Wei: Le soi-disant grand modèle"),
+            Some((
+                Style::Colon,
+                "Shen Wei".into(),
+                "Shen Wei:".into(),
+                "Le soi-disant grand modèle".into()
+            ))
+        );
+        assert_eq!(c("Shen Wei : Oui.").unwrap().2, "Shen Wei :");
+        assert_eq!(
+            c("White Horse Business Review : Pouvez-vous ?").unwrap().1,
+            "White Horse Business Review"
+        );
+        assert_eq!(c("沈伟：大模型").unwrap().1, "沈伟");
+        assert_eq!(c("问：什么是大模型？").unwrap().3, "什么是大模型？");
+        assert_eq!(c("主持人:").unwrap().3, "");
+        assert_eq!(
+            c("Source originale : White Horse Business Review")
+                .unwrap()
+                .1,
+            "Source originale"
+        );
+    }
+
+    #[test]
+    fn things_that_are_not_labels() {
+        for line in [
+            "01 ChatGPT:奇点到来",
+            "2. 拐点:人工智能大模型时代到来",
+            "[ Editor's Note: the following was edited.",
+            "Début mai, Zhou Hongyi, le chef de 360, a déclaré au monde extérieur : « Si vous",
+            "Voici la transcription de la conversation entre Liu Zhiyuan et APPSO :",
+            "See https://example.org/page for more",
+            "We met at 10:30 in the morning.",
+            "<100 subscribers",
+            "《大模型》：一本书",
+        ] {
+            assert_eq!(cand(line).map(|c| c.0), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn play_script_names() {
+        assert_eq!(cand("HAMLET").unwrap().0, Style::CapsAlone);
+        assert_eq!(cand("LA REINE.").unwrap().1, "LA REINE");
+        assert_eq!(
+            candidate("HAMLET", false),
+            None,
+            "a name alone needs a speech below"
+        );
+        let (style, name, _, rest) = cand("HAMLET. To be, or not to be").unwrap();
+        assert_eq!(
+            (style, name.as_str(), rest.as_str()),
+            (Style::CapsDot, "HAMLET", "To be, or not to be")
+        );
+        assert_eq!(cand("哈姆莱特").unwrap().0, Style::HanAlone);
+        let (style, name, _, rest) = cand("哈姆莱特　生存还是毁灭，这是一个问题。").unwrap();
+        assert_eq!(
+            (style, name.as_str(), rest.as_str()),
+            (Style::HanSpace, "哈姆莱特", "生存还是毁灭，这是一个问题。")
+        );
+        assert_eq!(cand("Il était une fois"), None);
+        assert_eq!(cand("THE END. "), None);
+    }
+
+    #[test]
+    fn names_are_short_and_start_with_a_letter() {
+        assert!(is_name("Shen Wei (pseudonyme)"));
+        assert!(is_name("Dr. Smith"));
+        assert!(is_name("Note de l'éditeur"));
+        assert!(!is_name("a b c d e f"));
+        assert!(!is_name("01 ChatGPT"));
+        assert!(!is_name(""));
+        assert!(is_interview_mark("问") && !is_interview_mark("shenwei"));
+    }
+}

@@ -1,0 +1,10 @@
+//! The core: decoding, paragraphs, speaker turns, alignment and reports. It never names a GUI crate.
+
+pub mod align;
+pub mod decode;
+pub mod document;
+pub mod labels;
+pub mod paragraphs;
+pub mod report;
+pub mod text;
+pub mod turns;

@@ -1,0 +1,185 @@
+//! What `tandem align` prints: the pair as one JSON object, or a readable side-by-side summary.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::document::{Document, Pair};
+use super::text::display_width;
+use super::turns::TurnKind;
+
+#[derive(Serialize)]
+struct JsonPair<'a> {
+    left: JsonDoc<'a>,
+    right: JsonDoc<'a>,
+    links: Vec<JsonLink>,
+}
+
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    path: String,
+    encoding: &'a str,
+    speakers: Vec<&'a str>,
+    turns: Vec<JsonTurn<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonTurn<'a> {
+    speaker: Option<&'a str>,
+    label: Option<&'a str>,
+    kind: TurnKind,
+    first_line: usize,
+    last_line: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonLink {
+    left: Vec<usize>,
+    right: Vec<usize>,
+    score: f32,
+}
+
+fn json_doc(doc: &Document) -> JsonDoc<'_> {
+    let t = &doc.turns;
+    JsonDoc {
+        path: doc.path.display().to_string(),
+        encoding: doc.encoding,
+        speakers: t.speakers.iter().map(|s| s.name.as_str()).collect(),
+        turns: t
+            .turns
+            .iter()
+            .map(|turn| JsonTurn {
+                speaker: t.speaker_name(turn),
+                label: turn.label.as_deref(),
+                kind: turn.kind,
+                first_line: turn.first_line,
+                last_line: turn.last_line,
+                text: &turn.text,
+            })
+            .collect(),
+    }
+}
+
+/// The pair as one JSON object (see the README for its shape).
+pub fn to_json(pair: &Pair) -> String {
+    let out = JsonPair {
+        left: json_doc(&pair.left),
+        right: json_doc(&pair.right),
+        links: pair
+            .alignment
+            .links
+            .iter()
+            .map(|l| JsonLink {
+                left: l.left.clone().collect(),
+                right: l.right.clone().collect(),
+                score: (l.score * 1000.0).round() / 1000.0,
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&out).expect("plain data always serialises")
+}
+
+/// A readable side-by-side summary, `width` columns wide.
+pub fn to_text(pair: &Pair, width: usize) -> String {
+    let col = width.saturating_sub(14).max(40) / 2;
+    let mut out = String::new();
+    for (side, doc) in [("left ", &pair.left), ("right", &pair.right)] {
+        let t = &doc.turns;
+        let speakers: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "{side}: {} ({}, {}) — {} turns, speakers: {}",
+            doc.path.display(),
+            doc.encoding,
+            doc.script().name(),
+            t.turns.len(),
+            if speakers.is_empty() {
+                "none".to_string()
+            } else {
+                speakers.join(", ")
+            }
+        );
+        if doc.replaced > 0 {
+            let _ = writeln!(
+                out,
+                "       {} invalid byte sequences replaced",
+                doc.replaced
+            );
+        }
+    }
+    let a = &pair.alignment;
+    let paired = a
+        .links
+        .iter()
+        .filter(|l| !l.left.is_empty() && !l.right.is_empty())
+        .count();
+    let _ = writeln!(
+        out,
+        "{} links, {paired} paired; length ratio {:.2}\n",
+        a.links.len(),
+        a.ratio
+    );
+    for link in &a.links {
+        let cell = |doc: &Document, range: &std::ops::Range<usize>| -> String {
+            let Some(first) = range.clone().next() else {
+                return "—".into();
+            };
+            let turn = &doc.turns.turns[first];
+            let who = doc
+                .turns
+                .speaker_name(turn)
+                .map(|s| format!("{s}: "))
+                .unwrap_or_else(|| match turn.kind {
+                    TurnKind::Heading => "# ".into(),
+                    _ => String::new(),
+                });
+            let more = if range.len() > 1 {
+                format!(" (+{})", range.len() - 1)
+            } else {
+                String::new()
+            };
+            format!(
+                "{:>4} {who}{}{more}",
+                first + 1,
+                turn.text.replace('\n', " ")
+            )
+        };
+        let l = fit(&cell(&pair.left, &link.left), col);
+        let r = fit(&cell(&pair.right, &link.right), col);
+        let _ = writeln!(out, "{l} │ {r} │ {:.2}", link.score);
+    }
+    out
+}
+
+/// Cuts or pads a string to exactly `width` terminal columns.
+fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = display_width(c.encode_utf8(&mut [0; 4]));
+        if used + w > width.saturating_sub(1) && used + w > width - 1 {
+            if s.chars().count() > out.chars().count() {
+                out.push('…');
+                used += 1;
+            }
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_pads_and_cuts_by_columns() {
+        assert_eq!(fit("abc", 5), "abc  ");
+        assert_eq!(display_width(&fit("沈伟说了很多很多话", 8)), 8);
+        assert!(fit("abcdefghij", 5).ends_with('…'));
+    }
+}

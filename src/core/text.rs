@@ -1,0 +1,190 @@
+//! Small character-level helpers shared by the core: scripts, widths, emphasis, canonical forms.
+
+/// True for ideographs, kana, hangul and CJK punctuation: characters set in a CJK font.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF | 0x3000..=0x30FF | 0x3100..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF
+        | 0x20000..=0x3FFFF)
+}
+
+/// True for Han ideographs only.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// Folds full-width ASCII forms (`Ａ`, `：`, `１`) and the ideographic space to their ASCII forms.
+pub fn fold_width(c: char) -> char {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    }
+}
+
+/// White space including the no-break, narrow no-break and ideographic spaces.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{3000}' | '\u{FEFF}'
+        )
+}
+
+/// Trims [`is_space`] characters on both ends.
+pub fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// Columns a string takes in a terminal: CJK counts two.
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// The length used by the aligner: characters that are not white space.
+pub fn content_len(s: &str) -> usize {
+    s.chars().filter(|&c| !is_space(c)).count()
+}
+
+/// Canonical form of a speaker label: case, width, spacing, punctuation and emphasis removed.
+/// `White Horse Business Review`, `Whitehorse business review` and `**WHITE-HORSE**` are one.
+pub fn canonical(name: &str) -> String {
+    name.chars()
+        .map(fold_width)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Removes Markdown emphasis markers (`**`, `__`, and `*word*` pairs) from a line.
+/// Returns the cleaned text and whether the whole line was emphasised.
+pub fn strip_emphasis(line: &str) -> (String, bool) {
+    let trimmed = trim(line);
+    let whole = (trimmed.starts_with("**") && trimmed.ends_with("**") && trimmed.len() > 4)
+        || (trimmed.starts_with("__") && trimmed.ends_with("__") && trimmed.len() > 4);
+    if !trimmed.contains("**") && !trimmed.contains("__") && !trimmed.contains('*') {
+        return (trimmed.to_string(), false);
+    }
+    let mut out = trimmed.replace("**", "").replace("__", "");
+    // Single-star emphasis: drop a `*` that opens before a non-space or closes after one.
+    if out.matches('*').count() >= 2 {
+        let chars: Vec<char> = out.chars().collect();
+        let mut kept = String::with_capacity(out.len());
+        for (i, &c) in chars.iter().enumerate() {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1).copied();
+            let opens = prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n));
+            let closes =
+                prev.is_some_and(|p| !is_space(p)) && next.is_none_or(|n| !n.is_alphanumeric());
+            if c == '*' && (opens || closes) {
+                continue;
+            }
+            kept.push(c);
+        }
+        out = kept;
+    }
+    (trim(&out).to_string(), whole)
+}
+
+/// Joins the lines of a hard-wrapped paragraph: a space between words, nothing between CJK.
+pub fn join_wrapped<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = trim(line);
+        if line.is_empty() {
+            continue;
+        }
+        let glue = match (out.chars().last(), line.chars().next()) {
+            (None, _) => false,
+            (Some(a), Some(b)) => !(is_cjk(a) || is_cjk(b)) && a != '-',
+            _ => false,
+        };
+        if glue {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// The last character that carries meaning: closing quotes, brackets and emphasis skipped.
+pub fn last_meaningful(s: &str) -> Option<char> {
+    trim(s).chars().rev().find(|&c| {
+        !is_space(c)
+            && !matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | '」' | '』' | ')' | '）' | ']' | '】' | '*' | '_'
+            )
+    })
+}
+
+/// Characters that end a sentence or clause: a line ending in one is prose, not a heading.
+pub fn is_terminal_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '。' | '!' | '！' | '…' | ';' | '；' | ',' | '，' | '、' | ':' | '：' | '．'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_forms_merge_label_variants() {
+        assert_eq!(
+            canonical("White Horse Business Review"),
+            canonical("Whitehorse Business Review")
+        );
+        assert_eq!(canonical("**SHEN-WEI**"), "shenwei");
+        assert_eq!(canonical("ＡＢＣ　记者"), "abc记者");
+        assert_ne!(
+            canonical("Baima Business Review"),
+            canonical("White Horse Business Review")
+        );
+    }
+
+    #[test]
+    fn emphasis_is_removed() {
+        assert_eq!(
+            strip_emphasis("**White Horse Business Review : Pourquoi ? **"),
+            ("White Horse Business Review : Pourquoi ?".to_string(), true)
+        );
+        assert_eq!(
+            strip_emphasis("** Baima Business Review : Oui"),
+            ("Baima Business Review : Oui".into(), false)
+        );
+        assert_eq!(
+            strip_emphasis("un *vrai* modèle"),
+            ("un vrai modèle".into(), false)
+        );
+        assert_eq!(strip_emphasis("2 * 3 = 6"), ("2 * 3 = 6".into(), false));
+        assert_eq!(
+            strip_emphasis("snake_case stays"),
+            ("snake_case stays".into(), false)
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_join_by_script() {
+        assert_eq!(
+            join_wrapped(["Il était une", "fois un modèle."]),
+            "Il était une fois un modèle."
+        );
+        assert_eq!(
+            join_wrapped(["大模型的参数", "量很大。"]),
+            "大模型的参数量很大。"
+        );
+        assert_eq!(join_wrapped(["GPT-4 是", "Nvidia"]), "GPT-4 是Nvidia");
+    }
+
+    #[test]
+    fn widths_and_punctuation() {
+        assert_eq!(display_width("沈伟ab"), 6);
+        assert_eq!(content_len(" a b\u{3000}c "), 3);
+        assert_eq!(last_meaningful("« Ça devient une mer rouge. »"), Some('.'));
+        assert_eq!(last_meaningful("\"Hundred Model War\""), Some('r'));
+        assert!(is_han('沈') && !is_han('a') && is_cjk('：'));
+        assert_eq!(fold_width('：'), ':');
+    }
+}
