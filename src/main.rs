@@ -8,11 +8,7 @@ use tandem::core::document::Pair;
 use tandem::core::report;
 
 #[derive(Parser)]
-#[command(
-    name = "tandem",
-    version,
-    about = "A text and its translation, side by side, turn by turn"
-)]
+#[command(name = "tandem", version, about = "A text and its translation, side by side, turn by turn")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -39,18 +35,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Align {
-            left,
-            right,
-            json,
-            encoding_left,
-            encoding_right,
-        }) => {
-            match Pair::load(
-                &left,
-                &right,
-                [encoding_left.as_deref(), encoding_right.as_deref()],
-            ) {
+        Some(Command::Align { left, right, json, encoding_left, encoding_right }) => {
+            match Pair::load(&left, &right, [encoding_left.as_deref(), encoding_right.as_deref()]) {
                 Ok(pair) => {
                     if json {
                         println!("{}", report::to_json(&pair));

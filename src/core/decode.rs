@@ -32,10 +32,7 @@ pub enum ErrorKind {
     /// The bytes look like a binary file, not text.
     Binary { offset: usize },
     /// The bytes do not decode as text in any encoding we tried.
-    Undecodable {
-        encoding: &'static str,
-        replaced: usize,
-    },
+    Undecodable { encoding: &'static str, replaced: usize },
     /// The caller asked for an encoding label we do not know.
     UnknownEncoding(String),
 }
@@ -50,10 +47,7 @@ pub struct DecodeError {
 
 impl DecodeError {
     pub fn new(path: impl Into<PathBuf>, kind: ErrorKind) -> Self {
-        Self {
-            path: path.into(),
-            kind,
-        }
+        Self { path: path.into(), kind }
     }
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
@@ -95,10 +89,7 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 pub fn read_file(path: &Path, forced: Option<&str>) -> Result<Decoded, DecodeError> {
     let err = |kind| DecodeError::new(path, kind);
     let forced = match forced {
-        Some(label) => Some(
-            encoding_for_label(label)
-                .ok_or_else(|| err(ErrorKind::UnknownEncoding(label.into())))?,
-        ),
+        Some(label) => Some(encoding_for_label(label).ok_or_else(|| err(ErrorKind::UnknownEncoding(label.into())))?),
         None => None,
     };
     let meta = std::fs::metadata(path).map_err(|e| err(ErrorKind::Io(io_message(&e))))?;
@@ -143,25 +134,14 @@ pub fn decode_bytes(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<D
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(bytes, true);
         // A file that is almost UTF-8 (a few stray bytes) stays UTF-8: a legacy guess would garble it.
-        let enc = if mostly_utf8(bytes) {
-            UTF_8
-        } else {
-            detector.guess(None, chardetng::Utf8Detection::Allow)
-        };
+        let enc = if mostly_utf8(bytes) { UTF_8 } else { detector.guess(None, chardetng::Utf8Detection::Allow) };
         (enc, false, bytes)
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    let replaced = if had_errors {
-        text.chars().filter(|&c| c == '\u{FFFD}').count()
-    } else {
-        0
-    };
+    let replaced = if had_errors { text.chars().filter(|&c| c == '\u{FFFD}').count() } else { 0 };
     let chars = text.chars().count().max(1);
     if replaced * 10 > chars {
-        return Err(ErrorKind::Undecodable {
-            encoding: encoding.name(),
-            replaced,
-        });
+        return Err(ErrorKind::Undecodable { encoding: encoding.name(), replaced });
     }
     if forced.is_none()
         && !had_bom
@@ -173,12 +153,7 @@ pub fn decode_bytes(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<D
     if text.trim().is_empty() {
         return Err(ErrorKind::Empty);
     }
-    Ok(Decoded {
-        text,
-        encoding: encoding.name(),
-        had_bom,
-        replaced,
-    })
+    Ok(Decoded { text, encoding: encoding.name(), had_bom, replaced })
 }
 
 /// UTF-16 without BOM: text in the BMP's Latin or CJK ranges leaves NULs in every other byte.
@@ -189,12 +164,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|&&b| b == 0)
-        .count();
+    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     if odd_nul * 10 > pairs * 6 && even_nul * 20 < pairs {
         Some(UTF_16LE)
     } else if even_nul * 10 > pairs * 6 && odd_nul * 20 < pairs {
@@ -224,19 +194,23 @@ fn control_offset(text: &str) -> Option<usize> {
     (controls * 20 > total.max(1)).then(|| first.unwrap_or(0))
 }
 
-/// True when at most one byte in a thousand breaks UTF-8 validity.
+/// True when the bytes are UTF-8 with a few stray invalid sequences: valid multi-byte
+/// characters outnumber the invalid ones ten to one (a legacy file has almost none).
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut rest = bytes;
-    let mut bad = 0usize;
-    while let Err(e) = std::str::from_utf8(rest) {
+    let (mut bad, mut good) = (0usize, 0usize);
+    loop {
+        let (valid, err) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, None),
+            Err(e) => (std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""), Some(e)),
+        };
+        good += valid.chars().filter(|c| !c.is_ascii()).count();
+        let Some(e) = err else { break };
         bad += 1;
         let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
         rest = &rest[skip.min(rest.len())..];
-        if bad * 1000 > bytes.len() {
-            return false;
-        }
     }
-    bytes.iter().any(|&b| b >= 0x80)
+    good > 0 && good >= 10 * bad
 }
 
 #[cfg(test)]
@@ -250,15 +224,9 @@ mod tests {
     #[test]
     fn utf8_plain_and_with_bom() {
         let d = decode("沈伟：你好".as_bytes());
-        assert_eq!(
-            (d.text.as_str(), d.encoding, d.had_bom),
-            ("沈伟：你好", "UTF-8", false)
-        );
+        assert_eq!((d.text.as_str(), d.encoding, d.had_bom), ("沈伟：你好", "UTF-8", false));
         let d = decode(b"\xEF\xBB\xBFBonjour");
-        assert_eq!(
-            (d.text.as_str(), d.encoding, d.had_bom),
-            ("Bonjour", "UTF-8", true)
-        );
+        assert_eq!((d.text.as_str(), d.encoding, d.had_bom), ("Bonjour", "UTF-8", true));
     }
 
     #[test]
@@ -267,29 +235,14 @@ mod tests {
         for (enc, bom) in [(UTF_16LE, &b"\xFF\xFE"[..]), (UTF_16BE, &b"\xFE\xFF"[..])] {
             let units: Vec<u8> = text
                 .encode_utf16()
-                .flat_map(|u| {
-                    if enc == UTF_16LE {
-                        u.to_le_bytes()
-                    } else {
-                        u.to_be_bytes()
-                    }
-                })
+                .flat_map(|u| if enc == UTF_16LE { u.to_le_bytes() } else { u.to_be_bytes() })
                 .collect();
             let with_bom = [bom, &units].concat();
             let d = decode(&with_bom);
-            assert_eq!(
-                (d.text.as_str(), d.encoding, d.had_bom),
-                (text, enc.name(), true)
-            );
+            assert_eq!((d.text.as_str(), d.encoding, d.had_bom), (text, enc.name(), true));
             let latin: Vec<u8> = "Shen Wei: Bonjour, ceci est un texte."
                 .encode_utf16()
-                .flat_map(|u| {
-                    if enc == UTF_16LE {
-                        u.to_le_bytes()
-                    } else {
-                        u.to_be_bytes()
-                    }
-                })
+                .flat_map(|u| if enc == UTF_16LE { u.to_le_bytes() } else { u.to_be_bytes() })
                 .collect();
             assert_eq!(decode(&latin).encoding, enc.name());
         }
@@ -303,13 +256,11 @@ mod tests {
         assert_eq!(d.text, zh);
         assert!(["GBK", "gb18030"].contains(&d.encoding), "{}", d.encoding);
 
-        let big5_text =
-            "主持人：請您介紹一下大模型的發展歷程。沈偉：大模型的參數量很大，訓練成本也很高。";
+        let big5_text = "主持人：請您介紹一下大模型的發展歷程。沈偉：大模型的參數量很大，訓練成本也很高。";
         let (big5, _, _) = encoding_rs::BIG5.encode(big5_text);
         assert_eq!(decode(&big5).encoding, "Big5");
 
-        let fr =
-            "Le modèle est déjà très grand, a-t-il déclaré à l'été. « Ça devient une mer rouge. »";
+        let fr = "Le modèle est déjà très grand, a-t-il déclaré à l'été. « Ça devient une mer rouge. »";
         let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(fr);
         let d = decode(&latin);
         assert_eq!((d.text.as_str(), d.encoding), (fr, "windows-1252"));
@@ -327,20 +278,16 @@ mod tests {
     fn forced_encoding_wins() {
         let (gbk, _, _) = encoding_rs::GBK.encode("你好，世界。这是一个测试。");
         let d = decode_bytes(&gbk, Some(encoding_rs::GB18030)).unwrap();
-        assert_eq!(
-            (d.text.as_str(), d.encoding),
-            ("你好，世界。这是一个测试。", "gb18030")
-        );
+        assert_eq!((d.text.as_str(), d.encoding), ("你好，世界。这是一个测试。", "gb18030"));
         assert!(encoding_for_label("latin1").is_some());
         assert!(encoding_for_label("klingon").is_none());
     }
 
     #[test]
     fn stray_invalid_bytes_are_replaced_and_counted() {
-        let mut bytes =
-            "Shen Wei : une réponse assez longue pour que quelques octets cassés ne comptent pas. "
-                .repeat(20)
-                .into_bytes();
+        let mut bytes = "Shen Wei : une réponse assez longue pour que quelques octets cassés ne comptent pas. "
+            .repeat(20)
+            .into_bytes();
         bytes.insert(100, 0xFF);
         bytes.insert(500, 0xC3);
         let d = decode(&bytes);
@@ -351,10 +298,7 @@ mod tests {
     #[test]
     fn binary_and_empty_are_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
-        assert!(matches!(
-            decode_bytes(png, None),
-            Err(ErrorKind::Binary { offset: 8 })
-        ));
+        assert!(matches!(decode_bytes(png, None), Err(ErrorKind::Binary { offset: 8 })));
         assert_eq!(decode_bytes(b"", None), Err(ErrorKind::Empty));
         assert_eq!(decode_bytes(b" \n\r\n\t", None), Err(ErrorKind::Empty));
         let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7919 % 251) as u8 | 1).collect();
@@ -364,18 +308,12 @@ mod tests {
     #[test]
     fn errors_name_the_file_and_the_reason() {
         let e = read_file(Path::new("/no/such/left.txt"), None).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "error reading '/no/such/left.txt': no such file"
-        );
+        assert_eq!(e.to_string(), "error reading '/no/such/left.txt': no such file");
         let e = read_file(Path::new("/tmp"), None).unwrap_err();
         assert!(e.to_string().contains("folder"), "{e}");
         let e = read_file(Path::new("x.txt"), Some("klingon")).unwrap_err();
         assert_eq!(e.kind(), &ErrorKind::UnknownEncoding("klingon".into()));
         let e = DecodeError::new("a.bin", ErrorKind::Binary { offset: 512 });
-        assert_eq!(
-            e.to_string(),
-            "error reading 'a.bin': not a text file (binary data at byte 512)"
-        );
+        assert_eq!(e.to_string(), "error reading 'a.bin': not a text file (binary data at byte 512)");
     }
 }

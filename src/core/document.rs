@@ -25,35 +25,17 @@ impl Document {
     /// See [`decode::read_file`].
     pub fn load(path: &Path, encoding: Option<&str>) -> Result<Self, DecodeError> {
         let decoded = decode::read_file(path, encoding)?;
-        Ok(Self::from_text(
-            path,
-            &decoded.text,
-            decoded.encoding,
-            decoded.replaced,
-        ))
+        Ok(Self::from_text(path, &decoded.text, decoded.encoding, decoded.replaced))
     }
 
     /// A document from text already in memory (a compiled-in sample, a test).
-    pub fn from_text(
-        path: impl Into<PathBuf>,
-        text: &str,
-        encoding: &'static str,
-        replaced: usize,
-    ) -> Self {
-        Self {
-            path: path.into(),
-            encoding,
-            replaced,
-            turns: turns::split(text),
-        }
+    pub fn from_text(path: impl Into<PathBuf>, text: &str, encoding: &'static str, replaced: usize) -> Self {
+        Self { path: path.into(), encoding, replaced, turns: turns::split(text) }
     }
 
     /// The file name, for headers.
     pub fn name(&self) -> String {
-        self.path.file_name().map_or_else(
-            || self.path.display().to_string(),
-            |n| n.to_string_lossy().into(),
-        )
+        self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into())
     }
 
     /// The document's main script.
@@ -75,21 +57,13 @@ pub enum Script {
 impl Script {
     /// Counts letters by script over some text (the first 20,000 letters are enough).
     pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Script {
-        let (mut han, mut kana, mut hangul, mut latin, mut other) =
-            (0usize, 0usize, 0usize, 0usize, 0usize);
-        for c in texts
-            .into_iter()
-            .flat_map(str::chars)
-            .filter(|c| c.is_alphabetic())
-            .take(20_000)
-        {
+        let (mut han, mut kana, mut hangul, mut latin, mut other) = (0usize, 0usize, 0usize, 0usize, 0usize);
+        for c in texts.into_iter().flat_map(str::chars).filter(|c| c.is_alphabetic()).take(20_000) {
             match c as u32 {
                 0x3040..=0x30FF => kana += 1,
                 0xAC00..=0xD7AF => hangul += 1,
                 _ if is_han(c) => han += 1,
-                _ if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => {
-                    latin += 1
-                }
+                _ if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => latin += 1,
                 _ if !is_cjk(c) => other += 1,
                 _ => {}
             }
@@ -138,26 +112,15 @@ impl Pair {
     /// Aligns two documents.
     pub fn new(left: Document, right: Document) -> Self {
         let alignment = align::align(&left.turns, &right.turns);
-        Self {
-            left,
-            right,
-            alignment,
-        }
+        Self { left, right, alignment }
     }
 
     /// Loads and aligns two files.
     ///
     /// # Errors
     /// The first file that cannot be read, see [`decode::read_file`].
-    pub fn load(
-        left: &Path,
-        right: &Path,
-        encodings: [Option<&str>; 2],
-    ) -> Result<Self, DecodeError> {
-        Ok(Self::new(
-            Document::load(left, encodings[0])?,
-            Document::load(right, encodings[1])?,
-        ))
+    pub fn load(left: &Path, right: &Path, encodings: [Option<&str>; 2]) -> Result<Self, DecodeError> {
+        Ok(Self::new(Document::load(left, encodings[0])?, Document::load(right, encodings[1])?))
     }
 }
 
@@ -167,18 +130,9 @@ mod tests {
 
     #[test]
     fn scripts_are_recognised() {
-        assert_eq!(
-            Script::of(["沈伟：大模型的参数量很大，GPT-4"]),
-            Script::Chinese
-        );
-        assert_eq!(
-            Script::of(["Le modèle est déjà très grand."]),
-            Script::Latin
-        );
-        assert_eq!(
-            Script::of(["今日はいい天気ですね、ありがとう"]),
-            Script::Japanese
-        );
+        assert_eq!(Script::of(["沈伟：大模型的参数量很大，GPT-4"]), Script::Chinese);
+        assert_eq!(Script::of(["Le modèle est déjà très grand."]), Script::Latin);
+        assert_eq!(Script::of(["今日はいい天気ですね、ありがとう"]), Script::Japanese);
         assert_eq!(Script::of([""]), Script::Other);
     }
 }

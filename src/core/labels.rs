@@ -71,39 +71,23 @@ pub fn candidate(line: &str, alone_ok: bool) -> Option<Candidate> {
 }
 
 fn make(style: Style, name: &str, label: &str, rest: usize) -> Candidate {
-    Candidate {
-        style,
-        name: name.into(),
-        label: label.into(),
-        rest,
-        canonical: canonical(name),
-    }
+    Candidate { style, name: name.into(), label: label.into(), rest, canonical: canonical(name) }
 }
 
 fn colon_label(line: &str) -> Option<Candidate> {
-    let (colon, colon_len) = line
-        .char_indices()
-        .take(64)
-        .find(|&(_, c)| matches!(c, ':' | '：' | '∶'))
-        .map(|(i, c)| (i, c.len_utf8()))?;
+    let (colon, colon_len) =
+        line.char_indices().take(64).find(|&(_, c)| matches!(c, ':' | '：' | '∶')).map(|(i, c)| (i, c.len_utf8()))?;
     let name = trim(&line[..colon]);
     let after = &line[colon + colon_len..];
     if after.starts_with("//") || !is_name(name) {
         return None;
     }
     // `10:30`, `1:2`: a time or ratio, not a label.
-    if name.ends_with(|c: char| c.is_ascii_digit())
-        && after.starts_with(|c: char| c.is_ascii_digit())
-    {
+    if name.ends_with(|c: char| c.is_ascii_digit()) && after.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let rest = colon + colon_len + (after.len() - after.trim_start_matches(is_space).len());
-    Some(make(
-        Style::Colon,
-        name,
-        trim(&line[..colon + colon_len]),
-        rest,
-    ))
+    Some(make(Style::Colon, name, trim(&line[..colon + colon_len]), rest))
 }
 
 /// A personal name or role: starts with a letter, short, no sentence punctuation.
@@ -117,11 +101,7 @@ pub fn is_name(name: &str) -> bool {
     let chars = name.chars().count();
     let han = name.chars().filter(|&c| is_han(c)).count();
     let words = name.split(is_space).filter(|w| !w.is_empty()).count();
-    let limit_ok = if han > 0 {
-        han <= 12 && chars <= 24
-    } else {
-        chars <= 40 && words <= 5
-    };
+    let limit_ok = if han > 0 { han <= 12 && chars <= 24 } else { chars <= 40 && words <= 5 };
     limit_ok
         && !name.chars().any(|c| {
             matches!(
@@ -144,21 +124,7 @@ pub fn is_name(name: &str) -> bool {
                     | '#'
                     | '@'
                     | '*'
-            ) || matches!(
-                c,
-                '。' | '、'
-                    | '“'
-                    | '”'
-                    | '«'
-                    | '»'
-                    | '《'
-                    | '》'
-                    | '「'
-                    | '」'
-                    | '【'
-                    | '】'
-                    | '…'
-            )
+            ) || matches!(c, '。' | '、' | '“' | '”' | '«' | '»' | '《' | '》' | '「' | '」' | '【' | '】' | '…')
         })
         && !name.ends_with('.')
 }
@@ -170,15 +136,12 @@ fn is_caps_name(name: &str) -> bool {
         && letters.iter().all(|c| c.is_uppercase())
         && name.split(is_space).filter(|w| !w.is_empty()).count() <= 4
         && name.chars().count() <= 30
-        && name
-            .chars()
-            .all(|c| c.is_alphabetic() || is_space(c) || matches!(c, '-' | '\'' | '’' | '.'))
+        && name.chars().all(|c| c.is_alphabetic() || is_space(c) || matches!(c, '-' | '\'' | '’' | '.'))
 }
 
 fn caps_alone(line: &str) -> Option<Candidate> {
     let name = trim(line.trim_end_matches(['.', ':']));
-    (is_caps_name(name) && !name.contains('.'))
-        .then(|| make(Style::CapsAlone, name, trim(line), line.len()))
+    (is_caps_name(name) && !name.contains('.')).then(|| make(Style::CapsAlone, name, trim(line), line.len()))
 }
 
 fn caps_dot(line: &str) -> Option<Candidate> {
@@ -204,14 +167,8 @@ fn han_space(line: &str) -> Option<Candidate> {
     let name = &line[..i];
     let rest_start = i + c.len_utf8();
     let rest = trim(&line[rest_start..]);
-    (is_han_name(name) && !rest.is_empty()).then(|| {
-        make(
-            Style::HanSpace,
-            name,
-            name,
-            line.len() - line[rest_start..].trim_start_matches(is_space).len(),
-        )
-    })
+    (is_han_name(name) && !rest.is_empty())
+        .then(|| make(Style::HanSpace, name, name, line.len() - line[rest_start..].trim_start_matches(is_space).len()))
 }
 
 #[cfg(test)]
@@ -227,27 +184,14 @@ mod tests {
         let c = |s: &str| cand(s).map(|(st, n, l, r)| (st, n, l, r));
         assert_eq!(
             c("Shen Wei: Le soi-disant grand modèle"),
-            Some((
-                Style::Colon,
-                "Shen Wei".into(),
-                "Shen Wei:".into(),
-                "Le soi-disant grand modèle".into()
-            ))
+            Some((Style::Colon, "Shen Wei".into(), "Shen Wei:".into(), "Le soi-disant grand modèle".into()))
         );
         assert_eq!(c("Shen Wei : Oui.").unwrap().2, "Shen Wei :");
-        assert_eq!(
-            c("White Horse Business Review : Pouvez-vous ?").unwrap().1,
-            "White Horse Business Review"
-        );
+        assert_eq!(c("White Horse Business Review : Pouvez-vous ?").unwrap().1, "White Horse Business Review");
         assert_eq!(c("沈伟：大模型").unwrap().1, "沈伟");
         assert_eq!(c("问：什么是大模型？").unwrap().3, "什么是大模型？");
         assert_eq!(c("主持人:").unwrap().3, "");
-        assert_eq!(
-            c("Source originale : White Horse Business Review")
-                .unwrap()
-                .1,
-            "Source originale"
-        );
+        assert_eq!(c("Source originale : White Horse Business Review").unwrap().1, "Source originale");
     }
 
     #[test]
@@ -271,16 +215,9 @@ mod tests {
     fn play_script_names() {
         assert_eq!(cand("HAMLET").unwrap().0, Style::CapsAlone);
         assert_eq!(cand("LA REINE.").unwrap().1, "LA REINE");
-        assert_eq!(
-            candidate("HAMLET", false),
-            None,
-            "a name alone needs a speech below"
-        );
+        assert_eq!(candidate("HAMLET", false), None, "a name alone needs a speech below");
         let (style, name, _, rest) = cand("HAMLET. To be, or not to be").unwrap();
-        assert_eq!(
-            (style, name.as_str(), rest.as_str()),
-            (Style::CapsDot, "HAMLET", "To be, or not to be")
-        );
+        assert_eq!((style, name.as_str(), rest.as_str()), (Style::CapsDot, "HAMLET", "To be, or not to be"));
         assert_eq!(cand("哈姆莱特").unwrap().0, Style::HanAlone);
         let (style, name, _, rest) = cand("哈姆莱特　生存还是毁灭，这是一个问题。").unwrap();
         assert_eq!(

@@ -1,8 +1,6 @@
 //! Text → lines (any line end) → paragraphs that remember their first and last line numbers.
 
-use super::text::{
-    display_width, is_terminal_punct, join_wrapped, last_meaningful, strip_emphasis, trim,
-};
+use super::text::{display_width, is_terminal_punct, join_wrapped, last_meaningful, strip_emphasis, trim};
 
 /// One line of the file, emphasis removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,11 +24,7 @@ pub fn lines(text: &str) -> Vec<Line> {
         if end == rest.len() {
             break;
         }
-        let skip = if rest[end..].starts_with("\r\n") {
-            2
-        } else {
-            1
-        };
+        let skip = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
         rest = &rest[end + skip..];
         number += 1;
         if rest.is_empty() {
@@ -43,17 +37,10 @@ pub fn lines(text: &str) -> Vec<Line> {
 fn clean(number: usize, raw: &str) -> Line {
     let raw = trim(raw);
     let hashes = raw.chars().take_while(|&c| c == '#').count();
-    let (body, md_heading) = if (1..=6).contains(&hashes) && raw[hashes..].starts_with(' ') {
-        (&raw[hashes..], true)
-    } else {
-        (raw, false)
-    };
+    let (body, md_heading) =
+        if (1..=6).contains(&hashes) && raw[hashes..].starts_with(' ') { (&raw[hashes..], true) } else { (raw, false) };
     let (text, emphasised) = strip_emphasis(body);
-    Line {
-        number,
-        text,
-        marked_heading: md_heading || emphasised,
-    }
+    Line { number, text, marked_heading: md_heading || emphasised }
 }
 
 /// A paragraph: consecutive lines of one block, split where a new speaker starts.
@@ -83,20 +70,14 @@ pub fn is_hard_wrapped(lines: &[Line]) -> bool {
     widths.sort_unstable();
     let median = widths[widths.len() / 2];
     let p90 = widths[widths.len() * 9 / 10];
-    let open = inner
-        .iter()
-        .filter(|l| last_meaningful(&l.text).is_some_and(|c| !is_terminal_punct(c) && c != '?'))
-        .count();
+    let open =
+        inner.iter().filter(|l| last_meaningful(&l.text).is_some_and(|c| !is_terminal_punct(c) && c != '?')).count();
     median >= 40 && p90 <= 110 && open * 2 >= inner.len()
 }
 
 /// Groups lines into paragraphs. `starts_turn(i)` marks lines that must open a paragraph
 /// (a speaker's label); a blank line always ends one.
-pub fn paragraphs(
-    lines: &[Line],
-    wrapped: bool,
-    starts_turn: impl Fn(usize) -> bool,
-) -> Vec<Paragraph> {
+pub fn paragraphs(lines: &[Line], wrapped: bool, starts_turn: impl Fn(usize) -> bool) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut open: Option<Paragraph> = None;
     let mut after_blank = true;
@@ -149,14 +130,8 @@ mod tests {
     fn markdown_marks_are_removed() {
         let ls = lines("# Titre\n**Le chemin GPT**\nTexte *en* clair");
         assert_eq!((ls[0].text.as_str(), ls[0].marked_heading), ("Titre", true));
-        assert_eq!(
-            (ls[1].text.as_str(), ls[1].marked_heading),
-            ("Le chemin GPT", true)
-        );
-        assert_eq!(
-            (ls[2].text.as_str(), ls[2].marked_heading),
-            ("Texte en clair", false)
-        );
+        assert_eq!((ls[1].text.as_str(), ls[1].marked_heading), ("Le chemin GPT", true));
+        assert_eq!((ls[2].text.as_str(), ls[2].marked_heading), ("Texte en clair", false));
     }
 
     #[test]
@@ -164,14 +139,8 @@ mod tests {
         let ls = lines("Titre\n\nPremier paragraphe.\nSecond paragraphe.\n\n\nTroisième.");
         assert!(!is_hard_wrapped(&ls));
         let ps = paragraphs(&ls, false, |_| false);
-        let spans: Vec<(usize, usize, bool)> = ps
-            .iter()
-            .map(|p| (p.first_line, p.last_line, p.starts_block))
-            .collect();
-        assert_eq!(
-            spans,
-            [(1, 1, true), (3, 3, true), (4, 4, false), (7, 7, true)]
-        );
+        let spans: Vec<(usize, usize, bool)> = ps.iter().map(|p| (p.first_line, p.last_line, p.starts_block)).collect();
+        assert_eq!(spans, [(1, 1, true), (3, 3, true), (4, 4, false), (7, 7, true)]);
     }
 
     #[test]
@@ -185,12 +154,7 @@ mod tests {
         let ls = lines(text);
         assert!(is_hard_wrapped(&ls));
         let ps = paragraphs(&ls, true, |i| ls[i].text.starts_with("Host:"));
-        assert_eq!(
-            ps.iter()
-                .map(|p| (p.first_line, p.last_line))
-                .collect::<Vec<_>>(),
-            [(1, 4), (5, 6)]
-        );
+        assert_eq!(ps.iter().map(|p| (p.first_line, p.last_line)).collect::<Vec<_>>(), [(1, 4), (5, 6)]);
         assert!(joined(&ls[ps[0].lines.clone()]).contains("number of parameters"));
     }
 }

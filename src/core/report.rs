@@ -94,56 +94,27 @@ pub fn to_text(pair: &Pair, width: usize) -> String {
             doc.encoding,
             doc.script().name(),
             t.turns.len(),
-            if speakers.is_empty() {
-                "none".to_string()
-            } else {
-                speakers.join(", ")
-            }
+            if speakers.is_empty() { "none".to_string() } else { speakers.join(", ") }
         );
         if doc.replaced > 0 {
-            let _ = writeln!(
-                out,
-                "       {} invalid byte sequences replaced",
-                doc.replaced
-            );
+            let _ = writeln!(out, "       {} invalid byte sequences replaced", doc.replaced);
         }
     }
     let a = &pair.alignment;
-    let paired = a
-        .links
-        .iter()
-        .filter(|l| !l.left.is_empty() && !l.right.is_empty())
-        .count();
-    let _ = writeln!(
-        out,
-        "{} links, {paired} paired; length ratio {:.2}\n",
-        a.links.len(),
-        a.ratio
-    );
+    let paired = a.links.iter().filter(|l| !l.left.is_empty() && !l.right.is_empty()).count();
+    let _ = writeln!(out, "{} links, {paired} paired; length ratio {:.2}\n", a.links.len(), a.ratio);
     for link in &a.links {
         let cell = |doc: &Document, range: &std::ops::Range<usize>| -> String {
             let Some(first) = range.clone().next() else {
                 return "—".into();
             };
             let turn = &doc.turns.turns[first];
-            let who = doc
-                .turns
-                .speaker_name(turn)
-                .map(|s| format!("{s}: "))
-                .unwrap_or_else(|| match turn.kind {
-                    TurnKind::Heading => "# ".into(),
-                    _ => String::new(),
-                });
-            let more = if range.len() > 1 {
-                format!(" (+{})", range.len() - 1)
-            } else {
-                String::new()
-            };
-            format!(
-                "{:>4} {who}{}{more}",
-                first + 1,
-                turn.text.replace('\n', " ")
-            )
+            let who = doc.turns.speaker_name(turn).map(|s| format!("{s}: ")).unwrap_or_else(|| match turn.kind {
+                TurnKind::Heading => "# ".into(),
+                _ => String::new(),
+            });
+            let more = if range.len() > 1 { format!("+{}", range.len() - 1) } else { String::new() };
+            format!("{:>4}{more:<2} {who}{}", first + 1, turn.text.replace('\n', " "))
         };
         let l = fit(&cell(&pair.left, &link.left), col);
         let r = fit(&cell(&pair.right, &link.right), col);

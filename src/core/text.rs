@@ -24,11 +24,7 @@ pub fn fold_width(c: char) -> char {
 
 /// White space including the no-break, narrow no-break and ideographic spaces.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{3000}' | '\u{FEFF}'
-        )
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{3000}' | '\u{FEFF}')
 }
 
 /// Trims [`is_space`] characters on both ends.
@@ -49,11 +45,7 @@ pub fn content_len(s: &str) -> usize {
 /// Canonical form of a speaker label: case, width, spacing, punctuation and emphasis removed.
 /// `White Horse Business Review`, `Whitehorse business review` and `**WHITE-HORSE**` are one.
 pub fn canonical(name: &str) -> String {
-    name.chars()
-        .map(fold_width)
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    name.chars().map(fold_width).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Removes Markdown emphasis markers (`**`, `__`, and `*word*` pairs) from a line.
@@ -74,8 +66,7 @@ pub fn strip_emphasis(line: &str) -> (String, bool) {
             let prev = i.checked_sub(1).map(|p| chars[p]);
             let next = chars.get(i + 1).copied();
             let opens = prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n));
-            let closes =
-                prev.is_some_and(|p| !is_space(p)) && next.is_none_or(|n| !n.is_alphanumeric());
+            let closes = prev.is_some_and(|p| !is_space(p)) && next.is_none_or(|n| !n.is_alphanumeric());
             if c == '*' && (opens || closes) {
                 continue;
             }
@@ -110,20 +101,13 @@ pub fn join_wrapped<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
 /// The last character that carries meaning: closing quotes, brackets and emphasis skipped.
 pub fn last_meaningful(s: &str) -> Option<char> {
     trim(s).chars().rev().find(|&c| {
-        !is_space(c)
-            && !matches!(
-                c,
-                '"' | '\'' | '”' | '’' | '»' | '」' | '』' | ')' | '）' | ']' | '】' | '*' | '_'
-            )
+        !is_space(c) && !matches!(c, '"' | '\'' | '”' | '’' | '»' | '」' | '』' | ')' | '）' | ']' | '】' | '*' | '_')
     })
 }
 
 /// Characters that end a sentence or clause: a line ending in one is prose, not a heading.
 pub fn is_terminal_punct(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '。' | '!' | '！' | '…' | ';' | '；' | ',' | '，' | '、' | ':' | '：' | '．'
-    )
+    matches!(c, '.' | '。' | '!' | '！' | '…' | ';' | '；' | ',' | '，' | '、' | ':' | '：' | '．')
 }
 
 #[cfg(test)]
@@ -132,16 +116,10 @@ mod tests {
 
     #[test]
     fn canonical_forms_merge_label_variants() {
-        assert_eq!(
-            canonical("White Horse Business Review"),
-            canonical("Whitehorse Business Review")
-        );
+        assert_eq!(canonical("White Horse Business Review"), canonical("Whitehorse Business Review"));
         assert_eq!(canonical("**SHEN-WEI**"), "shenwei");
         assert_eq!(canonical("ＡＢＣ　记者"), "abc记者");
-        assert_ne!(
-            canonical("Baima Business Review"),
-            canonical("White Horse Business Review")
-        );
+        assert_ne!(canonical("Baima Business Review"), canonical("White Horse Business Review"));
     }
 
     #[test]
@@ -150,31 +128,16 @@ mod tests {
             strip_emphasis("**White Horse Business Review : Pourquoi ? **"),
             ("White Horse Business Review : Pourquoi ?".to_string(), true)
         );
-        assert_eq!(
-            strip_emphasis("** Baima Business Review : Oui"),
-            ("Baima Business Review : Oui".into(), false)
-        );
-        assert_eq!(
-            strip_emphasis("un *vrai* modèle"),
-            ("un vrai modèle".into(), false)
-        );
+        assert_eq!(strip_emphasis("** Baima Business Review : Oui"), ("Baima Business Review : Oui".into(), false));
+        assert_eq!(strip_emphasis("un *vrai* modèle"), ("un vrai modèle".into(), false));
         assert_eq!(strip_emphasis("2 * 3 = 6"), ("2 * 3 = 6".into(), false));
-        assert_eq!(
-            strip_emphasis("snake_case stays"),
-            ("snake_case stays".into(), false)
-        );
+        assert_eq!(strip_emphasis("snake_case stays"), ("snake_case stays".into(), false));
     }
 
     #[test]
     fn wrapped_lines_join_by_script() {
-        assert_eq!(
-            join_wrapped(["Il était une", "fois un modèle."]),
-            "Il était une fois un modèle."
-        );
-        assert_eq!(
-            join_wrapped(["大模型的参数", "量很大。"]),
-            "大模型的参数量很大。"
-        );
+        assert_eq!(join_wrapped(["Il était une", "fois un modèle."]), "Il était une fois un modèle.");
+        assert_eq!(join_wrapped(["大模型的参数", "量很大。"]), "大模型的参数量很大。");
         assert_eq!(join_wrapped(["GPT-4 是", "Nvidia"]), "GPT-4 是Nvidia");
     }
 

@@ -63,41 +63,25 @@ pub fn split(text: &str) -> Turns {
     let lines = paragraphs::lines(text);
     let candidates = line_candidates(&lines);
     let speakers = decide_speakers(&lines, &candidates);
-    let accepted: HashMap<&str, usize> = speakers
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.canonical.as_str(), i))
-        .collect();
+    let accepted: HashMap<&str, usize> = speakers.iter().enumerate().map(|(i, s)| (s.canonical.as_str(), i)).collect();
     let speaker_of = |i: usize| -> Option<(usize, &Candidate)> {
         let c = candidates[i].as_ref()?;
         accepted.get(c.canonical.as_str()).map(|&s| (s, c))
     };
     let wrapped = paragraphs::is_hard_wrapped(&lines);
     let paras = paragraphs::paragraphs(&lines, wrapped, |i| speaker_of(i).is_some());
-    let mut builder = Builder {
-        lines: &lines,
-        paras: &paras,
-        turns: Vec::new(),
-        open: false,
-        standalone: HashSet::new(),
-    };
+    let mut builder =
+        Builder { lines: &lines, paras: &paras, turns: Vec::new(), open: false, standalone: HashSet::new() };
     for (pi, para) in paras.iter().enumerate() {
         let first = para.lines.start;
         if let Some((speaker, cand)) = speaker_of(first) {
             builder.open_speech(para, speaker, cand);
         } else {
-            let rejected_label = candidates[first]
-                .as_ref()
-                .is_some_and(|c| c.style == Style::Colon);
-            builder.other(pi, !speakers.is_empty() && rejected_label, |i| {
-                speaker_of(i).is_some()
-            });
+            let rejected_label = candidates[first].as_ref().is_some_and(|c| c.style == Style::Colon);
+            builder.other(pi, !speakers.is_empty() && rejected_label, |i| speaker_of(i).is_some());
         }
     }
-    Turns {
-        speakers,
-        turns: builder.turns,
-    }
+    Turns { speakers, turns: builder.turns }
 }
 
 /// A label candidate for each line that could start a paragraph.
@@ -120,7 +104,7 @@ fn decide_speakers(lines: &[Line], candidates: &[Option<Candidate>]) -> Vec<Spea
         style: Style,
         first: usize,
         /// Distinct whole lines: a title repeated or a copied block counts once.
-        distinct: HashSet<&'a str>,
+        distinct: HashSet<(&'a str, &'a str)>,
         spellings: HashMap<&'a str, usize>,
     }
     let mut seen: HashMap<&str, Seen> = HashMap::new();
@@ -132,7 +116,13 @@ fn decide_speakers(lines: &[Line], candidates: &[Option<Candidate>]) -> Vec<Spea
             distinct: HashSet::new(),
             spellings: HashMap::new(),
         });
-        entry.distinct.insert(lines[i].text.as_str());
+        // A name alone is told apart by the speech below it.
+        let below = if c.rest == lines[i].text.len() {
+            lines[i + 1..].iter().map(|l| l.text.as_str()).find(|t| !t.is_empty()).unwrap_or("")
+        } else {
+            ""
+        };
+        entry.distinct.insert((lines[i].text.as_str(), below));
         *entry.spellings.entry(c.name.as_str()).or_default() += 1;
     }
     let mut named: Vec<(&str, Seen)> = seen
@@ -143,10 +133,7 @@ fn decide_speakers(lines: &[Line], candidates: &[Option<Candidate>]) -> Vec<Spea
         })
         .collect();
     let occurrences: usize = named.iter().map(|(_, s)| s.distinct.len()).sum();
-    let real = named
-        .iter()
-        .filter(|(c, _)| !labels::is_interview_mark(c))
-        .count();
+    let real = named.iter().filter(|(c, _)| !labels::is_interview_mark(c)).count();
     let marks = named.len() - real;
     if occurrences < 3 || (real == 0 && marks < 2) {
         return Vec::new();
@@ -155,15 +142,8 @@ fn decide_speakers(lines: &[Line], candidates: &[Option<Candidate>]) -> Vec<Spea
     named
         .into_iter()
         .map(|(canon, s)| {
-            let name = s
-                .spellings
-                .iter()
-                .max_by_key(|&(name, n)| (*n, std::cmp::Reverse(*name)))
-                .map(|(n, _)| *n);
-            Speaker {
-                name: name.unwrap_or(canon).to_string(),
-                canonical: canon.to_string(),
-            }
+            let name = s.spellings.iter().max_by_key(|&(name, n)| (*n, std::cmp::Reverse(*name))).map(|(n, _)| *n);
+            Speaker { name: name.unwrap_or(canon).to_string(), canonical: canon.to_string() }
         })
         .collect()
 }
@@ -185,11 +165,7 @@ impl Builder<'_> {
         let more = paragraphs::joined(&self.lines[para.lines.start + 1..para.lines.end]);
         if !more.is_empty() {
             if !text.is_empty() {
-                text.push(if cand.style == Style::Colon {
-                    ' '
-                } else {
-                    '\n'
-                });
+                text.push(if cand.style == Style::Colon { ' ' } else { '\n' });
             }
             text.push_str(&more);
         }
@@ -208,10 +184,7 @@ impl Builder<'_> {
         let para = &self.paras[pi];
         let lines = &self.lines[para.lines.clone()];
         let text = paragraphs::joined(lines);
-        let next_is_label = self
-            .paras
-            .get(pi + 1)
-            .is_some_and(|p| is_label(p.lines.start));
+        let next_is_label = self.paras.get(pi + 1).is_some_and(|p| is_label(p.lines.start));
         let marked = lines[0].marked_heading;
         let shape = heading_shape(&text);
         let heading = marked
@@ -232,11 +205,7 @@ impl Builder<'_> {
             }
         }
         self.open = false;
-        let kind = if marked || (heading && !rejected_label) {
-            TurnKind::Heading
-        } else {
-            TurnKind::Narration
-        };
+        let kind = if heading { TurnKind::Heading } else { TurnKind::Narration };
         self.standalone.insert(text.clone());
         self.turns.push(Turn {
             kind,
@@ -269,5 +238,173 @@ fn heading_shape(text: &str) -> Shape {
         Some(c) if is_terminal_punct(c) => Shape::Prose,
         Some(_) => Shape::Heading,
         None => Shape::Prose,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (kind, speaker, text) for each turn.
+    fn summary(text: &str) -> Vec<(TurnKind, Option<String>, String)> {
+        let t = split(text);
+        t.turns.iter().map(|turn| (turn.kind, t.speaker_name(turn).map(String::from), turn.text.clone())).collect()
+    }
+
+    fn speakers(text: &str) -> Vec<String> {
+        split(text).speakers.into_iter().map(|s| s.name).collect()
+    }
+
+    const INTERVIEW: &str = "\
+À propos du grand modèle
+
+Source originale : White Horse Business Review
+
+**White Horse Business Review : Qu'est-ce qu'un grand modèle ? **
+
+Shen Wei: Un modèle avec beaucoup de paramètres.
+
+En fait, il y a eu trois étapes.
+
+** Baima Business Review : Et ensuite ?
+
+Shen Wei : Ensuite, les données.
+
+**Baima Business Review** : Et puis ?
+
+Shen Wei : Rien.
+
+Whitehorse Business Review: Merci.
+
+Note de l'éditeur : ce texte a été abrégé.
+";
+
+    #[test]
+    fn colon_labels_emphasis_and_variants() {
+        assert_eq!(speakers(INTERVIEW), ["White Horse Business Review", "Shen Wei", "Baima Business Review"]);
+        let s = summary(INTERVIEW);
+        use TurnKind::*;
+        let who = |n: &str| Some(n.to_string());
+        assert_eq!(s[0], (Heading, None, "À propos du grand modèle".into()));
+        assert_eq!(s[1], (Heading, None, "Source originale : White Horse Business Review".into()));
+        assert_eq!(s[2], (Speech, who("White Horse Business Review"), "Qu'est-ce qu'un grand modèle ?".into()));
+        assert_eq!(
+            s[3],
+            (
+                Speech,
+                who("Shen Wei"),
+                "Un modèle avec beaucoup de paramètres.\nEn fait, il y a eu trois étapes.".into()
+            )
+        );
+        assert_eq!(s[4].1, who("Baima Business Review"));
+        assert_eq!(s[6].1, who("Baima Business Review"));
+        assert_eq!(s[8], (Speech, who("White Horse Business Review"), "Merci.".into()));
+        assert_eq!(s[9], (Narration, None, "Note de l'éditeur : ce texte a été abrégé.".into()));
+        assert_eq!(s.len(), 10);
+    }
+
+    #[test]
+    fn labels_keep_their_written_form_and_lines() {
+        let t = split(INTERVIEW);
+        let turn = &t.turns[3];
+        assert_eq!((turn.label.as_deref(), turn.first_line, turn.last_line), (Some("Shen Wei:"), 7, 9));
+        assert_eq!(t.turns[5].label.as_deref(), Some("Shen Wei :"));
+        assert_eq!(t.turns[2].label.as_deref(), Some("White Horse Business Review :"));
+        assert_eq!(t.speakers[0].canonical, "whitehorsebusinessreview");
+    }
+
+    #[test]
+    fn chinese_interview_marks_and_full_width_colons() {
+        let text = "访谈实录\n\n问：大模型是什么？\n答：参数很多的模型。\n问：难吗？\n答：很难。\n\n来源:智源研究院\n";
+        assert_eq!(speakers(text), ["问", "答"]);
+        let s = summary(text);
+        assert_eq!(s[0].0, TurnKind::Heading);
+        assert_eq!(s[1].2, "大模型是什么？");
+        assert_eq!(s.iter().filter(|t| t.0 == TurnKind::Speech).count(), 4);
+        assert_eq!(s.last().unwrap(), &(TurnKind::Heading, None, "来源:智源研究院".into()));
+        let host = "主持人：欢迎。\n\n沈伟：谢谢。\n\n主持人：开始吧。\n\n沈伟：好的。";
+        assert_eq!(speakers(host), ["主持人", "沈伟"]);
+    }
+
+    #[test]
+    fn label_alone_on_its_line_takes_the_speech_below() {
+        let text = "Interviewer:\nWhat did you build?\n\nShen Wei:\nA small model.\nIt runs on a phone.\n\nInterviewer:\nWhy?\n\nShen Wei:\nBecause.\n";
+        let s = summary(text);
+        assert_eq!(s.len(), 4);
+        assert_eq!(s[1], (TurnKind::Speech, Some("Shen Wei".into()), "A small model.\nIt runs on a phone.".into()));
+    }
+
+    #[test]
+    fn play_scripts_in_capitals() {
+        let text = "ACTE I\n\nHAMLET\nÊtre ou ne pas être, telle est la question.\n\nOPHÉLIE\nMonseigneur, comment allez-vous ?\n\n\
+                    HAMLET\nBien, bien, bien.\n\nOPHÉLIE\nJ'ai des souvenirs de vous.\n\n(Il sort.)\n";
+        assert_eq!(speakers(text), ["HAMLET", "OPHÉLIE"]);
+        let s = summary(text);
+        assert_eq!(s[0], (TurnKind::Heading, None, "ACTE I".into()));
+        assert_eq!(
+            s[1],
+            (TurnKind::Speech, Some("HAMLET".into()), "Être ou ne pas être, telle est la question.".into())
+        );
+        assert_eq!(s.last().unwrap(), &(TurnKind::Narration, None, "(Il sort.)".into()));
+        let dotted = "HAMLET. To be, or not to be.\nOPHELIA. Good my lord.\nHAMLET. I humbly thank you.\nOPHELIA. My lord, I have remembrances.";
+        assert_eq!(speakers(dotted), ["HAMLET", "OPHELIA"]);
+    }
+
+    #[test]
+    fn chinese_script_names_followed_by_a_space() {
+        let text = "哈姆莱特　生存还是毁灭，这是一个值得考虑的问题。\n奥菲利娅　殿下，您好吗？\n哈姆莱特　谢谢你，很好。\n奥菲利娅　殿下，我有几件您送给我的纪念品。\n哈姆莱特　不，我没有送过。\n奥菲利娅　殿下，您明明知道。";
+        assert_eq!(speakers(text), ["哈姆莱特", "奥菲利娅"]);
+        assert_eq!(summary(text)[1].2, "殿下，您好吗？");
+    }
+
+    #[test]
+    fn headings_that_look_like_labels_are_not_speakers() {
+        let text = "张宏江:大模型发展机会与挑战\n\n张宏江:大模型发展机会与挑战\n\n来源:智源研究院\n编辑:好困\n\n\
+                    01 ChatGPT:奇点到来\n\n为什么人们如此热衷?因为它像人。\n\n2. 拐点:人工智能大模型时代到来\n\n大数据+大算力+强算法=大模型。\n";
+        assert!(speakers(text).is_empty());
+        let s = summary(text);
+        assert!(s.iter().all(|t| t.1.is_none()));
+        assert_eq!(s.len(), 8, "every paragraph is a turn of its own: {s:?}");
+        assert_eq!(s[4], (TurnKind::Heading, None, "01 ChatGPT:奇点到来".into()));
+        assert_eq!(s[5].0, TurnKind::Narration);
+    }
+
+    #[test]
+    fn a_copied_block_keeps_the_structure_of_the_first() {
+        let text = "An intro paragraph that sets the scene at length.\nHost: First question?\nGuest: First answer.\n\
+                    Host: Second question?\nGuest: Second answer.\nAn intro paragraph that sets the scene at length.\nHost: First question?\n";
+        let s = summary(text);
+        assert_eq!(s[5], (TurnKind::Narration, None, "An intro paragraph that sets the scene at length.".into()));
+        assert_eq!(s[4].2, "Second answer.");
+    }
+
+    #[test]
+    fn a_footer_after_the_last_answer_is_not_speech() {
+        let text = "Q: Why?\n\nA: Because it works well, and it works every day.\n\nAnd it scales.\n\nQ: Sure?\n\nA: Yes.\n\nVoir l'original\n\n\
+                    This page may contain third-party content.\n  • Partager\n";
+        let s = summary(text);
+        assert_eq!(s[1].2, "Because it works well, and it works every day.\nAnd it scales.");
+        assert_eq!(s[4], (TurnKind::Heading, None, "Voir l'original".into()));
+        assert!(s[5..].iter().all(|t| t.0 != TurnKind::Speech));
+    }
+
+    #[test]
+    fn no_speakers_falls_back_to_paragraphs() {
+        let text = "大家早上好!\n\n今天我主要讲大模型。\n\n我从2007年开始做人工智能。\n";
+        let s = summary(text);
+        assert_eq!(s.len(), 3);
+        assert!(s.iter().all(|t| t.0 == TurnKind::Narration && t.1.is_none()));
+    }
+
+    #[test]
+    fn a_one_off_label_is_not_a_speaker() {
+        assert!(speakers("Source: Reuters\n\nA long article follows here.").is_empty());
+        assert!(speakers("Shen Wei: hello.\n\nShen Wei: hello.").is_empty(), "a repeated line counts once");
+    }
+
+    #[test]
+    fn empty_and_blank_text() {
+        assert!(split("").turns.is_empty());
+        assert!(split("\n\n  \n").turns.is_empty());
     }
 }

@@ -46,13 +46,7 @@ pub struct Step {
 impl Model<'_> {
     /// The cost of linking `a` (ending at left index `i`) with `b` (ending at right index `j`);
     /// `n` and `m` are the side lengths, used only to order equal skips.
-    pub fn cost(
-        &self,
-        a: &[Unit],
-        b: &[Unit],
-        (i, j): (usize, usize),
-        (n, m): (usize, usize),
-    ) -> f32 {
+    pub fn cost(&self, a: &[Unit], b: &[Unit], (i, j): (usize, usize), (n, m): (usize, usize)) -> f32 {
         match (a.len(), b.len()) {
             (0, 0) => return 0.0,
             (1, 0) => return SKIP + EPS * (1.0 - i as f32 / n.max(1) as f32),
@@ -128,21 +122,15 @@ impl Model<'_> {
 }
 
 fn group_kind(g: &[Unit]) -> TurnKind {
-    if g.iter().any(|u| u.kind == TurnKind::Speech) {
-        TurnKind::Speech
-    } else {
-        g[0].kind
-    }
+    if g.iter().any(|u| u.kind == TurnKind::Speech) { TurnKind::Speech } else { g[0].kind }
 }
 
-/// Speech and narration merged into one link: usually a footer or a heading taken by mistake.
+/// Speech merged with narration, or a heading merged with anything: usually a footer, a source
+/// line or a title taken in by mistake, since a heading translates to a heading.
 fn mixed(g: &[Unit]) -> f32 {
-    let speech = g.iter().filter(|u| u.kind == TurnKind::Speech).count();
-    if speech > 0 && speech < g.len() {
-        2.5
-    } else {
-        0.0
-    }
+    let count = |k| g.iter().filter(|u| u.kind == k).count();
+    let (speech, heading) = (count(TurnKind::Speech), count(TurnKind::Heading));
+    if (speech > 0 && speech < g.len()) || (heading > 0 && g.len() > 1) { 2.5 } else { 0.0 }
 }
 
 /// Two different speakers merged into one link: a question glued to its answer.
@@ -161,10 +149,7 @@ struct Union<'a> {
 
 impl<'a> Union<'a> {
     fn of(g: &'a [Unit]) -> Self {
-        Union {
-            a: &g[0].tokens,
-            b: g.get(1).map_or(&[][..], |u| &u.tokens),
-        }
+        Union { a: &g[0].tokens, b: g.get(1).map_or(&[][..], |u| &u.tokens) }
     }
 }
 
@@ -197,10 +182,7 @@ pub struct Band {
 
 impl Band {
     pub fn full(n: usize, m: usize) -> Self {
-        Band {
-            lo: vec![0; n + 1],
-            hi: vec![m; n + 1],
-        }
+        Band { lo: vec![0; n + 1], hi: vec![m; n + 1] }
     }
 
     fn contains(&self, i: usize, j: usize) -> bool {
@@ -208,11 +190,7 @@ impl Band {
     }
 
     pub fn cells(&self) -> usize {
-        self.lo
-            .iter()
-            .zip(&self.hi)
-            .map(|(lo, hi)| hi + 1 - lo)
-            .sum()
+        self.lo.iter().zip(&self.hi).map(|(lo, hi)| hi + 1 - lo).sum()
     }
 }
 
@@ -228,16 +206,7 @@ fn plan(l: &[Unit], r: &[Unit], model: &Model) -> Band {
         return Band::full(n, m);
     }
     let coarse = |units: &[Unit]| -> Vec<Unit> {
-        units
-            .chunks(2)
-            .map(|c| {
-                if c.len() == 2 {
-                    Unit::merge(&c[0], &c[1])
-                } else {
-                    c[0].clone()
-                }
-            })
-            .collect()
+        units.chunks(2).map(|c| if c.len() == 2 { Unit::merge(&c[0], &c[1]) } else { c[0].clone() }).collect()
     };
     let steps = align(&coarse(l), &coarse(r), model);
     project(&steps, n, m, RADIUS)
@@ -259,10 +228,7 @@ pub fn project(coarse: &[Step], n: usize, m: usize, radius: usize) -> Band {
     let widened_lo: Vec<usize> = (0..=n)
         .map(|i| {
             let rows = i.saturating_sub(radius)..=(i + radius).min(n);
-            rows.map(|k| lo[k])
-                .min()
-                .unwrap_or(0)
-                .saturating_sub(radius)
+            rows.map(|k| lo[k]).min().unwrap_or(0).saturating_sub(radius)
         })
         .collect();
     let widened_hi: Vec<usize> = (0..=n)
@@ -271,10 +237,7 @@ pub fn project(coarse: &[Step], n: usize, m: usize, radius: usize) -> Band {
             (rows.map(|k| hi[k]).max().unwrap_or(m) + radius).min(m)
         })
         .collect();
-    Band {
-        lo: widened_lo,
-        hi: widened_hi,
-    }
+    Band { lo: widened_lo, hi: widened_hi }
 }
 
 /// The DP proper over the band: minimal total cost, then the path read backwards.
@@ -318,19 +281,10 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let k = back[at(i, j)];
-        assert!(
-            k != u8::MAX,
-            "the band always holds a path from (0, 0) to (n, m)"
-        );
+        assert!(k != u8::MAX, "the band always holds a path from (0, 0) to (n, m)");
         let (di, dj) = MOVES[k as usize];
         let c = cost[at(i, j)] - cost[at(i - di, j - dj)];
-        steps.push(Step {
-            i0: i - di,
-            i1: i,
-            j0: j - dj,
-            j1: j,
-            cost: c,
-        });
+        steps.push(Step { i0: i - di, i1: i, j0: j - dj, j1: j, cost: c });
         i -= di;
         j -= dj;
     }

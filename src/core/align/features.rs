@@ -20,19 +20,11 @@ pub struct Unit {
 impl Unit {
     /// Two neighbouring units as one (for coarse levels).
     pub fn merge(a: &Unit, b: &Unit) -> Unit {
-        let kind = if a.kind == TurnKind::Speech || b.kind == TurnKind::Speech {
-            TurnKind::Speech
-        } else {
-            a.kind
-        };
+        let kind = if a.kind == TurnKind::Speech || b.kind == TurnKind::Speech { TurnKind::Speech } else { a.kind };
         Unit {
             len: a.len + b.len,
             kind,
-            speaker: if a.speaker == b.speaker {
-                a.speaker
-            } else {
-                None
-            },
+            speaker: if a.speaker == b.speaker { a.speaker } else { None },
             tokens: union(&a.tokens, &b.tokens),
         }
     }
@@ -85,11 +77,7 @@ impl Vocabulary {
 
     /// Weights `ln(1 + turns / df)`, once every turn is read.
     fn finish(&mut self, turns: usize) {
-        self.weights = self
-            .df
-            .iter()
-            .map(|&df| (1.0 + turns as f32 / df.max(1) as f32).ln())
-            .collect();
+        self.weights = self.df.iter().map(|&df| (1.0 + turns as f32 / df.max(1) as f32).ln()).collect();
     }
 }
 
@@ -101,10 +89,7 @@ pub fn units(left: &Turns, right: &Turns) -> (Vec<Unit>, Vec<Unit>, Vocabulary) 
             .turns
             .iter()
             .map(|t| {
-                let mut tokens: Vec<u32> = survivors(&t.text)
-                    .into_iter()
-                    .map(|s| vocab.intern(s))
-                    .collect();
+                let mut tokens: Vec<u32> = survivors(&t.text).into_iter().map(|s| vocab.intern(s)).collect();
                 tokens.sort_unstable();
                 tokens.dedup();
                 for &id in &tokens {
@@ -137,22 +122,8 @@ pub fn survivors(text: &str) -> Vec<String> {
     while i < chars.len() {
         let c = chars[i];
         if !(c.is_alphanumeric() && !is_cjk(c)) {
-            if matches!(
-                c,
-                '.' | '!'
-                    | '?'
-                    | ':'
-                    | '"'
-                    | '«'
-                    | '“'
-                    | '。'
-                    | '！'
-                    | '？'
-                    | '：'
-                    | '\n'
-                    | '('
-                    | '（'
-            ) {
+            if matches!(c, '.' | '!' | '?' | ':' | '"' | '«' | '“' | '。' | '！' | '？' | '：' | '\n' | '(' | '（')
+            {
                 sentence_start = true;
             }
             if !is_space(c) {
@@ -166,9 +137,7 @@ pub fn survivors(text: &str) -> Vec<String> {
         while i < chars.len() {
             let c = chars[i];
             let joins = matches!(c, '-' | '.' | ',' | '\'' | '’')
-                && chars
-                    .get(i + 1)
-                    .is_some_and(|n| n.is_alphanumeric() && !is_cjk(*n))
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric() && !is_cjk(*n))
                 && (c == '-' || (chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit()));
             if (c.is_alphanumeric() && !is_cjk(c)) || joins {
                 i += 1;
@@ -187,12 +156,7 @@ pub fn survivors(text: &str) -> Vec<String> {
             || (capital && (!sentence_start || inner_capital))
             || in_cjk;
         if keep {
-            out.push(
-                word.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect(),
-            );
+            out.push(word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect());
         }
         sentence_start = false;
         prev_cjk = false;
@@ -207,57 +171,28 @@ mod tests {
     #[test]
     fn numbers_and_names_survive() {
         let t = survivors("In 2017, OpenAI and Google used 10,000 Nvidia A100 cards for GPT-4.");
-        assert_eq!(
-            t,
-            [
-                "2017", "openai", "google", "10000", "nvidia", "a100", "gpt4"
-            ]
-        );
+        assert_eq!(t, ["2017", "openai", "google", "10000", "nvidia", "a100", "gpt4"]);
         let fr = survivors("En 2017, l'avènement de Transformer, puis OpenAI GPT et Google Bert.");
-        assert_eq!(
-            fr,
-            ["2017", "transformer", "openai", "gpt", "google", "bert"]
-        );
+        assert_eq!(fr, ["2017", "transformer", "openai", "gpt", "google", "bert"]);
     }
 
     #[test]
     fn sentence_initial_words_are_not_names() {
-        assert_eq!(
-            survivors("The model is big. Then it grew."),
-            Vec::<String>::new()
-        );
-        assert_eq!(
-            survivors("ChatGPT est là."),
-            ["chatgpt"],
-            "an inner capital marks a name even first"
-        );
+        assert_eq!(survivors("The model is big. Then it grew."), Vec::<String>::new());
+        assert_eq!(survivors("ChatGPT est là."), ["chatgpt"], "an inner capital marks a name even first");
     }
 
     #[test]
     fn latin_words_inside_chinese_survive() {
-        let t =
-            survivors("在第一版基于GPT-3.5大模型的底座上开发出来的ChatGPT迁移到Nvidia芯片，2019年");
+        let t = survivors("在第一版基于GPT-3.5大模型的底座上开发出来的ChatGPT迁移到Nvidia芯片，2019年");
         assert_eq!(t, ["gpt35", "chatgpt", "nvidia", "2019"]);
     }
 
     #[test]
     fn merged_units_keep_union_and_speech() {
-        let a = Unit {
-            len: 10.0,
-            kind: TurnKind::Heading,
-            speaker: None,
-            tokens: vec![1, 3],
-        };
-        let b = Unit {
-            len: 5.0,
-            kind: TurnKind::Speech,
-            speaker: Some(0),
-            tokens: vec![2, 3],
-        };
+        let a = Unit { len: 10.0, kind: TurnKind::Heading, speaker: None, tokens: vec![1, 3] };
+        let b = Unit { len: 5.0, kind: TurnKind::Speech, speaker: Some(0), tokens: vec![2, 3] };
         let m = Unit::merge(&a, &b);
-        assert_eq!(
-            (m.len, m.kind, m.speaker, m.tokens),
-            (15.0, TurnKind::Speech, None, vec![1, 2, 3])
-        );
+        assert_eq!((m.len, m.kind, m.speaker, m.tokens), (15.0, TurnKind::Speech, None, vec![1, 2, 3]));
     }
 }

@@ -39,18 +39,11 @@ impl Alignment {
     /// The link holding a left turn (`side == 0`) or a right turn (`side == 1`).
     pub fn link_of(&self, side: usize, turn: usize) -> Option<usize> {
         let key = |l: &Link| {
-            if side == 0 {
-                l.left.clone()
-            } else {
-                l.right.clone()
-            }
+            if side == 0 { l.left.clone() } else { l.right.clone() }
         };
         // Ranges are contiguous and in order: the first link ending after `turn` holds it.
         let pos = self.links.partition_point(|l| key(l).end <= turn);
-        self.links
-            .get(pos)
-            .filter(|l| key(l).contains(&turn))
-            .map(|_| pos)
+        self.links.get(pos).filter(|l| key(l).contains(&turn)).map(|_| pos)
     }
 }
 
@@ -61,44 +54,19 @@ pub fn align(left: &Turns, right: &Turns) -> Alignment {
     let mut speaker_map: Vec<Option<u32>> = left
         .speakers
         .iter()
-        .map(|s| {
-            right
-                .speakers
-                .iter()
-                .position(|t| t.canonical == s.canonical)
-                .map(|p| p as u32)
-        })
+        .map(|s| right.speakers.iter().position(|t| t.canonical == s.canonical).map(|p| p as u32))
         .collect();
     let mut ratio = ratio_from_distributions(&l, &r);
-    let mut steps = dp::align(
-        &l,
-        &r,
-        &dp::Model {
-            ratio,
-            weights: &vocab.weights,
-            speaker_map: &speaker_map,
-            both_speak,
-        },
-    );
+    let mut steps =
+        dp::align(&l, &r, &dp::Model { ratio, weights: &vocab.weights, speaker_map: &speaker_map, both_speak });
     if let Some(better) = ratio_from_links(&steps, &l, &r) {
         ratio = better;
     }
     learn_speakers(&steps, &l, &r, &mut speaker_map);
-    let model = dp::Model {
-        ratio,
-        weights: &vocab.weights,
-        speaker_map: &speaker_map,
-        both_speak,
-    };
+    let model = dp::Model { ratio, weights: &vocab.weights, speaker_map: &speaker_map, both_speak };
     steps = dp::align(&l, &r, &model);
-    let links = steps
-        .iter()
-        .map(|s| Link {
-            left: s.i0..s.i1,
-            right: s.j0..s.j1,
-            score: dp::Model::score(s.cost),
-        })
-        .collect();
+    let links =
+        steps.iter().map(|s| Link { left: s.i0..s.i1, right: s.j0..s.j1, score: dp::Model::score(s.cost) }).collect();
     Alignment {
         links: dissolve_chance_pairs(links),
         ratio,
@@ -123,9 +91,7 @@ fn dissolve_chance_pairs(links: Vec<Link>) -> Vec<Link> {
             k += 1;
             continue;
         }
-        let end = (k..links.len())
-            .find(|&e| !weak(&links[e]))
-            .unwrap_or(links.len());
+        let end = (k..links.len()).find(|&e| !weak(&links[e])).unwrap_or(links.len());
         let open_before = k == 0 || !paired(&links[k - 1]);
         let open_after = end == links.len() || !paired(&links[end]);
         if open_before && open_after {
@@ -133,18 +99,10 @@ fn dissolve_chance_pairs(links: Vec<Link>) -> Vec<Link> {
             let last = &links[end - 1];
             let skip_score = dp::Model::score(dp::SKIP);
             for i in first.left.start..last.left.end {
-                out.push(Link {
-                    left: i..i + 1,
-                    right: first.right.start..first.right.start,
-                    score: skip_score,
-                });
+                out.push(Link { left: i..i + 1, right: first.right.start..first.right.start, score: skip_score });
             }
             for j in first.right.start..last.right.end {
-                out.push(Link {
-                    left: last.left.end..last.left.end,
-                    right: j..j + 1,
-                    score: skip_score,
-                });
+                out.push(Link { left: last.left.end..last.left.end, right: j..j + 1, score: skip_score });
             }
         } else {
             out.extend_from_slice(&links[k..end]);
@@ -167,20 +125,14 @@ fn ratio_from_distributions(l: &[Unit], r: &[Unit]) -> f32 {
         return 1.0;
     }
     let q = |v: &[f32], p: f32| v[((v.len() - 1) as f32 * p).round() as usize];
-    let logs: f32 = [0.5, 0.75, 0.9]
-        .iter()
-        .map(|&p| (q(&b, p) / q(&a, p)).ln())
-        .sum();
+    let logs: f32 = [0.5, 0.75, 0.9].iter().map(|&p| (q(&b, p) / q(&a, p)).ln()).sum();
     (logs / 3.0).exp().clamp(0.05, 20.0)
 }
 
 /// Ratio from confident one-to-one links of a first pass.
 fn ratio_from_links(steps: &[Step], l: &[Unit], r: &[Unit]) -> Option<f32> {
     let (mut a, mut b, mut count) = (0.0, 0.0, 0);
-    for s in steps
-        .iter()
-        .filter(|s| s.i1 - s.i0 == 1 && s.j1 - s.j0 == 1 && s.cost < 1.5)
-    {
+    for s in steps.iter().filter(|s| s.i1 - s.i0 == 1 && s.j1 - s.j0 == 1 && s.cost < 1.5) {
         a += l[s.i0].len;
         b += r[s.j0].len;
         count += 1;
@@ -192,14 +144,9 @@ fn ratio_from_links(steps: &[Step], l: &[Unit], r: &[Unit]) -> Option<f32> {
 fn learn_speakers(steps: &[Step], l: &[Unit], r: &[Unit], map: &mut [Option<u32>]) {
     let mut counts: HashMap<(u32, u32), usize> = HashMap::new();
     let mut totals: HashMap<u32, usize> = HashMap::new();
-    for s in steps
-        .iter()
-        .filter(|s| s.i1 - s.i0 == 1 && s.j1 - s.j0 == 1)
-    {
+    for s in steps.iter().filter(|s| s.i1 - s.i0 == 1 && s.j1 - s.j0 == 1) {
         let (a, b) = (&l[s.i0], &r[s.j0]);
-        if let (TurnKind::Speech, TurnKind::Speech, Some(x), Some(y)) =
-            (a.kind, b.kind, a.speaker, b.speaker)
-        {
+        if let (TurnKind::Speech, TurnKind::Speech, Some(x), Some(y)) = (a.kind, b.kind, a.speaker, b.speaker) {
             *counts.entry((x, y)).or_default() += 1;
             *totals.entry(x).or_default() += 1;
         }
@@ -209,10 +156,7 @@ fn learn_speakers(steps: &[Step], l: &[Unit], r: &[Unit], map: &mut [Option<u32>
             continue;
         }
         let x = x as u32;
-        let best = counts
-            .iter()
-            .filter(|((a, _), _)| *a == x)
-            .max_by_key(|&(&(_, b), &c)| (c, std::cmp::Reverse(b)));
+        let best = counts.iter().filter(|((a, _), _)| *a == x).max_by_key(|&(&(_, b), &c)| (c, std::cmp::Reverse(b)));
         if let Some((&(_, y), &c)) = best
             && c >= 2
             && c * 2 > totals[&x]
