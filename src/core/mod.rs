@@ -6,5 +6,6 @@ pub mod document;
 pub mod labels;
 pub mod paragraphs;
 pub mod report;
+pub mod synth;
 pub mod text;
 pub mod turns;

@@ -13,9 +13,9 @@ const K: f32 = 15.0;
 /// Variance of the log length ratio of true translations.
 const SIGMA2: f32 = 0.11;
 /// Up to this many DP cells, the whole table is computed; beyond, coarse-to-fine.
-const FULL_CELLS: usize = 4_000_000;
+pub const FULL_CELLS: usize = 250_000;
 /// How far (in turns) the fine band reaches around the projected coarse path.
-const RADIUS: usize = 6;
+pub const RADIUS: usize = 4;
 
 /// Moves of the DP: how many left and right turns one link takes.
 pub const MOVES: [(usize, usize); 6] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)];
@@ -31,6 +31,8 @@ pub struct Model<'a> {
     pub speaker_map: &'a [Option<u32>],
     /// Both sides have speakers, so speech never pairs with narration.
     pub both_speak: bool,
+    /// Tables up to this many cells are computed whole; larger ones coarse-to-fine.
+    pub full_cells: usize,
 }
 
 /// One link of the path: `left[i0..i1]` with `right[j0..j1]`, and its cost.
@@ -43,55 +45,86 @@ pub struct Step {
     pub cost: f32,
 }
 
-impl Model<'_> {
-    /// The cost of linking `a` (ending at left index `i`) with `b` (ending at right index `j`);
-    /// `n` and `m` are the side lengths, used only to order equal skips.
-    pub fn cost(&self, a: &[Unit], b: &[Unit], (i, j): (usize, usize), (n, m): (usize, usize)) -> f32 {
-        match (a.len(), b.len()) {
-            (0, 0) => return 0.0,
-            (1, 0) => return SKIP + EPS * (1.0 - i as f32 / n.max(1) as f32),
-            (0, 1) => return SKIP + EPS * (1.0 - j as f32 / m.max(1) as f32),
-            _ => {}
+/// One or two neighbouring units summed up once, so that each DP move costs a few operations.
+#[derive(Debug, Clone, Copy)]
+pub struct Group {
+    len: f32,
+    kind: TurnKind,
+    speaker: Option<u32>,
+    /// Cost of putting these units in one link at all (see [`Group::of`]).
+    penalty: f32,
+    tokens: bool,
+}
+
+impl Group {
+    /// Speech merged with narration, or a heading merged with anything, is usually a footer, a
+    /// source line or a title taken in by mistake (a heading translates to a heading); two
+    /// speakers merged is a question glued to its answer.
+    pub fn of(g: &[Unit]) -> Group {
+        let count = |k| g.iter().filter(|u| u.kind == k).count();
+        let (speech, heading) = (count(TurnKind::Speech), count(TurnKind::Heading));
+        let mixed = (speech > 0 && speech < g.len()) || (heading > 0 && g.len() > 1);
+        let two_speakers = matches!(g, [x, y] if x.speaker.is_some() && y.speaker.is_some() && x.speaker != y.speaker);
+        Group {
+            len: g.iter().map(|u| u.len).sum(),
+            kind: if speech > 0 { TurnKind::Speech } else { g[0].kind },
+            speaker: g.iter().find_map(|u| u.speaker),
+            penalty: if mixed { 2.5 } else { 0.0 } + if two_speakers { 3.0 } else { 0.0 },
+            tokens: g.iter().any(|u| !u.tokens.is_empty()),
         }
-        let la: f32 = a.iter().map(|u| u.len).sum();
-        let lb: f32 = b.iter().map(|u| u.len).sum::<f32>() / self.ratio;
-        let x = ((lb + K) / (la + K)).ln();
-        let mut c = x * x / (2.0 * SIGMA2);
+    }
+
+    /// Groups of one unit (`[k]` is unit `k`) and of two (`[k]` is units `k - 1` and `k`).
+    pub fn all(units: &[Unit]) -> [Vec<Group>; 2] {
+        let ones = (0..units.len()).map(|k| Group::of(&units[k..=k])).collect();
+        let twos = (0..units.len()).map(|k| Group::of(&units[k.saturating_sub(1)..=k])).collect();
+        [ones, twos]
+    }
+}
+
+impl Model<'_> {
+    /// The cost of linking units `a` with units `b` (one or two each), summed up in `ga`, `gb`.
+    pub fn pair_cost(&self, (a, ga): (&[Unit], &Group), (b, gb): (&[Unit], &Group)) -> f32 {
+        let lb = gb.len / self.ratio;
+        let x = ((lb + K) / (ga.len + K)).ln();
+        let mut c = x * x / (2.0 * SIGMA2) + ga.penalty + gb.penalty;
         c += match (a.len(), b.len()) {
             (1, 1) => 0.0,
             (2, 2) => 3.0,
             _ => 1.8,
         };
-        c += self.kinds_cost(a, b) + self.tokens_cost(a, b);
-        c
-    }
-
-    fn kinds_cost(&self, a: &[Unit], b: &[Unit]) -> f32 {
-        let (ka, kb) = (group_kind(a), group_kind(b));
-        let mut c = mixed(a) + mixed(b);
-        c += match (ka, kb) {
-            (TurnKind::Speech, TurnKind::Speech) => self.speakers_cost(a, b),
+        c += match (ga.kind, gb.kind) {
+            (TurnKind::Speech, TurnKind::Speech) => self.speakers_cost(ga.speaker, gb.speaker),
             (TurnKind::Speech, _) | (_, TurnKind::Speech) if self.both_speak => 2.0 * SKIP + 0.5,
             (TurnKind::Heading, TurnKind::Heading) => -0.5,
             (TurnKind::Heading, _) | (_, TurnKind::Heading) => 0.5,
             _ => 0.0,
         };
-        c
-    }
-
-    fn speakers_cost(&self, a: &[Unit], b: &[Unit]) -> f32 {
-        let mut c = two_speakers(a) + two_speakers(b);
-        let sa = a.iter().find_map(|u| u.speaker);
-        let sb = b.iter().find_map(|u| u.speaker);
-        if let (Some(sa), Some(sb)) = (sa, sb)
-            && let Some(Some(mapped)) = self.speaker_map.get(sa as usize)
-        {
-            c += if *mapped == sb { -1.0 } else { 2.5 };
+        if ga.tokens && gb.tokens {
+            c += self.tokens_cost(a, b);
         }
         c
     }
 
+    /// Leaving unit `k` of a side of `n` units unpaired (later skips are a hair cheaper).
+    pub fn skip_cost(k: usize, n: usize) -> f32 {
+        SKIP + EPS * (1.0 - k as f32 / n.max(1) as f32)
+    }
+
+    fn speakers_cost(&self, sa: Option<u32>, sb: Option<u32>) -> f32 {
+        if let (Some(sa), Some(sb)) = (sa, sb)
+            && let Some(Some(mapped)) = self.speaker_map.get(sa as usize)
+        {
+            return if *mapped == sb { -1.0 } else { 2.5 };
+        }
+        0.0
+    }
+
     fn tokens_cost(&self, a: &[Unit], b: &[Unit]) -> f32 {
+        let none = |g: &[Unit]| g.iter().all(|u| u.tokens.is_empty());
+        if none(a) || none(b) {
+            return 0.0;
+        }
         let w = |t: u32| self.weights[t as usize];
         let wa: f32 = Union::of(a).map(w).sum();
         let wb: f32 = Union::of(b).map(w).sum();
@@ -118,26 +151,6 @@ impl Model<'_> {
     /// A link's cost turned into a confidence between 0 and 1.
     pub fn score(cost: f32) -> f32 {
         1.0 / (1.0 + (cost - 2.0).exp())
-    }
-}
-
-fn group_kind(g: &[Unit]) -> TurnKind {
-    if g.iter().any(|u| u.kind == TurnKind::Speech) { TurnKind::Speech } else { g[0].kind }
-}
-
-/// Speech merged with narration, or a heading merged with anything: usually a footer, a source
-/// line or a title taken in by mistake, since a heading translates to a heading.
-fn mixed(g: &[Unit]) -> f32 {
-    let count = |k| g.iter().filter(|u| u.kind == k).count();
-    let (speech, heading) = (count(TurnKind::Speech), count(TurnKind::Heading));
-    if (speech > 0 && speech < g.len()) || (heading > 0 && g.len() > 1) { 2.5 } else { 0.0 }
-}
-
-/// Two different speakers merged into one link: a question glued to its answer.
-fn two_speakers(g: &[Unit]) -> f32 {
-    match g {
-        [x, y] if x.speaker.is_some() && y.speaker.is_some() && x.speaker != y.speaker => 3.0,
-        _ => 0.0,
     }
 }
 
@@ -202,23 +215,23 @@ pub fn align(l: &[Unit], r: &[Unit], model: &Model) -> Vec<Step> {
 
 fn plan(l: &[Unit], r: &[Unit], model: &Model) -> Band {
     let (n, m) = (l.len(), r.len());
-    if (n + 1).saturating_mul(m + 1) <= FULL_CELLS || n < 8 || m < 8 {
+    if (n + 1).saturating_mul(m + 1) <= model.full_cells || n < 8 || m < 8 {
         return Band::full(n, m);
     }
     let coarse = |units: &[Unit]| -> Vec<Unit> {
         units.chunks(2).map(|c| if c.len() == 2 { Unit::merge(&c[0], &c[1]) } else { c[0].clone() }).collect()
     };
     let steps = align(&coarse(l), &coarse(r), model);
-    project(&steps, n, m, RADIUS)
+    project(&steps, 2, n, m, RADIUS)
 }
 
-/// The fine band under a coarse path (each coarse unit is two fine ones), widened by `radius`.
-pub fn project(coarse: &[Step], n: usize, m: usize, radius: usize) -> Band {
+/// The band under a path of a level `scale` times coarser (1: the same level), widened by `radius`.
+pub fn project(coarse: &[Step], scale: usize, n: usize, m: usize, radius: usize) -> Band {
     let mut lo = vec![usize::MAX; n + 1];
     let mut hi = vec![0; n + 1];
     for s in coarse {
-        let (i0, i1) = ((2 * s.i0).min(n), (2 * s.i1).min(n));
-        let (j0, j1) = ((2 * s.j0).min(m), (2 * s.j1).min(m));
+        let (i0, i1) = ((scale * s.i0).min(n), (scale * s.i1).min(n));
+        let (j0, j1) = ((scale * s.j0).min(m), (scale * s.j1).min(m));
         for i in i0..=i1 {
             lo[i] = lo[i].min(j0);
             hi[i] = hi[i].max(j1);
@@ -249,6 +262,7 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
         offset.push(offset[i] + band.hi[i] + 1 - band.lo[i]);
     }
     let at = |i: usize, j: usize| offset[i] + j - band.lo[i];
+    let (lg, rg) = (Group::all(l), Group::all(r));
     let mut cost = vec![f32::INFINITY; offset[n + 1]];
     let mut back = vec![u8::MAX; offset[n + 1]];
     cost[at(0, 0)] = 0.0;
@@ -267,7 +281,12 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
                 if !prev.is_finite() {
                     continue;
                 }
-                let c = prev + model.cost(&l[i - di..i], &r[j - dj..j], (i, j), (n, m));
+                let step = match (di, dj) {
+                    (1, 0) => Model::skip_cost(i, n),
+                    (0, 1) => Model::skip_cost(j, m),
+                    _ => model.pair_cost((&l[i - di..i], &lg[di - 1][i - 1]), (&r[j - dj..j], &rg[dj - 1][j - 1])),
+                };
+                let c = prev + step;
                 if c < best {
                     best = c;
                     best_move = k as u8;

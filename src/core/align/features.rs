@@ -115,13 +115,11 @@ pub fn units(left: &Turns, right: &Turns) -> (Vec<Unit>, Vec<Unit>, Vocabulary) 
 /// or any Latin word inside CJK text.
 pub fn survivors(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
     let mut sentence_start = true;
     let mut prev_cjk = false;
-    while i < chars.len() {
-        let c = chars[i];
-        if !(c.is_alphanumeric() && !is_cjk(c)) {
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
             if matches!(c, '.' | '!' | '?' | ':' | '"' | '«' | '“' | '。' | '！' | '？' | '：' | '\n' | '(' | '（')
             {
                 sentence_start = true;
@@ -129,32 +127,36 @@ pub fn survivors(text: &str) -> Vec<String> {
             if !is_space(c) {
                 prev_cjk = is_cjk(c);
             }
-            i += 1;
             continue;
         }
-        // A token: letters and digits, joined by inner `-` `.` `,` (digits only for the last two).
-        let start = i;
-        while i < chars.len() {
-            let c = chars[i];
-            let joins = matches!(c, '-' | '.' | ',' | '\'' | '’')
-                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric() && !is_cjk(*n))
-                && (c == '-' || (chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit()));
-            if (c.is_alphanumeric() && !is_cjk(c)) || joins {
-                i += 1;
-            } else {
-                break;
+        // A token: letters and digits, joined by inner `-` (or `.` `,` between digits).
+        let (mut end, mut last) = (start + c.len_utf8(), c);
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                let after = text[i + c.len_utf8()..].chars().next();
+                let joins = after.is_some_and(is_word_char)
+                    && (c == '-'
+                        || (matches!(c, '.' | ',')
+                            && last.is_ascii_digit()
+                            && after.is_some_and(|a| a.is_ascii_digit())));
+                if !joins {
+                    break;
+                }
             }
+            chars.next();
+            (end, last) = (i + c.len_utf8(), c);
         }
-        let word: String = chars[start..i].iter().collect();
-        let next_cjk = chars.get(i).is_some_and(|&c| is_cjk(c));
-        let digits = word.chars().any(|c| c.is_ascii_digit());
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let word = &text[start..end];
+        let next_cjk = text[end..].chars().next().is_some_and(is_cjk);
+        let (mut digits, mut letters, mut inner_capital) = (0, 0, false);
+        for (k, c) in word.chars().enumerate() {
+            digits += usize::from(c.is_ascii_digit());
+            letters += usize::from(c.is_alphabetic());
+            inner_capital |= k > 0 && c.is_uppercase();
+        }
         let capital = word.chars().next().is_some_and(char::is_uppercase) && letters >= 2;
-        let inner_capital = word.chars().skip(1).any(char::is_uppercase);
         let in_cjk = (prev_cjk || next_cjk) && letters >= 2;
-        let keep = (digits && word.chars().filter(|c| c.is_alphanumeric()).count() >= 2)
-            || (capital && (!sentence_start || inner_capital))
-            || in_cjk;
+        let keep = (digits > 0 && digits + letters >= 2) || (capital && (!sentence_start || inner_capital)) || in_cjk;
         if keep {
             out.push(word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect());
         }
@@ -162,6 +164,11 @@ pub fn survivors(text: &str) -> Vec<String> {
         prev_cjk = false;
     }
     out
+}
+
+/// Letters and digits of scripts written with spaces between words (not CJK).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { !is_cjk(c) && c.is_alphanumeric() }
 }
 
 #[cfg(test)]

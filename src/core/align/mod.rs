@@ -49,6 +49,12 @@ impl Alignment {
 
 /// Aligns the turns of two documents.
 pub fn align(left: &Turns, right: &Turns) -> Alignment {
+    align_with_limit(left, right, dp::FULL_CELLS)
+}
+
+/// [`align`], computing whole DP tables only up to `full_cells` cells and refining larger ones
+/// coarse-to-fine (tests use a small limit to exercise the banded path on small inputs).
+pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Alignment {
     let (l, r, vocab) = features::units(left, right);
     let both_speak = !left.speakers.is_empty() && !right.speakers.is_empty();
     let mut speaker_map: Vec<Option<u32>> = left
@@ -57,14 +63,22 @@ pub fn align(left: &Turns, right: &Turns) -> Alignment {
         .map(|s| right.speakers.iter().position(|t| t.canonical == s.canonical).map(|p| p as u32))
         .collect();
     let mut ratio = ratio_from_distributions(&l, &r);
-    let mut steps =
-        dp::align(&l, &r, &dp::Model { ratio, weights: &vocab.weights, speaker_map: &speaker_map, both_speak });
+    let mut steps = dp::align(
+        &l,
+        &r,
+        &dp::Model { ratio, weights: &vocab.weights, speaker_map: &speaker_map, both_speak, full_cells },
+    );
     if let Some(better) = ratio_from_links(&steps, &l, &r) {
         ratio = better;
     }
     learn_speakers(&steps, &l, &r, &mut speaker_map);
-    let model = dp::Model { ratio, weights: &vocab.weights, speaker_map: &speaker_map, both_speak };
-    steps = dp::align(&l, &r, &model);
+    let model = dp::Model { ratio, weights: &vocab.weights, speaker_map: &speaker_map, both_speak, full_cells };
+    // The second pass refines around the first one's path: no need to go coarse again.
+    steps = if (l.len() + 1).saturating_mul(r.len() + 1) <= full_cells {
+        dp::align(&l, &r, &model)
+    } else {
+        dp::solve(&l, &r, &model, &dp::project(&steps, 1, l.len(), r.len(), dp::RADIUS))
+    };
     let links =
         steps.iter().map(|s| Link { left: s.i0..s.i1, right: s.j0..s.j1, score: dp::Model::score(s.cost) }).collect();
     Alignment {
