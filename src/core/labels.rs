@@ -181,7 +181,7 @@ mod tests {
 
     #[test]
     fn colon_labels_in_all_widths() {
-        let c = |s: &str| cand(s).map(|(st, n, l, r)| (st, n, l, r));
+        let c = cand;
         assert_eq!(
             c("Shen Wei: Le soi-disant grand modèle"),
             Some((Style::Colon, "Shen Wei".into(), "Shen Wei:".into(), "Le soi-disant grand modèle".into()))
