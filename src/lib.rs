@@ -2,6 +2,8 @@
 //! turn by turn.
 //!
 //! The [`core`] turns bytes into decoded text, paragraphs, speaker turns and an alignment; it never
-//! imports a GUI crate. The binary's `align` command prints what the core computes.
+//! imports a GUI crate. The [`app`] is the eframe application and [`ui`] draws it.
 
+pub mod app;
 pub mod core;
+pub mod ui;

@@ -1,4 +1,4 @@
-//! Command line: `tandem align LEFT RIGHT [--json]`; the window comes with the app.
+//! Command line: `tandem [LEFT RIGHT]` opens the window; `tandem align LEFT RIGHT [--json]` prints.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,9 +9,13 @@ use tandem::core::report;
 
 #[derive(Parser)]
 #[command(name = "tandem", version, about = "A text and its translation, side by side, turn by turn")]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// A text and its translation to open in the window (none: the last pair, or the sample).
+    #[arg(num_args = 0..=2, value_name = "FILE")]
+    files: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -51,8 +55,33 @@ fn main() -> ExitCode {
                 }
             }
         }
-        None => {
-            eprintln!("tandem: the window is not built yet; use `tandem align LEFT RIGHT`");
+        None => match <[PathBuf; 2]>::try_from(cli.files) {
+            Ok(files) => run_window(Some(files)),
+            Err(files) if files.is_empty() => run_window(None),
+            Err(_) => {
+                eprintln!("tandem: give two files (a text and its translation), or none for the sample pair");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn run_window(files: Option<[PathBuf; 2]>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Tandem")
+            .with_app_id("tandem")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([480.0, 320.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result =
+        eframe::run_native("Tandem", options, Box::new(move |cc| Ok(Box::new(tandem::app::TandemApp::new(cc, files)))));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tandem: cannot open a window: {e}");
             ExitCode::FAILURE
         }
     }

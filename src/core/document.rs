@@ -115,6 +115,23 @@ impl Pair {
         Self { left, right, alignment }
     }
 
+    /// The same pair with its sides exchanged, without aligning again.
+    pub fn swapped(self) -> Self {
+        let Pair { left, right, alignment } = self;
+        let mut speaker_map = vec![None; right.turns.speakers.len()];
+        for (l, r) in alignment.speaker_map.iter().enumerate() {
+            if let Some(r) = *r
+                && speaker_map[r].is_none()
+            {
+                speaker_map[r] = Some(l);
+            }
+        }
+        let links =
+            alignment.links.into_iter().map(|l| align::Link { left: l.right, right: l.left, score: l.score }).collect();
+        let alignment = Alignment { links, ratio: 1.0 / alignment.ratio, speaker_map };
+        Pair { left: right, right: left, alignment }
+    }
+
     /// Loads and aligns two files.
     ///
     /// # Errors
@@ -127,6 +144,31 @@ impl Pair {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn swapping_mirrors_links_and_speakers() {
+        let zh =
+            Document::from_text("zh", "主持人：你好。\n林晓：你好啊。\n主持人：再见。\n林晓：再见啦。", "UTF-8", 0);
+        let fr = Document::from_text(
+            "fr",
+            "Animateur : Bonjour.\nLin Xiao : Bonjour à vous.\nAnimateur : Au revoir.\nLin Xiao : Au revoir, merci.",
+            "UTF-8",
+            0,
+        );
+        let pair = Pair::new(zh, fr);
+        let swapped = pair.clone().swapped();
+        assert_eq!(swapped.left.path, pair.right.path);
+        for (a, b) in pair.alignment.links.iter().zip(&swapped.alignment.links) {
+            assert_eq!((&a.left, &a.right), (&b.right, &b.left));
+        }
+        assert_eq!(pair.alignment.speaker_map, [Some(0), Some(1)]);
+        assert_eq!(swapped.alignment.speaker_map, [Some(0), Some(1)]);
+        let back = swapped.swapped();
+        assert_eq!(
+            (back.alignment.links, back.alignment.speaker_map),
+            (pair.alignment.links, pair.alignment.speaker_map)
+        );
+    }
 
     #[test]
     fn scripts_are_recognised() {

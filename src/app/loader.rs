@@ -1,0 +1,120 @@
+//! Work off the UI thread: reading and aligning a pair, and the native file dialogs.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+use crate::core::document::{Document, Pair};
+
+/// One side to load: a file, or a document already in memory (the side that stays).
+#[derive(Debug, Clone)]
+pub enum Source {
+    File(PathBuf),
+    Loaded(Box<Document>),
+}
+
+impl Source {
+    fn name(&self) -> String {
+        match self {
+            Source::File(p) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into()),
+            Source::Loaded(d) => d.name(),
+        }
+    }
+
+    fn load(self) -> Result<Document, String> {
+        match self {
+            Source::File(path) => Document::load(&path, None).map_err(|e| e.to_string()),
+            Source::Loaded(doc) => Ok(*doc),
+        }
+    }
+}
+
+/// A pair being read and aligned on a background thread.
+pub struct Job {
+    pub what: String,
+    pub started: Instant,
+    rx: Receiver<Result<Pair, String>>,
+}
+
+impl Job {
+    /// Starts reading and aligning; `wake` is called when the result is ready.
+    pub fn spawn(sources: [Source; 2], wake: impl Fn() + Send + 'static) -> Job {
+        let what = format!("{} ↔ {}", sources[0].name(), sources[1].name());
+        let (tx, rx) = channel();
+        let [left, right] = sources;
+        std::thread::spawn(move || {
+            let result = (|| Ok(Pair::new(left.load()?, right.load()?)))();
+            let _ = tx.send(result);
+            wake();
+        });
+        Job { what, started: Instant::now(), rx }
+    }
+
+    /// The result, once there.
+    pub fn poll(&self) -> Option<Result<Pair, String>> {
+        match self.rx.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err("the loading thread stopped unexpectedly".into())),
+        }
+    }
+}
+
+/// What a file dialog opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Pair,
+    Left,
+    Right,
+}
+
+/// What came of a dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picked {
+    Files(Vec<PathBuf>),
+    Cancelled,
+    /// The dialog returned at once with nothing: most likely no dialog could be shown at all
+    /// (a Linux session without a desktop portal).
+    NoDialog,
+}
+
+/// A native file dialog running on its own thread, so that the window never freezes.
+pub struct Dialog {
+    pub target: Target,
+    rx: Receiver<(Option<Vec<PathBuf>>, Duration)>,
+}
+
+/// A dialog answering faster than a person can is a dialog that never appeared.
+const TOO_FAST: Duration = Duration::from_millis(400);
+
+impl Dialog {
+    pub fn spawn(target: Target, wake: impl Fn() + Send + 'static) -> Dialog {
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let title = match target {
+                Target::Pair => "Open a text and its translation",
+                Target::Left => "Open the left document",
+                Target::Right => "Open the right document",
+            };
+            let dialog = rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter("Text", &["txt", "md", "markdown", "text"])
+                .add_filter("All files", &["*"]);
+            let picked = if target == Target::Pair { dialog.pick_files() } else { dialog.pick_file().map(|f| vec![f]) };
+            let _ = tx.send((picked, started.elapsed()));
+            wake();
+        });
+        Dialog { target, rx }
+    }
+
+    pub fn poll(&self) -> Option<Picked> {
+        match self.rx.try_recv() {
+            Ok((Some(files), _)) if !files.is_empty() => Some(Picked::Files(files)),
+            Ok((_, elapsed)) if elapsed < TOO_FAST => Some(Picked::NoDialog),
+            Ok(_) => Some(Picked::Cancelled),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Picked::NoDialog),
+        }
+    }
+}

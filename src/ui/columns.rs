@@ -1,0 +1,361 @@
+//! The aligned view: two columns, one row per alignment link, only the visible rows laid out.
+//!
+//! Every row is as tall as its taller cell, so paired turns start on the same line whatever the
+//! wrapping; rows off screen carry an estimated height until they are first shown.
+
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, CursorIcon, FontFamily, FontId, Galley, Rect, Sense, Stroke, Ui, pos2, vec2};
+
+use super::fonts::{Face, display_text};
+use super::row_layout::RowLayout;
+use super::theme;
+use crate::core::document::{Document, Pair, Script};
+use crate::core::text::is_cjk;
+use crate::core::turns::TurnKind;
+
+/// Width of the gutter between the columns, which also serves as the split handle.
+pub const GUTTER: f32 = 26.0;
+const PAD: egui::Vec2 = egui::vec2(10.0, 8.0);
+
+/// How the view is drawn this frame (from the persisted settings).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewParams {
+    pub text_size: f32,
+    pub dark: bool,
+    pub split: f32,
+    /// Whether each column has a user-chosen font ahead of the bundled ones.
+    pub user_fonts: [bool; 2],
+}
+
+/// What the view derives from a pair once, and what it keeps between frames.
+pub struct ViewCache {
+    layout: RowLayout,
+    /// Per side and turn: the text's width in ems (CJK 1, Latin about ½) and its paragraphs.
+    weights: [Vec<(f32, u16)>; 2],
+    slots: [Vec<usize>; 2],
+    scripts: [Script; 2],
+    /// The first row on screen last frame, and how far down into it the view started.
+    anchor: Option<(usize, f32)>,
+    /// A scroll offset to apply next frame (an anchor correction or a jump).
+    pending_offset: Option<f32>,
+    /// Rows on screen in the last frame.
+    pub visible: Range<usize>,
+}
+
+impl ViewCache {
+    pub fn new(pair: &Pair) -> Self {
+        let weigh = |doc: &Document| {
+            doc.turns
+                .turns
+                .iter()
+                .map(|t| {
+                    let ems = t.text.chars().map(|c| if is_cjk(c) { 1.0 } else { 0.52 }).sum::<f32>();
+                    (ems, t.text.matches('\n').count().min(u16::MAX as usize - 1) as u16 + 1)
+                })
+                .collect()
+        };
+        ViewCache {
+            layout: RowLayout::default(),
+            weights: [weigh(&pair.left), weigh(&pair.right)],
+            slots: theme::speaker_slots(pair),
+            scripts: [pair.left.script(), pair.right.script()],
+            anchor: None,
+            pending_offset: None,
+            visible: 0..0,
+        }
+    }
+
+    /// Brings row `row` to the top of the view on the next frame.
+    pub fn scroll_to_row(&mut self, row: usize) {
+        if !self.layout.is_empty() {
+            self.pending_offset = Some(self.layout.start(row.min(self.layout.len() - 1)));
+        } else {
+            self.pending_offset = None;
+            self.anchor = Some((row, 0.0));
+        }
+    }
+
+    /// The row layout (for tests and the overview).
+    pub fn layout(&self) -> &RowLayout {
+        &self.layout
+    }
+
+    pub fn script(&self, side: usize) -> Script {
+        self.scripts[side]
+    }
+}
+
+/// Column geometry for a given total width.
+fn column_widths(width: f32, split: f32) -> [f32; 2] {
+    let usable = (width - GUTTER).max(80.0);
+    let left = (usable * split).round();
+    [left, usable - left]
+}
+
+/// Draws the headers and the rows; returns a new split if the user dragged the gutter.
+pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &ViewParams) -> Option<f32> {
+    let full = ui.available_rect_before_wrap();
+    let widths = column_widths(full.width(), p.split);
+    headers_ui(ui, pair, cache, widths);
+    ui.add_space(2.0);
+    let view_top = ui.cursor().top();
+
+    let inner = [widths[0] - 2.0 * PAD.x, widths[1] - 2.0 * PAD.x];
+    let key = layout_key(inner, p);
+    if cache.layout.key() != key || cache.layout.len() != pair.alignment.links.len() {
+        let rows = estimate_rows(pair, cache, inner, p.text_size);
+        cache.layout = RowLayout::new(rows, key);
+        if let Some((row, _)) = cache.anchor {
+            cache.pending_offset = Some(cache.layout.start(row));
+        }
+    }
+
+    let mut area = egui::ScrollArea::vertical().id_salt("aligned-rows").auto_shrink(false).animated(false);
+    if let Some(offset) = cache.pending_offset.take() {
+        area = area.vertical_scroll_offset(offset);
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        ui.set_height(cache.layout.total().max(viewport.height()));
+        let origin = ui.max_rect().min;
+        let first = cache.layout.row_at(viewport.min.y);
+        // Measure the rows on screen first, so that what is painted uses exact heights.
+        let mut row = first;
+        let mut galleys = Vec::new();
+        let mut shift_above_anchor = 0.0;
+        while row < cache.layout.len() && cache.layout.start(row) < viewport.max.y {
+            let cells = [0, 1].map(|side| cell_galley(ui, pair, cache, side, row, inner[side], p));
+            let height = cells.iter().flatten().map(|g| g.size().y).fold(0.0_f32, f32::max) + 2.0 * PAD.y;
+            let delta = cache.layout.set_exact(row, height.max(PAD.y * 4.0));
+            if cache.anchor.is_some_and(|(a, _)| row < a) {
+                shift_above_anchor += delta;
+            }
+            cache.layout.refresh();
+            galleys.push((row, cells));
+            row += 1;
+        }
+        cache.visible = first..row;
+        for (row, cells) in galleys {
+            row_ui(ui, pair, cache, row, cells, origin, widths, p);
+        }
+        let first_now = cache.layout.row_at(viewport.min.y + shift_above_anchor);
+        if shift_above_anchor != 0.0 {
+            // Rows above the one in view changed height: keep that row where the reader saw it.
+            cache.pending_offset = Some(viewport.min.y + shift_above_anchor);
+            ui.ctx().request_repaint();
+        }
+        cache.anchor = Some((first_now, viewport.min.y + shift_above_anchor - cache.layout.start(first_now)));
+    });
+
+    split_handle_ui(ui, full, view_top, widths, p.split)
+}
+
+fn layout_key(inner: [f32; 2], p: &ViewParams) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (inner[0].round() as i32, inner[1].round() as i32, (p.text_size * 4.0) as i32, p.user_fonts).hash(&mut h);
+    h.finish()
+}
+
+fn estimate_rows(pair: &Pair, cache: &ViewCache, inner: [f32; 2], size: f32) -> Vec<f32> {
+    let line = size * 1.4;
+    let meta = size * 0.75 * 1.4;
+    pair.alignment
+        .links
+        .iter()
+        .map(|link| {
+            let side = |s: usize, range: &Range<usize>| -> f32 {
+                range
+                    .clone()
+                    .map(|t| {
+                        let (ems, paras) = cache.weights[s][t];
+                        meta + line * (paras as f32 + (ems * size / inner[s].max(20.0)).floor())
+                    })
+                    .sum()
+            };
+            side(0, &link.left).max(side(1, &link.right)) + 2.0 * PAD.y
+        })
+        .collect()
+}
+
+/// The laid-out text of one cell, or `None` for a cell with no turn.
+fn cell_galley(
+    ui: &Ui,
+    pair: &Pair,
+    cache: &ViewCache,
+    side: usize,
+    row: usize,
+    width: f32,
+    p: &ViewParams,
+) -> Option<Arc<Galley>> {
+    let link = &pair.alignment.links[row];
+    let range = if side == 0 { link.left.clone() } else { link.right.clone() };
+    if range.is_empty() {
+        return None;
+    }
+    let doc = if side == 0 { &pair.left } else { &pair.right };
+    let script = cache.scripts[side];
+    let user = p.user_fonts[side].then_some(side);
+    let regular = Face::for_script(script, false, user);
+    let bold = Face::for_script(script, true, user);
+    let visuals = ui.visuals();
+    let (text_colour, weak) = (visuals.text_color(), visuals.weak_text_color());
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    let small = FontId::new(p.text_size * 0.75, FontFamily::Proportional);
+    for (k, t) in range.clone().enumerate() {
+        let turn = &doc.turns.turns[t];
+        if k > 0 {
+            job.append("\n", 0.0, TextFormat::simple(small.clone(), weak));
+        }
+        let lines = if turn.first_line == turn.last_line {
+            format!("l. {}", turn.first_line)
+        } else {
+            format!("l. {}–{}", turn.first_line, turn.last_line)
+        };
+        job.append(&format!("#{}  {lines}", t + 1), 0.0, TextFormat::simple(small.clone(), weak));
+        if let Some(s) = turn.speaker {
+            let colour = theme::speaker_colour(cache.slots[side][s], p.dark);
+            let name = &doc.turns.speakers[s].name;
+            job.append(name, p.text_size * 0.6, TextFormat::simple(bold.id(p.text_size), colour));
+        }
+        job.append("\n", 0.0, TextFormat::simple(small.clone(), weak));
+        let text = display_text(&turn.text, script);
+        let format = match turn.kind {
+            TurnKind::Speech => TextFormat::simple(regular.id(p.text_size), text_colour),
+            TurnKind::Heading => TextFormat::simple(bold.id(p.text_size * 1.08), text_colour),
+            TurnKind::Narration => {
+                TextFormat { italics: true, ..TextFormat::simple(regular.id(p.text_size), blend(text_colour, weak)) }
+            }
+        };
+        job.append(&text, 0.0, format);
+    }
+    Some(ui.fonts_mut(|f| f.layout_job(job)))
+}
+
+fn blend(a: Color32, b: Color32) -> Color32 {
+    let m = |x: u8, y: u8| ((x as u16 + y as u16) / 2) as u8;
+    Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row_ui(
+    ui: &mut Ui,
+    pair: &Pair,
+    cache: &ViewCache,
+    row: usize,
+    cells: [Option<Arc<Galley>>; 2],
+    origin: egui::Pos2,
+    widths: [f32; 2],
+    p: &ViewParams,
+) {
+    let top = origin.y + cache.layout.start(row);
+    let height = cache.layout.height(row);
+    let rect = Rect::from_min_size(pos2(origin.x, top), vec2(widths[0] + GUTTER + widths[1], height));
+    let visuals = ui.visuals().clone();
+    if row % 2 == 1 {
+        ui.painter().rect_filled(rect, 0.0, visuals.faint_bg_color);
+    }
+    ui.painter().hline(
+        rect.x_range(),
+        rect.bottom() - 0.5,
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+    );
+    let lefts = [origin.x, origin.x + widths[0] + GUTTER];
+    for (side, cell) in cells.into_iter().enumerate() {
+        let cell_rect = Rect::from_min_size(pos2(lefts[side], top), vec2(widths[side], height));
+        match cell {
+            Some(galley) => {
+                let builder = egui::UiBuilder::new()
+                    .max_rect(cell_rect.shrink2(PAD))
+                    .layout(egui::Layout::top_down(egui::Align::Min));
+                ui.new_child(builder).add(egui::Label::new(galley).selectable(true));
+            }
+            None => {
+                let tint = if p.dark { Color32::from_white_alpha(8) } else { Color32::from_black_alpha(10) };
+                ui.painter().rect_filled(cell_rect.shrink(3.0), 4.0, tint);
+                let builder = egui::UiBuilder::new()
+                    .max_rect(cell_rect)
+                    .layout(egui::Layout::centered_and_justified(egui::Direction::TopDown));
+                let note = egui::RichText::new("— no counterpart —").size((p.text_size * 0.8).max(10.0)).weak();
+                ui.new_child(builder).add(egui::Label::new(note).selectable(false));
+            }
+        }
+    }
+    let link = &pair.alignment.links[row];
+    if !link.left.is_empty() && !link.right.is_empty() {
+        let centre = pos2(origin.x + widths[0] + GUTTER / 2.0, top + PAD.y + p.text_size * 0.45);
+        ui.painter().circle_filled(centre, 4.0, theme::score_colour(link.score, p.dark));
+    }
+}
+
+fn headers_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: [f32; 2]) {
+    let top = ui.cursor().top();
+    let left = ui.max_rect().left();
+    let mut bottom = top;
+    for (side, doc) in [&pair.left, &pair.right].into_iter().enumerate() {
+        let x = if side == 0 { left } else { left + widths[0] + GUTTER };
+        let rect = Rect::from_min_size(pos2(x + PAD.x, top), vec2(widths[side] - 2.0 * PAD.x, 0.0));
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.with_max_y(top + 200.0)));
+        child.add(egui::Label::new(egui::RichText::new(doc.name()).strong().size(15.0)).truncate());
+        let t = &doc.turns;
+        let paired = pair
+            .alignment
+            .links
+            .iter()
+            .filter(|l| !l.left.is_empty() && !l.right.is_empty())
+            .map(|l| if side == 0 { l.left.len() } else { l.right.len() })
+            .sum::<usize>();
+        let info = format!(
+            "{} · {} · {} turns ({} paired) · {} speakers{}",
+            cache.scripts[side].name(),
+            doc.encoding,
+            t.turns.len(),
+            paired,
+            t.speakers.len(),
+            if doc.replaced > 0 { format!(" · {} bytes replaced", doc.replaced) } else { String::new() }
+        );
+        child.add(egui::Label::new(egui::RichText::new(info).weak().size(12.0)).truncate());
+        bottom = bottom.max(child.min_rect().bottom());
+    }
+    ui.allocate_rect(Rect::from_min_max(pos2(left, top), pos2(ui.max_rect().right(), bottom + 4.0)), Sense::hover());
+    ui.painter().hline(ui.max_rect().x_range(), bottom + 4.0, ui.visuals().widgets.noninteractive.bg_stroke);
+}
+
+/// The gutter between the columns: drag it to move the split.
+fn split_handle_ui(ui: &mut Ui, full: Rect, view_top: f32, widths: [f32; 2], split: f32) -> Option<f32> {
+    let x = full.left() + widths[0];
+    let handle = Rect::from_min_max(pos2(x + GUTTER * 0.3, view_top), pos2(x + GUTTER * 0.7, full.bottom()));
+    let response = ui
+        .interact(handle, ui.scope_id().with("split-handle"), Sense::drag())
+        .on_hover_cursor(CursorIcon::ResizeHorizontal);
+    let colour = if response.hovered() || response.dragged() {
+        ui.visuals().widgets.hovered.bg_stroke.color
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke.color
+    };
+    ui.painter().vline(x + GUTTER / 2.0, view_top..=full.bottom(), Stroke::new(1.0, colour));
+    if response.dragged() {
+        let usable = (full.width() - GUTTER).max(1.0);
+        let pointer = response.interact_pointer_pos()?.x - full.left() - GUTTER / 2.0;
+        let new = (pointer / usable).clamp(0.15, 0.85);
+        return (new != split).then_some(new);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_share_the_width_by_the_split() {
+        let [l, r] = column_widths(1026.0, 0.5);
+        assert_eq!((l, r), (500.0, 500.0));
+        let [l, r] = column_widths(1026.0, 0.25);
+        assert_eq!(l + r + GUTTER, 1026.0);
+        assert!(l < r);
+    }
+}

@@ -1,0 +1,86 @@
+//! Colours: one per speaker (shared with its counterpart on the other side), light and dark.
+
+use egui::Color32;
+
+use crate::core::document::Pair;
+
+/// Speaker colours that stay apart from each other and readable on light and dark backgrounds.
+const LIGHT: [Color32; 8] = [
+    Color32::from_rgb(0x1f, 0x5f, 0xbf),
+    Color32::from_rgb(0xb3, 0x3c, 0x1a),
+    Color32::from_rgb(0x2e, 0x7d, 0x32),
+    Color32::from_rgb(0x7b, 0x3f, 0xa8),
+    Color32::from_rgb(0x00, 0x79, 0x7a),
+    Color32::from_rgb(0x9c, 0x6b, 0x00),
+    Color32::from_rgb(0xad, 0x1f, 0x6b),
+    Color32::from_rgb(0x4e, 0x5d, 0x6c),
+];
+const DARK: [Color32; 8] = [
+    Color32::from_rgb(0x7f, 0xb2, 0xff),
+    Color32::from_rgb(0xff, 0x9e, 0x7a),
+    Color32::from_rgb(0x8b, 0xd9, 0x8e),
+    Color32::from_rgb(0xd1, 0xa3, 0xff),
+    Color32::from_rgb(0x6f, 0xd8, 0xd6),
+    Color32::from_rgb(0xf0, 0xc6, 0x5a),
+    Color32::from_rgb(0xff, 0x8a, 0xc4),
+    Color32::from_rgb(0xb7, 0xc4, 0xd1),
+];
+
+/// The palette slot of every speaker of both sides: a right speaker that plays a left speaker's
+/// role takes that speaker's colour; the others take the next free ones.
+pub fn speaker_slots(pair: &Pair) -> [Vec<usize>; 2] {
+    let left: Vec<usize> = (0..pair.left.turns.speakers.len()).collect();
+    let mut next = left.len();
+    let right = (0..pair.right.turns.speakers.len())
+        .map(|r| {
+            pair.alignment.speaker_map.iter().position(|m| *m == Some(r)).unwrap_or_else(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect();
+    [left, right]
+}
+
+/// The colour of a palette slot.
+pub fn speaker_colour(slot: usize, dark: bool) -> Color32 {
+    let palette = if dark { &DARK } else { &LIGHT };
+    palette[slot % palette.len()]
+}
+
+/// The colour of a link's confidence, from red (doubtful) to green (sure).
+pub fn score_colour(score: f32, dark: bool) -> Color32 {
+    let (bad, mid, good) = if dark {
+        (Color32::from_rgb(0xff, 0x6b, 0x6b), Color32::from_rgb(0xf0, 0xc6, 0x5a), Color32::from_rgb(0x6b, 0xd3, 0x7a))
+    } else {
+        (Color32::from_rgb(0xc6, 0x28, 0x28), Color32::from_rgb(0xc7, 0x8a, 0x00), Color32::from_rgb(0x2e, 0x7d, 0x32))
+    };
+    if score < 0.4 {
+        bad
+    } else if score < 0.75 {
+        mid
+    } else {
+        good
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::document::{Document, Pair};
+
+    #[test]
+    fn counterparts_share_a_colour() {
+        let zh = Document::from_text("zh", "主持人：你好。\n林晓：你好。\n主持人：再见。\n林晓：再见。", "UTF-8", 0);
+        let fr = Document::from_text("fr", "Lin Xiao : Bonjour.\nAnimateur : Salut.\nLin Xiao : Ciao.", "UTF-8", 0);
+        let pair = Pair::new(zh, fr);
+        let [l, r] = speaker_slots(&pair);
+        assert_eq!(l, [0, 1]);
+        for (ls, mapped) in pair.alignment.speaker_map.iter().enumerate() {
+            if let Some(rs) = mapped {
+                assert_eq!(r[*rs], l[ls]);
+            }
+        }
+        assert_ne!(speaker_colour(0, false), speaker_colour(1, false));
+    }
+}

@@ -1,0 +1,205 @@
+//! The real app driven headless with egui_kittest: what a user sees and does.
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tandem::app::loader::Target;
+use tandem::app::{Command, Settings, TandemApp};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// A file dropped on the window, as the windowing integration would hand it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn dropped(path: PathBuf) -> egui::DroppedFileHandle {
+    std::sync::Arc::new(Dropped(path))
+}
+
+fn app_with(files: Option<[PathBuf; 2]>) -> Harness<'static, TandemApp> {
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .build_eframe(move |cc| TandemApp::with_settings(cc.egui_ctx.clone(), Settings::default(), files.clone()));
+    harness.state_mut().finish_loading();
+    harness.run_steps(3);
+    harness
+}
+
+#[test]
+fn the_sample_pair_shows_its_rows_and_speakers() {
+    let harness = app_with(None);
+    harness.get_by_label("sample/interview_zh.txt".rsplit('/').next().unwrap());
+    harness.get_by_label("interview_fr.txt");
+    assert!(!harness.query_all_by_label_contains("林晓").collect::<Vec<_>>().is_empty());
+    assert!(!harness.query_all_by_label_contains("Lin Xiao").collect::<Vec<_>>().is_empty());
+    harness.get_by_label_contains("最难的是节奏");
+    harness.get_by_label_contains("Le plus difficile, c’est le rythme");
+    harness.get_by_label_contains("Chinese · UTF-8 · 15 turns");
+}
+
+#[test]
+fn a_pair_from_the_command_line_appears() {
+    let mut harness = app_with(Some([fixture("lin_xiao_zh_gbk_crlf.txt"), fixture("lin_xiao_fr.txt")]));
+    harness.get_by_label("lin_xiao_zh_gbk_crlf.txt");
+    harness.get_by_label_contains("Chinese · GBK · 15 turns");
+    assert!(harness.query_all_by_label_contains("Animateur").count() >= 2);
+    // The question the French left out faces an empty cell.
+    assert!(harness.state().pair.as_ref().unwrap().alignment.links.iter().any(|l| l.right.is_empty()));
+    harness.state_mut().view.as_mut().unwrap().scroll_to_row(9);
+    harness.run_steps(3);
+    harness.get_by_label_contains("您现在每天工作多少小时");
+    assert!(harness.query_all_by_label_contains("no counterpart").count() >= 1);
+}
+
+/// The top of each visible row's left and right cells, found by their turn numbers.
+fn cell_tops(harness: &Harness<'_, TandemApp>) -> Vec<(f32, f32)> {
+    let app = harness.state();
+    let pair = app.pair.as_ref().unwrap();
+    let view = app.view.as_ref().unwrap();
+    let mut tops = Vec::new();
+    for row in view.visible.clone() {
+        let link = &pair.alignment.links[row];
+        let (Some(l), Some(r)) = (link.left.clone().next(), link.right.clone().next()) else { continue };
+        let find = |t: usize, right: bool| {
+            let label = format!("#{}  l.", t + 1);
+            harness
+                .query_all_by_label_contains(&label)
+                .map(|n| n.rect())
+                .find(|r| (r.left() > 600.0) == right)
+                .map(|r| r.top())
+        };
+        if let (Some(a), Some(b)) = (find(l, false), find(r, true)) {
+            tops.push((a, b));
+        }
+    }
+    tops
+}
+
+#[test]
+fn scrolling_keeps_paired_turns_on_one_row() {
+    let dir = std::env::temp_dir().join(format!("tandem-ui-scroll-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pair = tandem::core::synth::interview_pair(400, 3);
+    std::fs::write(dir.join("left.txt"), &pair.left).unwrap();
+    std::fs::write(dir.join("right.txt"), &pair.right).unwrap();
+    let mut harness = app_with(Some([dir.join("left.txt"), dir.join("right.txt")]));
+    let before = harness.state().view.as_ref().unwrap().visible.clone();
+    harness.hover_at(egui::pos2(300.0, 400.0));
+    for _ in 0..40 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    let after = harness.state().view.as_ref().unwrap().visible.clone();
+    assert!(after.start > before.start + 20, "the view scrolled: {before:?} → {after:?}");
+    let tops = cell_tops(&harness);
+    assert!(tops.len() >= 3, "several paired rows are on screen: {tops:?}");
+    for (l, r) in tops {
+        assert!((l - r).abs() < 0.5, "paired turns start on the same line: {l} vs {r}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn swap_exchanges_the_sides() {
+    let mut harness = app_with(None);
+    harness.get_by_role_and_label(Role::Button, "⇄ Swap").click();
+    harness.run_steps(2);
+    let pair = harness.state().pair.as_ref().unwrap();
+    assert!(pair.left.path.ends_with("interview_fr.txt"));
+    let left_header = harness.get_by_label("interview_fr.txt").rect();
+    let right_header = harness.get_by_label("interview_zh.txt").rect();
+    assert!(left_header.left() < right_header.left());
+}
+
+#[test]
+fn text_size_follows_the_keyboard() {
+    let mut harness = app_with(None);
+    let start = harness.state().settings.text_size;
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.text_size, start + 1.0);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.text_size, start - 1.0);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    harness.run_steps(2);
+    assert_eq!(harness.state().settings.text_size, start);
+    harness.get_by_label(&format!("{start:.0} pt"));
+}
+
+#[test]
+fn a_bad_file_shows_an_error_and_keeps_the_open_pair() {
+    let mut harness = app_with(None);
+    let dir = std::env::temp_dir().join(format!("tandem-ui-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let binary = dir.join("photo.jpg");
+    std::fs::write(&binary, b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01").unwrap();
+    for bad in [binary.clone(), dir.join("vanished.txt")] {
+        harness.state_mut().run(Command::OpenPaths(vec![bad.clone(), fixture("lin_xiao_fr.txt")], Target::Pair));
+        harness.state_mut().finish_loading();
+        harness.run_steps(2);
+        let app = harness.state();
+        assert!(app.pair.as_ref().unwrap().left.path.ends_with("interview_zh.txt"), "the sample stays open");
+        let error = app.error.clone().unwrap();
+        assert!(error.contains(&bad.display().to_string()), "{error}");
+        harness.get_by_label_contains("⚠");
+    }
+    harness.get_by_role_and_label(Role::Button, "Dismiss").click();
+    harness.run_steps(2);
+    assert!(harness.state().error.is_none());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn dropped_files_open() {
+    let mut harness = app_with(None);
+    let files = [fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt")];
+    harness.input_mut().dropped_files = files.iter().cloned().map(dropped).collect();
+    harness.run_steps(1);
+    harness.state_mut().finish_loading();
+    harness.run_steps(2);
+    assert!(harness.state().pair.as_ref().unwrap().left.path.ends_with("lin_xiao_zh.txt"));
+    harness.get_by_label("lin_xiao_fr.txt");
+
+    // One file dropped on the right half replaces the right side only.
+    harness.hover_at(egui::pos2(1000.0, 400.0));
+    harness.input_mut().dropped_files = vec![dropped(fixture("lin_xiao_fr_utf16.txt"))];
+    harness.run_steps(1);
+    harness.state_mut().finish_loading();
+    harness.run_steps(2);
+    let pair = harness.state().pair.as_ref().unwrap();
+    assert!(pair.left.path.ends_with("lin_xiao_zh.txt") && pair.right.path.ends_with("lin_xiao_fr_utf16.txt"));
+    assert_eq!(pair.right.encoding, "UTF-16LE");
+}
+
+#[test]
+fn the_theme_toggles_and_persists_in_settings() {
+    let mut harness = app_with(None);
+    harness.get_by_role_and_label(Role::Button, "● Dark").click();
+    harness.run_steps(2);
+    assert!(harness.state().settings.dark);
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    let saved = serde_json::to_string(&harness.state().settings).unwrap();
+    assert!(saved.contains("\"dark\":true"));
+}
