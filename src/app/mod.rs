@@ -323,7 +323,6 @@ impl TandemApp {
     pub fn view_params(&self) -> ViewParams {
         ViewParams {
             text_size: self.settings.text_size,
-            dark: self.settings.dark,
             split: self.settings.split,
             user_fonts: [self.user_fonts[0].is_some(), self.user_fonts[1].is_some()],
         }

@@ -25,7 +25,6 @@ const PAD: egui::Vec2 = egui::vec2(10.0, 8.0);
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ViewParams {
     pub text_size: f32,
-    pub dark: bool,
     pub split: f32,
     /// Whether each column has a user-chosen font ahead of the bundled ones.
     pub user_fonts: [bool; 2],
@@ -217,7 +216,7 @@ fn cell_galley(
         };
         job.append(&format!("#{}  {lines}", t + 1), 0.0, TextFormat::simple(small.clone(), weak));
         if let Some(s) = turn.speaker {
-            let colour = theme::speaker_colour(cache.slots[side][s], p.dark);
+            let colour = theme::speaker_colour(cache.slots[side][s], visuals.dark_mode);
             let name = &doc.turns.speakers[s].name;
             job.append(name, p.text_size * 0.6, TextFormat::simple(bold.id(p.text_size), colour));
         }
@@ -274,7 +273,7 @@ fn row_ui(
                 ui.new_child(builder).add(egui::Label::new(galley).selectable(true));
             }
             None => {
-                let tint = if p.dark { Color32::from_white_alpha(8) } else { Color32::from_black_alpha(10) };
+                let tint = if visuals.dark_mode { Color32::from_white_alpha(8) } else { Color32::from_black_alpha(10) };
                 ui.painter().rect_filled(cell_rect.shrink(3.0), 4.0, tint);
                 let builder = egui::UiBuilder::new()
                     .max_rect(cell_rect)
@@ -287,7 +286,7 @@ fn row_ui(
     let link = &pair.alignment.links[row];
     if !link.left.is_empty() && !link.right.is_empty() {
         let centre = pos2(origin.x + widths[0] + GUTTER / 2.0, top + PAD.y + p.text_size * 0.45);
-        ui.painter().circle_filled(centre, 4.0, theme::score_colour(link.score, p.dark));
+        ui.painter().circle_filled(centre, 4.0, theme::score_colour(link.score, visuals.dark_mode));
     }
 }
 
