@@ -37,6 +37,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    tandem::app::mark_start();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Align { left, right, json, encoding_left, encoding_right }) => {

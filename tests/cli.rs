@@ -81,3 +81,23 @@ fn bad_files_fail_with_a_message_naming_them() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn without_a_display_the_window_says_why_and_exits_non_zero() {
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("tandem: cannot open a window"), "{err}");
+}
+
+#[test]
+fn the_window_takes_two_files_or_none() {
+    let out = tandem(&[&path("lin_xiao_fr.txt")]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give two files"));
+}

@@ -203,3 +203,36 @@ fn the_theme_toggles_and_persists_in_settings() {
     let saved = serde_json::to_string(&harness.state().settings).unwrap();
     assert!(saved.contains("\"dark\":true"));
 }
+
+#[test]
+fn with_no_file_dialog_a_path_field_is_offered() {
+    if std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some() {
+        println!("skipped: a desktop is present, so a real file dialog would open and wait for a person");
+        return;
+    }
+    let mut harness = app_with(None);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    let started = std::time::Instant::now();
+    while harness.state().path_entry.is_none() && started.elapsed().as_secs() < 20 {
+        harness.run_steps(1);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    harness.run_steps(2);
+    assert!(harness.state().path_entry.is_some(), "the UI never froze and offers a path field");
+    harness.get_by_label_contains("No file dialog could be shown");
+    assert_eq!(harness.query_all_by_role(Role::TextInput).count(), 2);
+    let (zh, fr) = (fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt"));
+    for (k, path) in [zh, fr].iter().enumerate() {
+        harness.query_all_by_role(Role::TextInput).nth(k).unwrap().focus();
+        harness.run_steps(1);
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.query_all_by_role(Role::TextInput).nth(k).unwrap().type_text(&path.display().to_string());
+        harness.run_steps(1);
+    }
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    harness.run_steps(1);
+    harness.state_mut().finish_loading();
+    harness.run_steps(2);
+    assert!(harness.state().pair.as_ref().unwrap().left.path.ends_with("lin_xiao_zh.txt"));
+    assert!(harness.state().path_entry.is_none());
+}

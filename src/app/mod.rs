@@ -27,6 +27,13 @@ pub fn sample_pair() -> Pair {
     Pair::new(doc(SAMPLE[0]), doc(SAMPLE[1]))
 }
 
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes when the process started, so that `TANDEM_TIMINGS=1` can report the time to first frame.
+pub fn mark_start() {
+    STARTED.get_or_init(std::time::Instant::now);
+}
+
 /// Something the user asked for, applied after the frame is drawn.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
@@ -331,6 +338,12 @@ impl TandemApp {
 
 impl eframe::App for TandemApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Some(started) = STARTED.get()
+            && ui.ctx().cumulative_frame_nr() == 0
+            && std::env::var_os("TANDEM_TIMINGS").is_some()
+        {
+            eprintln!("tandem: first frame after {:.0?}", started.elapsed());
+        }
         self.poll_background();
         if self.fonts_dirty {
             self.install_fonts();
