@@ -236,3 +236,21 @@ fn with_no_file_dialog_a_path_field_is_offered() {
     assert!(harness.state().pair.as_ref().unwrap().left.path.ends_with("lin_xiao_zh.txt"));
     assert!(harness.state().path_entry.is_none());
 }
+
+#[test]
+fn dragging_the_gutter_moves_the_split() {
+    let mut harness = app_with(None);
+    let before = harness.state().settings.split;
+    let x = 1200.0 * before;
+    harness.drag_at(egui::pos2(x, 400.0));
+    harness.run_steps(1);
+    harness.hover_at(egui::pos2(x - 240.0, 400.0));
+    harness.run_steps(1);
+    harness.drop_at(egui::pos2(x - 240.0, 400.0));
+    harness.run_steps(2);
+    let after = harness.state().settings.split;
+    assert!(after < before - 0.1, "split {before} → {after}");
+    let left = harness.get_by_label("interview_zh.txt").rect();
+    let right = harness.get_by_label("interview_fr.txt").rect();
+    assert!(right.left() < 600.0 && left.left() < right.left());
+}

@@ -12,7 +12,11 @@ fn database() -> fontdb::Database {
 
 /// Family names of the installed fonts, sorted and unique.
 pub fn families() -> Vec<String> {
-    let db = database();
+    families_in(&database())
+}
+
+/// Family names in a font database, sorted and unique.
+pub fn families_in(db: &fontdb::Database) -> Vec<String> {
     let mut names: Vec<String> = db.faces().filter_map(|f| f.families.first().map(|(name, _)| name.clone())).collect();
     names.sort_by_key(|n| n.to_lowercase());
     names.dedup();
@@ -26,4 +30,16 @@ pub fn load(family: &str) -> Option<UserFont> {
     let id = db.query(&query)?;
     let (data, index) = db.with_face_data(id, |data, index| (data.to_vec(), index))?;
     Some(UserFont { name: family.to_string(), data: Arc::new(data), index })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn families_are_listed_once_each_in_order() {
+        let mut db = fontdb::Database::new();
+        db.load_fonts_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts"));
+        assert_eq!(families_in(&db), ["Noto Sans", "Noto Sans Arabic", "Noto Sans SC"]);
+    }
 }
