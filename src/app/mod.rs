@@ -1,6 +1,7 @@
 //! The eframe app: persisted settings, the open pair, background work, and commands applied after drawing.
 
 pub mod loader;
+pub mod nav;
 pub mod settings;
 
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use crate::ui;
 use crate::ui::columns::{ViewCache, ViewParams};
 use crate::ui::fonts::{self, UserFont};
 use loader::{Dialog, Job, Picked, Source, Target};
+pub use nav::{Nav, NavCommand, SearchState};
 pub use settings::Settings;
 
 /// The compiled-in sample pair: a short Chinese interview and its French translation.
@@ -49,6 +51,7 @@ pub enum Command {
     SetSplit(f32),
     SetFont(usize, Option<String>),
     DismissError,
+    Nav(NavCommand),
     Quit,
 }
 
@@ -70,6 +73,8 @@ pub struct TandemApp {
     pub path_entry: Option<PathEntry>,
     pub error: Option<String>,
     pub settings_open: bool,
+    pub nav: Nav,
+    pub search: SearchState,
     /// Installed font families (from fontdb), listed on a background thread.
     pub installed_fonts: Option<Vec<String>>,
     fonts_rx: Option<std::sync::mpsc::Receiver<Vec<String>>>,
@@ -98,6 +103,8 @@ impl TandemApp {
             path_entry: None,
             error: None,
             settings_open: false,
+            nav: Nav::default(),
+            search: SearchState::default(),
             installed_fonts: None,
             fonts_rx: None,
             user_fonts: [None, None],
@@ -130,6 +137,12 @@ impl TandemApp {
         self.view = Some(ViewCache::new(&pair));
         self.pair = Some(pair);
         self.fonts_dirty = true;
+        self.nav.current = 0;
+        self.search =
+            SearchState { open: self.search.open, query: std::mem::take(&mut self.search.query), ..Default::default() };
+        if self.search.open {
+            self.run_nav(NavCommand::Search);
+        }
     }
 
     /// Blocks until background loading is done (tests and the first frame of a benchmark).
@@ -198,7 +211,15 @@ impl TandemApp {
     }
 
     fn apply_theme(&self) {
-        self.ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        let high_contrast = self.nav.presenting && self.settings.high_contrast;
+        let dark = self.settings.dark || high_contrast;
+        let theme = if dark { egui::Theme::Dark } else { egui::Theme::Light };
+        let mut visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
+        if high_contrast {
+            ui::theme::high_contrast(&mut visuals);
+        }
+        self.ctx.set_visuals_of(theme, visuals);
+        self.ctx.set_theme(theme);
     }
 
     fn install_fonts(&mut self) {
@@ -311,7 +332,7 @@ impl TandemApp {
                     }
                 }
             }
-            Command::TextSize(steps) => self.settings.step_text_size(steps),
+            Command::TextSize(steps) => self.settings.step_text_size(steps, self.nav.presenting),
             Command::ToggleTheme => {
                 self.settings.dark = !self.settings.dark;
                 self.apply_theme();
@@ -322,6 +343,7 @@ impl TandemApp {
                 self.fonts_dirty = true;
             }
             Command::DismissError => self.error = None,
+            Command::Nav(cmd) => self.run_nav(cmd),
             Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -329,7 +351,7 @@ impl TandemApp {
     /// Parameters of the aligned view this frame.
     pub fn view_params(&self) -> ViewParams {
         ViewParams {
-            text_size: self.settings.text_size,
+            text_size: if self.nav.presenting { self.settings.present_text_size } else { self.settings.text_size },
             split: self.settings.split,
             user_fonts: [self.user_fonts[0].is_some(), self.user_fonts[1].is_some()],
         }
@@ -348,7 +370,9 @@ impl eframe::App for TandemApp {
         if self.fonts_dirty {
             self.install_fonts();
         }
-        let mut commands = self.shortcuts(ui);
+        let mut commands: Vec<Command> = self.nav_keys(ui).into_iter().map(Command::Nav).collect();
+        self.typed_number(ui);
+        commands.extend(self.shortcuts(ui));
         commands.extend(self.dropped_files(ui));
         commands.extend(ui::shell_ui(ui, self));
         for cmd in commands {

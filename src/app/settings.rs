@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Text sizes the user can pick, in points.
 pub const TEXT_SIZES: std::ops::RangeInclusive<f32> = 9.0..=48.0;
 pub const DEFAULT_TEXT_SIZE: f32 = 16.0;
+pub const DEFAULT_PRESENT_TEXT_SIZE: f32 = 28.0;
 const RECENT: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +24,10 @@ pub struct Settings {
     pub dark: bool,
     /// Installed font family chosen for each column, ahead of the bundled ones.
     pub fonts: [Option<String>; 2],
+    /// Text size in presentation mode.
+    pub present_text_size: f32,
+    /// White on black with strong highlights in presentation mode, for a poor projector.
+    pub high_contrast: bool,
 }
 
 impl Default for Settings {
@@ -34,6 +39,8 @@ impl Default for Settings {
             text_size: DEFAULT_TEXT_SIZE,
             dark: false,
             fonts: [None, None],
+            present_text_size: DEFAULT_PRESENT_TEXT_SIZE,
+            high_contrast: false,
         }
     }
 }
@@ -47,13 +54,14 @@ impl Settings {
         self.last_pair = Some(pair);
     }
 
-    /// Changes the text size by `steps` (0 resets it).
-    pub fn step_text_size(&mut self, steps: i32) {
-        self.text_size = if steps == 0 {
-            DEFAULT_TEXT_SIZE
+    /// Changes the text size by `steps` (0 resets it), of presentation mode or of the normal view.
+    pub fn step_text_size(&mut self, steps: i32, presenting: bool) {
+        let (size, default) = if presenting {
+            (&mut self.present_text_size, DEFAULT_PRESENT_TEXT_SIZE)
         } else {
-            (self.text_size + steps as f32).clamp(*TEXT_SIZES.start(), *TEXT_SIZES.end())
+            (&mut self.text_size, DEFAULT_TEXT_SIZE)
         };
+        *size = if steps == 0 { default } else { (*size + steps as f32).clamp(*TEXT_SIZES.start(), *TEXT_SIZES.end()) };
     }
 
     /// Values read from an older or damaged store, brought back into range.
@@ -63,6 +71,9 @@ impl Settings {
         }
         if !TEXT_SIZES.contains(&self.text_size) {
             self.text_size = DEFAULT_TEXT_SIZE;
+        }
+        if !TEXT_SIZES.contains(&self.present_text_size) {
+            self.present_text_size = DEFAULT_PRESENT_TEXT_SIZE;
         }
         self
     }
@@ -96,10 +107,12 @@ mod tests {
     fn text_size_steps_are_clamped() {
         let mut s = Settings::default();
         for _ in 0..100 {
-            s.step_text_size(1);
+            s.step_text_size(1, false);
         }
         assert_eq!(s.text_size, 48.0);
-        s.step_text_size(0);
+        s.step_text_size(0, false);
         assert_eq!(s.text_size, DEFAULT_TEXT_SIZE);
+        s.step_text_size(2, true);
+        assert_eq!((s.text_size, s.present_text_size), (DEFAULT_TEXT_SIZE, DEFAULT_PRESENT_TEXT_SIZE + 2.0));
     }
 }

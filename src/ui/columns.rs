@@ -14,6 +14,7 @@ use super::fonts::{Face, display_text};
 use super::row_layout::RowLayout;
 use super::theme;
 use crate::core::document::{Document, Pair, Script};
+use crate::core::search::Hit;
 use crate::core::text::is_cjk;
 use crate::core::turns::TurnKind;
 
@@ -30,6 +31,38 @@ pub struct ViewParams {
     pub user_fonts: [bool; 2],
 }
 
+/// What is marked on the rows this frame: the current pair and the search hits.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Marks<'a> {
+    pub current: Option<usize>,
+    /// Sorted by row.
+    pub hits: &'a [Hit],
+    pub current_hit: Option<usize>,
+}
+
+impl Marks<'_> {
+    /// The hits in one turn, with whether each is the current one.
+    fn hits_in(&self, row: usize, side: usize, turn: usize) -> Vec<(Range<usize>, bool)> {
+        let start = self.hits.partition_point(|h| h.row < row);
+        self.hits[start..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, h)| h.row == row)
+            .filter(|(_, h)| h.side == side && h.turn == turn)
+            .map(|(k, h)| (h.chars.clone(), self.current_hit == Some(start + k)))
+            .collect()
+    }
+}
+
+/// What the user did in the view this frame.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ViewEvents {
+    /// The gutter was dragged to this split.
+    pub split: Option<f32>,
+    /// A row was clicked (or picked on the overview strip).
+    pub clicked_row: Option<usize>,
+}
+
 /// What the view derives from a pair once, and what it keeps between frames.
 pub struct ViewCache {
     layout: RowLayout,
@@ -43,6 +76,10 @@ pub struct ViewCache {
     pending_offset: Option<f32>,
     /// Rows on screen in the last frame.
     pub visible: Range<usize>,
+    /// A row to bring into view, and how many more frames to try (heights may still settle).
+    reveal: Option<(usize, u32)>,
+    /// Rows with a turn on one side only (`true`: left only), for the overview strip.
+    pub(super) unpaired: Vec<(usize, bool)>,
 }
 
 impl ViewCache {
@@ -65,7 +102,26 @@ impl ViewCache {
             anchor: None,
             pending_offset: None,
             visible: 0..0,
+            reveal: None,
+            unpaired: pair
+                .alignment
+                .links
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.left.is_empty() != l.right.is_empty())
+                .map(|(row, l)| (row, l.right.is_empty()))
+                .collect(),
         }
+    }
+
+    /// Brings a row into view, smoothly, over the next frames.
+    pub fn reveal(&mut self, row: usize) {
+        self.reveal = Some((row, 40));
+    }
+
+    /// Whether a row is still being brought into view.
+    pub fn revealing(&self) -> bool {
+        self.reveal.is_some()
     }
 
     /// Brings row `row` to the top of the view on the next frame.
@@ -89,15 +145,17 @@ impl ViewCache {
 }
 
 /// Column geometry for a given total width.
-fn column_widths(width: f32, split: f32) -> [f32; 2] {
+pub(super) fn column_widths(width: f32, split: f32) -> [f32; 2] {
     let usable = (width - GUTTER).max(80.0);
     let left = (usable * split).round();
     [left, usable - left]
 }
 
-/// Draws the headers and the rows; returns a new split if the user dragged the gutter.
-pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &ViewParams) -> Option<f32> {
+/// Draws the headers, the rows and the overview strip.
+pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &ViewParams, marks: &Marks) -> ViewEvents {
+    let mut events = ViewEvents::default();
     let full = ui.available_rect_before_wrap();
+    let full = full.with_max_x(full.max.x - super::overview::WIDTH);
     let widths = column_widths(full.width(), p.split);
     headers_ui(ui, pair, cache, widths);
     ui.add_space(2.0);
@@ -113,11 +171,13 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         }
     }
 
-    let mut area = egui::ScrollArea::vertical().id_salt("aligned-rows").auto_shrink(false).animated(false);
+    let mut area = egui::ScrollArea::vertical().id_salt("aligned-rows").auto_shrink(false).animated(true);
     if let Some(offset) = cache.pending_offset.take() {
         area = area.vertical_scroll_offset(offset);
     }
-    area.show_viewport(ui, |ui, viewport| {
+    let rows_rect = Rect::from_min_max(pos2(full.left(), view_top), full.max);
+    let mut rows_ui = ui.new_child(egui::UiBuilder::new().max_rect(rows_rect));
+    let viewport_seen = area.show_viewport(&mut rows_ui, |ui, viewport| {
         ui.set_height(cache.layout.total().max(viewport.height()));
         let origin = ui.max_rect().min;
         let first = cache.layout.row_at(viewport.min.y);
@@ -126,7 +186,7 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         let mut galleys = Vec::new();
         let mut shift_above_anchor = 0.0;
         while row < cache.layout.len() && cache.layout.start(row) < viewport.max.y {
-            let cells = [0, 1].map(|side| cell_galley(ui, pair, cache, side, row, inner[side], p));
+            let cells = [0, 1].map(|side| cell_galley(ui, pair, cache, side, row, inner[side], p, marks));
             let height = cells.iter().flatten().map(|g| g.size().y).fold(0.0_f32, f32::max) + 2.0 * PAD.y;
             let delta = cache.layout.set_exact(row, height.max(PAD.y * 4.0));
             if cache.anchor.is_some_and(|(a, _)| row < a) {
@@ -137,9 +197,15 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
             row += 1;
         }
         cache.visible = first..row;
+        let clicked =
+            ui.input(|i| i.pointer.primary_clicked()).then(|| ui.input(|i| i.pointer.interact_pos())).flatten();
         for (row, cells) in galleys {
-            row_ui(ui, pair, cache, row, cells, origin, widths, p);
+            let rect = row_ui(ui, pair, cache, row, cells, origin, widths, p, marks.current == Some(row));
+            if clicked.is_some_and(|pos| rect.contains(pos) && ui.clip_rect().contains(pos)) {
+                events.clicked_row = Some(row);
+            }
         }
+        reveal_ui(ui, cache, origin, viewport);
         let first_now = cache.layout.row_at(viewport.min.y + shift_above_anchor);
         if shift_above_anchor != 0.0 {
             // Rows above the one in view changed height: keep that row where the reader saw it.
@@ -147,9 +213,37 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
             ui.ctx().request_repaint();
         }
         cache.anchor = Some((first_now, viewport.min.y + shift_above_anchor - cache.layout.start(first_now)));
+        viewport
     });
+    let strip =
+        Rect::from_min_max(pos2(full.right(), view_top), pos2(full.right() + super::overview::WIDTH, full.bottom()));
+    let seen = viewport_seen.inner;
+    if let Some(row) = super::overview::overview_ui(ui, strip, cache, marks, seen) {
+        events.clicked_row = Some(row);
+    }
+    events.split = split_handle_ui(ui, full, view_top, widths, p.split);
+    events
+}
 
-    split_handle_ui(ui, full, view_top, widths, p.split)
+/// Scrolls towards the row being revealed until it is fully in view.
+fn reveal_ui(ui: &Ui, cache: &mut ViewCache, origin: egui::Pos2, viewport: Rect) {
+    let Some((row, tries)) = cache.reveal else { return };
+    if row >= cache.layout.len() || tries == 0 {
+        cache.reveal = None;
+        return;
+    }
+    let (top, height) = (cache.layout.start(row), cache.layout.height(row));
+    let fits = height <= viewport.height();
+    let inside =
+        top >= viewport.min.y - 0.5 && (top + height <= viewport.max.y + 0.5 || !fits && top <= viewport.min.y + 0.5);
+    if inside && cache.layout.is_exact(row) {
+        cache.reveal = None;
+        return;
+    }
+    let rect = Rect::from_min_size(pos2(origin.x, origin.y + top), vec2(1.0, height.min(viewport.height())));
+    ui.scroll_to_rect(rect, Some(if fits { egui::Align::Center } else { egui::Align::Min }));
+    cache.reveal = Some((row, tries - 1));
+    ui.ctx().request_repaint();
 }
 
 fn layout_key(inner: [f32; 2], p: &ViewParams) -> u64 {
@@ -180,7 +274,8 @@ fn estimate_rows(pair: &Pair, cache: &ViewCache, inner: [f32; 2], size: f32) -> 
 }
 
 /// The laid-out text of one cell, or `None` for a cell with no turn.
-fn cell_galley(
+#[allow(clippy::too_many_arguments)]
+pub(super) fn cell_galley(
     ui: &Ui,
     pair: &Pair,
     cache: &ViewCache,
@@ -188,6 +283,7 @@ fn cell_galley(
     row: usize,
     width: f32,
     p: &ViewParams,
+    marks: &Marks,
 ) -> Option<Arc<Galley>> {
     let link = &pair.alignment.links[row];
     let range = if side == 0 { link.left.clone() } else { link.right.clone() };
@@ -222,6 +318,7 @@ fn cell_galley(
         }
         job.append("\n", 0.0, TextFormat::simple(small.clone(), weak));
         let text = display_text(&turn.text, script);
+        let hits = marks.hits_in(row, side, t);
         let format = match turn.kind {
             TurnKind::Speech => TextFormat::simple(regular.id(p.text_size), text_colour),
             TurnKind::Heading => TextFormat::simple(bold.id(p.text_size * 1.08), text_colour),
@@ -229,9 +326,42 @@ fn cell_galley(
                 TextFormat { italics: true, ..TextFormat::simple(regular.id(p.text_size), blend(text_colour, weak)) }
             }
         };
-        job.append(&text, 0.0, format);
+        append_with_hits(&mut job, &text, format, &hits, visuals);
     }
     Some(ui.fonts_mut(|f| f.layout_job(job)))
+}
+
+/// Appends text, with the search hits (character ranges) on a highlighted background.
+fn append_with_hits(
+    job: &mut LayoutJob,
+    text: &str,
+    format: TextFormat,
+    hits: &[(Range<usize>, bool)],
+    visuals: &egui::Visuals,
+) {
+    if hits.is_empty() {
+        job.append(text, 0.0, format);
+        return;
+    }
+    let byte = |ci: usize| text.char_indices().nth(ci).map_or(text.len(), |(b, _)| b);
+    let mut at = 0;
+    for (chars, current) in hits {
+        let (start, end) = (byte(chars.start), byte(chars.end));
+        if start > at {
+            job.append(&text[at..start], 0.0, format.clone());
+        }
+        let background = if *current {
+            Color32::from_rgb(0xff, 0x9f, 0x1a)
+        } else if visuals.dark_mode {
+            Color32::from_rgb(0x6b, 0x55, 0x00)
+        } else {
+            Color32::from_rgb(0xff, 0xe5, 0x6b)
+        };
+        let colour = if *current || !visuals.dark_mode { Color32::BLACK } else { format.color };
+        job.append(&text[start..end], 0.0, TextFormat { background, color: colour, ..format.clone() });
+        at = end;
+    }
+    job.append(&text[at..], 0.0, format);
 }
 
 fn blend(a: Color32, b: Color32) -> Color32 {
@@ -249,12 +379,19 @@ fn row_ui(
     origin: egui::Pos2,
     widths: [f32; 2],
     p: &ViewParams,
-) {
+    current: bool,
+) -> Rect {
     let top = origin.y + cache.layout.start(row);
     let height = cache.layout.height(row);
     let rect = Rect::from_min_size(pos2(origin.x, top), vec2(widths[0] + GUTTER + widths[1], height));
     let visuals = ui.visuals().clone();
-    if row % 2 == 1 {
+    if current {
+        ui.painter().rect_filled(rect, 0.0, visuals.selection.bg_fill.gamma_multiply(0.35));
+        for x in [rect.left(), origin.x + widths[0] + GUTTER] {
+            let bar = Rect::from_min_size(pos2(x, rect.top()), vec2(4.0, rect.height()));
+            ui.painter().rect_filled(bar, 0.0, visuals.selection.stroke.color);
+        }
+    } else if row % 2 == 1 {
         ui.painter().rect_filled(rect, 0.0, visuals.faint_bg_color);
     }
     ui.painter().hline(
@@ -288,6 +425,7 @@ fn row_ui(
         let centre = pos2(origin.x + widths[0] + GUTTER / 2.0, top + PAD.y + p.text_size * 0.45);
         ui.painter().circle_filled(centre, 4.0, theme::score_colour(link.score, visuals.dark_mode));
     }
+    rect
 }
 
 fn headers_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: [f32; 2]) {

@@ -3,7 +3,7 @@
 use egui::Ui;
 
 use crate::app::loader::Target;
-use crate::app::{Command, TandemApp};
+use crate::app::{Command, NavCommand, TandemApp};
 
 pub fn menu_bar_ui(ui: &mut Ui, app: &TandemApp, settings_open: &mut bool) -> Vec<Command> {
     let mut out = Vec::new();
@@ -65,10 +65,60 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &TandemApp, settings_open: &mut bool) -> Ve
                 out.push(Command::Swap);
             }
         });
+        ui.menu_button("Navigate", |ui| {
+            let nav = |c| Command::Nav(c);
+            for (label, keys, cmd) in [
+                ("Next pair", "→ Space PgDn", NavCommand::Step(1)),
+                ("Previous pair", "← PgUp", NavCommand::Step(-1)),
+                ("First pair", "Home", NavCommand::First),
+                ("Last pair", "End", NavCommand::Last),
+                ("Go to turn or line…", "Ctrl+G", NavCommand::OpenGoto),
+                ("Find…", "Ctrl+F", NavCommand::OpenSearch),
+                ("Next turn of the speaker", "Alt+↓", NavCommand::SpeakerStep(true)),
+                ("Previous turn of the speaker", "Alt+↑", NavCommand::SpeakerStep(false)),
+            ] {
+                if ui.add(egui::Button::new(label).shortcut_text(keys)).clicked() {
+                    out.push(nav(cmd));
+                }
+            }
+            ui.menu_button("Speaker to follow", |ui| {
+                if ui.radio(app.nav.speaker.is_none(), "The current pair's").clicked() {
+                    out.push(nav(NavCommand::FollowSpeaker(None)));
+                }
+                if let Some(pair) = &app.pair {
+                    for (side, doc) in [(0, &pair.left), (1, &pair.right)] {
+                        for (k, speaker) in doc.turns.speakers.iter().enumerate() {
+                            let chosen = app.nav.speaker == Some((side, k));
+                            if ui.radio(chosen, &speaker.name).clicked() {
+                                out.push(nav(NavCommand::FollowSpeaker(Some((side, k)))));
+                            }
+                        }
+                    }
+                }
+            });
+            ui.separator();
+            if ui.add(egui::Button::new("Present").shortcut_text("F5")).clicked() {
+                out.push(nav(NavCommand::TogglePresent));
+            }
+            let contrast = if app.settings.high_contrast {
+                "High contrast when presenting: on"
+            } else {
+                "High contrast when presenting: off"
+            };
+            if ui.add(egui::Button::new(contrast).shortcut_text("F7")).clicked() {
+                out.push(nav(NavCommand::ToggleHighContrast));
+            }
+        });
         if ui.button("Settings").clicked() {
             *settings_open = !*settings_open;
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("▶ Present").on_hover_text("Presentation mode (F5; Esc leaves)").clicked() {
+                out.push(Command::Nav(NavCommand::TogglePresent));
+            }
+            if ui.button("Find").on_hover_text("Search both columns (Ctrl+F)").clicked() {
+                out.push(Command::Nav(NavCommand::OpenSearch));
+            }
             if ui.button("⇄ Swap").on_hover_text("Swap the two sides (Ctrl+Shift+S)").clicked() {
                 out.push(Command::Swap);
             }

@@ -3,42 +3,64 @@
 pub mod columns;
 pub mod fonts;
 pub mod menu;
+pub mod overview;
+pub mod presentation;
 pub mod row_layout;
+pub mod search_bar;
 pub mod system_fonts;
 pub mod theme;
 
 use egui::{RichText, Ui};
 
 use crate::app::loader::Target;
-use crate::app::{Command, TandemApp};
+use crate::app::{Command, NavCommand, TandemApp};
 
 /// The whole window: menu, path entry, status line, settings, and the aligned view.
 pub fn shell_ui(ui: &mut Ui, app: &mut TandemApp) -> Vec<Command> {
     let mut out = Vec::new();
-    egui::Panel::top("menu").show(ui, |ui| {
-        let mut open = app.settings_open;
-        out.extend(menu::menu_bar_ui(ui, app, &mut open));
-        if open && !app.settings_open {
-            app.list_installed_fonts();
+    let presenting = app.nav.presenting;
+    if !presenting {
+        egui::Panel::top("menu").show(ui, |ui| {
+            let mut open = app.settings_open;
+            out.extend(menu::menu_bar_ui(ui, app, &mut open));
+            if open && !app.settings_open {
+                app.list_installed_fonts();
+            }
+            app.settings_open = open;
+        });
+        if app.path_entry.is_some() {
+            egui::Panel::top("path-entry").show(ui, |ui| out.extend(path_entry_ui(ui, app)));
         }
-        app.settings_open = open;
-    });
-    if app.path_entry.is_some() {
-        egui::Panel::top("path-entry").show(ui, |ui| out.extend(path_entry_ui(ui, app)));
+        egui::Panel::bottom("status").show(ui, |ui| out.extend(status_ui(ui, app)));
+        if app.settings_open {
+            out.extend(settings_window_ui(ui, app));
+        }
     }
-    egui::Panel::bottom("status").show(ui, |ui| out.extend(status_ui(ui, app)));
-    if app.settings_open {
-        out.extend(settings_window_ui(ui, app));
+    if app.nav.goto.is_some() {
+        egui::Panel::top("goto").show(ui, |ui| out.extend(search_bar::goto_bar_ui(ui, app)));
+    }
+    if app.search.open {
+        egui::Panel::top("search").show(ui, |ui| out.extend(search_bar::search_bar_ui(ui, app)));
     }
     let params = app.view_params();
-    egui::CentralPanel::default().show(ui, |ui| match (app.pair.as_ref(), app.view.as_mut()) {
-        (Some(pair), Some(view)) => {
-            if let Some(split) = columns::aligned_view_ui(ui, pair, view, &params) {
-                out.push(Command::SetSplit(split));
+    let marks =
+        columns::Marks { current: Some(app.nav.current), hits: &app.search.hits, current_hit: app.search.current };
+    egui::CentralPanel::default().show(ui, |ui| {
+        match (app.pair.as_ref(), app.view.as_mut()) {
+            (Some(pair), Some(view)) if presenting && app.nav.one_per_screen => {
+                presentation::single_pair_ui(ui, pair, view, &params, &marks);
+            }
+            (Some(pair), Some(view)) => {
+                let events = columns::aligned_view_ui(ui, pair, view, &params, &marks);
+                out.extend(events.split.map(Command::SetSplit));
+                out.extend(events.clicked_row.map(|row| Command::Nav(NavCommand::To(row))));
+            }
+            _ => {
+                ui.centered_and_justified(|ui| ui.label("Open a text and its translation: File › Open pair… (Ctrl+O)"));
             }
         }
-        _ => {
-            ui.centered_and_justified(|ui| ui.label("Open a text and its translation: File › Open pair… (Ctrl+O)"));
+        if presenting && let Some(pair) = app.pair.as_ref() {
+            presentation::position_ui(ui, pair, &app.nav);
         }
     });
     out

@@ -48,6 +48,17 @@ pub fn speaker_colour(slot: usize, dark: bool) -> Color32 {
     palette[slot % palette.len()]
 }
 
+/// White on black, with a bright selection: legible on a washed-out projector.
+pub fn high_contrast(visuals: &mut egui::Visuals) {
+    visuals.override_text_color = Some(Color32::WHITE);
+    visuals.panel_fill = Color32::BLACK;
+    visuals.window_fill = Color32::BLACK;
+    visuals.extreme_bg_color = Color32::BLACK;
+    visuals.faint_bg_color = Color32::from_gray(18);
+    visuals.selection.bg_fill = Color32::from_rgb(0x00, 0x4a, 0x9f);
+    visuals.selection.stroke.color = Color32::from_rgb(0xff, 0xd8, 0x00);
+}
+
 /// The colour of a link's confidence, from red (doubtful) to green (sure).
 pub fn score_colour(score: f32, dark: bool) -> Color32 {
     let (bad, mid, good) = if dark {

@@ -1,0 +1,64 @@
+//! Presentation mode's own pieces: the current pair alone on screen, and the position indicator.
+
+use egui::{Rect, RichText, Ui, pos2, vec2};
+
+use super::columns::{GUTTER, Marks, ViewCache, ViewParams, cell_galley, column_widths};
+use crate::app::Nav;
+use crate::core::document::Pair;
+
+/// The current pair alone, its two cells side by side, centred when it fits.
+pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParams, marks: &Marks) {
+    let Some(row) = marks.current.filter(|&r| r < pair.alignment.links.len()) else { return };
+    let full = ui.available_rect_before_wrap();
+    let widths = column_widths(full.width(), p.split);
+    let pad = 24.0;
+    let cells = [0, 1].map(|side| cell_galley(ui, pair, cache, side, row, widths[side] - 2.0 * pad, p, marks));
+    let height = cells.iter().flatten().map(|g| g.size().y).fold(0.0_f32, f32::max);
+    egui::ScrollArea::vertical().id_salt(("one-pair", row)).auto_shrink(false).show(ui, |ui| {
+        let top = full.top() + ((full.height() - height) / 2.0).max(pad);
+        for (side, cell) in cells.into_iter().enumerate() {
+            let x = full.left() + if side == 0 { 0.0 } else { widths[0] + GUTTER };
+            let rect = Rect::from_min_size(pos2(x + pad, top), vec2(widths[side] - 2.0 * pad, height));
+            let mut child =
+                ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::top_down(egui::Align::Min)));
+            match cell {
+                Some(galley) => {
+                    child.add(egui::Label::new(galley).selectable(true));
+                }
+                None => {
+                    child.label(RichText::new("— no counterpart —").weak().size(p.text_size * 0.8));
+                }
+            }
+        }
+        ui.allocate_space(vec2(full.width(), (top - full.top()) + height + pad));
+        let x = full.left() + widths[0] + GUTTER / 2.0;
+        ui.painter().vline(x, top..=top + height, ui.visuals().widgets.noninteractive.bg_stroke);
+    });
+}
+
+/// "pair 12 / 48 · 主持人 — Animateur", discreetly in a corner; and the digits being typed.
+pub fn position_ui(ui: &mut Ui, pair: &Pair, nav: &Nav) {
+    let rows = pair.alignment.links.len();
+    let mut text = format!("pair {} / {rows}", (nav.current + 1).min(rows));
+    if let Some(link) = pair.alignment.links.get(nav.current) {
+        let name = |doc: &crate::core::document::Document, range: std::ops::Range<usize>| {
+            range.into_iter().find_map(|t| doc.turns.speaker_name(&doc.turns.turns[t]).map(str::to_string))
+        };
+        let names: Vec<String> = [name(&pair.left, link.left.clone()), name(&pair.right, link.right.clone())]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !names.is_empty() {
+            text.push_str(&format!(" · {}", names.join(" — ")));
+        }
+    }
+    if !nav.typed.is_empty() {
+        text.push_str(&format!(" · go to turn {}…", nav.typed));
+    }
+    let corner = ui.max_rect();
+    let builder = egui::UiBuilder::new()
+        .max_rect(Rect::from_min_max(pos2(corner.center().x, corner.bottom() - 24.0), corner.max - vec2(20.0, 4.0)))
+        .layout(egui::Layout::right_to_left(egui::Align::Center));
+    let mut child = ui.new_child(builder);
+    child.add(egui::Label::new(RichText::new(text).size(13.0).weak()).wrap_mode(egui::TextWrapMode::Extend));
+}

@@ -1,0 +1,162 @@
+//! Presentation mode, navigation keys, "go to", speaker jumps, the overview strip and search,
+//! driven through the real app with egui_kittest.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tandem::app::{Settings, TandemApp};
+
+fn app() -> Harness<'static, TandemApp> {
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .build_eframe(|cc| TandemApp::with_settings(cc.egui_ctx.clone(), Settings::default(), None));
+    harness.state_mut().finish_loading();
+    harness.run_steps(3);
+    harness
+}
+
+fn press(h: &mut Harness<'_, TandemApp>, key: Key) {
+    h.key_press(key);
+    h.run_steps(2);
+}
+
+fn current(h: &Harness<'_, TandemApp>) -> usize {
+    h.state().nav.current
+}
+
+fn type_digits(h: &mut Harness<'_, TandemApp>, digits: &str) {
+    h.event(egui::Event::Text(digits.into()));
+    h.run_steps(1);
+}
+
+#[test]
+fn arrows_space_and_page_keys_move_the_current_pair() {
+    let mut h = app();
+    assert_eq!(current(&h), 0);
+    for (key, expected) in [
+        (Key::ArrowRight, 1),
+        (Key::Space, 2),
+        (Key::PageDown, 3),
+        (Key::ArrowLeft, 2),
+        (Key::PageUp, 1),
+        (Key::End, 14),
+        (Key::ArrowRight, 14),
+        (Key::Home, 0),
+        (Key::ArrowLeft, 0),
+    ] {
+        press(&mut h, key);
+        assert_eq!(current(&h), expected, "after {key:?}");
+    }
+}
+
+#[test]
+fn typing_a_turn_number_then_enter_jumps_there() {
+    let mut h = app();
+    type_digits(&mut h, "1");
+    type_digits(&mut h, "2");
+    assert_eq!(h.state().nav.typed, "12");
+    press(&mut h, Key::Enter);
+    assert_eq!(current(&h), 11, "turn #12 is in row 12");
+    assert!(h.state().nav.typed.is_empty());
+    h.run_steps(30);
+    assert!(h.state().view.as_ref().unwrap().visible.contains(&11), "and it is in view");
+    type_digits(&mut h, "9");
+    press(&mut h, Key::Escape);
+    assert!(h.state().nav.typed.is_empty(), "Esc forgets the digits");
+}
+
+#[test]
+fn presentation_mode_hides_the_menus_and_has_its_own_keys() {
+    let mut h = app();
+    h.get_by_role_and_label(Role::Button, "▶ Present").click();
+    h.run_steps(2);
+    assert!(h.state().nav.presenting);
+    assert!(h.query_by_role_and_label(Role::Button, "File").is_none(), "menus are hidden");
+    h.get_by_label_contains("pair 1 / 15");
+    press(&mut h, Key::ArrowRight);
+    press(&mut h, Key::ArrowRight);
+    h.get_by_label_contains("pair 3 / 15 · 主持人 — Animateur");
+
+    // Its own text size, remembered apart from the normal one.
+    let (normal, present) = (h.state().settings.text_size, h.state().settings.present_text_size);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run_steps(2);
+    assert_eq!((h.state().settings.text_size, h.state().settings.present_text_size), (normal, present + 1.0));
+
+    press(&mut h, Key::F7);
+    assert!(h.state().settings.high_contrast);
+    assert_eq!(h.ctx.global_style().visuals.panel_fill, egui::Color32::BLACK);
+
+    press(&mut h, Key::F6);
+    assert!(h.state().nav.one_per_screen);
+    h.get_by_label_contains("林老师，您从什么时候开始翻译科幻小说");
+    assert!(h.query_by_label_contains("第一篇作品是谁写的").is_none(), "one pair per screen");
+    press(&mut h, Key::F6);
+
+    press(&mut h, Key::Escape);
+    assert!(!h.state().nav.presenting);
+    h.get_by_role_and_label(Role::Button, "File");
+    assert_ne!(h.ctx.global_style().visuals.panel_fill, egui::Color32::BLACK, "high contrast is for presenting only");
+    press(&mut h, Key::F5);
+    assert!(h.state().nav.presenting, "F5 enters too");
+}
+
+#[test]
+fn clicking_a_row_makes_it_current() {
+    let mut h = app();
+    let rect = h.get_by_label_contains("林老师，您从什么时候开始翻译科幻小说").rect();
+    h.hover_at(rect.center());
+    h.get_by_label_contains("林老师，您从什么时候开始翻译科幻小说").click();
+    h.run_steps(2);
+    assert_eq!(current(&h), 2);
+}
+
+#[test]
+fn go_to_a_turn_or_a_line() {
+    let mut h = app();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    h.run_steps(2);
+    let field = h.get_by_role(Role::TextInput);
+    field.type_text("l15");
+    h.run_steps(1);
+    press(&mut h, Key::Enter);
+    assert_eq!(current(&h), 7, "line 15 of the left file is in turn #8");
+    assert!(h.state().nav.goto.is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::G);
+    h.run_steps(2);
+    h.get_by_role(Role::TextInput).type_text("r99");
+    h.run_steps(1);
+    press(&mut h, Key::Enter);
+    h.get_by_label_contains("No turn or line “r99” here");
+    assert_eq!(current(&h), 7);
+}
+
+#[test]
+fn alt_arrows_follow_a_speaker() {
+    let mut h = app();
+    press(&mut h, Key::End);
+    assert_eq!(current(&h), 14, "the host thanks the guest");
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    h.run_steps(2);
+    assert_eq!(current(&h), 12, "the host's previous question");
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    h.run_steps(2);
+    assert_eq!(current(&h), 10);
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run_steps(2);
+    assert_eq!(current(&h), 12);
+}
+
+#[test]
+fn the_overview_strip_jumps_where_it_is_clicked() {
+    let mut h = app();
+    let at = egui::pos2(1185.0, 720.0);
+    h.hover_at(at);
+    h.run_steps(1);
+    h.drag_at(at);
+    h.run_steps(1);
+    h.drop_at(at);
+    h.run_steps(3);
+    assert!(current(&h) >= 12, "a click near the bottom of the strip goes near the end: {}", current(&h));
+}

@@ -1,0 +1,102 @@
+//! Search (Ctrl+F) through the real app: accents, case, Chinese, full-width forms, scope,
+//! Enter / Shift+Enter, and the focus rule that typing in the field never moves the current pair.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tandem::app::{Settings, TandemApp};
+use tandem::core::search::Scope;
+
+fn app() -> Harness<'static, TandemApp> {
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .build_eframe(|cc| TandemApp::with_settings(cc.egui_ctx.clone(), Settings::default(), None));
+    harness.state_mut().finish_loading();
+    harness.run_steps(3);
+    harness
+}
+
+fn find(h: &mut Harness<'_, TandemApp>, query: &str) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    let field = h.get_by_role(Role::TextInput);
+    assert!(field.is_focused(), "Ctrl+F puts the keyboard in the search field");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role(Role::TextInput).type_text(query);
+    h.run_steps(3);
+}
+
+#[test]
+fn an_accented_french_word_is_found_without_its_accents_and_case() {
+    let mut h = app();
+    find(&mut h, "PREMIERE");
+    assert_eq!(h.state().search.hits.len(), 2, "première ×2");
+    assert!(h.state().search.hits.iter().all(|hit| hit.side == 1));
+    h.get_by_label("1 / 2");
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    h.get_by_label("2 / 2");
+    let row = h.state().search.hits[1].row;
+    h.run_steps(30);
+    assert!(h.state().view.as_ref().unwrap().visible.contains(&row), "the hit's row is brought into view");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    h.run_steps(3);
+    h.get_by_label("1 / 2");
+    assert!(h.get_by_role(Role::TextInput).is_focused(), "the field keeps the keyboard");
+}
+
+#[test]
+fn a_chinese_query_needs_no_word_boundaries_and_scope_narrows_it() {
+    let mut h = app();
+    find(&mut h, "节奏");
+    let hits = &h.state().search.hits;
+    assert_eq!(hits.len(), 1);
+    assert_eq!((hits[0].side, hits[0].row), (0, 7));
+    h.get_by_role_and_label(Role::RadioButton, "Right").click();
+    h.run_steps(3);
+    assert_eq!(h.state().search.scope, Scope::Right);
+    h.get_by_label("no match");
+    h.get_by_role_and_label(Role::RadioButton, "Left").click();
+    h.run_steps(3);
+    h.get_by_label("1 / 1");
+}
+
+#[test]
+fn full_width_and_half_width_forms_match() {
+    let mut h = app();
+    find(&mut h, "ＧＰＴ－４");
+    let sides: Vec<usize> = h.state().search.hits.iter().map(|hit| hit.side).collect();
+    assert_eq!(sides, [0, 1], "GPT-4 in both columns");
+    find(&mut h, "deepl");
+    assert_eq!(h.state().search.hits.len(), 2);
+}
+
+#[test]
+fn typing_in_the_search_field_never_moves_the_current_pair() {
+    let mut h = app();
+    find(&mut h, "12");
+    let before = h.state().nav.current;
+    for key in [Key::ArrowRight, Key::Space, Key::End, Key::PageDown, Key::ArrowLeft, Key::Home] {
+        h.key_press(key);
+        h.run_steps(1);
+        assert_eq!(h.state().nav.current, before, "{key:?} in the field");
+    }
+    assert!(h.state().nav.typed.is_empty(), "digits typed in the field are not a turn number");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().search.open, "Esc closes the search bar");
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(h.state().nav.current, before + 1, "outside the field the keys move the pair again");
+}
+
+#[test]
+fn in_presentation_a_hit_becomes_the_current_pair() {
+    let mut h = app();
+    h.key_press(Key::F5);
+    h.run_steps(2);
+    find(&mut h, "rythme");
+    let row = h.state().search.hits[0].row;
+    assert_eq!(h.state().nav.current, row);
+}
