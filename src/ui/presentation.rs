@@ -60,5 +60,8 @@ pub fn position_ui(ui: &mut Ui, pair: &Pair, nav: &Nav) {
         .max_rect(Rect::from_min_max(pos2(corner.center().x, corner.bottom() - 24.0), corner.max - vec2(20.0, 4.0)))
         .layout(egui::Layout::right_to_left(egui::Align::Center));
     let mut child = ui.new_child(builder);
-    child.add(egui::Label::new(RichText::new(text).size(13.0).weak()).wrap_mode(egui::TextWrapMode::Extend));
+    let fill = child.visuals().panel_fill.gamma_multiply(0.9);
+    egui::Frame::new().fill(fill).corner_radius(4.0).inner_margin(egui::Margin::symmetric(8, 2)).show(&mut child, |ui| {
+        ui.add(egui::Label::new(RichText::new(text).size(13.0).weak()).wrap_mode(egui::TextWrapMode::Extend));
+    });
 }
