@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use tandem::app::{Settings, TandemApp};
 
+mod common;
+
 #[test]
 #[ignore = "a measurement, not a check: run it on purpose"]
 fn frame_time_while_scrolling_100k_turns() {
@@ -35,13 +37,7 @@ fn frame_time_while_scrolling_100k_turns() {
             let view = harness.state_mut().view.as_mut().unwrap();
             view.scroll_to_row((k * 997) % rows);
         } else {
-            harness.event(egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, -120.0),
-                modifiers: egui::Modifiers::NONE,
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Wheel,
-            });
+            common::wheel(&harness, -120.0);
         }
         let t = Instant::now();
         harness.step();

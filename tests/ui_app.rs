@@ -6,11 +6,10 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tandem::app::loader::Target;
-use tandem::app::{Command, Settings, TandemApp};
+use tandem::app::{Command, TandemApp};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
-}
+mod common;
+use common::{app_with, fixture, wheel};
 
 /// A file dropped on the window, as the windowing integration would hand it over.
 #[derive(Debug)]
@@ -27,15 +26,6 @@ impl egui::DroppedFile for Dropped {
 
 fn dropped(path: PathBuf) -> egui::DroppedFileHandle {
     std::sync::Arc::new(Dropped(path))
-}
-
-fn app_with(files: Option<[PathBuf; 2]>) -> Harness<'static, TandemApp> {
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .build_eframe(move |cc| TandemApp::with_settings(cc.egui_ctx.clone(), Settings::default(), files.clone()));
-    harness.state_mut().finish_loading();
-    harness.run_steps(3);
-    harness
 }
 
 #[test]
@@ -99,13 +89,7 @@ fn scrolling_keeps_paired_turns_on_one_row() {
     let before = harness.state().view.as_ref().unwrap().visible.clone();
     harness.hover_at(egui::pos2(300.0, 400.0));
     for _ in 0..40 {
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -400.0),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        });
+        wheel(&harness, -400.0);
         harness.run_steps(1);
     }
     harness.run_steps(2);

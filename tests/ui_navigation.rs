@@ -5,15 +5,12 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use tandem::app::{Settings, TandemApp};
+use tandem::app::TandemApp;
+
+mod common;
 
 fn app() -> Harness<'static, TandemApp> {
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .build_eframe(|cc| TandemApp::with_settings(cc.egui_ctx.clone(), Settings::default(), None));
-    harness.state_mut().finish_loading();
-    harness.run_steps(3);
-    harness
+    common::app_with(None)
 }
 
 fn press(h: &mut Harness<'_, TandemApp>, key: Key) {

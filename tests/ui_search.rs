@@ -5,16 +5,13 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use tandem::app::{Settings, TandemApp};
+use tandem::app::TandemApp;
 use tandem::core::search::Scope;
 
+mod common;
+
 fn app() -> Harness<'static, TandemApp> {
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .build_eframe(|cc| TandemApp::with_settings(cc.egui_ctx.clone(), Settings::default(), None));
-    harness.state_mut().finish_loading();
-    harness.run_steps(3);
-    harness
+    common::app_with(None)
 }
 
 fn find(h: &mut Harness<'_, TandemApp>, query: &str) {

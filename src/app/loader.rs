@@ -85,11 +85,29 @@ pub struct Dialog {
 }
 
 /// A dialog answering faster than a person can is a dialog that never appeared.
-const TOO_FAST: Duration = Duration::from_millis(400);
+const TOO_FAST: Duration = Duration::from_millis(1200);
+
+/// Whether a native dialog can appear at all. On Linux and the BSDs rfd needs the desktop
+/// portal (over the session D-Bus) or zenity; without either it returns at once as if cancelled.
+pub fn dialog_possible() -> bool {
+    if !cfg!(all(unix, not(target_os = "macos"))) {
+        return true;
+    }
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| std::path::Path::new(&d).join("bus").exists());
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
+    bus || zenity
+}
 
 impl Dialog {
     pub fn spawn(target: Target, wake: impl Fn() + Send + 'static) -> Dialog {
         let (tx, rx) = channel();
+        if !dialog_possible() {
+            let _ = tx.send((None, Duration::ZERO));
+            wake();
+            return Dialog { target, rx };
+        }
         std::thread::spawn(move || {
             let started = Instant::now();
             let title = match target {

@@ -61,7 +61,10 @@ pub fn position_ui(ui: &mut Ui, pair: &Pair, nav: &Nav) {
         .layout(egui::Layout::right_to_left(egui::Align::Center));
     let mut child = ui.new_child(builder);
     let fill = child.visuals().panel_fill.gamma_multiply(0.9);
-    egui::Frame::new().fill(fill).corner_radius(4.0).inner_margin(egui::Margin::symmetric(8, 2)).show(&mut child, |ui| {
-        ui.add(egui::Label::new(RichText::new(text).size(13.0).weak()).wrap_mode(egui::TextWrapMode::Extend));
-    });
+    egui::Frame::new().fill(fill).corner_radius(4.0).inner_margin(egui::Margin::symmetric(8, 2)).show(
+        &mut child,
+        |ui| {
+            ui.add(egui::Label::new(RichText::new(text).size(13.0).weak()).wrap_mode(egui::TextWrapMode::Extend));
+        },
+    );
 }

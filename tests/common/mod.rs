@@ -1,0 +1,33 @@
+//! Helpers shared by the UI tests: the real app in a harness, a wheel turn, our fixtures.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use tandem::app::{Settings, TandemApp};
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// The app at 1200×800 with default settings, `files` opened (or the sample), loading finished.
+pub fn app_with(files: Option<[PathBuf; 2]>) -> Harness<'static, TandemApp> {
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .build_eframe(move |cc| TandemApp::with_settings(cc.egui_ctx.clone(), Settings::default(), files.clone()));
+    harness.state_mut().finish_loading();
+    harness.run_steps(3);
+    harness
+}
+
+/// One turn of the mouse wheel (negative: down the document).
+pub fn wheel<S>(harness: &Harness<'_, S>, dy: f32) {
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, dy),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+}
