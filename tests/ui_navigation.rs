@@ -157,3 +157,15 @@ fn the_overview_strip_jumps_where_it_is_clicked() {
     h.run_steps(3);
     assert!(current(&h) >= 12, "a click near the bottom of the strip goes near the end: {}", current(&h));
 }
+
+#[test]
+fn swap_and_zoom_from_the_keyboard() {
+    let mut h = app();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run_steps(2);
+    assert!(h.state().pair.as_ref().unwrap().left.path.ends_with("interview_fr.txt"));
+    let size = h.state().settings.text_size;
+    h.event(egui::Event::Zoom(1.25));
+    h.run_steps(2);
+    assert_eq!(h.state().settings.text_size, size + 1.0, "Ctrl+wheel (a zoom gesture) enlarges the text");
+}
