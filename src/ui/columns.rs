@@ -119,11 +119,6 @@ impl ViewCache {
         self.reveal = Some((row, 40));
     }
 
-    /// Whether a row is still being brought into view.
-    pub fn revealing(&self) -> bool {
-        self.reveal.is_some()
-    }
-
     /// Brings row `row` to the top of the view on the next frame.
     pub fn scroll_to_row(&mut self, row: usize) {
         if !self.layout.is_empty() {
@@ -137,10 +132,6 @@ impl ViewCache {
     /// The row layout (for tests and the overview).
     pub fn layout(&self) -> &RowLayout {
         &self.layout
-    }
-
-    pub fn script(&self, side: usize) -> Script {
-        self.scripts[side]
     }
 }
 

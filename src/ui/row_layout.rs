@@ -89,11 +89,6 @@ impl RowLayout {
         let p = self.starts.partition_point(|&s| s <= y);
         p.saturating_sub(1).min(self.heights.len() - 1)
     }
-
-    /// The first row not measured yet, from `from` on.
-    pub fn next_estimate(&self, from: usize) -> Option<usize> {
-        (from..self.exact.len()).find(|&i| !self.exact[i])
-    }
 }
 
 #[cfg(test)]
@@ -114,7 +109,6 @@ mod tests {
         l.refresh();
         assert_eq!((l.start(2), l.start(3), l.total()), (20.0, 45.0, 65.0));
         assert!(l.is_exact(2) && !l.is_exact(3));
-        assert_eq!(l.next_estimate(2), Some(3));
         assert_eq!(l.set_exact(2, 25.0), 0.0);
         assert_eq!(l.key(), 7);
     }

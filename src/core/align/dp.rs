@@ -201,10 +201,6 @@ impl Band {
     fn contains(&self, i: usize, j: usize) -> bool {
         self.lo[i] <= j && j <= self.hi[i]
     }
-
-    pub fn cells(&self) -> usize {
-        self.lo.iter().zip(&self.hi).map(|(lo, hi)| hi + 1 - lo).sum()
-    }
 }
 
 /// Aligns two unit lists: the whole table when small, else a band around a coarser alignment.

@@ -31,7 +31,7 @@ impl Unit {
 }
 
 /// Sorted union of two sorted, unique lists.
-pub fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
