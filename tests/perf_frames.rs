@@ -54,5 +54,13 @@ fn frame_time_while_scrolling_100k_turns() {
         view.visible
     );
     assert!(view.visible.start > 0, "the view moved");
+
+    let pair = harness.state().pair.as_ref().unwrap();
+    for query in ["modele", "数据", "2019"] {
+        let q = tandem::core::search::Query::new(query).unwrap();
+        let t = Instant::now();
+        let hits = tandem::core::search::search(pair, &q, tandem::core::search::Scope::Both);
+        println!("search {query:?} over both sides: {} hits in {:.2?}", hits.len(), t.elapsed());
+    }
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -21,6 +21,8 @@ fn find(h: &mut Harness<'_, TandemApp>, query: &str) {
     assert!(field.is_focused(), "Ctrl+F puts the keyboard in the search field");
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_by_role(Role::TextInput).type_text(query);
+    h.run_steps(1);
+    h.state_mut().finish_search();
     h.run_steps(3);
 }
 
@@ -51,11 +53,15 @@ fn a_chinese_query_needs_no_word_boundaries_and_scope_narrows_it() {
     assert_eq!(hits.len(), 1);
     assert_eq!((hits[0].side, hits[0].row), (0, 7));
     h.get_by_role_and_label(Role::RadioButton, "Right").click();
-    h.run_steps(3);
+    h.run_steps(1);
+    h.state_mut().finish_search();
+    h.run_steps(2);
     assert_eq!(h.state().search.scope, Scope::Right);
     h.get_by_label("no match");
     h.get_by_role_and_label(Role::RadioButton, "Left").click();
-    h.run_steps(3);
+    h.run_steps(1);
+    h.state_mut().finish_search();
+    h.run_steps(2);
     h.get_by_label("1 / 1");
 }
 

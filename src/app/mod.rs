@@ -66,7 +66,8 @@ pub struct PathEntry {
 /// The whole app: settings that persist, and the runtime state that does not.
 pub struct TandemApp {
     pub settings: Settings,
-    pub pair: Option<Pair>,
+    /// Shared so that a background search can read it while the window goes on.
+    pub pair: Option<std::sync::Arc<Pair>>,
     pub view: Option<ViewCache>,
     pub job: Option<Job>,
     pub dialog: Option<Dialog>,
@@ -135,7 +136,7 @@ impl TandemApp {
 
     fn set_pair(&mut self, pair: Pair) {
         self.view = Some(ViewCache::new(&pair));
-        self.pair = Some(pair);
+        self.pair = Some(std::sync::Arc::new(pair));
         self.fonts_dirty = true;
         self.nav.current = 0;
         self.search =
@@ -183,6 +184,7 @@ impl TandemApp {
                 }
             }
         }
+        self.poll_search();
         if let Some(fonts) = self.fonts_rx.as_ref().and_then(|rx| rx.try_recv().ok()) {
             self.installed_fonts = Some(fonts);
             self.fonts_rx = None;
@@ -326,7 +328,7 @@ impl TandemApp {
                     self.settings.fonts.swap(0, 1);
                     self.user_fonts.swap(0, 1);
                     let first = self.view.as_ref().map_or(0, |v| v.visible.start);
-                    self.set_pair(pair.swapped());
+                    self.set_pair(std::sync::Arc::unwrap_or_clone(pair).swapped());
                     if let Some(view) = self.view.as_mut() {
                         view.scroll_to_row(first);
                     }
@@ -378,7 +380,7 @@ impl eframe::App for TandemApp {
         for cmd in commands {
             self.run(cmd);
         }
-        if self.job.is_some() || self.dialog.is_some() {
+        if self.job.is_some() || self.dialog.is_some() || self.search.busy() {
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
     }

@@ -1,5 +1,9 @@
 //! The current pair, presentation mode, "go to", speaker jumps and search: state and commands.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, channel};
+
 use egui::{Key, Modifiers};
 
 use super::TandemApp;
@@ -23,8 +27,22 @@ pub struct Nav {
     pub speaker: Option<(usize, usize)>,
 }
 
+/// A search running on a background thread; dropping it (a newer query) stops it.
+#[derive(Debug)]
+pub struct SearchJob {
+    key: (String, Scope),
+    rx: Receiver<Vec<Hit>>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for SearchJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
 /// The search bar's state and its results.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub struct SearchState {
     pub open: bool,
     pub query: String,
@@ -37,6 +55,14 @@ pub struct SearchState {
     pub focus: bool,
     /// The field had the keyboard at the end of the last frame.
     pub field_focused: bool,
+    pub(super) job: Option<SearchJob>,
+}
+
+impl SearchState {
+    /// A search is still running.
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
 }
 
 /// A move through the pair, or a change of how it is presented.
@@ -141,26 +167,34 @@ impl TandemApp {
             }
             NavCommand::CloseSearch => {
                 self.search.open = false;
+                self.search.job = None;
                 self.search.hits.clear();
                 self.search.current = None;
                 self.search.searched = None;
             }
             NavCommand::Search => {
                 let key = (self.search.query.clone(), self.search.scope);
-                if self.search.searched.as_ref() == Some(&key) {
+                if self.search.searched.as_ref() == Some(&key) || self.search.job.as_ref().is_some_and(|j| j.key == key)
+                {
                     return;
                 }
-                self.search.hits = match (self.pair.as_ref(), Query::new(&key.0)) {
-                    (Some(pair), Some(q)) => search::search(pair, &q, key.1),
-                    _ => Vec::new(),
+                self.search.job = None;
+                let (Some(pair), Some(query)) = (self.pair.clone(), Query::new(&key.0)) else {
+                    self.search.hits.clear();
+                    self.search.current = None;
+                    self.search.searched = Some(key);
+                    return;
                 };
-                self.search.searched = Some(key);
-                self.search.current = None;
-                let from = self.nav.current;
-                let hits = &self.search.hits;
-                if let Some(k) = hits.iter().position(|h| h.row >= from).or((!hits.is_empty()).then_some(0)) {
-                    self.show_hit(k);
-                }
+                let (tx, rx) = channel();
+                let cancel = Arc::new(AtomicBool::new(false));
+                let (stop, ctx, scope) = (cancel.clone(), self.ctx.clone(), key.1);
+                std::thread::spawn(move || {
+                    if let Some(hits) = search::search_until(&pair, &query, scope, || stop.load(Ordering::Relaxed)) {
+                        let _ = tx.send(hits);
+                        ctx.request_repaint();
+                    }
+                });
+                self.search.job = Some(SearchJob { key, rx, cancel });
             }
             NavCommand::NextHit(forward) => {
                 let n = self.search.hits.len();
@@ -174,6 +208,29 @@ impl TandemApp {
                 };
                 self.show_hit(k);
             }
+        }
+    }
+
+    /// Takes the results of a finished background search and shows the first hit from the
+    /// current pair on.
+    pub(super) fn poll_search(&mut self) {
+        let Some(hits) = self.search.job.as_ref().and_then(|j| j.rx.try_recv().ok()) else { return };
+        let job = self.search.job.take().expect("a job sent these hits");
+        self.search.hits = hits;
+        self.search.searched = Some(job.key.clone());
+        self.search.current = None;
+        let from = self.nav.current;
+        let hits = &self.search.hits;
+        if let Some(k) = hits.iter().position(|h| h.row >= from).or((!hits.is_empty()).then_some(0)) {
+            self.show_hit(k);
+        }
+    }
+
+    /// Waits for a running search (tests).
+    pub fn finish_search(&mut self) {
+        while self.search.busy() {
+            self.poll_search();
+            std::thread::sleep(std::time::Duration::from_millis(1));
         }
     }
 

@@ -9,10 +9,18 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
 use super::document::Pair;
-use super::text::fold_width;
+use super::text::{fold_width, is_han};
 
 /// Folds one character into what search compares (possibly several characters, as `œ` → `oe`).
 fn fold(c: char, out: &mut Vec<char>) {
+    if c.is_ascii() {
+        out.push(if c.is_ascii_whitespace() { ' ' } else { c.to_ascii_lowercase() });
+        return;
+    }
+    if is_han(c) {
+        out.push(c);
+        return;
+    }
     let c = fold_width(c);
     match c {
         '’' | '‘' | 'ʼ' | '′' => out.push('\''),
@@ -50,28 +58,42 @@ impl Query {
 
     /// Where the query occurs in `text`, as ranges of character indices into `text`.
     pub fn find(&self, text: &str) -> Vec<Range<usize>> {
-        let mut folded: Vec<char> = Vec::with_capacity(text.len());
-        let mut origin: Vec<usize> = Vec::with_capacity(text.len());
-        let mut buf = Vec::with_capacity(4);
+        let mut hits = Vec::new();
+        self.find_into(text, &mut Scratch::default(), &mut hits);
+        hits
+    }
+
+    /// [`Self::find`] reusing buffers, appending to `hits`.
+    fn find_into(&self, text: &str, scratch: &mut Scratch, hits: &mut Vec<Range<usize>>) {
+        let Scratch { folded, origin, buf } = scratch;
+        folded.clear();
+        origin.clear();
         for (i, c) in text.chars().enumerate() {
             buf.clear();
-            fold(c, &mut buf);
-            folded.extend_from_slice(&buf);
+            fold(c, buf);
+            folded.extend_from_slice(buf);
             origin.extend(std::iter::repeat_n(i, buf.len()));
         }
         let n = self.needle.len();
-        let mut hits = Vec::new();
+        let first = self.needle[0];
         let mut k = 0;
         while k + n <= folded.len() {
-            if folded[k..k + n] == self.needle[..] {
+            if folded[k] == first && folded[k..k + n] == self.needle[..] {
                 hits.push(origin[k]..origin[k + n - 1] + 1);
                 k += n;
             } else {
                 k += 1;
             }
         }
-        hits
     }
+}
+
+/// Buffers reused from one turn to the next.
+#[derive(Default)]
+struct Scratch {
+    folded: Vec<char>,
+    origin: Vec<usize>,
+    buf: Vec<char>,
 }
 
 /// Which columns a search looks in.
@@ -95,20 +117,29 @@ pub struct Hit {
 
 /// Every occurrence in a pair, in reading order: by row, left before right.
 pub fn search(pair: &Pair, query: &Query, scope: Scope) -> Vec<Hit> {
+    search_until(pair, query, scope, || false).unwrap_or_default()
+}
+
+/// [`search`], giving up (`None`) as soon as `stop` says so (checked every 256 rows).
+pub fn search_until(pair: &Pair, query: &Query, scope: Scope, stop: impl Fn() -> bool) -> Option<Vec<Hit>> {
     let mut hits = Vec::new();
+    let (mut scratch, mut found) = (Scratch::default(), Vec::new());
     for (row, link) in pair.alignment.links.iter().enumerate() {
+        if row % 256 == 0 && stop() {
+            return None;
+        }
         for (side, doc, range) in [(0, &pair.left, &link.left), (1, &pair.right, &link.right)] {
             if (scope == Scope::Left && side == 1) || (scope == Scope::Right && side == 0) {
                 continue;
             }
             for turn in range.clone() {
-                for chars in query.find(&doc.turns.turns[turn].text) {
-                    hits.push(Hit { side, turn, chars, row });
-                }
+                found.clear();
+                query.find_into(&doc.turns.turns[turn].text, &mut scratch, &mut found);
+                hits.extend(found.drain(..).map(|chars| Hit { side, turn, chars, row }));
             }
         }
     }
-    hits
+    Some(hits)
 }
 
 #[cfg(test)]
@@ -141,6 +172,18 @@ mod tests {
         assert_eq!(find("GPT-4", "比如ＧＰＴ－４和DeepL"), [2..7]);
         assert_eq!(find("林晓：", "林晓:你好"), [0..3]);
         assert_eq!(find("deepl", "ＤｅｅｐＬ"), [0..5]);
+    }
+
+    #[test]
+    fn a_search_can_be_stopped() {
+        use crate::core::document::{Document, Pair};
+        let doc =
+            Document::from_text("a", "Q: un modèle ?\n\nA: Oui, un modèle.\n\nQ: Et alors ?\n\nA: Rien.", "UTF-8", 0);
+        let pair = Pair::new(doc.clone(), doc);
+        let q = Query::new("MODELE").unwrap();
+        assert_eq!(search(&pair, &q, Scope::Both).len(), 4);
+        assert_eq!(search(&pair, &q, Scope::Right).len(), 2);
+        assert_eq!(search_until(&pair, &q, Scope::Both, || true), None);
     }
 
     #[test]
