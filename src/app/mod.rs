@@ -302,11 +302,16 @@ impl TandemApp {
                         self.error = Some("Choose two files: a text and its translation.".into());
                         None
                     }
+                    (_, 0) => None,
                     (Target::Left, _) => keep(1, self).map(|r| [Source::File(files.remove(0)), r]),
                     (Target::Right, _) => keep(0, self).map(|l| [l, Source::File(files.remove(0))]),
                 };
-                if let Some(sources) = sources {
-                    self.open(sources);
+                match sources {
+                    Some(sources) => self.open(sources),
+                    None if self.error.is_none() => {
+                        self.error = Some("Open a pair first: one file alone has nothing to align with.".into());
+                    }
+                    None => {}
                 }
             }
             Command::OpenRecent(k) => {
