@@ -80,6 +80,37 @@ pub struct ViewCache {
     reveal: Option<(usize, u32)>,
     /// Rows with a turn on one side only (`true`: left only), for the overview strip.
     pub(super) unpaired: Vec<(usize, bool)>,
+    /// Counted once for the headers and the status line.
+    pub counts: Counts,
+}
+
+/// How many rows are paired or one-sided, and how many turns of each side are paired.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub rows: usize,
+    pub paired_rows: usize,
+    pub left_only: usize,
+    pub right_only: usize,
+    pub paired_turns: [usize; 2],
+}
+
+impl Counts {
+    fn of(pair: &Pair) -> Self {
+        let mut c = Counts { rows: pair.alignment.links.len(), ..Counts::default() };
+        for l in &pair.alignment.links {
+            match (l.left.is_empty(), l.right.is_empty()) {
+                (false, false) => {
+                    c.paired_rows += 1;
+                    c.paired_turns[0] += l.left.len();
+                    c.paired_turns[1] += l.right.len();
+                }
+                (false, true) => c.left_only += 1,
+                (true, false) => c.right_only += 1,
+                (true, true) => {}
+            }
+        }
+        c
+    }
 }
 
 impl ViewCache {
@@ -103,6 +134,7 @@ impl ViewCache {
             pending_offset: None,
             visible: 0..0,
             reveal: None,
+            counts: Counts::of(pair),
             unpaired: pair
                 .alignment
                 .links
@@ -429,13 +461,7 @@ fn headers_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: [f32; 2]) {
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.with_max_y(top + 200.0)));
         child.add(egui::Label::new(egui::RichText::new(doc.name()).strong().size(15.0)).truncate());
         let t = &doc.turns;
-        let paired = pair
-            .alignment
-            .links
-            .iter()
-            .filter(|l| !l.left.is_empty() && !l.right.is_empty())
-            .map(|l| if side == 0 { l.left.len() } else { l.right.len() })
-            .sum::<usize>();
+        let paired = cache.counts.paired_turns[side];
         let info = format!(
             "{} · {} · {} turns ({} paired) · {} speakers{}",
             cache.scripts[side].name(),

@@ -75,15 +75,15 @@ fn status_ui(ui: &mut Ui, app: &TandemApp) -> Vec<Command> {
         } else if app.dialog.is_some() {
             ui.spinner();
             ui.label("Waiting for the file dialog…");
-        } else if let (Some(pair), Some(view)) = (&app.pair, &app.view) {
-            let links = &pair.alignment.links;
-            let paired = links.iter().filter(|l| !l.left.is_empty() && !l.right.is_empty()).count();
+        } else if let Some(view) = &app.view {
+            let c = view.counts;
             let rows = view.visible.clone();
             ui.label(format!(
-                "{} rows · {paired} paired · {} only left · {} only right · rows {}–{} in view",
-                links.len(),
-                links.iter().filter(|l| l.right.is_empty()).count(),
-                links.iter().filter(|l| l.left.is_empty()).count(),
+                "{} rows · {} paired · {} only left · {} only right · rows {}–{} in view",
+                c.rows,
+                c.paired_rows,
+                c.left_only,
+                c.right_only,
                 rows.start + 1,
                 rows.end.max(rows.start + 1),
             ));
