@@ -129,7 +129,7 @@ fn fit(s: &str, width: usize) -> String {
     let mut used = 0;
     for c in s.chars() {
         let w = display_width(c.encode_utf8(&mut [0; 4]));
-        if used + w > width.saturating_sub(1) && used + w > width - 1 {
+        if used + w > width.saturating_sub(1) {
             if s.chars().count() > out.chars().count() {
                 out.push('…');
                 used += 1;

@@ -208,17 +208,22 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         let mut row = first;
         let mut galleys = Vec::new();
         let mut shift_above_anchor = 0.0;
-        while row < cache.layout.len() && cache.layout.start(row) < viewport.max.y {
+        // Rows below `first` move as heights become exact: track their tops here and bring the
+        // prefix sums up to date once, after the loop.
+        let mut top = cache.layout.start(first);
+        while row < cache.layout.len() && top < viewport.max.y {
             let cells = [0, 1].map(|side| cell_galley(ui, pair, cache, side, row, inner[side], p, marks));
             let height = cells.iter().flatten().map(|g| g.size().y).fold(0.0_f32, f32::max) + 2.0 * PAD.y;
-            let delta = cache.layout.set_exact(row, height.max(PAD.y * 4.0));
+            let height = height.max(PAD.y * 4.0);
+            let delta = cache.layout.set_exact(row, height);
             if cache.anchor.is_some_and(|(a, _)| row < a) {
                 shift_above_anchor += delta;
             }
-            cache.layout.refresh();
+            top += height;
             galleys.push((row, cells));
             row += 1;
         }
+        cache.layout.refresh();
         cache.visible = first..row;
         let clicked =
             ui.input(|i| i.pointer.primary_clicked()).then(|| ui.input(|i| i.pointer.interact_pos())).flatten();
