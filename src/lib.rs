@@ -6,4 +6,5 @@
 
 pub mod app;
 pub mod core;
+pub mod state;
 pub mod ui;

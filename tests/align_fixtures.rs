@@ -38,7 +38,7 @@ fn chinese_interview_aligns_with_its_french_translation() {
     ];
     assert_eq!(links(&pair), expected);
     let speaker_map = &pair.alignment.speaker_map;
-    let (l, r) = (&pair.left.turns.speakers, &pair.right.turns.speakers);
+    let (l, r) = (&pair.docs.left.turns.speakers, &pair.docs.right.turns.speakers);
     assert_eq!((l[0].name.as_str(), l[1].name.as_str()), ("主持人", "林晓"));
     assert_eq!(r[speaker_map[0].unwrap()].name, "Animateur", "the host's role is learned from the pair");
     assert_eq!(r[speaker_map[1].unwrap()].name, "Lin Xiao");

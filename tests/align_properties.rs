@@ -2,7 +2,7 @@
 //! banded coarse-to-fine path agrees with the full table on what it recovers.
 
 use proptest::prelude::*;
-use tandem::core::align::{self, Alignment};
+use tandem::core::align::{self, Alignment, Origin};
 use tandem::core::synth::{self, Fate};
 use tandem::core::turns::{self, Turn, TurnKind, Turns};
 
@@ -67,10 +67,39 @@ proptest! {
         for limit in [usize::MAX, 200] {
             let a = align::align_with_limit(&l, &r, limit);
             check_invariants(&a, l.turns.len(), r.turns.len());
-            let right_of = |i: usize| a.links[a.link_of(0, i).unwrap()].right.len();
+            let right_of = |i: usize| a.links[a.link_of(tandem::core::side::Side::Left, i).unwrap()].right.len();
             let right_len = |f: &Fate| match f { Fate::Kept => 1, Fate::Dropped => 0, Fate::Split => 2 };
             let correct = pair.fates.iter().enumerate().filter(|&(i, f)| right_of(i) == right_len(f)).count();
             prop_assert!(correct * 100 >= pair.fates.len() * 95, "limit {}: {} of {} right", limit, correct, pair.fates.len());
         }
+    }
+
+    #[test]
+    fn realigning_a_range_keeps_the_user_links_and_the_rest(
+        left in prop::collection::vec((0u8..6, 0u16..400), 1..60),
+        right in prop::collection::vec((0u8..6, 0u16..400), 1..60),
+        fixed in prop::collection::vec(any::<bool>(), 0..120),
+        range in (0usize..120, 0usize..120),
+    ) {
+        let (l, r) = (turns_from(&left), turns_from(&right));
+        let mut a = align::align(&l, &r);
+        // Re-aligning every row of a fresh alignment finds it again.
+        prop_assert_eq!(&align::realign_rows(&l, &r, &a, 0..a.links.len()), &a.links);
+        for (link, user) in a.links.iter_mut().zip(&fixed) {
+            if *user {
+                link.origin = Origin::User;
+            }
+        }
+        let rows = range.0.min(range.1).min(a.links.len())..range.0.max(range.1).min(a.links.len());
+        let replaced = align::realign_rows(&l, &r, &a, rows.clone());
+        let mut b = a.clone();
+        b.links.splice(rows.clone(), replaced);
+        check_invariants(&b, left.len(), right.len());
+        for link in a.links.iter().filter(|k| k.origin == Origin::User) {
+            prop_assert!(b.links.contains(link), "the user's link {:?} stays", link);
+        }
+        prop_assert_eq!(&b.links[..rows.start], &a.links[..rows.start]);
+        let tail = a.links.len() - rows.end;
+        prop_assert_eq!(&b.links[b.links.len() - tail..], &a.links[rows.end..]);
     }
 }

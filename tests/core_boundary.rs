@@ -31,3 +31,16 @@ fn core_modules_do_not_import_gui_crates() {
         assert!(first.starts_with("//!"), "{} opens with a //! line saying what it is for", file.display());
     }
 }
+
+#[test]
+fn the_ui_reads_the_state_and_never_names_the_app() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"), &mut files);
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/state"), &mut files);
+    assert!(files.len() >= 8, "the UI is where we think it is");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let named = text.lines().any(|l| !l.trim_start().starts_with("//") && l.contains("crate::app"));
+        assert!(!named, "{} names the app: UI functions get the state and return actions", file.display());
+    }
+}

@@ -34,7 +34,7 @@ fn texts() -> Vec<(String, String)> {
 
 #[test]
 fn every_character_has_a_bundled_glyph() {
-    let mut fonts = Fonts::new(TextOptions::default(), definitions([None, None]));
+    let mut fonts = Fonts::new(TextOptions::default(), definitions(Default::default()));
     let faces = [Script::Latin, Script::Chinese].map(|s| Face::for_script(s, false, None));
     let bold = [Script::Latin, Script::Chinese].map(|s| Face::for_script(s, true, None));
     let mut checked = 0;
@@ -58,7 +58,7 @@ fn every_character_has_a_bundled_glyph() {
 
 #[test]
 fn the_interface_strings_have_glyphs_too() {
-    let mut fonts = Fonts::new(TextOptions::default(), definitions([None, None]));
+    let mut fonts = Fonts::new(TextOptions::default(), definitions(Default::default()));
     let id = FontId::proportional(14.0);
     for s in ["⇄ Swap", "● Dark", "☀ Light", "A− A+", "— no counterpart —", "⚠", "↔", "Ctrl+O", "l. 15–17 · #"]
     {

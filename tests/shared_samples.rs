@@ -23,7 +23,7 @@ fn sample(prefix: &str) -> Option<PathBuf> {
 fn french_and_english_interviews_pair_question_by_question() {
     let (Some(fr), Some(en)) = (sample("000"), sample("002")) else { return };
     let pair = Pair::load(&fr, &en, [None, None]).unwrap();
-    let (l, r) = (&pair.left.turns, &pair.right.turns);
+    let (l, r) = (&pair.docs.left.turns, &pair.docs.right.turns);
     let speech = |i: &usize, t: &tandem::core::turns::Turns| t.turns[*i].kind == TurnKind::Speech;
 
     // The English holds the interview twice: the second copy starts where its opening paragraph recurs.
@@ -35,7 +35,7 @@ fn french_and_english_interviews_pair_question_by_question() {
     assert_eq!(left_speech.len(), 28, "14 questions and 14 answers in French");
     assert_eq!(right_speech.len(), 28, "and in the first English copy");
     for (k, &li) in left_speech.iter().enumerate() {
-        let link = &pair.alignment.links[pair.alignment.link_of(0, li).unwrap()];
+        let link = &pair.alignment.links[pair.alignment.link_of(tandem::core::side::Side::Left, li).unwrap()];
         assert_eq!(
             link.right.clone().collect::<Vec<_>>(),
             vec![right_speech[k]],
@@ -47,7 +47,7 @@ fn french_and_english_interviews_pair_question_by_question() {
         assert_eq!(pair.alignment.speaker_map[ls], Some(rs), "the interviewer is the interviewer");
     }
     for j in second..r.turns.len() {
-        let link = &pair.alignment.links[pair.alignment.link_of(1, j).unwrap()];
+        let link = &pair.alignment.links[pair.alignment.link_of(tandem::core::side::Side::Right, j).unwrap()];
         assert!(link.left.is_empty(), "the second English copy stands unpaired, but turn {j} is in {link:?}");
     }
     let last_speech = *left_speech.last().unwrap();
@@ -94,7 +94,7 @@ fn every_sample_reads_and_aligns_with_every_other() {
                 assert_eq!((link.left.start, link.right.start), (i, j));
                 (i, j) = (link.left.end, link.right.end);
             }
-            assert_eq!((i, j), (pair.left.turns.turns.len(), pair.right.turns.turns.len()));
+            assert_eq!((i, j), (pair.docs.left.turns.turns.len(), pair.docs.right.turns.turns.len()));
         }
     }
 }

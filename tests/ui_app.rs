@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use tandem::app::loader::Target;
-use tandem::app::{Command, TandemApp};
+use tandem::app::{Action, TandemApp, Target};
 
 mod common;
 use common::{app_with, fixture, wheel};
@@ -109,7 +108,7 @@ fn swap_exchanges_the_sides() {
     harness.get_by_role_and_label(Role::Button, "⇄ Swap").click();
     harness.run_steps(2);
     let pair = harness.state().pair.as_ref().unwrap();
-    assert!(pair.left.path.ends_with("interview_fr.txt"));
+    assert!(pair.docs.left.path.ends_with("interview_fr.txt"));
     let left_header = harness.get_by_label("interview_fr.txt").rect();
     let right_header = harness.get_by_label("interview_zh.txt").rect();
     assert!(left_header.left() < right_header.left());
@@ -140,11 +139,11 @@ fn a_bad_file_shows_an_error_and_keeps_the_open_pair() {
     let binary = dir.join("photo.jpg");
     std::fs::write(&binary, b"\xFF\xD8\xFF\xE0\0\x10JFIF\0\x01").unwrap();
     for bad in [binary.clone(), dir.join("vanished.txt")] {
-        harness.state_mut().run(Command::OpenPaths(vec![bad.clone(), fixture("lin_xiao_fr.txt")], Target::Pair));
+        harness.state_mut().handle(Action::OpenPaths(vec![bad.clone(), fixture("lin_xiao_fr.txt")], Target::Pair));
         harness.state_mut().finish_loading();
         harness.run_steps(2);
         let app = harness.state();
-        assert!(app.pair.as_ref().unwrap().left.path.ends_with("interview_zh.txt"), "the sample stays open");
+        assert!(app.pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"), "the sample stays open");
         let error = app.error.clone().unwrap();
         assert!(error.contains(&bad.display().to_string()), "{error}");
         harness.get_by_label_contains("⚠");
@@ -163,7 +162,7 @@ fn dropped_files_open() {
     harness.run_steps(1);
     harness.state_mut().finish_loading();
     harness.run_steps(2);
-    assert!(harness.state().pair.as_ref().unwrap().left.path.ends_with("lin_xiao_zh.txt"));
+    assert!(harness.state().pair.as_ref().unwrap().docs.left.path.ends_with("lin_xiao_zh.txt"));
     harness.get_by_label("lin_xiao_fr.txt");
 
     // One file dropped on the right half replaces the right side only.
@@ -173,8 +172,10 @@ fn dropped_files_open() {
     harness.state_mut().finish_loading();
     harness.run_steps(2);
     let pair = harness.state().pair.as_ref().unwrap();
-    assert!(pair.left.path.ends_with("lin_xiao_zh.txt") && pair.right.path.ends_with("lin_xiao_fr_utf16.txt"));
-    assert_eq!(pair.right.encoding, "UTF-16LE");
+    assert!(
+        pair.docs.left.path.ends_with("lin_xiao_zh.txt") && pair.docs.right.path.ends_with("lin_xiao_fr_utf16.txt")
+    );
+    assert_eq!(pair.docs.right.encoding, "UTF-16LE");
 }
 
 #[test]
@@ -217,7 +218,7 @@ fn with_no_file_dialog_a_path_field_is_offered() {
     harness.run_steps(1);
     harness.state_mut().finish_loading();
     harness.run_steps(2);
-    assert!(harness.state().pair.as_ref().unwrap().left.path.ends_with("lin_xiao_zh.txt"));
+    assert!(harness.state().pair.as_ref().unwrap().docs.left.path.ends_with("lin_xiao_zh.txt"));
     assert!(harness.state().path_entry.is_none());
 }
 

@@ -119,7 +119,7 @@ fn go_to_a_turn_or_a_line() {
     h.run_steps(1);
     press(&mut h, Key::Enter);
     assert_eq!(current(&h), 7, "line 15 of the left file is in turn #8");
-    assert!(h.state().nav.goto.is_none());
+    assert!(!h.state().nav.goto_open);
     h.key_press_modifiers(Modifiers::COMMAND, Key::G);
     h.run_steps(2);
     h.get_by_role(Role::TextInput).type_text("r99");
@@ -163,7 +163,7 @@ fn swap_and_zoom_from_the_keyboard() {
     let mut h = app();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run_steps(2);
-    assert!(h.state().pair.as_ref().unwrap().left.path.ends_with("interview_fr.txt"));
+    assert!(h.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_fr.txt"));
     let size = h.state().settings.text_size;
     h.event(egui::Event::Zoom(1.25));
     h.run_steps(2);

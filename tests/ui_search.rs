@@ -7,6 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tandem::app::TandemApp;
 use tandem::core::search::Scope;
+use tandem::core::side::Side;
 
 mod common;
 
@@ -31,7 +32,7 @@ fn an_accented_french_word_is_found_without_its_accents_and_case() {
     let mut h = app();
     find(&mut h, "PREMIERE");
     assert_eq!(h.state().search.hits.len(), 2, "première ×2");
-    assert!(h.state().search.hits.iter().all(|hit| hit.side == 1));
+    assert!(h.state().search.hits.iter().all(|hit| hit.side == Side::Right));
     h.get_by_label("1 / 2");
     h.key_press(Key::Enter);
     h.run_steps(3);
@@ -51,7 +52,7 @@ fn a_chinese_query_needs_no_word_boundaries_and_scope_narrows_it() {
     find(&mut h, "节奏");
     let hits = &h.state().search.hits;
     assert_eq!(hits.len(), 1);
-    assert_eq!((hits[0].side, hits[0].row), (0, 7));
+    assert_eq!((hits[0].side, hits[0].row), (Side::Left, 7));
     h.get_by_role_and_label(Role::RadioButton, "Right").click();
     h.run_steps(1);
     h.state_mut().finish_search();
@@ -69,8 +70,8 @@ fn a_chinese_query_needs_no_word_boundaries_and_scope_narrows_it() {
 fn full_width_and_half_width_forms_match() {
     let mut h = app();
     find(&mut h, "ＧＰＴ－４");
-    let sides: Vec<usize> = h.state().search.hits.iter().map(|hit| hit.side).collect();
-    assert_eq!(sides, [0, 1], "GPT-4 in both columns");
+    let sides: Vec<Side> = h.state().search.hits.iter().map(|hit| hit.side).collect();
+    assert_eq!(sides, [Side::Left, Side::Right], "GPT-4 in both columns");
     find(&mut h, "deepl");
     assert_eq!(h.state().search.hits.len(), 2);
 }

@@ -1,16 +1,19 @@
 //! Work off the UI thread: reading and aligning a pair, and the native file dialogs.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::core::document::{Document, Pair};
+use crate::core::side::{Side, Sides};
+use crate::state::{Loading, Target};
 
 /// One side to load: a file, or a document already in memory (the side that stays).
 #[derive(Debug, Clone)]
 pub enum Source {
     File(PathBuf),
-    Loaded(Box<Document>),
+    Loaded(Arc<Document>),
 }
 
 impl Source {
@@ -21,18 +24,17 @@ impl Source {
         }
     }
 
-    fn load(self) -> Result<Document, String> {
+    fn load(self) -> Result<Arc<Document>, String> {
         match self {
-            Source::File(path) => Document::load(&path, None).map_err(|e| e.to_string()),
-            Source::Loaded(doc) => Ok(*doc),
+            Source::File(path) => Document::load(&path, None).map(Arc::new).map_err(|e| e.to_string()),
+            Source::Loaded(doc) => Ok(doc),
         }
     }
 }
 
 /// A pair being read and aligned on a background thread.
 pub struct Job {
-    pub what: String,
-    pub started: Instant,
+    pub loading: Loading,
     rx: Receiver<Result<Pair, String>>,
 }
 
@@ -43,11 +45,11 @@ impl Job {
         let (tx, rx) = channel();
         let [left, right] = sources;
         std::thread::spawn(move || {
-            let result = (|| Ok(Pair::new(left.load()?, right.load()?)))();
+            let result = (|| Ok(Pair::from_docs(Sides::new(left.load()?, right.load()?))))();
             let _ = tx.send(result);
             wake();
         });
-        Job { what, started: Instant::now(), rx }
+        Job { loading: Loading { what, started: Instant::now() }, rx }
     }
 
     /// The result, once there.
@@ -58,14 +60,6 @@ impl Job {
             Err(TryRecvError::Disconnected) => Some(Err("the loading thread stopped unexpectedly".into())),
         }
     }
-}
-
-/// What a file dialog opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Pair,
-    Left,
-    Right,
 }
 
 /// What came of a dialog.
@@ -112,8 +106,8 @@ impl Dialog {
             let started = Instant::now();
             let title = match target {
                 Target::Pair => "Open a text and its translation",
-                Target::Left => "Open the left document",
-                Target::Right => "Open the right document",
+                Target::Side(Side::Left) => "Open the left document",
+                Target::Side(Side::Right) => "Open the right document",
             };
             let dialog = rfd::FileDialog::new()
                 .set_title(title)

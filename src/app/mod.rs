@@ -1,21 +1,25 @@
-//! The eframe app: persisted settings, the open pair, background work, and commands applied after drawing.
+//! The eframe app: owns the state, runs background work, and applies every action in one place.
+//!
+//! A frame reads the keyboard and drops into actions, draws the UI (which reads the state and
+//! returns more actions), then hands all of them to [`TandemApp::handle`] — the one funnel that
+//! changes the state — and asks for one more frame when anything changed, so that what is shown
+//! never lags behind.
 
+mod keys;
 pub mod loader;
-pub mod nav;
-pub mod settings;
+mod nav;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
 use crate::core::document::{Document, Pair};
+use crate::core::side::{Side, Sides};
+pub use crate::state::{Action, AppState, NavAction, PathEntry, Settings, Target};
 use crate::ui;
 use crate::ui::columns::{ViewCache, ViewParams};
 use crate::ui::fonts::{self, UserFont};
-use loader::{Dialog, Job, Picked, Source, Target};
-pub use nav::{Nav, NavCommand, SearchState};
-pub use settings::Settings;
+use loader::{Dialog, Job, Picked, Source};
+pub use nav::SearchJob;
 
 /// The compiled-in sample pair: a short Chinese interview and its French translation.
 pub const SAMPLE: [(&str, &str); 2] = [
@@ -36,52 +40,28 @@ pub fn mark_start() {
     STARTED.get_or_init(std::time::Instant::now);
 }
 
-/// Something the user asked for, applied after the frame is drawn.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub enum Command {
-    OpenDialog(Target),
-    OpenPaths(Vec<PathBuf>, Target),
-    OpenRecent(usize),
-    OpenSample,
-    ShowPathEntry(Target),
-    Swap,
-    TextSize(i32),
-    ToggleTheme,
-    SetSplit(f32),
-    SetFont(usize, Option<String>),
-    DismissError,
-    Nav(NavCommand),
-    Quit,
-}
-
-/// A path typed by hand, for when no file dialog can appear.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PathEntry {
-    pub target: Option<Target>,
-    pub paths: [String; 2],
-    pub reason: String,
-}
-
-/// The whole app: settings that persist, and the runtime state that does not.
+/// The whole app: the state the UI reads, what the view derives from it, and the background work.
 pub struct TandemApp {
-    pub settings: Settings,
-    /// Shared so that a background search can read it while the window goes on.
-    pub pair: Option<std::sync::Arc<Pair>>,
+    state: AppState,
+    /// Derived from the pair for drawing (row heights, weights); never the source of anything.
     pub view: Option<ViewCache>,
-    pub job: Option<Job>,
-    pub dialog: Option<Dialog>,
-    pub path_entry: Option<PathEntry>,
-    pub error: Option<String>,
-    pub settings_open: bool,
-    pub nav: Nav,
-    pub search: SearchState,
-    /// Installed font families (from fontdb), listed on a background thread.
-    pub installed_fonts: Option<Vec<String>>,
+    /// What is being typed in the window's fields.
+    pub drafts: ui::Drafts,
+    job: Option<Job>,
+    dialog: Option<Dialog>,
+    search_job: Option<SearchJob>,
     fonts_rx: Option<std::sync::mpsc::Receiver<Vec<String>>>,
-    user_fonts: [Option<UserFont>; 2],
+    user_fonts: Sides<Option<UserFont>>,
     fonts_dirty: bool,
     ctx: egui::Context,
+}
+
+/// The app reads as its state: tests and the UI see it, only [`TandemApp::handle`] changes it.
+impl std::ops::Deref for TandemApp {
+    type Target = AppState;
+    fn deref(&self) -> &AppState {
+        &self.state
+    }
 }
 
 impl TandemApp {
@@ -96,29 +76,24 @@ impl TandemApp {
     pub fn with_settings(ctx: egui::Context, settings: Settings, files: Option<[PathBuf; 2]>) -> Self {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let mut app = TandemApp {
-            settings,
-            pair: None,
+            state: AppState { settings, ..AppState::default() },
             view: None,
+            drafts: ui::Drafts::default(),
             job: None,
             dialog: None,
-            path_entry: None,
-            error: None,
-            settings_open: false,
-            nav: Nav::default(),
-            search: SearchState::default(),
-            installed_fonts: None,
+            search_job: None,
             fonts_rx: None,
-            user_fonts: [None, None],
+            user_fonts: Sides::default(),
             fonts_dirty: true,
             ctx,
         };
         app.apply_theme();
-        let start = files.or_else(|| app.settings.last_pair.clone().filter(|p| p.iter().all(|f| f.is_file())));
+        let start = files.or_else(|| app.state.settings.last_pair.clone().filter(|p| p.iter().all(|f| f.is_file())));
         match start {
             Some([l, r]) => app.open([Source::File(l), Source::File(r)]),
             None => app.set_pair(sample_pair()),
         }
-        if app.settings.fonts.iter().any(Option::is_some) {
+        if app.state.settings.fonts.iter().any(|(_, f)| f.is_some()) {
             app.list_installed_fonts();
         }
         app
@@ -130,19 +105,22 @@ impl TandemApp {
     }
 
     /// Starts reading and aligning in the background; what is open stays until it succeeds.
-    pub fn open(&mut self, sources: [Source; 2]) {
-        self.job = Some(Job::spawn(sources, self.wake()));
+    fn open(&mut self, sources: [Source; 2]) {
+        let job = Job::spawn(sources, self.wake());
+        self.state.loading = Some(job.loading.clone());
+        self.job = Some(job);
     }
 
     fn set_pair(&mut self, pair: Pair) {
         self.view = Some(ViewCache::new(&pair));
-        self.pair = Some(std::sync::Arc::new(pair));
+        self.state.pair = Some(pair);
         self.fonts_dirty = true;
-        self.nav.current = 0;
-        self.search =
-            SearchState { open: self.search.open, query: std::mem::take(&mut self.search.query), ..Default::default() };
-        if self.search.open {
-            self.run_nav(NavCommand::Search);
+        self.state.nav.current = 0;
+        let open = self.state.search.open;
+        self.state.search = crate::state::SearchState { open, scope: self.state.search.scope, ..Default::default() };
+        self.search_job = None;
+        if open {
+            self.handle(Action::Nav(NavAction::Search(self.drafts.query.clone(), self.state.search.scope)));
         }
     }
 
@@ -157,50 +135,46 @@ impl TandemApp {
     fn poll_background(&mut self) {
         if let Some(result) = self.job.as_ref().and_then(Job::poll) {
             self.job = None;
+            self.state.loading = None;
             match result {
                 Ok(pair) => {
-                    let paths = [pair.left.path.clone(), pair.right.path.clone()];
-                    if paths.iter().all(|p| p.is_file()) {
-                        self.settings.remember(paths);
-                    }
-                    self.error = None;
+                    self.state.error = None;
                     self.set_pair(pair);
+                    if let Some(paths) = self.state.file_paths() {
+                        self.state.settings.remember(paths);
+                    }
                 }
-                Err(e) => self.error = Some(e),
+                Err(e) => self.state.error = Some(e),
             }
         }
         if let Some(picked) = self.dialog.as_ref().and_then(Dialog::poll) {
             let target = self.dialog.take().map_or(Target::Pair, |d| d.target);
+            self.state.dialog_open = false;
             match picked {
-                Picked::Files(files) => self.run(Command::OpenPaths(files, target)),
+                Picked::Files(files) => self.handle(Action::OpenPaths(files, target)),
                 Picked::Cancelled => {}
                 Picked::NoDialog => {
-                    self.path_entry = Some(PathEntry {
-                        target: Some(target),
-                        paths: self.current_paths(),
-                        reason: "No file dialog could be shown (no desktop portal or zenity?). Type the path instead:"
-                            .into(),
-                    })
+                    let reason = "No file dialog could be shown (no desktop portal or zenity?). Type the path instead:";
+                    self.show_path_entry(target, reason);
                 }
             }
         }
         self.poll_search();
         if let Some(fonts) = self.fonts_rx.as_ref().and_then(|rx| rx.try_recv().ok()) {
-            self.installed_fonts = Some(fonts);
+            self.state.installed_fonts = Some(fonts);
             self.fonts_rx = None;
             self.fonts_dirty = true;
         }
     }
 
-    fn current_paths(&self) -> [String; 2] {
-        self.pair
-            .as_ref()
-            .map_or_else(Default::default, |p| [p.left.path.display().to_string(), p.right.path.display().to_string()])
+    fn show_path_entry(&mut self, target: Target, reason: &str) {
+        self.drafts.paths = self.state.current_paths();
+        self.state.path_entry = Some(PathEntry { target: Some(target), reason: reason.into() });
     }
 
     /// Lists the installed font families on a background thread (fontdb reads them in 20–70 ms).
-    pub fn list_installed_fonts(&mut self) {
-        if self.installed_fonts.is_some() || self.fonts_rx.is_some() {
+    fn list_installed_fonts(&mut self) {
+        if self.state.installed_fonts.is_some() || self.fonts_rx.is_some() {
             return;
         }
         let (tx, rx) = std::sync::mpsc::channel();
@@ -213,8 +187,8 @@ impl TandemApp {
     }
 
     fn apply_theme(&self) {
-        let high_contrast = self.nav.presenting && self.settings.high_contrast;
-        let dark = self.settings.dark || high_contrast;
+        let high_contrast = self.state.nav.presenting && self.state.settings.high_contrast;
+        let dark = self.state.settings.dark || high_contrast;
         let theme = if dark { egui::Theme::Dark } else { egui::Theme::Light };
         let mut visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
         if high_contrast {
@@ -225,142 +199,107 @@ impl TandemApp {
     }
 
     fn install_fonts(&mut self) {
-        for side in 0..2 {
-            let wanted = self.settings.fonts[side].clone();
+        for side in Side::BOTH {
+            let wanted = self.state.settings.fonts[side].clone();
             if self.user_fonts[side].as_ref().map(|f| &f.name) != wanted.as_ref() {
                 self.user_fonts[side] = wanted.and_then(|name| ui::system_fonts::load(&name));
             }
         }
-        self.ctx.set_fonts(fonts::definitions([self.user_fonts[0].as_ref(), self.user_fonts[1].as_ref()]));
+        self.state.user_fonts = self.user_fonts.as_ref().map(Option::is_some);
+        self.ctx.set_fonts(fonts::definitions(self.user_fonts.as_ref().map(Option::as_ref)));
         self.fonts_dirty = false;
     }
 
-    /// Where dropped files go: two or more make a pair; one replaces the side it is dropped on.
-    fn dropped_files(&mut self, ui: &egui::Ui) -> Option<Command> {
-        let (files, pos) = ui.input(|i| {
-            (i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect::<Vec<_>>(), i.pointer.latest_pos())
-        });
-        if files.is_empty() {
-            return None;
-        }
-        let target = if files.len() >= 2 {
-            Target::Pair
-        } else {
-            let split_x = ui.max_rect().left() + ui.max_rect().width() * self.settings.split;
-            if pos.is_some_and(|p| p.x > split_x) { Target::Right } else { Target::Left }
-        };
-        Some(Command::OpenPaths(files, target))
-    }
-
-    fn shortcuts(&self, ui: &egui::Ui) -> Vec<Command> {
-        let mut out = Vec::new();
-        ui.input_mut(|i| {
-            let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
-            if i.consume_shortcut(&ctrl(Key::O)) {
-                out.push(Command::OpenDialog(Target::Pair));
-            }
-            if i.consume_shortcut(&ctrl(Key::Plus)) || i.consume_shortcut(&ctrl(Key::Equals)) {
-                out.push(Command::TextSize(1));
-            }
-            if i.consume_shortcut(&ctrl(Key::Minus)) {
-                out.push(Command::TextSize(-1));
-            }
-            if i.consume_shortcut(&ctrl(Key::Num0)) {
-                out.push(Command::TextSize(0));
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
-                out.push(Command::Swap);
-            }
-            let zoom = i.zoom_delta();
-            if zoom != 1.0 {
-                out.push(Command::TextSize(if zoom > 1.0 { 1 } else { -1 }));
-            }
-        });
-        out
-    }
-
-    /// Applies one command.
-    pub fn run(&mut self, cmd: Command) {
-        match cmd {
-            Command::OpenDialog(target) => {
+    /// Applies one action: the only place where the state changes.
+    pub fn handle(&mut self, action: Action) {
+        match action {
+            Action::OpenDialog(target) => {
                 if self.dialog.is_none() {
                     self.dialog = Some(Dialog::spawn(target, self.wake()));
+                    self.state.dialog_open = true;
                 }
             }
-            Command::OpenPaths(mut files, target) => {
-                self.path_entry = None;
-                let keep = |side: usize, app: &Self| -> Option<Source> {
-                    let p = app.pair.as_ref()?;
-                    Some(Source::Loaded(Box::new(if side == 0 { p.left.clone() } else { p.right.clone() })))
-                };
+            Action::OpenPaths(mut files, target) => {
+                self.state.path_entry = None;
+                let kept =
+                    |side: Side, app: &Self| app.state.pair.as_ref().map(|p| Source::Loaded(p.docs[side].clone()));
                 let sources = match (target, files.len()) {
                     (Target::Pair, n) if n >= 2 => {
                         let right = files.remove(1);
                         Some([Source::File(files.remove(0)), Source::File(right)])
                     }
                     (Target::Pair, _) => {
-                        self.error = Some("Choose two files: a text and its translation.".into());
+                        self.state.error = Some("Choose two files: a text and its translation.".into());
                         None
                     }
                     (_, 0) => None,
-                    (Target::Left, _) => keep(1, self).map(|r| [Source::File(files.remove(0)), r]),
-                    (Target::Right, _) => keep(0, self).map(|l| [l, Source::File(files.remove(0))]),
+                    (Target::Side(Side::Left), _) => {
+                        kept(Side::Right, self).map(|r| [Source::File(files.remove(0)), r])
+                    }
+                    (Target::Side(Side::Right), _) => {
+                        kept(Side::Left, self).map(|l| [l, Source::File(files.remove(0))])
+                    }
                 };
                 match sources {
                     Some(sources) => self.open(sources),
-                    None if self.error.is_none() => {
-                        self.error = Some("Open a pair first: one file alone has nothing to align with.".into());
+                    None if self.state.error.is_none() => {
+                        self.state.error = Some("Open a pair first: one file alone has nothing to align with.".into());
                     }
                     None => {}
                 }
             }
-            Command::OpenRecent(k) => {
-                if let Some([l, r]) = self.settings.recent.get(k).cloned() {
+            Action::OpenRecent(k) => {
+                if let Some([l, r]) = self.state.settings.recent.get(k).cloned() {
                     self.open([Source::File(l), Source::File(r)]);
                 }
             }
-            Command::OpenSample => {
-                self.error = None;
+            Action::OpenSample => {
+                self.state.error = None;
                 self.set_pair(sample_pair());
             }
-            Command::ShowPathEntry(target) => {
-                self.path_entry =
-                    Some(PathEntry { target: Some(target), paths: self.current_paths(), reason: String::new() });
-            }
-            Command::Swap => {
-                if let Some(pair) = self.pair.take() {
-                    self.settings.split = 1.0 - self.settings.split;
-                    self.settings.fonts.swap(0, 1);
-                    self.user_fonts.swap(0, 1);
+            Action::ShowPathEntry(target) => self.show_path_entry(target, ""),
+            Action::ClosePathEntry => self.state.path_entry = None,
+            Action::Swap => {
+                if let Some(pair) = self.state.pair.take() {
+                    let settings = &mut self.state.settings;
+                    settings.split = 1.0 - settings.split;
+                    settings.fonts = std::mem::take(&mut settings.fonts).swapped();
+                    self.user_fonts = std::mem::take(&mut self.user_fonts).swapped();
                     let first = self.view.as_ref().map_or(0, |v| v.visible.start);
-                    self.set_pair(std::sync::Arc::unwrap_or_clone(pair).swapped());
+                    self.set_pair(pair.swapped());
                     if let Some(view) = self.view.as_mut() {
                         view.scroll_to_row(first);
                     }
                 }
             }
-            Command::TextSize(steps) => self.settings.step_text_size(steps, self.nav.presenting),
-            Command::ToggleTheme => {
-                self.settings.dark = !self.settings.dark;
+            Action::TextSize(steps) => self.state.settings.step_text_size(steps, self.state.nav.presenting),
+            Action::ToggleTheme => {
+                self.state.settings.dark = !self.state.settings.dark;
                 self.apply_theme();
             }
-            Command::SetSplit(split) => self.settings.split = split,
-            Command::SetFont(side, name) => {
-                self.settings.fonts[side] = name;
+            Action::SetSplit(split) => self.state.settings.split = split,
+            Action::SetFont(side, name) => {
+                self.state.settings.fonts[side] = name;
                 self.fonts_dirty = true;
             }
-            Command::DismissError => self.error = None,
-            Command::Nav(cmd) => self.run_nav(cmd),
-            Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::ShowSettings(open) => {
+                if open {
+                    self.list_installed_fonts();
+                }
+                self.state.settings_open = open;
+            }
+            Action::DismissError => self.state.error = None,
+            Action::Nav(action) => self.handle_nav(action),
+            Action::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
     /// Parameters of the aligned view this frame.
     pub fn view_params(&self) -> ViewParams {
         ViewParams {
-            text_size: if self.nav.presenting { self.settings.present_text_size } else { self.settings.text_size },
-            split: self.settings.split,
-            user_fonts: [self.user_fonts[0].is_some(), self.user_fonts[1].is_some()],
+            text_size: self.state.text_size(),
+            split: self.state.settings.split,
+            user_fonts: self.state.user_fonts,
         }
     }
 }
@@ -377,20 +316,23 @@ impl eframe::App for TandemApp {
         if self.fonts_dirty {
             self.install_fonts();
         }
-        let mut commands: Vec<Command> = self.nav_keys(ui).into_iter().map(Command::Nav).collect();
-        self.typed_number(ui);
-        commands.extend(self.shortcuts(ui));
-        commands.extend(self.dropped_files(ui));
-        commands.extend(ui::shell_ui(ui, self));
-        for cmd in commands {
-            self.run(cmd);
+        let mut actions = keys::read(ui, &self.state);
+        actions.extend(keys::dropped_files(ui, self.state.settings.split));
+        let params = self.view_params();
+        actions.extend(ui::shell_ui(ui, &self.state, self.view.as_mut(), &mut self.drafts, &params));
+        if !actions.is_empty() {
+            for action in actions {
+                self.handle(action);
+            }
+            // What was drawn predates these changes: draw once more so the screen shows them.
+            ui.ctx().request_repaint();
         }
-        if self.job.is_some() || self.dialog.is_some() || self.search.busy() {
+        if self.job.is_some() || self.dialog.is_some() || self.search_job.is_some() {
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        eframe::set_value(storage, eframe::APP_KEY, &self.state.settings);
     }
 }

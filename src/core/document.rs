@@ -2,8 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
 use super::align::{self, Alignment};
 use super::decode::{self, DecodeError};
+use super::side::{Side, Sides};
 use super::text::{is_cjk, is_han};
 use super::turns::{self, Turns};
 
@@ -100,36 +103,37 @@ impl Script {
     }
 }
 
-/// Two documents and their alignment.
+/// Two documents and their alignment: the texts, immutable and shared, apart from the links, so
+/// that swapping sides or editing a link never copies a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
-    pub left: Document,
-    pub right: Document,
-    pub alignment: Alignment,
+    pub docs: Sides<Arc<Document>>,
+    /// Shared with background tasks (search, review); an edit copies the links only while one of
+    /// them still reads the old ones.
+    pub alignment: Arc<Alignment>,
 }
 
 impl Pair {
     /// Aligns two documents.
     pub fn new(left: Document, right: Document) -> Self {
-        let alignment = align::align(&left.turns, &right.turns);
-        Self { left, right, alignment }
+        Self::from_docs(Sides::new(Arc::new(left), Arc::new(right)))
     }
 
-    /// The same pair with its sides exchanged, without aligning again.
-    pub fn swapped(self) -> Self {
-        let Pair { left, right, alignment } = self;
-        let mut speaker_map = vec![None; right.turns.speakers.len()];
-        for (l, r) in alignment.speaker_map.iter().enumerate() {
-            if let Some(r) = *r
-                && speaker_map[r].is_none()
-            {
-                speaker_map[r] = Some(l);
-            }
-        }
-        let links =
-            alignment.links.into_iter().map(|l| align::Link { left: l.right, right: l.left, score: l.score }).collect();
-        let alignment = Alignment { links, ratio: 1.0 / alignment.ratio, speaker_map };
-        Pair { left: right, right: left, alignment }
+    /// Aligns two documents already shared.
+    pub fn from_docs(docs: Sides<Arc<Document>>) -> Self {
+        let alignment = align::align(&docs.left.turns, &docs.right.turns);
+        Self { docs, alignment: Arc::new(alignment) }
+    }
+
+    /// One side's document.
+    pub fn doc(&self, side: Side) -> &Document {
+        &self.docs[side]
+    }
+
+    /// The same pair with its sides exchanged, without aligning again or copying a text.
+    pub fn swapped(&self) -> Self {
+        let alignment = self.alignment.swapped(self.docs.right.turns.speakers.len());
+        Pair { docs: self.docs.clone().swapped(), alignment: Arc::new(alignment) }
     }
 
     /// Loads and aligns two files.
@@ -156,8 +160,9 @@ mod tests {
             0,
         );
         let pair = Pair::new(zh, fr);
-        let swapped = pair.clone().swapped();
-        assert_eq!(swapped.left.path, pair.right.path);
+        let swapped = pair.swapped();
+        assert_eq!(swapped.docs.left.path, pair.docs.right.path);
+        assert!(Arc::ptr_eq(&swapped.docs.left, &pair.docs.right), "swapping copies no text");
         for (a, b) in pair.alignment.links.iter().zip(&swapped.alignment.links) {
             assert_eq!((&a.left, &a.right), (&b.right, &b.left));
         }
@@ -165,8 +170,8 @@ mod tests {
         assert_eq!(swapped.alignment.speaker_map, [Some(0), Some(1)]);
         let back = swapped.swapped();
         assert_eq!(
-            (back.alignment.links, back.alignment.speaker_map),
-            (pair.alignment.links, pair.alignment.speaker_map)
+            (&back.alignment.links, &back.alignment.speaker_map),
+            (&pair.alignment.links, &pair.alignment.speaker_map)
         );
     }
 

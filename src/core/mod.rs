@@ -1,6 +1,7 @@
 //! The core: decoding, paragraphs, speaker turns, alignment and reports. It never names a GUI crate.
 
 pub mod align;
+pub mod alignment;
 pub mod decode;
 pub mod document;
 pub mod labels;
@@ -8,6 +9,7 @@ pub mod navigate;
 pub mod paragraphs;
 pub mod report;
 pub mod search;
+pub mod side;
 pub mod synth;
 pub mod text;
 pub mod turns;

@@ -1,51 +1,43 @@
 //! Moving through an aligned pair: rows of turns and lines, a speaker's next turn, "go to" targets.
 
-use super::document::{Document, Pair};
+use super::document::Pair;
+use super::side::Side;
 
 /// The row (alignment link) holding turn `turn` (0-based) of a side.
-pub fn row_of_turn(pair: &Pair, side: usize, turn: usize) -> Option<usize> {
+pub fn row_of_turn(pair: &Pair, side: Side, turn: usize) -> Option<usize> {
     pair.alignment.link_of(side, turn)
 }
 
-fn doc(pair: &Pair, side: usize) -> &Document {
-    if side == 0 { &pair.left } else { &pair.right }
-}
-
 /// The row holding line `line` (1-based) of a side's file, or the first turn after it.
-pub fn row_of_line(pair: &Pair, side: usize, line: usize) -> Option<usize> {
-    let turns = &doc(pair, side).turns.turns;
+pub fn row_of_line(pair: &Pair, side: Side, line: usize) -> Option<usize> {
+    let turns = &pair.doc(side).turns.turns;
     let turn = turns.iter().position(|t| t.last_line >= line)?;
     row_of_turn(pair, side, turn)
 }
 
 /// The next (or previous) row, after `from`, holding a turn of `speaker` on `side`.
-pub fn speaker_row(pair: &Pair, from: usize, side: usize, speaker: usize, forward: bool) -> Option<usize> {
-    let turns = &doc(pair, side).turns.turns;
-    let has = |row: usize| {
-        let link = &pair.alignment.links[row];
-        let range = if side == 0 { link.left.clone() } else { link.right.clone() };
-        range.into_iter().any(|t| turns[t].speaker == Some(speaker))
-    };
+pub fn speaker_row(pair: &Pair, from: usize, side: Side, speaker: usize, forward: bool) -> Option<usize> {
+    let turns = &pair.doc(side).turns.turns;
+    let has = |row: usize| pair.alignment.links[row].turns(side).clone().any(|t| turns[t].speaker == Some(speaker));
     let n = pair.alignment.links.len();
     if forward { (from + 1..n).find(|&r| has(r)) } else { (0..from.min(n)).rev().find(|&r| has(r)) }
 }
 
 /// The speaker of a row: its first left turn's, else its first right turn's, with the side.
-pub fn row_speaker(pair: &Pair, row: usize) -> Option<(usize, usize)> {
+pub fn row_speaker(pair: &Pair, row: usize) -> Option<(Side, usize)> {
     let link = pair.alignment.links.get(row)?;
-    let first = |side: usize, range: std::ops::Range<usize>| {
-        range.into_iter().find_map(|t| doc(pair, side).turns.turns[t].speaker).map(|s| (side, s))
-    };
-    first(0, link.left.clone()).or_else(|| first(1, link.right.clone()))
+    Side::BOTH.into_iter().find_map(|side| {
+        link.turns(side).clone().find_map(|t| pair.doc(side).turns.turns[t].speaker).map(|s| (side, s))
+    })
 }
 
 /// Where "go to" sends the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Goto {
     /// Turn number (1-based, as shown) of a side.
-    Turn { side: usize, number: usize },
+    Turn { side: Side, number: usize },
     /// Line number (1-based) of a side's file.
-    Line { side: usize, number: usize },
+    Line { side: Side, number: usize },
 }
 
 impl Goto {
@@ -54,8 +46,8 @@ impl Goto {
     pub fn parse(text: &str) -> Option<Goto> {
         let t: String = text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
         let (side, rest) = match t.strip_prefix('r') {
-            Some(rest) => (1, rest),
-            None => (0, t.as_str()),
+            Some(rest) => (Side::Right, rest),
+            None => (Side::Left, t.as_str()),
         };
         let (line, digits) = match rest.strip_prefix("line").or_else(|| rest.strip_prefix('l')) {
             Some(d) => (true, d),
@@ -77,6 +69,7 @@ impl Goto {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::document::Document;
 
     fn pair() -> Pair {
         let zh = "标题\n\n主持人：你好。\n\n林晓：你好啊，很高兴见到你。\n\n主持人：再见。\n\n林晓：再见啦。";
@@ -86,12 +79,12 @@ mod tests {
 
     #[test]
     fn goto_targets_parse() {
-        assert_eq!(Goto::parse("12"), Some(Goto::Turn { side: 0, number: 12 }));
-        assert_eq!(Goto::parse("#12"), Some(Goto::Turn { side: 0, number: 12 }));
-        assert_eq!(Goto::parse("l34"), Some(Goto::Line { side: 0, number: 34 }));
-        assert_eq!(Goto::parse("Line 34"), Some(Goto::Line { side: 0, number: 34 }));
-        assert_eq!(Goto::parse("r 7"), Some(Goto::Turn { side: 1, number: 7 }));
-        assert_eq!(Goto::parse("RL9"), Some(Goto::Line { side: 1, number: 9 }));
+        assert_eq!(Goto::parse("12"), Some(Goto::Turn { side: Side::Left, number: 12 }));
+        assert_eq!(Goto::parse("#12"), Some(Goto::Turn { side: Side::Left, number: 12 }));
+        assert_eq!(Goto::parse("l34"), Some(Goto::Line { side: Side::Left, number: 34 }));
+        assert_eq!(Goto::parse("Line 34"), Some(Goto::Line { side: Side::Left, number: 34 }));
+        assert_eq!(Goto::parse("r 7"), Some(Goto::Turn { side: Side::Right, number: 7 }));
+        assert_eq!(Goto::parse("RL9"), Some(Goto::Line { side: Side::Right, number: 9 }));
         assert_eq!(Goto::parse("0"), None);
         assert_eq!(Goto::parse("abc"), None);
     }
@@ -104,9 +97,9 @@ mod tests {
         assert_eq!(Goto::parse("l5").unwrap().row(&p), Some(2), "line 5 is the third turn");
         assert_eq!(Goto::parse("l4").unwrap().row(&p), Some(2), "a blank line goes to the next turn");
         assert_eq!(Goto::parse("l99").unwrap().row(&p), None);
-        assert_eq!(row_speaker(&p, 1), Some((0, 0)));
-        assert_eq!(speaker_row(&p, 1, 0, 0, true), Some(3));
-        assert_eq!(speaker_row(&p, 3, 0, 0, false), Some(1));
-        assert_eq!(speaker_row(&p, 3, 0, 0, true), None);
+        assert_eq!(row_speaker(&p, 1), Some((Side::Left, 0)));
+        assert_eq!(speaker_row(&p, 1, Side::Left, 0, true), Some(3));
+        assert_eq!(speaker_row(&p, 3, Side::Left, 0, false), Some(1));
+        assert_eq!(speaker_row(&p, 3, Side::Left, 0, true), None);
     }
 }

@@ -64,8 +64,8 @@ fn json_doc(doc: &Document) -> JsonDoc<'_> {
 /// The pair as one JSON object (see the README for its shape).
 pub fn to_json(pair: &Pair) -> String {
     let out = JsonPair {
-        left: json_doc(&pair.left),
-        right: json_doc(&pair.right),
+        left: json_doc(&pair.docs.left),
+        right: json_doc(&pair.docs.right),
         links: pair
             .alignment
             .links
@@ -84,7 +84,7 @@ pub fn to_json(pair: &Pair) -> String {
 pub fn to_text(pair: &Pair, width: usize) -> String {
     let col = width.saturating_sub(14).max(40) / 2;
     let mut out = String::new();
-    for (side, doc) in [("left ", &pair.left), ("right", &pair.right)] {
+    for (side, doc) in [("left ", &pair.docs.left), ("right", &pair.docs.right)] {
         let t = &doc.turns;
         let speakers: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
         let _ = writeln!(
@@ -101,7 +101,7 @@ pub fn to_text(pair: &Pair, width: usize) -> String {
         }
     }
     let a = &pair.alignment;
-    let paired = a.links.iter().filter(|l| !l.left.is_empty() && !l.right.is_empty()).count();
+    let paired = a.counts().paired_rows;
     let _ = writeln!(out, "{} links, {paired} paired; length ratio {:.2}\n", a.links.len(), a.ratio);
     for link in &a.links {
         let cell = |doc: &Document, range: &std::ops::Range<usize>| -> String {
@@ -116,8 +116,8 @@ pub fn to_text(pair: &Pair, width: usize) -> String {
             let more = if range.len() > 1 { format!("+{}", range.len() - 1) } else { String::new() };
             format!("{:>4}{more:<2} {who}{}", first + 1, turn.text.replace('\n', " "))
         };
-        let l = fit(&cell(&pair.left, &link.left), col);
-        let r = fit(&cell(&pair.right, &link.right), col);
+        let l = fit(&cell(&pair.docs.left, &link.left), col);
+        let r = fit(&cell(&pair.docs.right, &link.right), col);
         let _ = writeln!(out, "{l} │ {r} │ {:.2}", link.score);
     }
     out

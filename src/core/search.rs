@@ -9,6 +9,7 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
 use super::document::Pair;
+use super::side::Side;
 use super::text::{fold_width, is_han};
 
 /// Folds one character into what search compares (possibly several characters, as `œ` → `oe`).
@@ -38,6 +39,15 @@ fn fold(c: char, out: &mut Vec<char>) {
             }
         }
     }
+}
+
+/// A text folded the way search compares it: lower case, no accents, half-width.
+pub fn fold_text(text: &str) -> Vec<char> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        fold(c, &mut out);
+    }
+    out
 }
 
 /// A query, folded once.
@@ -108,7 +118,7 @@ pub enum Scope {
 /// One occurrence: which side, which turn, which characters of its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    pub side: usize,
+    pub side: Side,
     pub turn: usize,
     pub chars: Range<usize>,
     /// The alignment row (link) holding the turn.
@@ -128,11 +138,12 @@ pub fn search_until(pair: &Pair, query: &Query, scope: Scope, stop: impl Fn() ->
         if row % 256 == 0 && stop() {
             return None;
         }
-        for (side, doc, range) in [(0, &pair.left, &link.left), (1, &pair.right, &link.right)] {
-            if (scope == Scope::Left && side == 1) || (scope == Scope::Right && side == 0) {
+        for side in Side::BOTH {
+            if (scope == Scope::Left && side == Side::Right) || (scope == Scope::Right && side == Side::Left) {
                 continue;
             }
-            for turn in range.clone() {
+            let doc = pair.doc(side);
+            for turn in link.turns(side).clone() {
                 found.clear();
                 query.find_into(&doc.turns.turns[turn].text, &mut scratch, &mut found);
                 hits.extend(found.drain(..).map(|chars| Hit { side, turn, chars, row }));

@@ -13,8 +13,10 @@ use egui::{Color32, CursorIcon, FontFamily, FontId, Galley, Rect, Sense, Stroke,
 use super::fonts::{Face, display_text};
 use super::row_layout::RowLayout;
 use super::theme;
+use crate::core::alignment::Counts;
 use crate::core::document::{Document, Pair, Script};
 use crate::core::search::Hit;
+use crate::core::side::{Side, Sides};
 use crate::core::text::is_cjk;
 use crate::core::turns::TurnKind;
 
@@ -28,7 +30,7 @@ pub struct ViewParams {
     pub text_size: f32,
     pub split: f32,
     /// Whether each column has a user-chosen font ahead of the bundled ones.
-    pub user_fonts: [bool; 2],
+    pub user_fonts: Sides<bool>,
 }
 
 /// What is marked on the rows this frame: the current pair and the search hits.
@@ -42,7 +44,7 @@ pub struct Marks<'a> {
 
 impl Marks<'_> {
     /// The hits in one turn, with whether each is the current one.
-    fn hits_in(&self, row: usize, side: usize, turn: usize) -> Vec<(Range<usize>, bool)> {
+    fn hits_in(&self, row: usize, side: Side, turn: usize) -> Vec<(Range<usize>, bool)> {
         let start = self.hits.partition_point(|h| h.row < row);
         self.hits[start..]
             .iter()
@@ -67,9 +69,9 @@ pub struct ViewEvents {
 pub struct ViewCache {
     layout: RowLayout,
     /// Per side and turn: the text's width in ems (CJK 1, Latin about ½) and its paragraphs.
-    weights: [Vec<(f32, u16)>; 2],
-    slots: [Vec<usize>; 2],
-    scripts: [Script; 2],
+    weights: Sides<Vec<(f32, u16)>>,
+    slots: Sides<Vec<usize>>,
+    scripts: Sides<Script>,
     /// The first row on screen last frame, and how far down into it the view started.
     anchor: Option<(usize, f32)>,
     /// A scroll offset to apply next frame (an anchor correction or a jump).
@@ -78,44 +80,15 @@ pub struct ViewCache {
     pub visible: Range<usize>,
     /// A row to bring into view, and how many more frames to try (heights may still settle).
     reveal: Option<(usize, u32)>,
-    /// Rows with a turn on one side only (`true`: left only), for the overview strip.
-    pub(super) unpaired: Vec<(usize, bool)>,
+    /// Rows with turns on one side only, and that side, for the overview strip.
+    pub(super) unpaired: Vec<(usize, Side)>,
     /// Counted once for the headers and the status line.
     pub counts: Counts,
 }
 
-/// How many rows are paired or one-sided, and how many turns of each side are paired.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub rows: usize,
-    pub paired_rows: usize,
-    pub left_only: usize,
-    pub right_only: usize,
-    pub paired_turns: [usize; 2],
-}
-
-impl Counts {
-    fn of(pair: &Pair) -> Self {
-        let mut c = Counts { rows: pair.alignment.links.len(), ..Counts::default() };
-        for l in &pair.alignment.links {
-            match (l.left.is_empty(), l.right.is_empty()) {
-                (false, false) => {
-                    c.paired_rows += 1;
-                    c.paired_turns[0] += l.left.len();
-                    c.paired_turns[1] += l.right.len();
-                }
-                (false, true) => c.left_only += 1,
-                (true, false) => c.right_only += 1,
-                (true, true) => {}
-            }
-        }
-        c
-    }
-}
-
 impl ViewCache {
     pub fn new(pair: &Pair) -> Self {
-        let weigh = |doc: &Document| {
+        let weigh = |doc: &Document| -> Vec<(f32, u16)> {
             doc.turns
                 .turns
                 .iter()
@@ -127,22 +100,15 @@ impl ViewCache {
         };
         ViewCache {
             layout: RowLayout::default(),
-            weights: [weigh(&pair.left), weigh(&pair.right)],
+            weights: pair.docs.as_ref().map(|d| weigh(d)),
             slots: theme::speaker_slots(pair),
-            scripts: [pair.left.script(), pair.right.script()],
+            scripts: pair.docs.as_ref().map(|d| d.script()),
             anchor: None,
             pending_offset: None,
             visible: 0..0,
             reveal: None,
-            counts: Counts::of(pair),
-            unpaired: pair
-                .alignment
-                .links
-                .iter()
-                .enumerate()
-                .filter(|(_, l)| l.left.is_empty() != l.right.is_empty())
-                .map(|(row, l)| (row, l.right.is_empty()))
-                .collect(),
+            counts: pair.alignment.counts(),
+            unpaired: pair.alignment.one_sided(),
         }
     }
 
@@ -168,10 +134,15 @@ impl ViewCache {
 }
 
 /// Column geometry for a given total width.
-pub(super) fn column_widths(width: f32, split: f32) -> [f32; 2] {
+pub(super) fn column_widths(width: f32, split: f32) -> Sides<f32> {
     let usable = (width - GUTTER).max(80.0);
     let left = (usable * split).round();
-    [left, usable - left]
+    Sides::new(left, usable - left)
+}
+
+/// Where each column starts, left of `origin_x`.
+pub(super) fn column_lefts(origin_x: f32, widths: Sides<f32>) -> Sides<f32> {
+    Sides::new(origin_x, origin_x + widths.left + GUTTER)
 }
 
 /// Draws the headers, the rows and the overview strip.
@@ -184,7 +155,7 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
     ui.add_space(2.0);
     let view_top = ui.cursor().top();
 
-    let inner = [widths[0] - 2.0 * PAD.x, widths[1] - 2.0 * PAD.x];
+    let inner = widths.map(|w| w - 2.0 * PAD.x);
     let key = layout_key(inner, p);
     if cache.layout.key() != key || cache.layout.len() != pair.alignment.links.len() {
         let rows = estimate_rows(pair, cache, inner, p.text_size);
@@ -212,8 +183,9 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         // prefix sums up to date once, after the loop.
         let mut top = cache.layout.start(first);
         while row < cache.layout.len() && top < viewport.max.y {
-            let cells = [0, 1].map(|side| cell_galley(ui, pair, cache, side, row, inner[side], p, marks));
-            let height = cells.iter().flatten().map(|g| g.size().y).fold(0.0_f32, f32::max) + 2.0 * PAD.y;
+            let cells = Sides::from_fn(|side| cell_galley(ui, pair, cache, side, row, inner[side], p, marks));
+            let height =
+                cells.iter().filter_map(|(_, g)| g.as_ref()).map(|g| g.size().y).fold(0.0_f32, f32::max) + 2.0 * PAD.y;
             let height = height.max(PAD.y * 4.0);
             let delta = cache.layout.set_exact(row, height);
             if cache.anchor.is_some_and(|(a, _)| row < a) {
@@ -274,21 +246,21 @@ fn reveal_ui(ui: &Ui, cache: &mut ViewCache, origin: egui::Pos2, viewport: Rect)
     ui.ctx().request_repaint();
 }
 
-fn layout_key(inner: [f32; 2], p: &ViewParams) -> u64 {
+fn layout_key(inner: Sides<f32>, p: &ViewParams) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (inner[0].round() as i32, inner[1].round() as i32, (p.text_size * 4.0) as i32, p.user_fonts).hash(&mut h);
+    (inner.left.round() as i32, inner.right.round() as i32, (p.text_size * 4.0) as i32, p.user_fonts).hash(&mut h);
     h.finish()
 }
 
-fn estimate_rows(pair: &Pair, cache: &ViewCache, inner: [f32; 2], size: f32) -> Vec<f32> {
+fn estimate_rows(pair: &Pair, cache: &ViewCache, inner: Sides<f32>, size: f32) -> Vec<f32> {
     let line = size * 1.4;
     let meta = size * 0.75 * 1.4;
     pair.alignment
         .links
         .iter()
         .map(|link| {
-            let side = |s: usize, range: &Range<usize>| -> f32 {
-                range
+            let side = |s: Side| -> f32 {
+                link.turns(s)
                     .clone()
                     .map(|t| {
                         let (ems, paras) = cache.weights[s][t];
@@ -296,7 +268,7 @@ fn estimate_rows(pair: &Pair, cache: &ViewCache, inner: [f32; 2], size: f32) -> 
                     })
                     .sum()
             };
-            side(0, &link.left).max(side(1, &link.right)) + 2.0 * PAD.y
+            side(Side::Left).max(side(Side::Right)) + 2.0 * PAD.y
         })
         .collect()
 }
@@ -307,18 +279,17 @@ pub(super) fn cell_galley(
     ui: &Ui,
     pair: &Pair,
     cache: &ViewCache,
-    side: usize,
+    side: Side,
     row: usize,
     width: f32,
     p: &ViewParams,
     marks: &Marks,
 ) -> Option<Arc<Galley>> {
-    let link = &pair.alignment.links[row];
-    let range = if side == 0 { link.left.clone() } else { link.right.clone() };
+    let range = pair.alignment.links[row].turns(side).clone();
     if range.is_empty() {
         return None;
     }
-    let doc = if side == 0 { &pair.left } else { &pair.right };
+    let doc = pair.doc(side);
     let script = cache.scripts[side];
     let user = p.user_fonts[side].then_some(side);
     let regular = Face::for_script(script, false, user);
@@ -403,19 +374,19 @@ fn row_ui(
     pair: &Pair,
     cache: &ViewCache,
     row: usize,
-    cells: [Option<Arc<Galley>>; 2],
+    cells: Sides<Option<Arc<Galley>>>,
     origin: egui::Pos2,
-    widths: [f32; 2],
+    widths: Sides<f32>,
     p: &ViewParams,
     current: bool,
 ) -> Rect {
     let top = origin.y + cache.layout.start(row);
     let height = cache.layout.height(row);
-    let rect = Rect::from_min_size(pos2(origin.x, top), vec2(widths[0] + GUTTER + widths[1], height));
+    let rect = Rect::from_min_size(pos2(origin.x, top), vec2(widths.left + GUTTER + widths.right, height));
     let visuals = ui.visuals().clone();
     if current {
         ui.painter().rect_filled(rect, 0.0, visuals.selection.bg_fill.gamma_multiply(0.35));
-        for x in [rect.left(), origin.x + widths[0] + GUTTER] {
+        for x in [rect.left(), origin.x + widths.left + GUTTER] {
             let bar = Rect::from_min_size(pos2(x, rect.top()), vec2(4.0, rect.height()));
             ui.painter().rect_filled(bar, 0.0, visuals.selection.stroke.color);
         }
@@ -427,8 +398,9 @@ fn row_ui(
         rect.bottom() - 0.5,
         Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
     );
-    let lefts = [origin.x, origin.x + widths[0] + GUTTER];
-    for (side, cell) in cells.into_iter().enumerate() {
+    let lefts = column_lefts(origin.x, widths);
+    for side in Side::BOTH {
+        let cell = cells[side].clone();
         let cell_rect = Rect::from_min_size(pos2(lefts[side], top), vec2(widths[side], height));
         match cell {
             Some(galley) => {
@@ -449,19 +421,20 @@ fn row_ui(
         }
     }
     let link = &pair.alignment.links[row];
-    if !link.left.is_empty() && !link.right.is_empty() {
-        let centre = pos2(origin.x + widths[0] + GUTTER / 2.0, top + PAD.y + p.text_size * 0.45);
+    if link.is_paired() {
+        let centre = pos2(origin.x + widths.left + GUTTER / 2.0, top + PAD.y + p.text_size * 0.45);
         ui.painter().circle_filled(centre, 4.0, theme::score_colour(link.score, visuals.dark_mode));
     }
     rect
 }
 
-fn headers_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: [f32; 2]) {
+fn headers_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: Sides<f32>) {
     let top = ui.cursor().top();
     let left = ui.max_rect().left();
     let mut bottom = top;
-    for (side, doc) in [&pair.left, &pair.right].into_iter().enumerate() {
-        let x = if side == 0 { left } else { left + widths[0] + GUTTER };
+    let lefts = column_lefts(left, widths);
+    for (side, doc) in pair.docs.iter() {
+        let x = lefts[side];
         let rect = Rect::from_min_size(pos2(x + PAD.x, top), vec2(widths[side] - 2.0 * PAD.x, 0.0));
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.with_max_y(top + 200.0)));
         child.add(egui::Label::new(egui::RichText::new(doc.name()).strong().size(15.0)).truncate());
@@ -484,8 +457,8 @@ fn headers_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: [f32; 2]) {
 }
 
 /// The gutter between the columns: drag it to move the split.
-fn split_handle_ui(ui: &mut Ui, full: Rect, view_top: f32, widths: [f32; 2], split: f32) -> Option<f32> {
-    let x = full.left() + widths[0];
+fn split_handle_ui(ui: &mut Ui, full: Rect, view_top: f32, widths: Sides<f32>, split: f32) -> Option<f32> {
+    let x = full.left() + widths.left;
     let handle = Rect::from_min_max(pos2(x + GUTTER * 0.3, view_top), pos2(x + GUTTER * 0.7, full.bottom()));
     let response = ui
         .interact(handle, ui.scope_id().with("split-handle"), Sense::drag())
@@ -511,9 +484,9 @@ mod tests {
 
     #[test]
     fn columns_share_the_width_by_the_split() {
-        let [l, r] = column_widths(1026.0, 0.5);
+        let Sides { left: l, right: r } = column_widths(1026.0, 0.5);
         assert_eq!((l, r), (500.0, 500.0));
-        let [l, r] = column_widths(1026.0, 0.25);
+        let Sides { left: l, right: r } = column_widths(1026.0, 0.25);
         assert_eq!(l + r + GUTTER, 1026.0);
         assert!(l < r);
     }

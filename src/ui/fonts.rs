@@ -9,6 +9,7 @@ use std::sync::Arc;
 use egui::{FontData, FontDefinitions, FontFamily, FontId};
 
 use crate::core::document::Script;
+use crate::core::side::{Side, Sides};
 
 static NOTO_SANS: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
 static NOTO_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
@@ -21,12 +22,12 @@ static NOTO_SANS_ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoSansArab
 pub struct Face {
     pub cjk_first: bool,
     pub bold: bool,
-    /// The column (0 left, 1 right) whose user-chosen font leads the stack.
-    pub user: Option<usize>,
+    /// The column whose user-chosen font leads the stack.
+    pub user: Option<Side>,
 }
 
 impl Face {
-    pub fn for_script(script: Script, bold: bool, user: Option<usize>) -> Self {
+    pub fn for_script(script: Script, bold: bool, user: Option<Side>) -> Self {
         Face { cjk_first: script.is_cjk(), bold, user }
     }
 
@@ -34,7 +35,7 @@ impl Face {
         let script = if self.cjk_first { "cjk" } else { "latin" };
         let weight = if self.bold { "-bold" } else { "" };
         match self.user {
-            Some(side) => FontFamily::Name(format!("user{side}-{script}{weight}").into()),
+            Some(side) => FontFamily::Name(format!("user-{}-{script}{weight}", side.name()).into()),
             None => FontFamily::Name(format!("{script}{weight}").into()),
         }
     }
@@ -53,7 +54,7 @@ pub struct UserFont {
 }
 
 /// The bundled stack, with the user's fonts (per column) ahead of it where chosen.
-pub fn definitions(user: [Option<&UserFont>; 2]) -> FontDefinitions {
+pub fn definitions(user: Sides<Option<&UserFont>>) -> FontDefinitions {
     let mut defs = FontDefinitions::default();
     let mut add = |name: &str, bytes: &'static [u8]| {
         defs.font_data.insert(name.into(), Arc::new(FontData::from_static(bytes)));
@@ -72,9 +73,9 @@ pub fn definitions(user: [Option<&UserFont>; 2]) -> FontDefinitions {
         for bold in [false, true] {
             let face = Face { cjk_first, bold, user: None };
             defs.families.insert(face.family(), stack(cjk_first, bold));
-            for (side, font) in user.iter().enumerate() {
+            for (side, font) in user.iter() {
                 let Some(font) = font else { continue };
-                let key = format!("user{side}");
+                let key = format!("user-{}", side.name());
                 defs.font_data.insert(
                     key.clone(),
                     Arc::new(FontData { index: font.index, ..FontData::from_owned(font.data.to_vec()) }),
@@ -120,7 +121,7 @@ mod tests {
 
     #[test]
     fn every_face_has_a_family_in_the_definitions() {
-        let defs = definitions([None, None]);
+        let defs = definitions(Default::default());
         for cjk_first in [false, true] {
             for bold in [false, true] {
                 let family = Face { cjk_first, bold, user: None }.family();

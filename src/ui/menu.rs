@@ -2,25 +2,25 @@
 
 use egui::Ui;
 
-use crate::app::loader::Target;
-use crate::app::{Command, NavCommand, TandemApp};
+use crate::core::side::Side;
+use crate::state::{Action, AppState, NavAction, Target};
 
-pub fn menu_bar_ui(ui: &mut Ui, app: &TandemApp, settings_open: &mut bool) -> Vec<Command> {
+pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            let busy = app.dialog.is_some();
+            let busy = app.dialog_open;
             if ui.add_enabled(!busy, egui::Button::new("Open pair…").shortcut_text("Ctrl+O")).clicked() {
-                out.push(Command::OpenDialog(Target::Pair));
+                out.push(Action::OpenDialog(Target::Pair));
             }
             if ui.add_enabled(!busy, egui::Button::new("Open left…")).clicked() {
-                out.push(Command::OpenDialog(Target::Left));
+                out.push(Action::OpenDialog(Target::Side(Side::Left)));
             }
             if ui.add_enabled(!busy, egui::Button::new("Open right…")).clicked() {
-                out.push(Command::OpenDialog(Target::Right));
+                out.push(Action::OpenDialog(Target::Side(Side::Right)));
             }
             if ui.button("Type paths…").clicked() {
-                out.push(Command::ShowPathEntry(Target::Pair));
+                out.push(Action::ShowPathEntry(Target::Pair));
             }
             ui.menu_button("Recent pairs", |ui| {
                 if app.settings.recent.is_empty() {
@@ -34,48 +34,48 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &TandemApp, settings_open: &mut bool) -> Ve
                         .on_hover_text(format!("{}\n{}", l.display(), r.display()))
                         .clicked()
                     {
-                        out.push(Command::OpenRecent(k));
+                        out.push(Action::OpenRecent(k));
                     }
                 }
             });
             if ui.button("Open the sample pair").clicked() {
-                out.push(Command::OpenSample);
+                out.push(Action::OpenSample);
             }
             ui.separator();
             if ui.button("Quit").clicked() {
-                out.push(Command::Quit);
+                out.push(Action::Quit);
             }
         });
         ui.menu_button("View", |ui| {
             if ui.add(egui::Button::new("Larger text").shortcut_text("Ctrl +")).clicked() {
-                out.push(Command::TextSize(1));
+                out.push(Action::TextSize(1));
             }
             if ui.add(egui::Button::new("Smaller text").shortcut_text("Ctrl −")).clicked() {
-                out.push(Command::TextSize(-1));
+                out.push(Action::TextSize(-1));
             }
             if ui.add(egui::Button::new("Reset text size").shortcut_text("Ctrl 0")).clicked() {
-                out.push(Command::TextSize(0));
+                out.push(Action::TextSize(0));
             }
             ui.separator();
             let theme = if app.settings.dark { "Light theme" } else { "Dark theme" };
             if ui.button(theme).clicked() {
-                out.push(Command::ToggleTheme);
+                out.push(Action::ToggleTheme);
             }
             if ui.add(egui::Button::new("Swap sides").shortcut_text("Ctrl+Shift+S")).clicked() {
-                out.push(Command::Swap);
+                out.push(Action::Swap);
             }
         });
         ui.menu_button("Navigate", |ui| {
-            let nav = |c| Command::Nav(c);
+            let nav = |c| Action::Nav(c);
             for (label, keys, cmd) in [
-                ("Next pair", "→ Space PgDn", NavCommand::Step(1)),
-                ("Previous pair", "← PgUp", NavCommand::Step(-1)),
-                ("First pair", "Home", NavCommand::First),
-                ("Last pair", "End", NavCommand::Last),
-                ("Go to turn or line…", "Ctrl+G", NavCommand::OpenGoto),
-                ("Find…", "Ctrl+F", NavCommand::OpenSearch),
-                ("Next turn of the speaker", "Alt+↓", NavCommand::SpeakerStep(true)),
-                ("Previous turn of the speaker", "Alt+↑", NavCommand::SpeakerStep(false)),
+                ("Next pair", "→ Space PgDn", NavAction::Step(1)),
+                ("Previous pair", "← PgUp", NavAction::Step(-1)),
+                ("First pair", "Home", NavAction::First),
+                ("Last pair", "End", NavAction::Last),
+                ("Go to turn or line…", "Ctrl+G", NavAction::OpenGoto),
+                ("Find…", "Ctrl+F", NavAction::OpenSearch),
+                ("Next turn of the speaker", "Alt+↓", NavAction::SpeakerStep(true)),
+                ("Previous turn of the speaker", "Alt+↑", NavAction::SpeakerStep(false)),
             ] {
                 if ui.add(egui::Button::new(label).shortcut_text(keys)).clicked() {
                     out.push(nav(cmd));
@@ -83,14 +83,14 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &TandemApp, settings_open: &mut bool) -> Ve
             }
             ui.menu_button("Speaker to follow", |ui| {
                 if ui.radio(app.nav.speaker.is_none(), "The current pair's").clicked() {
-                    out.push(nav(NavCommand::FollowSpeaker(None)));
+                    out.push(nav(NavAction::FollowSpeaker(None)));
                 }
                 if let Some(pair) = &app.pair {
-                    for (side, doc) in [(0, &pair.left), (1, &pair.right)] {
+                    for (side, doc) in pair.docs.iter() {
                         for (k, speaker) in doc.turns.speakers.iter().enumerate() {
                             let chosen = app.nav.speaker == Some((side, k));
                             if ui.radio(chosen, &speaker.name).clicked() {
-                                out.push(nav(NavCommand::FollowSpeaker(Some((side, k)))));
+                                out.push(nav(NavAction::FollowSpeaker(Some((side, k)))));
                             }
                         }
                     }
@@ -98,7 +98,7 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &TandemApp, settings_open: &mut bool) -> Ve
             });
             ui.separator();
             if ui.add(egui::Button::new("Present").shortcut_text("F5")).clicked() {
-                out.push(nav(NavCommand::TogglePresent));
+                out.push(nav(NavAction::TogglePresent));
             }
             let contrast = if app.settings.high_contrast {
                 "High contrast when presenting: on"
@@ -106,32 +106,32 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &TandemApp, settings_open: &mut bool) -> Ve
                 "High contrast when presenting: off"
             };
             if ui.add(egui::Button::new(contrast).shortcut_text("F7")).clicked() {
-                out.push(nav(NavCommand::ToggleHighContrast));
+                out.push(nav(NavAction::ToggleHighContrast));
             }
         });
         if ui.button("Settings").clicked() {
-            *settings_open = !*settings_open;
+            out.push(Action::ShowSettings(!app.settings_open));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("▶ Present").on_hover_text("Presentation mode (F5; Esc leaves)").clicked() {
-                out.push(Command::Nav(NavCommand::TogglePresent));
+                out.push(Action::Nav(NavAction::TogglePresent));
             }
             if ui.button("Find").on_hover_text("Search both columns (Ctrl+F)").clicked() {
-                out.push(Command::Nav(NavCommand::OpenSearch));
+                out.push(Action::Nav(NavAction::OpenSearch));
             }
             if ui.button("⇄ Swap").on_hover_text("Swap the two sides (Ctrl+Shift+S)").clicked() {
-                out.push(Command::Swap);
+                out.push(Action::Swap);
             }
             let theme = if app.settings.dark { "☀ Light" } else { "● Dark" };
             if ui.button(theme).clicked() {
-                out.push(Command::ToggleTheme);
+                out.push(Action::ToggleTheme);
             }
             if ui.button("A+").on_hover_text("Larger text (Ctrl +)").clicked() {
-                out.push(Command::TextSize(1));
+                out.push(Action::TextSize(1));
             }
             ui.label(format!("{:.0} pt", app.settings.text_size));
             if ui.button("A−").on_hover_text("Smaller text (Ctrl −)").clicked() {
-                out.push(Command::TextSize(-1));
+                out.push(Action::TextSize(-1));
             }
         });
     });

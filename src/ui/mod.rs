@@ -12,72 +12,92 @@ pub mod theme;
 
 use egui::{RichText, Ui};
 
-use crate::app::loader::Target;
-use crate::app::{Command, NavCommand, TandemApp};
+use crate::core::side::{Side, Sides};
+use crate::state::{Action, AppState, NavAction, Target};
+use columns::{ViewCache, ViewParams};
+
+/// What is being typed in the window's fields: widget state, not the app's. The app reads a
+/// draft only through the action that submits it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Drafts {
+    pub query: String,
+    pub goto: String,
+    pub paths: Sides<String>,
+    /// Put the keyboard in the search field on the next frame.
+    pub search_focus: bool,
+    /// The search field had the keyboard at the end of the last frame.
+    pub search_field_focused: bool,
+}
 
 /// The whole window: menu, path entry, status line, settings, and the aligned view.
-pub fn shell_ui(ui: &mut Ui, app: &mut TandemApp) -> Vec<Command> {
+pub fn shell_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    view: Option<&mut ViewCache>,
+    drafts: &mut Drafts,
+    params: &ViewParams,
+) -> Vec<Action> {
     let mut out = Vec::new();
-    let presenting = app.nav.presenting;
+    let presenting = state.nav.presenting;
     if !presenting {
-        egui::Panel::top("menu").show(ui, |ui| {
-            let mut open = app.settings_open;
-            out.extend(menu::menu_bar_ui(ui, app, &mut open));
-            if open && !app.settings_open {
-                app.list_installed_fonts();
-            }
-            app.settings_open = open;
-        });
-        if app.path_entry.is_some() {
-            egui::Panel::top("path-entry").show(ui, |ui| out.extend(path_entry_ui(ui, app)));
+        egui::Panel::top("menu").show(ui, |ui| out.extend(menu::menu_bar_ui(ui, state)));
+        if state.path_entry.is_some() {
+            egui::Panel::top("path-entry").show(ui, |ui| out.extend(path_entry_ui(ui, state, drafts)));
         }
-        egui::Panel::bottom("status").show(ui, |ui| out.extend(status_ui(ui, app)));
-        if app.settings_open {
-            out.extend(settings_window_ui(ui, app));
+        egui::Panel::bottom("status").show(ui, |ui| out.extend(status_ui(ui, state, view.as_deref())));
+        if state.settings_open {
+            out.extend(settings_window_ui(ui, state));
         }
     }
-    if app.nav.goto.is_some() {
-        egui::Panel::top("goto").show(ui, |ui| out.extend(search_bar::goto_bar_ui(ui, app)));
+    if state.nav.goto_open {
+        egui::Panel::top("goto").show(ui, |ui| out.extend(search_bar::goto_bar_ui(ui, state, drafts)));
     }
-    if app.search.open {
-        egui::Panel::top("search").show(ui, |ui| out.extend(search_bar::search_bar_ui(ui, app)));
+    if state.search.open {
+        egui::Panel::top("search").show(ui, |ui| out.extend(search_bar::search_bar_ui(ui, state, drafts)));
     }
-    let params = app.view_params();
-    let marks =
-        columns::Marks { current: Some(app.nav.current), hits: &app.search.hits, current_hit: app.search.current };
+    let marks = columns::Marks {
+        current: Some(state.nav.current),
+        hits: &state.search.hits,
+        current_hit: state.search.current,
+    };
     egui::CentralPanel::default().show(ui, |ui| {
-        match (app.pair.as_ref(), app.view.as_mut()) {
-            (Some(pair), Some(view)) if presenting && app.nav.one_per_screen => {
-                presentation::single_pair_ui(ui, pair, view, &params, &marks);
+        match (state.pair.as_ref(), view) {
+            (Some(pair), Some(view)) if presenting && state.nav.one_per_screen => {
+                presentation::single_pair_ui(ui, pair, view, params, &marks);
             }
             (Some(pair), Some(view)) => {
-                let events = columns::aligned_view_ui(ui, pair, view, &params, &marks);
-                out.extend(events.split.map(Command::SetSplit));
-                out.extend(events.clicked_row.map(|row| Command::Nav(NavCommand::To(row))));
+                let events = columns::aligned_view_ui(ui, pair, view, params, &marks);
+                out.extend(events.split.map(Action::SetSplit));
+                out.extend(events.clicked_row.map(|row| Action::Nav(NavAction::To(row))));
             }
             _ => {
                 ui.centered_and_justified(|ui| ui.label("Open a text and its translation: File › Open pair… (Ctrl+O)"));
             }
         }
-        if presenting && let Some(pair) = app.pair.as_ref() {
-            presentation::position_ui(ui, pair, &app.nav);
+        if presenting && let Some(pair) = state.pair.as_ref() {
+            presentation::position_ui(ui, pair, &state.nav);
         }
     });
     out
 }
 
-fn status_ui(ui: &mut Ui, app: &TandemApp) -> Vec<Command> {
+fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Action> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
-        if let Some(job) = &app.job {
+        if let Some(loading) = &state.loading {
             ui.spinner();
-            ui.label(format!("Reading and aligning {} … {:.1} s", job.what, job.started.elapsed().as_secs_f32()));
-        } else if app.dialog.is_some() {
+            ui.label(format!(
+                "Reading and aligning {} … {:.1} s",
+                loading.what,
+                loading.started.elapsed().as_secs_f32()
+            ));
+        } else if state.dialog_open {
             ui.spinner();
             ui.label("Waiting for the file dialog…");
-        } else if let Some(view) = &app.view {
+        } else if let (Some(pair), Some(view)) = (&state.pair, view) {
             let c = view.counts;
             let rows = view.visible.clone();
+            debug_assert_eq!(c.rows, pair.alignment.links.len());
             ui.label(format!(
                 "{} rows · {} paired · {} only left · {} only right · rows {}–{} in view",
                 c.rows,
@@ -88,31 +108,30 @@ fn status_ui(ui: &mut Ui, app: &TandemApp) -> Vec<Command> {
                 rows.end.max(rows.start + 1),
             ));
         }
-        if let Some(error) = &app.error {
+        if let Some(error) = &state.error {
             ui.separator();
             ui.label(RichText::new(format!("⚠ {error}")).color(ui.visuals().error_fg_color));
             if ui.small_button("Dismiss").clicked() {
-                out.push(Command::DismissError);
+                out.push(Action::DismissError);
             }
         }
     });
     out
 }
 
-fn path_entry_ui(ui: &mut Ui, app: &mut TandemApp) -> Vec<Command> {
+fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Action> {
     let mut out = Vec::new();
-    let Some(entry) = app.path_entry.as_mut() else { return out };
+    let Some(entry) = state.path_entry.as_ref() else { return out };
     let target = entry.target.unwrap_or(Target::Pair);
     if !entry.reason.is_empty() {
         ui.label(RichText::new(&entry.reason).color(ui.visuals().warn_fg_color));
     }
     let (mut submit, mut cancel) = (false, false);
     ui.horizontal(|ui| {
-        for (side, name) in [(0, "Left"), (1, "Right")] {
-            let wanted = target == Target::Pair || (side == 0) == (target == Target::Left);
-            if wanted {
-                ui.label(name);
-                let edit = ui.add(egui::TextEdit::singleline(&mut entry.paths[side]).desired_width(320.0));
+        for side in Side::BOTH {
+            if target == Target::Pair || target == Target::Side(side) {
+                ui.label(if side == Side::Left { "Left" } else { "Right" });
+                let edit = ui.add(egui::TextEdit::singleline(&mut drafts.paths[side]).desired_width(320.0));
                 submit |= edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             }
         }
@@ -120,39 +139,38 @@ fn path_entry_ui(ui: &mut Ui, app: &mut TandemApp) -> Vec<Command> {
         cancel = ui.button("Cancel").clicked();
     });
     if cancel {
-        app.path_entry = None;
-    }
-    if submit && let Some(entry) = app.path_entry.as_ref() {
+        out.push(Action::ClosePathEntry);
+    } else if submit {
+        let path = |side: Side| drafts.paths[side].trim().into();
         let files = match target {
-            Target::Pair => entry.paths.iter().map(|p| p.trim().into()).collect(),
-            Target::Left => vec![entry.paths[0].trim().into()],
-            Target::Right => vec![entry.paths[1].trim().into()],
+            Target::Pair => vec![path(Side::Left), path(Side::Right)],
+            Target::Side(side) => vec![path(side)],
         };
-        out.push(Command::OpenPaths(files, target));
+        out.push(Action::OpenPaths(files, target));
     }
     out
 }
 
-fn settings_window_ui(ui: &mut Ui, app: &mut TandemApp) -> Vec<Command> {
+fn settings_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
     let mut open = true;
     egui::Window::new("Settings").open(&mut open).resizable(false).show(ui.ctx(), |ui| {
         ui.label("Font of each column, ahead of the bundled Noto fonts:");
-        for (side, name) in [(0, "Left column"), (1, "Right column")] {
-            let current = app.settings.fonts[side].clone();
+        for (side, name) in [(Side::Left, "Left column"), (Side::Right, "Right column")] {
+            let current = state.settings.fonts[side].clone();
             let shown = current.clone().unwrap_or_else(|| "Bundled (Noto Sans, Noto Sans SC)".into());
             egui::ComboBox::from_label(name).selected_text(shown).width(280.0).show_ui(ui, |ui| {
                 if ui.selectable_label(current.is_none(), "Bundled (Noto Sans, Noto Sans SC)").clicked() {
-                    out.push(Command::SetFont(side, None));
+                    out.push(Action::SetFont(side, None));
                 }
-                match &app.installed_fonts {
+                match &state.installed_fonts {
                     None => {
                         ui.spinner();
                     }
                     Some(list) => {
                         for family in list {
                             if ui.selectable_label(current.as_ref() == Some(family), family).clicked() {
-                                out.push(Command::SetFont(side, Some(family.clone())));
+                                out.push(Action::SetFont(side, Some(family.clone())));
                             }
                         }
                     }
@@ -160,6 +178,8 @@ fn settings_window_ui(ui: &mut Ui, app: &mut TandemApp) -> Vec<Command> {
             });
         }
     });
-    app.settings_open = open;
+    if !open {
+        out.push(Action::ShowSettings(false));
+    }
     out
 }

@@ -4,6 +4,7 @@
 use egui::{Color32, Rect, Sense, Ui, pos2};
 
 use super::columns::{Marks, ViewCache};
+use crate::core::side::Side;
 
 /// Width of the strip, in points.
 pub const WIDTH: f32 = 14.0;
@@ -27,8 +28,8 @@ pub fn overview_ui(ui: &mut Ui, strip: Rect, cache: &ViewCache, marks: &Marks, v
             kinds[px.min(pixels - 1)] |= kind;
         }
     };
-    for &(row, left_only) in &cache.unpaired {
-        mark(row, if left_only { 1 } else { 2 });
+    for &(row, side) in &cache.unpaired {
+        mark(row, if side == Side::Left { 1 } else { 2 });
     }
     for hit in marks.hits {
         mark(hit.row, 4);

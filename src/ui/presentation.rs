@@ -2,9 +2,10 @@
 
 use egui::{Rect, RichText, Ui, pos2, vec2};
 
-use super::columns::{GUTTER, Marks, ViewCache, ViewParams, cell_galley, column_widths};
-use crate::app::Nav;
+use super::columns::{GUTTER, Marks, ViewCache, ViewParams, cell_galley, column_lefts, column_widths};
 use crate::core::document::Pair;
+use crate::core::side::{Side, Sides};
+use crate::state::Nav;
 
 /// The current pair alone, its two cells side by side, centred when it fits.
 pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParams, marks: &Marks) {
@@ -12,12 +13,14 @@ pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParam
     let full = ui.available_rect_before_wrap();
     let widths = column_widths(full.width(), p.split);
     let pad = 24.0;
-    let cells = [0, 1].map(|side| cell_galley(ui, pair, cache, side, row, widths[side] - 2.0 * pad, p, marks));
-    let height = cells.iter().flatten().map(|g| g.size().y).fold(0.0_f32, f32::max);
+    let cells = Sides::from_fn(|side| cell_galley(ui, pair, cache, side, row, widths[side] - 2.0 * pad, p, marks));
+    let height = cells.iter().filter_map(|(_, g)| g.as_ref()).map(|g| g.size().y).fold(0.0_f32, f32::max);
+    let lefts = column_lefts(full.left(), widths);
     egui::ScrollArea::vertical().id_salt(("one-pair", row)).auto_shrink(false).show(ui, |ui| {
         let top = full.top() + ((full.height() - height) / 2.0).max(pad);
-        for (side, cell) in cells.into_iter().enumerate() {
-            let x = full.left() + if side == 0 { 0.0 } else { widths[0] + GUTTER };
+        for side in Side::BOTH {
+            let cell = cells[side].clone();
+            let x = lefts[side];
             let rect = Rect::from_min_size(pos2(x + pad, top), vec2(widths[side] - 2.0 * pad, height));
             let mut child =
                 ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::top_down(egui::Align::Min)));
@@ -31,7 +34,7 @@ pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParam
             }
         }
         ui.allocate_space(vec2(full.width(), (top - full.top()) + height + pad));
-        let x = full.left() + widths[0] + GUTTER / 2.0;
+        let x = full.left() + widths.left + GUTTER / 2.0;
         ui.painter().vline(x, top..=top + height, ui.visuals().widgets.noninteractive.bg_stroke);
     });
 }
@@ -41,13 +44,11 @@ pub fn position_ui(ui: &mut Ui, pair: &Pair, nav: &Nav) {
     let rows = pair.alignment.links.len();
     let mut text = format!("pair {} / {rows}", (nav.current + 1).min(rows));
     if let Some(link) = pair.alignment.links.get(nav.current) {
-        let name = |doc: &crate::core::document::Document, range: std::ops::Range<usize>| {
-            range.into_iter().find_map(|t| doc.turns.speaker_name(&doc.turns.turns[t]).map(str::to_string))
+        let name = |side: Side| {
+            let doc = pair.doc(side);
+            link.turns(side).clone().find_map(|t| doc.turns.speaker_name(&doc.turns.turns[t]).map(str::to_string))
         };
-        let names: Vec<String> = [name(&pair.left, link.left.clone()), name(&pair.right, link.right.clone())]
-            .into_iter()
-            .flatten()
-            .collect();
+        let names: Vec<String> = Side::BOTH.into_iter().filter_map(name).collect();
         if !names.is_empty() {
             text.push_str(&format!(" · {}", names.join(" — ")));
         }

@@ -3,6 +3,7 @@
 use egui::Color32;
 
 use crate::core::document::Pair;
+use crate::core::side::Sides;
 
 /// Speaker colours that stay apart from each other and readable on light and dark backgrounds.
 const LIGHT: [Color32; 8] = [
@@ -28,10 +29,10 @@ const DARK: [Color32; 8] = [
 
 /// The palette slot of every speaker of both sides: a right speaker that plays a left speaker's
 /// role takes that speaker's colour; the others take the next free ones.
-pub fn speaker_slots(pair: &Pair) -> [Vec<usize>; 2] {
-    let left: Vec<usize> = (0..pair.left.turns.speakers.len()).collect();
+pub fn speaker_slots(pair: &Pair) -> Sides<Vec<usize>> {
+    let left: Vec<usize> = (0..pair.docs.left.turns.speakers.len()).collect();
     let mut next = left.len();
-    let right = (0..pair.right.turns.speakers.len())
+    let right = (0..pair.docs.right.turns.speakers.len())
         .map(|r| {
             pair.alignment.speaker_map.iter().position(|m| *m == Some(r)).unwrap_or_else(|| {
                 next += 1;
@@ -39,7 +40,7 @@ pub fn speaker_slots(pair: &Pair) -> [Vec<usize>; 2] {
             })
         })
         .collect();
-    [left, right]
+    Sides::new(left, right)
 }
 
 /// The colour of a palette slot.
@@ -85,7 +86,7 @@ mod tests {
         let zh = Document::from_text("zh", "主持人：你好。\n林晓：你好。\n主持人：再见。\n林晓：再见。", "UTF-8", 0);
         let fr = Document::from_text("fr", "Lin Xiao : Bonjour.\nAnimateur : Salut.\nLin Xiao : Ciao.", "UTF-8", 0);
         let pair = Pair::new(zh, fr);
-        let [l, r] = speaker_slots(&pair);
+        let Sides { left: l, right: r } = speaker_slots(&pair);
         assert_eq!(l, [0, 1]);
         for (ls, mapped) in pair.alignment.speaker_map.iter().enumerate() {
             if let Some(rs) = mapped {

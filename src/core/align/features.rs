@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::core::text::{content_len, is_cjk, is_space};
-use crate::core::turns::{TurnKind, Turns};
+use crate::core::turns::{Turn, TurnKind};
 
 /// One side's turn (or, at a coarse level, a run of turns) reduced to what alignment compares.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,11 +82,10 @@ impl Vocabulary {
 }
 
 /// Units for both sides, with their shared vocabulary.
-pub fn units(left: &Turns, right: &Turns) -> (Vec<Unit>, Vec<Unit>, Vocabulary) {
+pub fn units(left: &[Turn], right: &[Turn]) -> (Vec<Unit>, Vec<Unit>, Vocabulary) {
     let mut vocab = Vocabulary::default();
-    let mut side = |turns: &Turns| -> Vec<Unit> {
+    let mut side = |turns: &[Turn]| -> Vec<Unit> {
         turns
-            .turns
             .iter()
             .map(|t| {
                 let mut tokens: Vec<u32> = survivors(&t.text).into_iter().map(|s| vocab.intern(s)).collect();

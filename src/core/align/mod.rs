@@ -11,41 +11,10 @@ mod features;
 use std::collections::HashMap;
 use std::ops::Range;
 
+pub use crate::core::alignment::{Alignment, Link, Origin};
 use crate::core::turns::{TurnKind, Turns};
 pub use dp::{Band, MOVES, Step};
 pub use features::{Unit, survivors};
-
-/// One link: some left turns with some right turns (either may be empty), and a confidence.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Link {
-    pub left: Range<usize>,
-    pub right: Range<usize>,
-    /// 0 to 1: how sure the aligner is of this link.
-    pub score: f32,
-}
-
-/// The alignment of two documents, and what was learned on the way.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Alignment {
-    /// In document order; every turn of each side in exactly one link.
-    pub links: Vec<Link>,
-    /// Right characters per left character.
-    pub ratio: f32,
-    /// For each left speaker, the right speaker found to play the same role.
-    pub speaker_map: Vec<Option<usize>>,
-}
-
-impl Alignment {
-    /// The link holding a left turn (`side == 0`) or a right turn (`side == 1`).
-    pub fn link_of(&self, side: usize, turn: usize) -> Option<usize> {
-        let key = |l: &Link| {
-            if side == 0 { l.left.clone() } else { l.right.clone() }
-        };
-        // Ranges are contiguous and in order: the first link ending after `turn` holds it.
-        let pos = self.links.partition_point(|l| key(l).end <= turn);
-        self.links.get(pos).filter(|l| key(l).contains(&turn)).map(|_| pos)
-    }
-}
 
 /// Aligns the turns of two documents.
 pub fn align(left: &Turns, right: &Turns) -> Alignment {
@@ -55,7 +24,7 @@ pub fn align(left: &Turns, right: &Turns) -> Alignment {
 /// [`align`], computing whole DP tables only up to `full_cells` cells and refining larger ones
 /// coarse-to-fine (tests use a small limit to exercise the banded path on small inputs).
 pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Alignment {
-    let (l, r, vocab) = features::units(left, right);
+    let (l, r, vocab) = features::units(&left.turns, &right.turns);
     let both_speak = !left.speakers.is_empty() && !right.speakers.is_empty();
     let mut speaker_map: Vec<Option<u32>> = left
         .speakers
@@ -79,13 +48,54 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
     } else {
         dp::solve(&l, &r, &model, &dp::project(&steps, 1, l.len(), r.len(), dp::RADIUS))
     };
-    let links =
-        steps.iter().map(|s| Link { left: s.i0..s.i1, right: s.j0..s.j1, score: dp::Model::score(s.cost) }).collect();
+    let links = steps.iter().map(|s| Link::auto(s.i0..s.i1, s.j0..s.j1, dp::Model::score(s.cost))).collect();
     Alignment {
         links: dissolve_chance_pairs(links),
         ratio,
         speaker_map: speaker_map.iter().map(|m| m.map(|s| s as usize)).collect(),
     }
+}
+
+/// Re-aligns the rows `rows` of an alignment: every other row stays as it is, and so does every
+/// link the user made inside the range; the aligner runs only between those fixed links, with
+/// the ratio and speaker roles already learned. Returns the links that replace `rows`.
+pub fn realign_rows(left: &Turns, right: &Turns, alignment: &Alignment, rows: Range<usize>) -> Vec<Link> {
+    let links = &alignment.links;
+    let rows = rows.start.min(links.len())..rows.end.min(links.len());
+    let both_speak = !left.speakers.is_empty() && !right.speakers.is_empty();
+    let speaker_map: Vec<Option<u32>> = alignment.speaker_map.iter().map(|m| m.map(|s| s as u32)).collect();
+    let ratio = if alignment.ratio > 0.0 { alignment.ratio } else { 1.0 };
+    let mut out = Vec::with_capacity(rows.len());
+    let mut row = rows.start;
+    while row < rows.end {
+        if links[row].origin == Origin::User {
+            out.push(links[row].clone());
+            row += 1;
+            continue;
+        }
+        let end = (row..rows.end).find(|&k| links[k].origin == Origin::User).unwrap_or(rows.end);
+        let (i, j) = (links[row].left.start..links[end - 1].left.end, links[row].right.start..links[end - 1].right.end);
+        let (l, r, vocab) = features::units(&left.turns[i.clone()], &right.turns[j.clone()]);
+        let model = dp::Model {
+            ratio,
+            weights: &vocab.weights,
+            speaker_map: &speaker_map,
+            both_speak,
+            full_cells: dp::FULL_CELLS,
+        };
+        let steps = dp::align(&l, &r, &model);
+        let found = steps
+            .iter()
+            .map(|s| {
+                Link::auto(i.start + s.i0..i.start + s.i1, j.start + s.j0..j.start + s.j1, dp::Model::score(s.cost))
+            })
+            .collect();
+        let open_before = row == 0 || !links[row - 1].is_paired();
+        let open_after = end == links.len() || !links[end].is_paired();
+        out.extend(dissolve_between(found, open_before, open_after));
+        row = end;
+    }
+    out
 }
 
 /// Below this score a pairing rests on length alone, which unrelated text can match by chance.
@@ -95,6 +105,12 @@ pub const WEAK: f32 = 0.6;
 /// a footer facing a copied block, a site header facing another site's — so it is undone into
 /// unpaired turns. Weak pairs inside well-paired text stay.
 fn dissolve_chance_pairs(links: Vec<Link>) -> Vec<Link> {
+    dissolve_between(links, true, true)
+}
+
+/// [`dissolve_chance_pairs`] for links that sit between others: `open_before` and `open_after`
+/// say whether what comes before and after them is unpaired (or a document end).
+fn dissolve_between(links: Vec<Link>, open_before: bool, open_after: bool) -> Vec<Link> {
     let paired = |l: &Link| !l.left.is_empty() && !l.right.is_empty();
     let weak = |l: &Link| paired(l) && l.score < WEAK;
     let mut out = Vec::with_capacity(links.len());
@@ -106,17 +122,17 @@ fn dissolve_chance_pairs(links: Vec<Link>) -> Vec<Link> {
             continue;
         }
         let end = (k..links.len()).find(|&e| !weak(&links[e])).unwrap_or(links.len());
-        let open_before = k == 0 || !paired(&links[k - 1]);
-        let open_after = end == links.len() || !paired(&links[end]);
-        if open_before && open_after {
+        let before = if k == 0 { open_before } else { !paired(&links[k - 1]) };
+        let after = if end == links.len() { open_after } else { !paired(&links[end]) };
+        if before && after {
             let first = &links[k];
             let last = &links[end - 1];
             let skip_score = dp::Model::score(dp::SKIP);
             for i in first.left.start..last.left.end {
-                out.push(Link { left: i..i + 1, right: first.right.start..first.right.start, score: skip_score });
+                out.push(Link::auto(i..i + 1, first.right.start..first.right.start, skip_score));
             }
             for j in first.right.start..last.right.end {
-                out.push(Link { left: last.left.end..last.left.end, right: j..j + 1, score: skip_score });
+                out.push(Link::auto(last.left.end..last.left.end, j..j + 1, skip_score));
             }
         } else {
             out.extend_from_slice(&links[k..end]);

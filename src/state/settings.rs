@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::side::Sides;
+
 /// Text sizes the user can pick, in points.
 pub const TEXT_SIZES: std::ops::RangeInclusive<f32> = 9.0..=48.0;
 pub const DEFAULT_TEXT_SIZE: f32 = 16.0;
@@ -23,7 +25,7 @@ pub struct Settings {
     pub text_size: f32,
     pub dark: bool,
     /// Installed font family chosen for each column, ahead of the bundled ones.
-    pub fonts: [Option<String>; 2],
+    pub fonts: Sides<Option<String>>,
     /// Text size in presentation mode.
     pub present_text_size: f32,
     /// White on black with strong highlights in presentation mode, for a poor projector.
@@ -38,7 +40,7 @@ impl Default for Settings {
             split: 0.5,
             text_size: DEFAULT_TEXT_SIZE,
             dark: false,
-            fonts: [None, None],
+            fonts: Sides::default(),
             present_text_size: DEFAULT_PRESENT_TEXT_SIZE,
             high_contrast: false,
         }

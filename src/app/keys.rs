@@ -1,0 +1,124 @@
+//! The keyboard and dropped files, read once a frame and turned into actions.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::core::side::Side;
+use crate::state::{Action, AppState, NavAction, Target};
+
+/// Every shortcut pressed this frame, as actions. Navigation keys count only when no text field
+/// has the keyboard.
+pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
+    let mut out = Vec::new();
+    let typing = ui.ctx().egui_wants_keyboard_input();
+    ui.input_mut(|i| {
+        let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
+        let mut nav = |a: NavAction| out.push(Action::Nav(a));
+        if i.consume_key(Modifiers::NONE, Key::F5) {
+            nav(NavAction::TogglePresent);
+        }
+        if state.nav.presenting && i.consume_key(Modifiers::NONE, Key::F6) {
+            nav(NavAction::ToggleOnePerScreen);
+        }
+        if state.nav.presenting && i.consume_key(Modifiers::NONE, Key::F7) {
+            nav(NavAction::ToggleHighContrast);
+        }
+        if i.consume_key(Modifiers::COMMAND, Key::F) {
+            nav(NavAction::OpenSearch);
+        }
+        if i.consume_key(Modifiers::COMMAND, Key::G) {
+            nav(NavAction::OpenGoto);
+        }
+        if i.consume_shortcut(&ctrl(Key::O)) {
+            out.push(Action::OpenDialog(Target::Pair));
+        }
+        if i.consume_shortcut(&ctrl(Key::Plus)) || i.consume_shortcut(&ctrl(Key::Equals)) {
+            out.push(Action::TextSize(1));
+        }
+        if i.consume_shortcut(&ctrl(Key::Minus)) {
+            out.push(Action::TextSize(-1));
+        }
+        if i.consume_shortcut(&ctrl(Key::Num0)) {
+            out.push(Action::TextSize(0));
+        }
+        if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
+            out.push(Action::Swap);
+        }
+        let zoom = i.zoom_delta();
+        if zoom != 1.0 {
+            out.push(Action::TextSize(if zoom > 1.0 { 1 } else { -1 }));
+        }
+        if typing {
+            return;
+        }
+        let mut nav = |a: NavAction| out.push(Action::Nav(a));
+        let mut key = |k| i.consume_key(Modifiers::NONE, k);
+        if key(Key::ArrowRight) || key(Key::Space) || key(Key::PageDown) {
+            nav(NavAction::Step(1));
+        }
+        if key(Key::ArrowLeft) || key(Key::PageUp) {
+            nav(NavAction::Step(-1));
+        }
+        if key(Key::Home) {
+            nav(NavAction::First);
+        }
+        if key(Key::End) {
+            nav(NavAction::Last);
+        }
+        if i.consume_key(Modifiers::ALT, Key::ArrowDown) {
+            nav(NavAction::SpeakerStep(true));
+        }
+        if i.consume_key(Modifiers::ALT, Key::ArrowUp) {
+            nav(NavAction::SpeakerStep(false));
+        }
+        if i.consume_key(Modifiers::NONE, Key::Escape) {
+            nav(if !state.nav.typed.is_empty() { NavAction::ClearTyped } else { NavAction::LeavePresent });
+        }
+        // Digits typed outside any field, then Enter: jump to that turn (left numbering).
+        let digits: String = i
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                egui::Event::Text(t) => Some(t.chars().filter(char::is_ascii_digit).collect::<String>()),
+                _ => None,
+            })
+            .collect();
+        if !digits.is_empty() {
+            nav(NavAction::Type(digits));
+        }
+        if i.consume_key(Modifiers::NONE, Key::Backspace) {
+            nav(NavAction::Untype);
+        }
+        if i.consume_key(Modifiers::NONE, Key::Enter) {
+            // The digits typed in this very frame count too.
+            let typed: String = out
+                .iter()
+                .filter_map(|a| match a {
+                    Action::Nav(NavAction::Type(d)) => Some(d.as_str()),
+                    _ => None,
+                })
+                .collect();
+            if !state.nav.typed.is_empty() || !typed.is_empty() {
+                out.push(Action::Nav(NavAction::Goto(format!("{}{typed}", state.nav.typed))));
+                out.push(Action::Nav(NavAction::ClearTyped));
+            }
+        }
+    });
+    out
+}
+
+/// Where dropped files go: two or more make a pair; one replaces the side it is dropped on.
+pub fn dropped_files(ui: &egui::Ui, split: f32) -> Option<Action> {
+    let (files, pos) = ui.input(|i| {
+        (i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect::<Vec<_>>(), i.pointer.latest_pos())
+    });
+    if files.is_empty() {
+        return None;
+    }
+    let target = if files.len() >= 2 {
+        Target::Pair
+    } else {
+        let split_x = ui.max_rect().left() + ui.max_rect().width() * split;
+        Target::Side(if pos.is_some_and(|p| p.x > split_x) { Side::Right } else { Side::Left })
+    };
+    Some(Action::OpenPaths(files, target))
+}

@@ -1,0 +1,178 @@
+//! An alignment: the links between two turn lists, who made each, and what follows from them
+//! (counts, one-sided rows, the row of a turn). It holds no text, so it is cheap to edit.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::side::{Side, Sides};
+
+/// Who made a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// The aligner; it may be recomputed.
+    #[default]
+    Auto,
+    /// The user; the aligner never moves or dissolves it.
+    User,
+}
+
+/// One link (a row of the view): some left turns with some right turns (either may be empty).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub left: Range<usize>,
+    pub right: Range<usize>,
+    /// 0 to 1: how sure the aligner is of this link (1 for a link the user made).
+    pub score: f32,
+    pub origin: Origin,
+}
+
+impl Link {
+    /// An automatic link.
+    pub fn auto(left: Range<usize>, right: Range<usize>, score: f32) -> Link {
+        Link { left, right, score, origin: Origin::Auto }
+    }
+
+    /// The turns of one side.
+    pub fn turns(&self, side: Side) -> &Range<usize> {
+        match side {
+            Side::Left => &self.left,
+            Side::Right => &self.right,
+        }
+    }
+
+    /// Turns on both sides.
+    pub fn is_paired(&self) -> bool {
+        !self.left.is_empty() && !self.right.is_empty()
+    }
+
+    /// The one side that has turns, for a link with turns on one side only.
+    pub fn only_side(&self) -> Option<Side> {
+        match (self.left.is_empty(), self.right.is_empty()) {
+            (false, true) => Some(Side::Left),
+            (true, false) => Some(Side::Right),
+            _ => None,
+        }
+    }
+
+    /// The same link seen from the other side.
+    pub fn swapped(&self) -> Link {
+        Link { left: self.right.clone(), right: self.left.clone(), score: self.score, origin: self.origin }
+    }
+}
+
+/// The alignment of two documents, and what was learned on the way.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Alignment {
+    /// In document order; every turn of each side in exactly one link.
+    pub links: Vec<Link>,
+    /// Right characters per left character.
+    pub ratio: f32,
+    /// For each left speaker, the right speaker found to play the same role.
+    pub speaker_map: Vec<Option<usize>>,
+}
+
+/// How many rows are paired or one-sided, and how many turns of each side are paired.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub rows: usize,
+    pub paired_rows: usize,
+    pub left_only: usize,
+    pub right_only: usize,
+    pub paired_turns: Sides<usize>,
+}
+
+impl Alignment {
+    /// The row (link) holding turn `turn` of `side`.
+    pub fn link_of(&self, side: Side, turn: usize) -> Option<usize> {
+        // Ranges are contiguous and in order: the first link ending after `turn` holds it.
+        let pos = self.links.partition_point(|l| l.turns(side).end <= turn);
+        self.links.get(pos).filter(|l| l.turns(side).contains(&turn)).map(|_| pos)
+    }
+
+    /// Rows, paired rows, one-sided rows and paired turns.
+    pub fn counts(&self) -> Counts {
+        let mut c = Counts { rows: self.links.len(), ..Counts::default() };
+        for l in &self.links {
+            match l.only_side() {
+                None if l.is_paired() => {
+                    c.paired_rows += 1;
+                    c.paired_turns.left += l.left.len();
+                    c.paired_turns.right += l.right.len();
+                }
+                Some(Side::Left) => c.left_only += 1,
+                Some(Side::Right) => c.right_only += 1,
+                None => {}
+            }
+        }
+        c
+    }
+
+    /// Rows with turns on one side only, with that side, in order.
+    pub fn one_sided(&self) -> Vec<(usize, Side)> {
+        self.links.iter().enumerate().filter_map(|(row, l)| l.only_side().map(|s| (row, s))).collect()
+    }
+
+    /// The same alignment seen from the other side.
+    pub fn swapped(&self, right_speakers: usize) -> Alignment {
+        let mut speaker_map = vec![None; right_speakers];
+        for (l, r) in self.speaker_map.iter().enumerate() {
+            if let Some(r) = *r
+                && r < right_speakers
+                && speaker_map[r].is_none()
+            {
+                speaker_map[r] = Some(l);
+            }
+        }
+        Alignment {
+            links: self.links.iter().map(Link::swapped).collect(),
+            ratio: if self.ratio > 0.0 { 1.0 / self.ratio } else { 1.0 },
+            speaker_map,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn alignment() -> Alignment {
+        Alignment {
+            links: vec![
+                Link::auto(0..1, 0..1, 0.9),
+                Link::auto(1..2, 1..1, 0.1),
+                Link::auto(2..4, 1..2, 0.8),
+                Link::auto(4..4, 2..3, 0.1),
+            ],
+            ratio: 2.0,
+            speaker_map: vec![Some(1), None],
+        }
+    }
+
+    #[test]
+    fn counts_and_one_sided_rows() {
+        let a = alignment();
+        let c = a.counts();
+        assert_eq!((c.rows, c.paired_rows, c.left_only, c.right_only), (4, 2, 1, 1));
+        assert_eq!(c.paired_turns, Sides::new(3, 2));
+        assert_eq!(a.one_sided(), [(1, Side::Left), (3, Side::Right)]);
+    }
+
+    #[test]
+    fn rows_of_turns_on_either_side() {
+        let a = alignment();
+        assert_eq!(a.link_of(Side::Left, 3), Some(2));
+        assert_eq!(a.link_of(Side::Right, 2), Some(3));
+        assert_eq!(a.link_of(Side::Left, 9), None);
+    }
+
+    #[test]
+    fn swapping_twice_gives_the_same_alignment() {
+        let a = alignment();
+        let s = a.swapped(2);
+        assert_eq!(s.links[1].only_side(), Some(Side::Right));
+        assert_eq!(s.speaker_map, [None, Some(0)]);
+        assert_eq!(s.swapped(2), a);
+    }
+}

@@ -1,0 +1,70 @@
+//! What the user asks for: every change to the app's state goes through one of these actions,
+//! returned by the UI or read from the keyboard and applied in one place by the app.
+
+use std::path::PathBuf;
+
+use crate::core::search::Scope;
+use crate::core::side::Side;
+
+/// What a file dialog opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Pair,
+    /// One side, the other staying open.
+    Side(Side),
+}
+
+/// Something the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Action {
+    OpenDialog(Target),
+    OpenPaths(Vec<PathBuf>, Target),
+    OpenRecent(usize),
+    OpenSample,
+    ShowPathEntry(Target),
+    ClosePathEntry,
+    Swap,
+    TextSize(i32),
+    ToggleTheme,
+    SetSplit(f32),
+    SetFont(Side, Option<String>),
+    ShowSettings(bool),
+    DismissError,
+    Nav(NavAction),
+    Quit,
+}
+
+/// A move through the pair, or a change of how it is presented or searched.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NavAction {
+    Step(i64),
+    First,
+    Last,
+    To(usize),
+    TogglePresent,
+    LeavePresent,
+    ToggleOnePerScreen,
+    ToggleHighContrast,
+    SpeakerStep(bool),
+    /// Digits typed outside any field, towards a turn number.
+    Type(String),
+    /// Backspace on the typed digits.
+    Untype,
+    ClearTyped,
+    FollowSpeaker(Option<(Side, usize)>),
+    OpenGoto,
+    Goto(String),
+    CloseGoto,
+    OpenSearch,
+    CloseSearch,
+    /// The query or scope changed: search again and show the first hit from the current pair on.
+    Search(String, Scope),
+    NextHit(bool),
+}
+
+impl From<NavAction> for Action {
+    fn from(a: NavAction) -> Action {
+        Action::Nav(a)
+    }
+}
