@@ -1,7 +1,9 @@
-//! Alignment speed on generated interviews of 1k, 10k and 100k turns per side (turns/second).
+//! Alignment speed on generated interviews of 1k, 10k and 100k turns per side (turns/second), and
+//! the review checks on 10k and 120k turns per side.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use tandem::core::{align, synth, turns};
+use tandem::core::document::{Document, Pair};
+use tandem::core::{align, review, synth, turns};
 
 fn align_bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("align");
@@ -24,5 +26,18 @@ fn split_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, align_bench, split_bench);
+fn check_bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check");
+    for n in [10_000, 120_000] {
+        let text = synth::interview_pair(n, 42);
+        let doc = |name: &str, t: &str| Document::from_text(name, t, "UTF-8", 0);
+        let pair = Pair::new(doc("left", &text.left), doc("right", &text.right));
+        group.throughput(Throughput::Elements(n as u64));
+        group.sample_size(10);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &pair, |b, pair| b.iter(|| review::check(pair)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, align_bench, split_bench, check_bench);
 criterion_main!(benches);

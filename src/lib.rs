@@ -5,6 +5,7 @@
 //! imports a GUI crate. The [`app`] is the eframe application and [`ui`] draws it.
 
 pub mod app;
+pub mod cli;
 pub mod core;
 pub mod state;
 pub mod ui;

@@ -1,11 +1,10 @@
-//! Command line: `tandem [LEFT RIGHT]` opens the window; `tandem align LEFT RIGHT [--json]` prints.
+//! Command line: `tandem [LEFT RIGHT]` opens the window; `tandem align` and `tandem check` print.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use tandem::core::document::Pair;
-use tandem::core::report;
+use tandem::cli;
 
 #[derive(Parser)]
 #[command(name = "tandem", version, about = "A text and its translation, side by side, turn by turn")]
@@ -34,6 +33,22 @@ enum Command {
         #[arg(long, value_name = "LABEL")]
         encoding_right: Option<String>,
     },
+    /// Point at what differs between a text and its translation (numbers, missing text, names…).
+    /// Exit 0: nothing flagged; 1: something is; 2: an error.
+    Check {
+        left: PathBuf,
+        right: PathBuf,
+        /// Print one JSON object instead of one line a flag.
+        #[arg(long)]
+        json: bool,
+        /// Only these kinds: numbers, missing, added, length, untranslated, names, duplicate, speaker.
+        #[arg(long, value_name = "KIND,KIND")]
+        kinds: Option<String>,
+        #[arg(long, value_name = "LABEL")]
+        encoding_left: Option<String>,
+        #[arg(long, value_name = "LABEL")]
+        encoding_right: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -41,20 +56,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Align { left, right, json, encoding_left, encoding_right }) => {
-            match Pair::load(&left, &right, [encoding_left.as_deref(), encoding_right.as_deref()]) {
-                Ok(pair) => {
-                    if json {
-                        println!("{}", report::to_json(&pair));
-                    } else {
-                        print!("{}", report::to_text(&pair, 160));
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("tandem: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            cli::align(&left, &right, json, [encoding_left.as_deref(), encoding_right.as_deref()])
+        }
+        Some(Command::Check { left, right, json, kinds, encoding_left, encoding_right }) => {
+            cli::check(&left, &right, json, kinds.as_deref(), [encoding_left.as_deref(), encoding_right.as_deref()])
         }
         None => match <[PathBuf; 2]>::try_from(cli.files) {
             Ok(files) => run_window(Some(files)),

@@ -101,3 +101,74 @@ fn the_window_takes_two_files_or_none() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("give two files"));
 }
+
+#[test]
+fn check_exits_like_a_linter() {
+    let clean = tandem(&["check", &path("review/bakery_zh.txt"), &path("review/bakery_fr.txt")]);
+    assert_eq!(clean.status.code(), Some(0), "{}", String::from_utf8_lossy(&clean.stdout));
+    assert!(clean.stdout.is_empty());
+    let flagged = tandem(&["check", &path("lin_xiao_zh.txt"), &path("lin_xiao_fr.txt")]);
+    assert_eq!(flagged.status.code(), Some(1));
+    let text = String::from_utf8(flagged.stdout).unwrap();
+    let missing = text.lines().find(|l| l.contains(" missing: A turn")).expect("the dropped question");
+    assert!(
+        missing.contains("lin_xiao_zh.txt:23 ↔ ") && missing.contains("lin_xiao_fr.txt:- missing: A turn of 主持人"),
+        "{text}"
+    );
+    let error = tandem(&["check", &path("lin_xiao_zh.txt"), &path("nowhere.txt")]);
+    assert_eq!(error.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&error.stderr).contains("nowhere.txt"));
+    let bad_kind = tandem(&["check", &path("lin_xiao_zh.txt"), &path("lin_xiao_fr.txt"), "--kinds", "numbers,typos"]);
+    assert_eq!(bad_kind.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_kind.stderr).contains("unknown kind 'typos'"));
+}
+
+#[test]
+fn check_json_has_the_documented_shape_and_kinds_filter() {
+    let dir = std::env::temp_dir().join(format!("tandem-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let en = std::fs::read_to_string(fixture("review/bakery_en.txt")).unwrap();
+    let changed = en.replace("€2.4 million", "€2.4 billion");
+    std::fs::write(dir.join("en.txt"), changed).unwrap();
+    let en_path = dir.join("en.txt").display().to_string();
+    let out = tandem(&["check", &path("review/bakery_fr.txt"), &en_path, "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert!(v["left"]["path"].as_str().unwrap().ends_with("bakery_fr.txt"));
+    assert!(v["right"]["path"].as_str().unwrap().ends_with("en.txt"));
+    assert!(v["rows"].as_u64().unwrap() >= 20);
+    let flags = v["flags"].as_array().unwrap();
+    let f = flags.iter().find(|f| f["kind"] == "numbers").expect("the changed scale is flagged");
+    assert_eq!(f["left_words"], serde_json::json!(["2,4 millions"]));
+    assert_eq!(f["right_words"], serde_json::json!(["2.4 billion"]));
+    assert_eq!(f["left_lines"], serde_json::json!([11, 11]));
+    assert_eq!(f["right_lines"], serde_json::json!([11, 11]));
+    assert_eq!(f["message"], "2,4 millions ≠ 2.4 billion");
+    assert!(f["row"].as_u64().is_some());
+    for key in ["kind", "row", "left_lines", "right_lines", "left_words", "right_words", "message"] {
+        assert!(flags.iter().all(|f| f.get(key).is_some()), "every flag has {key}");
+    }
+    let only_names = tandem(&["check", &path("review/bakery_fr.txt"), &en_path, "--json", "--kinds", "names"]);
+    assert_eq!(only_names.status.code(), Some(0), "no name differs");
+    let v: serde_json::Value = serde_json::from_slice(&only_names.stdout).unwrap();
+    assert_eq!(v["flags"], serde_json::json!([]));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .args(["align", &path("lin_xiao_zh.txt"), &path("lin_xiao_fr.txt"), "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 10];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.code().is_some_and(|c| c == 0 || c == 141), "{:?}", out.status);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}

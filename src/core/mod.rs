@@ -8,6 +8,7 @@ pub mod labels;
 pub mod navigate;
 pub mod paragraphs;
 pub mod report;
+pub mod review;
 pub mod search;
 pub mod side;
 pub mod synth;

@@ -31,3 +31,14 @@ pub fn wheel<S>(harness: &Harness<'_, S>, dy: f32) {
         source: egui::MouseWheelSource::Wheel,
     });
 }
+
+/// `../shared/samples`, or `None` with a printed notice when it is absent (a user's clone).
+pub fn shared_samples() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!("skipped: ../shared/samples is not here (a user's clone has no shared folder)");
+        None
+    }
+}

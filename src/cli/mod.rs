@@ -1,0 +1,85 @@
+//! The headless commands: `tandem align` and `tandem check` — their arguments, output and exit codes.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::core::document::Pair;
+use crate::core::report;
+use crate::core::review::{self, FlagKind};
+
+/// Writes to standard output. A reader that went away (`| head`) ends the program quietly; any
+/// other failure (a full disk) is one line on stderr and a non-zero exit.
+fn emit(text: &str) -> Result<(), ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("tandem: cannot write the output: {e}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn load(left: &Path, right: &Path, encodings: [Option<&str>; 2]) -> Result<Pair, ExitCode> {
+    Pair::load(left, right, encodings).map_err(|e| {
+        eprintln!("tandem: {e}");
+        ExitCode::FAILURE
+    })
+}
+
+/// `tandem align LEFT RIGHT [--json]`: 0 when aligned, 1 when a file cannot be read.
+pub fn align(left: &Path, right: &Path, json: bool, encodings: [Option<&str>; 2]) -> ExitCode {
+    let pair = match load(left, right, encodings) {
+        Ok(pair) => pair,
+        Err(code) => return code,
+    };
+    let text = if json { format!("{}\n", report::to_json(&pair)) } else { report::to_text(&pair, 160) };
+    emit(&text).err().unwrap_or(ExitCode::SUCCESS)
+}
+
+/// Reads `--kinds numbers,names`.
+pub fn parse_kinds(list: &str) -> Result<Vec<FlagKind>, String> {
+    list.split(',')
+        .filter(|k| !k.trim().is_empty())
+        .map(|k| {
+            FlagKind::parse(k).ok_or_else(|| {
+                let all: Vec<&str> = FlagKind::ALL.iter().map(|k| k.name()).collect();
+                format!("unknown kind '{}' (kinds: {})", k.trim(), all.join(", "))
+            })
+        })
+        .collect()
+}
+
+/// `tandem check LEFT RIGHT [--json] [--kinds …]`: like a linter, 0 when nothing is flagged, 1
+/// when something is, 2 on error.
+pub fn check(left: &Path, right: &Path, json: bool, kinds: Option<&str>, encodings: [Option<&str>; 2]) -> ExitCode {
+    let kinds = match kinds.map(parse_kinds).transpose() {
+        Ok(kinds) => kinds,
+        Err(e) => {
+            eprintln!("tandem: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let pair = match Pair::load(left, right, encodings) {
+        Ok(pair) => pair,
+        Err(e) => {
+            eprintln!("tandem: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut flags = review::check(&pair);
+    if let Some(kinds) = kinds {
+        flags.retain(|f| kinds.contains(&f.kind));
+    }
+    let text = if json {
+        format!("{}\n", review::report::to_json(&pair, &flags))
+    } else {
+        review::report::to_text(&pair, &flags)
+    };
+    if let Err(code) = emit(&text) {
+        return code;
+    }
+    if flags.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}

@@ -1,0 +1,77 @@
+//! Passages given twice in one document (a pasted second copy, a repeated answer): each run of
+//! turns that repeats earlier ones is one flag, at its first row.
+
+use std::collections::HashMap;
+
+use super::{Flag, FlagKind, Fnv, flag_at};
+use crate::core::document::Pair;
+use crate::core::search::fold_text;
+use crate::core::side::{Side, Sides};
+
+/// Turns shorter than this (letters and digits) repeat by chance: "Yes.", "Thank you."
+const MIN_LEN: usize = 40;
+
+fn key(text: &str) -> Option<u64> {
+    let folded: Vec<char> = fold_text(text).into_iter().filter(|c| c.is_alphanumeric()).collect();
+    if folded.len() < MIN_LEN {
+        return None;
+    }
+    let mut h = Fnv::default();
+    let s: String = folded.into_iter().collect();
+    h.write(s.as_bytes());
+    Some(h.0)
+}
+
+/// For each turn of a side, the earlier turn it repeats.
+fn repeats(pair: &Pair, side: Side) -> Vec<Option<usize>> {
+    let mut first: HashMap<u64, usize> = HashMap::new();
+    pair.doc(side)
+        .turns
+        .turns
+        .iter()
+        .enumerate()
+        .map(|(t, turn)| {
+            let k = key(&turn.text)?;
+            let seen = *first.entry(k).or_insert(t);
+            (seen != t).then_some(seen)
+        })
+        .collect()
+}
+
+pub(super) fn check(pair: &Pair) -> Vec<Flag> {
+    let mut out = Vec::new();
+    for side in Side::BOTH {
+        let rep = repeats(pair, side);
+        let turns = &pair.doc(side).turns.turns;
+        let mut t = 0;
+        while t < rep.len() {
+            let Some(original) = rep[t] else {
+                t += 1;
+                continue;
+            };
+            let end = (t..rep.len()).find(|&k| rep[k].is_none()).unwrap_or(rep.len());
+            let Some(row) = pair.alignment.link_of(side, t) else {
+                t = end;
+                continue;
+            };
+            let (first, last) = (turns[t].first_line, turns[end - 1].last_line);
+            let what = if end - t == 1 {
+                format!("Turn #{} repeats turn #{} (line {})", t + 1, original + 1, turns[original].first_line)
+            } else {
+                format!(
+                    "Turns #{}–#{} (lines {first}–{last}) repeat the text from turn #{} (line {})",
+                    t + 1,
+                    end,
+                    original + 1,
+                    turns[original].first_line
+                )
+            };
+            let mut flag =
+                flag_at(pair, FlagKind::Duplicate, row, Sides::default(), format!("{what} on the {}", side.name()));
+            flag.lines[side] = Some((first, last));
+            out.push(flag);
+            t = end;
+        }
+    }
+    out
+}

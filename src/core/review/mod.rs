@@ -1,0 +1,210 @@
+//! Review: what differs between a text and its translation, pair by pair — numbers that do not
+//! match, missing or added text, a shortened answer, a turn left untranslated, names on one side
+//! only, passages given twice, speakers that contradict the rest of the pair.
+//!
+//! One result ([`Flag`]s in row order) for many readers: the window, `tandem check`, exports.
+
+mod duplicates;
+mod names;
+pub mod numbers;
+pub mod report;
+mod rows;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::document::Pair;
+use super::side::{Side, Sides};
+
+/// What a flag is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlagKind {
+    Numbers,
+    Missing,
+    Added,
+    Length,
+    Untranslated,
+    Names,
+    Duplicate,
+    Speaker,
+}
+
+impl FlagKind {
+    pub const ALL: [FlagKind; 8] = [
+        FlagKind::Numbers,
+        FlagKind::Missing,
+        FlagKind::Added,
+        FlagKind::Length,
+        FlagKind::Untranslated,
+        FlagKind::Names,
+        FlagKind::Duplicate,
+        FlagKind::Speaker,
+    ];
+
+    /// The name used on the command line and in JSON (`numbers`, `missing`…).
+    pub fn name(self) -> &'static str {
+        match self {
+            FlagKind::Numbers => "numbers",
+            FlagKind::Missing => "missing",
+            FlagKind::Added => "added",
+            FlagKind::Length => "length",
+            FlagKind::Untranslated => "untranslated",
+            FlagKind::Names => "names",
+            FlagKind::Duplicate => "duplicate",
+            FlagKind::Speaker => "speaker",
+        }
+    }
+
+    /// What a person calls it, for the window.
+    pub fn title(self) -> &'static str {
+        match self {
+            FlagKind::Numbers => "Numbers differ",
+            FlagKind::Missing => "Only on the left",
+            FlagKind::Added => "Only on the right",
+            FlagKind::Length => "Unusual length",
+            FlagKind::Untranslated => "Untranslated",
+            FlagKind::Names => "Names and tokens",
+            FlagKind::Duplicate => "Given twice",
+            FlagKind::Speaker => "Speaker",
+        }
+    }
+
+    /// Reads a kind's name.
+    pub fn parse(name: &str) -> Option<FlagKind> {
+        FlagKind::ALL.into_iter().find(|k| k.name() == name.trim())
+    }
+}
+
+/// Words of one turn that a flag points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub turn: usize,
+    /// Characters of the turn's text.
+    pub chars: Range<usize>,
+    /// The words as written.
+    pub text: String,
+}
+
+/// One thing worth a look, at one row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flag {
+    pub kind: FlagKind,
+    /// The row (link) of the alignment, 0-based.
+    pub row: usize,
+    /// Lines (1-based, inclusive, in the original file) on each side, where the side has text.
+    pub lines: Sides<Option<(usize, usize)>>,
+    /// The exact words, for numbers and names.
+    pub spans: Sides<Vec<Span>>,
+    /// A short sentence a person understands.
+    pub message: String,
+}
+
+impl Flag {
+    /// The words of one side, as written.
+    pub fn words(&self, side: Side) -> Vec<&str> {
+        self.spans[side].iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// What identifies this flag across runs and re-alignments: its kind, its words, and the
+    /// text of its row — not the row number, which moves when the alignment changes.
+    pub fn key(&self, pair: &Pair) -> u64 {
+        let mut h = Fnv::default();
+        h.write(self.kind.name().as_bytes());
+        if let Some(link) = pair.alignment.links.get(self.row) {
+            for side in Side::BOTH {
+                let doc = pair.doc(side);
+                for t in link.turns(side).clone() {
+                    h.write(doc.turns.turns[t].text.as_bytes());
+                }
+                h.write(b"|");
+            }
+        }
+        for side in Side::BOTH {
+            for s in &self.spans[side] {
+                h.write(s.text.as_bytes());
+            }
+        }
+        h.0
+    }
+}
+
+/// FNV-1a, 64 bits: a hash that stays the same from one build to the next.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(pub u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+/// The lines of some turns of a side, or `None` when there are none.
+fn lines_of(pair: &Pair, side: Side, turns: &Range<usize>) -> Option<(usize, usize)> {
+    let t = &pair.doc(side).turns.turns;
+    (!turns.is_empty()).then(|| (t[turns.start].first_line, t[turns.end - 1].last_line))
+}
+
+/// A flag at a row, with the lines of both sides filled in.
+fn flag_at(pair: &Pair, kind: FlagKind, row: usize, spans: Sides<Vec<Span>>, message: String) -> Flag {
+    let link = &pair.alignment.links[row];
+    let lines = Sides::from_fn(|side| lines_of(pair, side, link.turns(side)));
+    Flag { kind, row, lines, spans, message }
+}
+
+/// Every flag of a pair, in row order (and by kind within a row).
+pub fn check(pair: &Pair) -> Vec<Flag> {
+    check_until(pair, || false).unwrap_or_default()
+}
+
+/// [`check`], giving up (`None`) as soon as `stop` says so.
+pub fn check_until(pair: &Pair, stop: impl Fn() -> bool) -> Option<Vec<Flag>> {
+    let mut flags = Vec::new();
+    let stats = rows::Stats::of(pair);
+    let vocab = names::Vocabularies::of(pair);
+    let links = &pair.alignment.links;
+    let mut row = 0;
+    while row < links.len() {
+        if row % 1024 == 0 && stop() {
+            return None;
+        }
+        if links[row].is_paired() {
+            flags.extend(numbers::check_row(pair, row));
+            flags.extend(names::check_row(pair, row, &vocab));
+            flags.extend(rows::check_paired(pair, row, &stats));
+            row += 1;
+        } else {
+            // A run of one-sided rows is one omission (and one addition), not one flag a row.
+            let end = (row..links.len()).find(|&k| links[k].is_paired()).unwrap_or(links.len());
+            flags.extend(rows::check_one_sided(pair, row..end));
+            row = end;
+        }
+    }
+    flags.extend(duplicates::check(pair));
+    flags.sort_by_key(|f| (f.row, f.kind));
+    Some(flags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_read_back_from_their_names() {
+        for k in FlagKind::ALL {
+            assert_eq!(FlagKind::parse(k.name()), Some(k));
+            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.name()));
+        }
+        assert_eq!(FlagKind::parse("bogus"), None);
+    }
+}

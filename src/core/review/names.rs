@@ -1,0 +1,157 @@
+//! Names and tokens that a translation keeps as they are — model names, acronyms, mixed-case
+//! brand names, URLs, e-mail addresses, Latin words inside Chinese — found on one side only.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::{Flag, FlagKind, Span, flag_at};
+use crate::core::document::Pair;
+use crate::core::side::{Side, Sides};
+use crate::core::text::is_cjk;
+
+/// A token that should survive translation, where it is, and whether it is strong enough to be
+/// expected on the other side even when the other document never uses it elsewhere.
+#[derive(Debug, Clone, PartialEq)]
+struct Token {
+    key: String,
+    chars: Range<usize>,
+    text: String,
+    strong: bool,
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let c: Vec<char> = text.chars().collect();
+    let n = c.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let word_char = |ch: char| ch.is_alphanumeric() && !is_cjk(ch);
+    while i < n {
+        if !word_char(c[i]) || (i > 0 && word_char(c[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // A URL or an e-mail address runs over dots, slashes and the like; any other word is
+        // joined only by `-`, `_` and a dot between digits (`GPT-3.5`).
+        let scan = |wide: bool| {
+            let mut e = start;
+            while e < n {
+                let ch = c[e];
+                let next_word = e + 1 < n && word_char(c[e + 1]);
+                let ok = word_char(ch)
+                    || (wide && c[e..].starts_with(&[':', '/', '/']))
+                    || (wide && ch == '/' && e > start && matches!(c[e - 1], ':' | '/'))
+                    || (wide && next_word && matches!(ch, '.' | '@' | '/' | ':' | '?' | '=' | '&' | '%' | '#'))
+                    || (next_word && matches!(ch, '-' | '_'))
+                    || (ch == '.' && e > start && c[e - 1].is_ascii_digit() && e + 1 < n && c[e + 1].is_ascii_digit());
+                if !ok {
+                    break;
+                }
+                e += 1;
+            }
+            e
+        };
+        let wide: String = c[start..scan(true)].iter().collect();
+        let url = wide.contains("://") || wide.starts_with("www.") || (wide.contains('.') && wide.contains('/'));
+        let email = wide.contains('@') && wide.rsplit('@').next().is_some_and(|d| d.contains('.'));
+        i = if url || email { scan(true) } else { scan(false) };
+        let word: String = c[start..i].iter().collect();
+        let before_cjk = start > 0 && is_cjk(c[start - 1]);
+        let after_cjk = i < n && is_cjk(c[i]);
+        let letters = word.chars().filter(|ch| ch.is_alphabetic()).count();
+        let digits = word.chars().filter(|ch| ch.is_ascii_digit()).count();
+        let upper = word.chars().filter(|ch| ch.is_uppercase()).count();
+        // `A100`, `GPT-4`, `4o`, `H20`: digits with a capital or a short tag, not `100-model`.
+        let mixed = letters >= 1 && digits >= 1 && (upper >= 1 || letters <= 3);
+        // `OpenAI`, `ChatGPT`, `DeepSeek`; not `États-Unis` (each part is capitalised once).
+        let inner_capital = word
+            .split(['-', '_'])
+            .any(|p| p.chars().skip(1).any(char::is_uppercase) && p.chars().any(char::is_lowercase))
+            && !(letters >= 3 && word.ends_with('s') && upper == letters - 1);
+        // `NASA`, `NPCs`
+        let acronym = letters >= 2 && (upper == letters || (word.ends_with('s') && upper == letters - 1));
+        let in_cjk = (before_cjk || after_cjk) && letters >= 2;
+        let strong = url || email || mixed || inner_capital;
+        if strong || acronym || in_cjk {
+            let key: String = word.chars().filter(|ch| ch.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            out.push(Token { key, chars: start..i, text: word, strong });
+        }
+    }
+    out
+}
+
+/// Every token key a document uses, to tell a name the translation renders otherwise (the whole
+/// other document never has it) from one it dropped here.
+fn vocabulary(pair: &Pair, side: Side) -> HashSet<String> {
+    pair.doc(side).turns.turns.iter().flat_map(|t| tokens(&t.text)).map(|t| t.key).collect()
+}
+
+/// Per side, the keys of the whole document (computed once per pair).
+pub(super) struct Vocabularies(Sides<HashSet<String>>);
+
+impl Vocabularies {
+    pub(super) fn of(pair: &Pair) -> Self {
+        Vocabularies(Sides::from_fn(|side| vocabulary(pair, side)))
+    }
+}
+
+/// Flags a paired row holding a name on one side only.
+pub(super) fn check_row(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> {
+    let link = &pair.alignment.links[row];
+    let found = Sides::from_fn(|side| {
+        let doc = pair.doc(side);
+        link.turns(side)
+            .clone()
+            .flat_map(|t| tokens(&doc.turns.turns[t].text).into_iter().map(move |k| (t, k)))
+            .collect::<Vec<_>>()
+    });
+    let keys = found.as_ref().map(|v| v.iter().map(|(_, k)| k.key.as_str()).collect::<HashSet<&str>>());
+    let odd = Sides::from_fn(|side| {
+        let other = side.other();
+        let mut seen = HashSet::new();
+        found[side]
+            .iter()
+            .filter(|(_, k)| {
+                // Numbers alone are the numbers check's; a name inside another (`GPT` in `GPT-4`) counts as there.
+                !keys[other].iter().any(|o| o.contains(k.key.as_str()) || k.key.contains(o))
+                    && (k.strong || vocab.0[other].contains(&k.key))
+                    && seen.insert(k.key.clone())
+            })
+            .map(|(t, k)| Span { turn: *t, chars: k.chars.clone(), text: k.text.clone() })
+            .collect::<Vec<_>>()
+    });
+    if odd.left.is_empty() && odd.right.is_empty() {
+        return None;
+    }
+    let say = |side: Side| odd[side].iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(", ");
+    let message = match (odd.left.is_empty(), odd.right.is_empty()) {
+        (false, false) => format!("{} only on the left; {} only on the right", say(Side::Left), say(Side::Right)),
+        (false, true) => format!("{}: only on the left", say(Side::Left)),
+        _ => format!("{}: only on the right", say(Side::Right)),
+    };
+    Some(flag_at(pair, FlagKind::Names, row, odd, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        tokens(text).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn names_that_survive_translation() {
+        assert_eq!(keys("OpenAI a sorti GPT-4 sur des A100 en 2023."), ["OpenAI", "GPT-4", "A100"]);
+        assert_eq!(
+            keys("Écrivez à contact@example.org ou voyez https://example.org/a."),
+            ["contact@example.org", "https://example.org/a"]
+        );
+        assert_eq!(keys("我们用Nvidia的芯片和AI模型"), ["Nvidia", "AI"]);
+        assert_eq!(
+            keys("The model is big. Paris is nice."),
+            Vec::<String>::new(),
+            "plain capitalised words are left alone"
+        );
+    }
+}

@@ -1,0 +1,825 @@
+//! Reading the numbers of a text as values: digits with any grouping, decimals, ranges,
+//! percentages, scale words, numbers spelled in French and English, Chinese numerals, ordinals.
+//!
+//! `10 000`, `10,000` and `一万` all read as 10000; `six ou sept milliards` and `六七十亿` as the
+//! range 6–7 × 10⁹; `15 %`, `15 per cent` and `百分之十五` as 15 (a percentage). Digits glued to
+//! letters (`GPT-4`, `A100`) are names, not numbers: the names check looks at those.
+
+use std::ops::Range;
+
+use crate::core::text::fold_width;
+
+/// One number as written, with its value (a range when the text gives one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub lo: f64,
+    pub hi: f64,
+    pub percent: bool,
+    /// Spelled out, small and without a scale word (`trois`, `一`, `first`): such words are often
+    /// not numbers at all, so they confirm a number of the other side but never stand alone.
+    pub weak: bool,
+    /// Where it is, in characters of the text.
+    pub chars: Range<usize>,
+    /// The words as written (`six ou sept milliards`).
+    pub text: String,
+}
+
+impl Quantity {
+    /// Both ends, for matching.
+    pub fn ends(&self) -> [f64; 2] {
+        [self.lo, self.hi]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tok {
+    /// A number; `spelled`: words or Chinese numerals; `vague`: `几十`, `数百` (some tens).
+    Num {
+        lo: f64,
+        hi: f64,
+        spelled: bool,
+        ordinal: bool,
+    },
+    Scale(f64),
+    Percent,
+    /// `à`, `to`, `-`, `–`, `~`, `ou`, `or`, `至`, `到`
+    RangeSep,
+    /// `a`, `an` (`a hundred`, `a thousand`).
+    Article,
+    /// `and`, `et` (`one hundred and twenty`, `vingt et un`).
+    And,
+    /// `per`, `pour`: `per cent` is a percent sign.
+    Per,
+    /// Anything else: ends a number.
+    Break,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    tok: Tok,
+    chars: (usize, usize),
+}
+
+/// Every number of `text`, in order.
+pub fn read(text: &str) -> Vec<Quantity> {
+    let chars: Vec<char> = text.chars().map(fold_width).collect();
+    let tokens = tokenize(&chars);
+    let original: Vec<char> = text.chars().collect();
+    combine(&tokens, &original)
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && !crate::core::text::is_cjk(c)
+}
+
+fn han_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn han_unit(c: char) -> Option<f64> {
+    Some(match c {
+        '十' => 10.0,
+        '百' => 100.0,
+        '千' => 1e3,
+        '万' => 1e4,
+        '亿' => 1e8,
+        _ => return None,
+    })
+}
+
+/// Group separators between thousands: space, no-break spaces, thin space, comma, dot, apostrophe.
+fn is_group_sep(c: char) -> bool {
+    matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | ',' | '.' | '\'' | '’')
+}
+
+fn tokenize(c: &[char]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = c.len();
+    let push = |out: &mut Vec<Token>, tok: Tok, s: usize, e: usize| out.push(Token { tok, chars: (s, e) });
+    while i < n {
+        let ch = c[i];
+        if ch.is_ascii_digit() {
+            let glued_before = i > 0
+                && (is_latin_letter(c[i - 1])
+                    || (matches!(c[i - 1], '-' | '_') && i > 1 && is_latin_letter(c[i - 2]))
+                    || c[i - 1] == '.' && i > 1 && c[i - 2].is_ascii_digit());
+            let (value, end) = read_digits(c, i);
+            // Letters right after: an ordinal (`1st`, `2e`, `3ème`) or a name (`4o`, `3D`).
+            let mut k = end;
+            while k < n && is_latin_letter(c[k]) {
+                k += 1;
+            }
+            let suffix: String = c[end..k].iter().flat_map(|c| c.to_lowercase()).collect();
+            let ordinal =
+                matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "er" | "re" | "e" | "ème" | "eme" | "è");
+            if glued_before || (!suffix.is_empty() && !ordinal) {
+                // Part of a name such as GPT-4, A100, H20: skip the whole word.
+                let mut e = k;
+                while e < n
+                    && (c[e].is_alphanumeric() && !crate::core::text::is_cjk(c[e])
+                        || c[e] == '-' && e + 1 < n && c[e + 1].is_alphanumeric())
+                {
+                    e += 1;
+                }
+                push(&mut out, Tok::Break, i, e.max(i + 1));
+                i = e.max(i + 1);
+                continue;
+            }
+            // Clock times: `1 p.m.` and `下午1点` are 13 h.
+            let value = if value < 12.0 && (is_pm_after(c, k) || is_pm_before(c, i)) { value + 12.0 } else { value };
+            push(&mut out, Tok::Num { lo: value, hi: value, spelled: false, ordinal }, i, k);
+            i = k;
+            continue;
+        }
+        if c[i..].starts_with(&['百', '分', '之']) {
+            push(&mut out, Tok::Percent, i, i + 3);
+            i += 3;
+            continue;
+        }
+        if han_digit(ch).is_some() || ch == '十' {
+            let start = i;
+            let mut e = i;
+            while e < n && (han_digit(c[e]).is_some() || han_unit(c[e]).is_some()) {
+                e += 1;
+            }
+            // Scale characters inside the run are part of it (`三万` is 3 × 10⁴).
+            if let Some((lo, hi)) = parse_han(&c[start..e]) {
+                let ordinal = start > 0 && c[start - 1] == '第';
+                if e < n && c[e] == '成' {
+                    // 三成: three tenths.
+                    push(&mut out, Tok::Num { lo: lo * 10.0, hi: hi * 10.0, spelled: true, ordinal }, start, e);
+                    push(&mut out, Tok::Percent, e, e + 1);
+                    e += 1;
+                } else {
+                    push(&mut out, Tok::Num { lo, hi, spelled: true, ordinal }, start, e);
+                }
+            } else {
+                push(&mut out, Tok::Break, start, e.max(start + 1));
+            }
+            i = e.max(start + 1);
+            continue;
+        }
+        if let Some(unit) = han_unit(ch) {
+            // 万, 亿, 千 after a number written in digits (`60亿`, `1.5万`); 百万, 千万 too.
+            let mut value = unit;
+            let mut e = i + 1;
+            while e < n
+                && let Some(u) = han_unit(c[e])
+            {
+                value *= u;
+                e += 1;
+            }
+            push(&mut out, Tok::Scale(value), i, e);
+            i = e;
+            continue;
+        }
+        if matches!(ch, '%' | '‰') {
+            push(&mut out, Tok::Percent, i, i + 1);
+            i += 1;
+            continue;
+        }
+        if matches!(ch, '–' | '—' | '~' | '-' | '至' | '到' | '～') {
+            push(&mut out, Tok::RangeSep, i, i + 1);
+            i += 1;
+            continue;
+        }
+        if is_latin_letter(ch) {
+            let start = i;
+            let mut e = i;
+            while e < n && (is_latin_letter(c[e]) || (c[e] == '-' && e + 1 < n && is_latin_letter(c[e + 1]))) {
+                e += 1;
+            }
+            let word: String = c[start..e].iter().flat_map(|c| c.to_lowercase()).collect();
+            words(&word, start, &mut out);
+            i = e;
+            continue;
+        }
+        if ch.is_whitespace() || matches!(ch, '$' | '€' | '£' | '¥' | '￥') {
+            i += 1;
+            continue;
+        }
+        push(&mut out, Tok::Break, i, i + 1);
+        i += 1;
+    }
+    out
+}
+
+/// `p.m.` or `pm` after a number (and a space).
+fn is_pm_after(c: &[char], at: usize) -> bool {
+    let rest: String = c[at..].iter().take(6).collect::<String>().trim_start().to_lowercase();
+    rest.starts_with("p.m.") || rest.starts_with("pm") && !rest[2..].starts_with(|ch: char| ch.is_alphabetic())
+}
+
+/// `下午` or `晚上` right before a number that is followed by `点` (an hour in the afternoon).
+fn is_pm_before(c: &[char], at: usize) -> bool {
+    at >= 2 && matches!((c[at - 2], c[at - 1]), ('下', '午') | ('晚', '上') | ('傍', '晚'))
+}
+
+/// Digits with grouping and a decimal part, from `start`; the value and where it ends.
+fn read_digits(c: &[char], start: usize) -> (f64, usize) {
+    let n = c.len();
+    let run = |from: usize| (from..n).take_while(|&k| c[k].is_ascii_digit()).count();
+    let lead = run(start);
+    let mut int: String = c[start..start + lead].iter().collect();
+    let mut at = start + lead;
+    let mut group_sep = None;
+    // Groups of three after a lead of one to three digits: `10 000`, `10,000`, `1.234.567`.
+    if lead <= 3 {
+        while at + 1 < n && is_group_sep(c[at]) && group_sep.is_none_or(|g| g == c[at]) {
+            let digits = run(at + 1);
+            if digits != 3 {
+                break;
+            }
+            // `1.5` is a decimal; `1.500` reads as fifteen hundred, as in French and German.
+            group_sep = Some(c[at]);
+            int.extend(&c[at + 1..at + 4]);
+            at += 4;
+        }
+    }
+    let mut value: f64 = int.parse().unwrap_or(0.0);
+    if at + 1 < n && matches!(c[at], '.' | ',') && Some(c[at]) != group_sep && c[at + 1].is_ascii_digit() {
+        let digits = run(at + 1);
+        let frac: String = c[at + 1..at + 1 + digits].iter().collect();
+        value = format!("{int}.{frac}").parse().unwrap_or(value);
+        at += 1 + digits;
+    }
+    (value, at)
+}
+
+/// A run of Chinese numerals as a value, or a range (`六七` is 6 to 7, `五六十` 50 to 60).
+fn parse_han(s: &[char]) -> Option<(f64, f64)> {
+    // Two neighbouring digits counting up make a range: read it twice, once with each.
+    for k in 0..s.len().saturating_sub(1) {
+        if let (Some(a), Some(b)) = (han_digit(s[k]), han_digit(s[k + 1]))
+            && b == a + 1
+            && a > 0
+        {
+            let mut lo = s.to_vec();
+            lo.remove(k + 1);
+            let mut hi = s.to_vec();
+            hi.remove(k);
+            return Some((parse_han_value(&lo)?, parse_han_value(&hi)?));
+        }
+    }
+    parse_han_value(s).map(|v| (v, v))
+}
+
+fn parse_han_value(s: &[char]) -> Option<f64> {
+    if s.is_empty() {
+        return None;
+    }
+    // Digits only, more than one: read digit by digit (二〇一七 is 2017).
+    if s.len() > 1 && s.iter().all(|&c| han_digit(c).is_some()) {
+        return s.iter().try_fold(0.0, |acc, &c| Some(acc * 10.0 + han_digit(c)? as f64));
+    }
+    // `total`: whole 亿s; `wan`: whole 万s below them; `section`: below 万; `number`: a pending digit.
+    let (mut total, mut wan, mut section, mut number) = (0.0f64, 0.0f64, 0.0f64, None::<f64>);
+    for &c in s {
+        if let Some(d) = han_digit(c) {
+            number = Some(d as f64);
+        } else if let Some(unit) = han_unit(c) {
+            let part = section + number.unwrap_or(0.0);
+            match unit {
+                u if u < 1e4 => section += number.unwrap_or(1.0) * u,
+                u if u < 1e8 => {
+                    wan += if part == 0.0 { 1.0 } else { part } * u;
+                    section = 0.0;
+                }
+                u => {
+                    let below = wan + part;
+                    total = (total + if below == 0.0 { 1.0 } else { below }) * u;
+                    (wan, section) = (0.0, 0.0);
+                }
+            }
+            number = None;
+        }
+    }
+    Some(total + wan + section + number.unwrap_or(0.0))
+}
+
+/// Spelled numbers and the words around numbers, in English and French.
+fn words(word: &str, start: usize, out: &mut Vec<Token>) {
+    let end = start + word.chars().count();
+    let push = |out: &mut Vec<Token>, tok: Tok| out.push(Token { tok, chars: (start, end) });
+    match word {
+        "to" | "à" | "or" | "ou" => return push(out, Tok::RangeSep),
+        "a" | "an" => return push(out, Tok::Article),
+        "and" | "et" => return push(out, Tok::And),
+        "percent" | "pourcent" => return push(out, Tok::Percent),
+        "cent" | "cents" if matches!(out.last().map(|t| t.tok), Some(Tok::Per)) => {
+            out.pop();
+            return push(out, Tok::Percent);
+        }
+        "per" | "pour" => return push(out, Tok::Per),
+        // `deux cents` is 200, but `cents` alone is money, not a hundred.
+        "cents" if !matches!(out.last().map(|t| t.tok), Some(Tok::Num { spelled: true, .. })) => {
+            return push(out, Tok::Break);
+        }
+        _ => {}
+    }
+    if let Some(scale) = scale_word(word) {
+        return push(out, Tok::Scale(scale));
+    }
+    // A month's name is its number (`mars 2023`, `2023年3月`); only ever a confirmation.
+    if let Some(m) = month(word) {
+        return push(out, Tok::Num { lo: m, hi: m, spelled: true, ordinal: true });
+    }
+    // Hyphenated compounds: `quatre-vingt-dix-sept`, `twenty-one`, `vingt-et-un`.
+    let parts: Vec<&str> = word.split('-').collect();
+    let mut value = 0.0f64;
+    let mut any = false;
+    let mut prev = "";
+    let mut ordinal = false;
+    for part in &parts {
+        let (v, ord) = match number_word(part) {
+            Some(v) => v,
+            None if *part == "et" && any => {
+                prev = part;
+                continue;
+            }
+            None => {
+                any = false;
+                break;
+            }
+        };
+        ordinal |= ord;
+        if (*part == "vingt" || *part == "vingts") && prev == "quatre" {
+            value += 80.0 - 4.0;
+        } else if v == 100.0 {
+            value = value.max(1.0) * 100.0;
+        } else {
+            value += v;
+        }
+        any = true;
+        prev = part;
+    }
+    if any {
+        push(out, Tok::Num { lo: value, hi: value, spelled: true, ordinal });
+    } else {
+        push(out, Tok::Break);
+    }
+}
+
+fn month(w: &str) -> Option<f64> {
+    const MONTHS: [[&str; 2]; 12] = [
+        ["january", "janvier"],
+        ["february", "février"],
+        ["march", "mars"],
+        ["april", "avril"],
+        ["may", "mai"],
+        ["june", "juin"],
+        ["july", "juillet"],
+        ["august", "août"],
+        ["september", "septembre"],
+        ["october", "octobre"],
+        ["november", "novembre"],
+        ["december", "décembre"],
+    ];
+    MONTHS.iter().position(|m| m.contains(&w)).map(|k| (k + 1) as f64)
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" | "thousands" | "mille" | "milles" => 1e3,
+        "million" | "millions" => 1e6,
+        "milliard" | "milliards" | "billion" | "billions" | "bn" => 1e9,
+        "trillion" | "trillions" | "billiard" => 1e12,
+        _ => return None,
+    })
+}
+
+/// The value of one number word, and whether it is an ordinal.
+fn number_word(w: &str) -> Option<(f64, bool)> {
+    const CARDINALS: &[(&str, u32)] = &[
+        ("zero", 0),
+        ("zéro", 0),
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
+        ("fifteen", 15),
+        ("sixteen", 16),
+        ("seventeen", 17),
+        ("eighteen", 18),
+        ("nineteen", 19),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+        ("hundred", 100),
+        ("un", 1),
+        ("une", 1),
+        ("deux", 2),
+        ("trois", 3),
+        ("quatre", 4),
+        ("cinq", 5),
+        ("sept", 7),
+        ("huit", 8),
+        ("neuf", 9),
+        ("dix", 10),
+        ("onze", 11),
+        ("douze", 12),
+        ("treize", 13),
+        ("quatorze", 14),
+        ("quinze", 15),
+        ("seize", 16),
+        ("vingt", 20),
+        ("vingts", 20),
+        ("trente", 30),
+        ("quarante", 40),
+        ("cinquante", 50),
+        ("soixante", 60),
+        ("septante", 70),
+        ("huitante", 80),
+        ("octante", 80),
+        ("nonante", 90),
+        ("cent", 100),
+        ("cents", 100),
+    ];
+    const ORDINALS: &[(&str, u32)] = &[
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+        ("seventh", 7),
+        ("eighth", 8),
+        ("ninth", 9),
+        ("tenth", 10),
+        ("premier", 1),
+        ("première", 1),
+        ("deuxième", 2),
+        ("troisième", 3),
+        ("quatrième", 4),
+        ("cinquième", 5),
+        ("sixième", 6),
+        ("septième", 7),
+        ("huitième", 8),
+        ("neuvième", 9),
+        ("dixième", 10),
+    ];
+    if let Some((_, v)) = CARDINALS.iter().find(|(k, _)| *k == w) {
+        return Some((*v as f64, false));
+    }
+    // `une quarantaine`: about forty.
+    const APPROX: &[(&str, u32)] = &[
+        ("dizaine", 10),
+        ("douzaine", 12),
+        ("quinzaine", 15),
+        ("vingtaine", 20),
+        ("trentaine", 30),
+        ("quarantaine", 40),
+        ("cinquantaine", 50),
+        ("soixantaine", 60),
+        ("centaine", 100),
+        ("millier", 1000),
+        ("dozen", 12),
+    ];
+    if let Some((_, v)) = APPROX.iter().find(|(k, _)| *k == w) {
+        return Some((*v as f64, false));
+    }
+    ORDINALS.iter().find(|(k, _)| *k == w).map(|(_, v)| (*v as f64, true))
+}
+
+/// One number read from the tokens, before ranges.
+struct One {
+    lo: f64,
+    hi: f64,
+    spelled: bool,
+    ordinal: bool,
+    /// A scale word or a percent sign followed: the number is meant as a number.
+    scaled: bool,
+    percent: bool,
+    /// The token after it, and the character where it ends.
+    next: usize,
+    end: usize,
+}
+
+/// Reads `Num (and? Num)* Scale* Percent?` from token `k` (spelled parts add up: `cent vingt`,
+/// `vingt et un`, `one hundred and twenty`; `a hundred`).
+fn read_one(tokens: &[Token], k: usize, text: &[char]) -> Option<One> {
+    let first = tokens.get(k)?;
+    let (mut lo, mut hi, spelled, ordinal) = match first.tok {
+        Tok::Num { lo, hi, spelled, ordinal } => (lo, hi, spelled, ordinal),
+        Tok::Article => match tokens.get(k + 1)?.tok {
+            Tok::Scale(_) | Tok::Num { lo: 100.0, spelled: true, .. } => (1.0, 1.0, true, false),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let mut j = k + 1;
+    let han = han_digit(text[first.chars.0]).is_some() || text[first.chars.0] == '十';
+    if matches!(first.tok, Tok::Article) {
+        j = k + 1;
+    }
+    let mut last = lo;
+    while spelled && !han && lo == hi {
+        let skip = usize::from(matches!(tokens.get(j).map(|t| t.tok), Some(Tok::And)));
+        let Some(Token { tok: Tok::Num { lo: v, spelled: true, ordinal: false, .. }, chars }) = tokens.get(j + skip)
+        else {
+            break;
+        };
+        let hanv = han_digit(text[chars.0]).is_some() || text[chars.0] == '十';
+        if hanv {
+            break;
+        }
+        if *v == 100.0 && skip == 0 && lo < 100.0 {
+            lo = lo.max(1.0) * 100.0;
+        } else if *v < last && *v < 100.0 {
+            lo += v;
+        } else {
+            break;
+        }
+        hi = lo;
+        last = *v;
+        j += skip + 1;
+    }
+    let mut scaled = false;
+    while let Some(Token { tok: Tok::Scale(s), .. }) = tokens.get(j) {
+        lo *= s;
+        hi *= s;
+        scaled = true;
+        j += 1;
+    }
+    let mut percent = false;
+    if matches!(tokens.get(j).map(|t| t.tok), Some(Tok::Percent)) {
+        percent = true;
+        j += 1;
+    }
+    Some(One { lo, hi, spelled, ordinal, scaled, percent, next: j, end: tokens[j - 1].chars.1 })
+}
+
+/// Numbers, scales, percent signs and range words into quantities.
+fn combine(tokens: &[Token], text: &[char]) -> Vec<Quantity> {
+    let words_of = |s: usize, e: usize| -> String { text[s..e].iter().collect() };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        // `百分之十五`: the percent sign comes first.
+        let (start, percent_first, from) = match tokens[k].tok {
+            Tok::Percent if tokens.get(k + 1).is_some_and(|t| matches!(t.tok, Tok::Num { .. })) => {
+                (tokens[k].chars.0, true, k + 1)
+            }
+            _ => (tokens[k].chars.0, false, k),
+        };
+        let Some(mut one) = read_one(tokens, from, text) else {
+            k += 1;
+            continue;
+        };
+        let mut both_spelled = one.spelled;
+        let mut ordinal = one.ordinal;
+        // A range: `60 000 à 70 000`, `six ou sept milliards`, `600 million to 700 million`.
+        if matches!(tokens.get(one.next).map(|t| t.tok), Some(Tok::RangeSep))
+            && let Some(two) = read_one(tokens, one.next + 1, text)
+        {
+            // The scale (or percent sign) of the second end applies to the first when it has none.
+            let scale = if !one.scaled && two.scaled { two.lo / raw_value(tokens, one.next + 1) } else { 1.0 };
+            let a = one.lo * scale;
+            if two.hi >= a && a > 0.0 && (two.hi / a) < 1e3 {
+                one = One {
+                    lo: a,
+                    hi: two.hi,
+                    scaled: one.scaled || two.scaled,
+                    percent: one.percent || two.percent,
+                    next: two.next,
+                    end: two.end,
+                    ..one
+                };
+                both_spelled &= two.spelled;
+                ordinal |= two.ordinal;
+            }
+        }
+        let vague = start > 0 && matches!(text[start - 1], '几' | '数');
+        // `hundred` alone is mostly an idiom ("a hundred-model war"), not a count.
+        let bare_hundred = one.spelled && one.lo == 100.0 && one.hi == 100.0 && one.next == from + 1;
+        let weak = both_spelled && (ordinal || vague || (one.hi < 10.0 && !one.scaled && !one.percent));
+        let weak = weak || (ordinal && one.hi < 10.0) || vague || bare_hundred;
+        out.push(Quantity {
+            lo: one.lo,
+            hi: one.hi,
+            percent: one.percent || percent_first,
+            weak,
+            chars: start..one.end,
+            text: words_of(start, one.end),
+        });
+        k = one.next;
+    }
+    out
+}
+
+/// The bare value of the number token at `k`, before any scale.
+fn raw_value(tokens: &[Token], k: usize) -> f64 {
+    match tokens.get(k).map(|t| t.tok) {
+        Some(Tok::Num { lo, .. }) if lo > 0.0 => lo,
+        _ => 1.0,
+    }
+}
+
+/// Whether two values are the same number (to rounding).
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The numbers of one side of a row, with the turn each is in.
+fn side_quantities(pair: &super::Pair, side: super::Side, turns: &Range<usize>) -> Vec<(usize, Quantity)> {
+    let doc = pair.doc(side);
+    turns.clone().flat_map(|t| read(&doc.turns.turns[t].text).into_iter().map(move |q| (t, q))).collect()
+}
+
+/// A number of one side is matched when each of its ends is an end of a number of the other.
+fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Quantity)]) -> Vec<&'a (usize, Quantity)> {
+    let ends: Vec<f64> = theirs.iter().flat_map(|(_, q)| q.ends()).collect();
+    mine.iter().filter(|(_, q)| !q.ends().iter().all(|&e| ends.iter().any(|&o| same(e, o)))).collect()
+}
+
+/// Flags a paired row whose numbers do not match.
+pub(super) fn check_row(pair: &super::Pair, row: usize) -> Option<super::Flag> {
+    use super::{Side, Sides, Span};
+    let link = &pair.alignment.links[row];
+    let q = Sides::from_fn(|side| side_quantities(pair, side, link.turns(side)));
+    if q.left.is_empty() && q.right.is_empty() {
+        return None;
+    }
+    // Weak numbers (`un`, `first`, `一`) confirm the other side's but are never shown alone.
+    let strong = |mine: &'_ [(usize, Quantity)], theirs| {
+        unmatched(mine, theirs).into_iter().filter(|(_, q)| !q.weak).cloned().collect::<Vec<_>>()
+    };
+    let odd = Sides::new(strong(&q.left, &q.right), strong(&q.right, &q.left));
+    if odd.left.is_empty() && odd.right.is_empty() {
+        return None;
+    }
+    let spans = Sides::from_fn(|side: Side| {
+        odd[side]
+            .iter()
+            .map(|(t, q)| Span { turn: *t, chars: q.chars.clone(), text: q.text.clone() })
+            .collect::<Vec<_>>()
+    });
+    let say = |side: Side| spans[side].iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(", ");
+    let message = match (spans.left.is_empty(), spans.right.is_empty()) {
+        (false, false) => format!("{} ≠ {}", say(Side::Left), say(Side::Right)),
+        (false, true) => format!("{}: not on the right", say(Side::Left)),
+        _ => format!("{}: not on the left", say(Side::Right)),
+    };
+    Some(super::flag_at(pair, super::FlagKind::Numbers, row, spans, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The values read, as (lo, hi, percent, weak).
+    fn values(text: &str) -> Vec<(f64, f64, bool, bool)> {
+        read(text).into_iter().map(|q| (q.lo, q.hi, q.percent, q.weak)).collect()
+    }
+
+    fn one(text: &str) -> (f64, f64) {
+        let v = read(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        (v[0].lo, v[0].hi)
+    }
+
+    #[test]
+    fn digits_with_any_grouping() {
+        for t in ["10 000 cartes", "10\u{202F}000 cartes", "10\u{00A0}000", "10,000 cards", "10.000 Karten", "10000"] {
+            assert_eq!(one(t), (10000.0, 10000.0), "{t}");
+        }
+        assert_eq!(one("1 234 567"), (1234567.0, 1234567.0));
+        assert_eq!(one("en 2017, le"), (2017.0, 2017.0));
+        assert_eq!(values("en 2017 2018"), [(2017.0, 2017.0, false, false), (2018.0, 2018.0, false, false)]);
+    }
+
+    #[test]
+    fn decimals_with_a_comma_or_a_dot() {
+        assert_eq!(one("1,5 milliard"), (1.5e9, 1.5e9));
+        assert_eq!(one("$1.5 billion"), (1.5e9, 1.5e9));
+        assert_eq!(one("2,75"), (2.75, 2.75));
+        assert_eq!(one("1 234,5"), (1234.5, 1234.5));
+        assert_eq!(one("1,234.5"), (1234.5, 1234.5));
+    }
+
+    #[test]
+    fn ranges_in_both_languages() {
+        assert_eq!(one("60 000 à 70 000 yuans"), (60000.0, 70000.0));
+        assert_eq!(one("60,000 to 70,000"), (60000.0, 70000.0));
+        assert_eq!(one("60,000-70,000"), (60000.0, 70000.0));
+        assert_eq!(one("600 million to 700 million"), (6e8, 7e8));
+        assert_eq!(one("six ou sept milliards"), (6e9, 7e9));
+        assert_eq!(one("600 to 700 million"), (6e8, 7e8));
+        assert_eq!(one("六七亿"), (6e8, 7e8));
+        assert_eq!(one("五六十"), (50.0, 60.0));
+    }
+
+    #[test]
+    fn percentages() {
+        for t in ["15 %", "15%", "15 per cent", "15 percent", "15 pour cent", "百分之十五", "15％"] {
+            assert_eq!(values(t), [(15.0, 15.0, true, false)], "{t}");
+        }
+        assert_eq!(values("三成"), [(30.0, 30.0, true, false)]);
+    }
+
+    #[test]
+    fn scale_words() {
+        assert_eq!(one("3 millions"), (3e6, 3e6));
+        assert_eq!(one("2 milliards"), (2e9, 2e9));
+        assert_eq!(one("2 billion"), (2e9, 2e9));
+        assert_eq!(one("1 trillion"), (1e12, 1e12));
+        assert_eq!(one("deux mille"), (2000.0, 2000.0));
+        assert_eq!(one("5 thousand"), (5000.0, 5000.0));
+        assert_eq!(one("a thousand"), (1000.0, 1000.0));
+        assert_eq!(one("8万"), (8e4, 8e4));
+        assert_eq!(one("60亿"), (6e9, 6e9));
+        assert_eq!(one("1.5万"), (1.5e4, 1.5e4));
+        assert_eq!(one("三千"), (3000.0, 3000.0));
+    }
+
+    #[test]
+    fn spelled_numbers() {
+        assert_eq!(one("twenty-one"), (21.0, 21.0));
+        assert_eq!(one("vingt et un"), (21.0, 21.0));
+        assert_eq!(one("soixante-dix"), (70.0, 70.0));
+        assert_eq!(one("quatre-vingt-dix-sept"), (97.0, 97.0));
+        assert_eq!(one("quatre-vingts"), (80.0, 80.0));
+        assert_eq!(one("one hundred and twenty"), (120.0, 120.0));
+        assert_eq!(one("cent vingt"), (120.0, 120.0));
+        assert_eq!(one("deux cents"), (200.0, 200.0));
+        assert_eq!(one("ninety-nine"), (99.0, 99.0));
+        assert_eq!(one("a hundred"), (100.0, 100.0));
+        assert!(read("trois")[0].weak, "a small spelled number confirms but never stands alone");
+        assert!(!read("twenty")[0].weak);
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(one("十五"), (15.0, 15.0));
+        assert_eq!(one("两千"), (2000.0, 2000.0));
+        assert_eq!(one("一百二十"), (120.0, 120.0));
+        assert_eq!(one("三万五千"), (35000.0, 35000.0));
+        assert_eq!(one("一亿五千万"), (1.5e8, 1.5e8));
+        assert_eq!(one("二〇一七年"), (2017.0, 2017.0));
+        assert!(read("一个")[0].weak);
+        assert!(read("几十亿")[0].weak, "some billions is no number to check");
+    }
+
+    #[test]
+    fn clock_times_months_and_approximations() {
+        let hours = [(4.0, 4.0, false, false), (13.0, 13.0, false, false)];
+        assert_eq!(values("from 4 a.m. to 1 p.m."), hours);
+        assert_eq!(values("de 4 h à 13 h"), hours);
+        assert_eq!(one("下午1点"), (13.0, 13.0));
+        assert_eq!(values("en mars 2023")[0], (3.0, 3.0, false, true), "a month is a weak 3");
+        assert!(values("une quarantaine").contains(&(40.0, 40.0, false, false)));
+    }
+
+    #[test]
+    fn ordinals_and_years() {
+        assert_eq!(one("the 3rd"), (3.0, 3.0));
+        assert_eq!(one("le 2e"), (2.0, 2.0));
+        assert_eq!(one("第三"), (3.0, 3.0));
+        assert!(read("the first")[0].weak);
+        assert_eq!(one("in 1998."), (1998.0, 1998.0));
+    }
+
+    #[test]
+    fn digits_in_names_are_not_numbers() {
+        assert!(read("GPT-4 et A100, H20, Llama3").is_empty());
+        assert!(read("COVID-19").is_empty());
+        assert_eq!(one("GPT-4 coûte 30 dollars"), (30.0, 30.0));
+    }
+
+    #[test]
+    fn spans_point_at_the_words() {
+        let text = "au moins six ou sept milliards de yuans";
+        let q = &read(text)[0];
+        assert_eq!(q.text, "six ou sept milliards");
+        let chars: String = text.chars().skip(q.chars.start).take(q.chars.len()).collect();
+        assert_eq!(chars, q.text);
+    }
+}
