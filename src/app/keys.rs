@@ -3,7 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::core::side::Side;
-use crate::state::{Action, AppState, NavAction, Target};
+use crate::state::{Action, AppState, NavAction, ReviewAction, Target};
 
 /// Every shortcut pressed this frame, as actions. Navigation keys count only when no text field
 /// has the keyboard.
@@ -12,6 +12,16 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
     let typing = ui.ctx().egui_wants_keyboard_input();
     ui.input_mut(|i| {
         let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
+        // F8 / Shift+F8: next / previous flag, in presentation too.
+        if i.consume_key(Modifiers::SHIFT, Key::F8) {
+            out.push(Action::Review(ReviewAction::Step(false)));
+        }
+        if i.consume_key(Modifiers::NONE, Key::F8) {
+            out.push(Action::Review(ReviewAction::Step(true)));
+        }
+        if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::R)) {
+            out.push(Action::Review(ReviewAction::TogglePanel));
+        }
         let mut nav = |a: NavAction| out.push(Action::Nav(a));
         if i.consume_key(Modifiers::NONE, Key::F5) {
             nav(NavAction::TogglePresent);

@@ -8,18 +8,20 @@
 mod keys;
 pub mod loader;
 mod nav;
+mod review;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::core::document::{Document, Pair};
 use crate::core::side::{Side, Sides};
-pub use crate::state::{Action, AppState, NavAction, PathEntry, Settings, Target};
+pub use crate::state::{Action, AppState, NavAction, PathEntry, ReviewAction, Settings, Target};
 use crate::ui;
 use crate::ui::columns::{ViewCache, ViewParams};
 use crate::ui::fonts::{self, UserFont};
 use loader::{Dialog, Job, Picked, Source};
 pub use nav::SearchJob;
+use review::{DismissalStore, ReviewJob};
 
 /// The compiled-in sample pair: a short Chinese interview and its French translation.
 pub const SAMPLE: [(&str, &str); 2] = [
@@ -50,6 +52,10 @@ pub struct TandemApp {
     job: Option<Job>,
     dialog: Option<Dialog>,
     search_job: Option<SearchJob>,
+    review_job: Option<ReviewJob>,
+    dismissal_store: DismissalStore,
+    /// A message to show once the pair being loaded is there.
+    deferred_error: Option<String>,
     fonts_rx: Option<std::sync::mpsc::Receiver<Vec<String>>>,
     user_fonts: Sides<Option<UserFont>>,
     fonts_dirty: bool,
@@ -69,7 +75,26 @@ impl TandemApp {
     /// last pair, or the sample).
     pub fn new(cc: &eframe::CreationContext<'_>, files: Option<[PathBuf; 2]>) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
-        Self::with_settings(cc.egui_ctx.clone(), settings.sanitized(), files)
+        let mut app = Self::with_settings(cc.egui_ctx.clone(), settings.sanitized(), files);
+        // Dismissed flags live beside eframe's own settings.
+        app.set_store_dir(eframe::storage_dir("tandem"));
+        app
+    }
+
+    /// Where the app keeps what it remembers besides its settings (dismissed flags); `None` keeps
+    /// it for this run only.
+    pub fn set_store_dir(&mut self, dir: Option<PathBuf>) {
+        let (store, error) = DismissalStore::open(dir);
+        self.dismissal_store = store;
+        if error.is_some() {
+            self.state.error = error.clone();
+            // A pair still loading would clear it on success: say it again then.
+            self.deferred_error = error;
+        }
+        if let Some(pair) = self.state.pair.as_ref() {
+            self.state.review.dismissed = self.dismissal_store.dismissals.of(pair);
+            self.state.review.refresh();
+        }
     }
 
     /// The app with given settings (tests use this to start from a known state).
@@ -82,6 +107,9 @@ impl TandemApp {
             job: None,
             dialog: None,
             search_job: None,
+            review_job: None,
+            dismissal_store: DismissalStore::default(),
+            deferred_error: None,
             fonts_rx: None,
             user_fonts: Sides::default(),
             fonts_dirty: true,
@@ -122,6 +150,14 @@ impl TandemApp {
         if open {
             self.handle(Action::Nav(NavAction::Search(self.drafts.query.clone(), self.state.search.scope)));
         }
+        let review = &mut self.state.review;
+        *review = crate::state::ReviewState {
+            panel_open: review.panel_open,
+            hidden_kinds: std::mem::take(&mut review.hidden_kinds),
+            show_dismissed: review.show_dismissed,
+            ..Default::default()
+        };
+        self.start_review();
     }
 
     /// Blocks until background loading is done (tests and the first frame of a benchmark).
@@ -138,7 +174,7 @@ impl TandemApp {
             self.state.loading = None;
             match result {
                 Ok(pair) => {
-                    self.state.error = None;
+                    self.state.error = self.deferred_error.take();
                     self.set_pair(pair);
                     if let Some(paths) = self.state.file_paths() {
                         self.state.settings.remember(paths);
@@ -146,6 +182,7 @@ impl TandemApp {
                 }
                 Err(e) => self.state.error = Some(e),
             }
+            self.deferred_error = None;
         }
         if let Some(picked) = self.dialog.as_ref().and_then(Dialog::poll) {
             let target = self.dialog.take().map_or(Target::Pair, |d| d.target);
@@ -160,6 +197,7 @@ impl TandemApp {
             }
         }
         self.poll_search();
+        self.poll_review();
         if let Some(fonts) = self.fonts_rx.as_ref().and_then(|rx| rx.try_recv().ok()) {
             self.state.installed_fonts = Some(fonts);
             self.fonts_rx = None;
@@ -290,6 +328,7 @@ impl TandemApp {
             }
             Action::DismissError => self.state.error = None,
             Action::Nav(action) => self.handle_nav(action),
+            Action::Review(action) => self.handle_review(action),
             Action::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -327,7 +366,7 @@ impl eframe::App for TandemApp {
             // What was drawn predates these changes: draw once more so the screen shows them.
             ui.ctx().request_repaint();
         }
-        if self.job.is_some() || self.dialog.is_some() || self.search_job.is_some() {
+        if self.job.is_some() || self.dialog.is_some() || self.search_job.is_some() || self.review_job.is_some() {
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
     }

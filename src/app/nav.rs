@@ -26,7 +26,7 @@ impl Drop for SearchJob {
 
 impl TandemApp {
     /// Makes a row current and brings it into view.
-    fn go(&mut self, row: usize) {
+    pub(super) fn go(&mut self, row: usize) {
         let rows = self.state.rows();
         if rows == 0 {
             return;

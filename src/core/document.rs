@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::align::{self, Alignment};
 use super::decode::{self, DecodeError};
+use super::review::Fnv;
 use super::side::{Side, Sides};
 use super::text::{is_cjk, is_han};
 use super::turns::{self, Turns};
@@ -18,6 +19,9 @@ pub struct Document {
     pub encoding: &'static str,
     /// Invalid byte sequences replaced by U+FFFD while decoding.
     pub replaced: usize,
+    /// A hash of the decoded text (FNV-1a, the same from one run and one build to the next): what
+    /// remembers a pair of files whatever their names.
+    pub hash: u64,
     pub turns: Turns,
 }
 
@@ -33,7 +37,9 @@ impl Document {
 
     /// A document from text already in memory (a compiled-in sample, a test).
     pub fn from_text(path: impl Into<PathBuf>, text: &str, encoding: &'static str, replaced: usize) -> Self {
-        Self { path: path.into(), encoding, replaced, turns: turns::split(text) }
+        let mut hash = Fnv::default();
+        hash.write(text.as_bytes());
+        Self { path: path.into(), encoding, replaced, hash: hash.0, turns: turns::split(text) }
     }
 
     /// The file name, for headers.

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::core::review::FlagKind;
 use crate::core::search::Scope;
 use crate::core::side::Side;
 
@@ -32,7 +33,22 @@ pub enum Action {
     ShowSettings(bool),
     DismissError,
     Nav(NavAction),
+    Review(ReviewAction),
     Quit,
+}
+
+/// Looking through the review flags.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewAction {
+    TogglePanel,
+    /// F8 / Shift+F8: the next (previous) shown flag after the current pair.
+    Step(bool),
+    /// Go to a flag (an index into the flags).
+    Select(usize),
+    /// "Not a problem" (true) or restored (false), by the flag's key.
+    Dismiss(u64, bool),
+    ToggleKind(FlagKind),
+    ShowDismissed(bool),
 }
 
 /// A move through the pair, or a change of how it is presented or searched.
@@ -61,6 +77,12 @@ pub enum NavAction {
     /// The query or scope changed: search again and show the first hit from the current pair on.
     Search(String, Scope),
     NextHit(bool),
+}
+
+impl From<ReviewAction> for Action {
+    fn from(a: ReviewAction) -> Action {
+        Action::Review(a)
+    }
 }
 
 impl From<NavAction> for Action {

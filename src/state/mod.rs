@@ -5,13 +5,15 @@
 pub mod action;
 pub mod settings;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::core::document::Pair;
+use crate::core::review::{Flag, FlagKind};
 use crate::core::search::{Hit, Scope};
 use crate::core::side::{Side, Sides};
-pub use action::{Action, NavAction, Target};
+pub use action::{Action, NavAction, ReviewAction, Target};
 pub use settings::Settings;
 
 /// Where the reader is and how the pair is presented.
@@ -53,6 +55,51 @@ impl SearchState {
     }
 }
 
+/// The review flags of the open pair, and how the user looks at them.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ReviewState {
+    /// Every flag, in row order, with its key (see [`Flag::key`]).
+    pub flags: Vec<(u64, Flag)>,
+    /// Keys the user called "not a problem" for this pair of files.
+    pub dismissed: BTreeSet<u64>,
+    /// The flags are being computed.
+    pub running: bool,
+    pub panel_open: bool,
+    /// Kinds the panel's filter hides.
+    pub hidden_kinds: BTreeSet<FlagKind>,
+    pub show_dismissed: bool,
+    /// Indices into `flags` of the flags shown: kind not hidden, not dismissed (unless asked).
+    pub shown: Vec<usize>,
+    /// The flag last gone to (an index into `flags`).
+    pub current: Option<usize>,
+}
+
+impl ReviewState {
+    /// Recomputes [`Self::shown`] after a change of flags, filter or dismissals.
+    pub fn refresh(&mut self) {
+        self.shown = (0..self.flags.len())
+            .filter(|&k| {
+                let (key, flag) = &self.flags[k];
+                !self.hidden_kinds.contains(&flag.kind) && (self.show_dismissed || !self.dismissed.contains(key))
+            })
+            .collect();
+    }
+
+    /// The shown flags of one row.
+    pub fn shown_in_row(&self, row: usize) -> impl Iterator<Item = &(u64, Flag)> {
+        let start = self.shown.partition_point(|&k| self.flags[k].1.row < row);
+        self.shown[start..].iter().map(|&k| &self.flags[k]).take_while(move |(_, f)| f.row == row)
+    }
+
+    /// How many flags of a kind there are (dismissed ones apart, unless shown).
+    pub fn count(&self, kind: FlagKind) -> usize {
+        self.flags
+            .iter()
+            .filter(|(key, f)| f.kind == kind && (self.show_dismissed || !self.dismissed.contains(key)))
+            .count()
+    }
+}
+
 /// A pair being read and aligned in the background.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loading {
@@ -77,6 +124,7 @@ pub struct AppState {
     pub pair: Option<Pair>,
     pub nav: Nav,
     pub search: SearchState,
+    pub review: ReviewState,
     pub loading: Option<Loading>,
     /// A native file dialog is open.
     pub dialog_open: bool,

@@ -19,6 +19,7 @@ use crate::core::search::Hit;
 use crate::core::side::{Side, Sides};
 use crate::core::text::is_cjk;
 use crate::core::turns::TurnKind;
+use crate::state::ReviewState;
 
 /// Width of the gutter between the columns, which also serves as the split handle.
 pub const GUTTER: f32 = 26.0;
@@ -33,26 +34,61 @@ pub struct ViewParams {
     pub user_fonts: Sides<bool>,
 }
 
-/// What is marked on the rows this frame: the current pair and the search hits.
+/// What is marked on the rows this frame: the current pair, the search hits, the review flags.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Marks<'a> {
     pub current: Option<usize>,
     /// Sorted by row.
     pub hits: &'a [Hit],
     pub current_hit: Option<usize>,
+    pub review: Option<&'a ReviewState>,
+}
+
+/// How a stretch of text is highlighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Highlight {
+    Hit,
+    CurrentHit,
+    /// Words a review flag points at.
+    Flag,
 }
 
 impl Marks<'_> {
-    /// The hits in one turn, with whether each is the current one.
-    fn hits_in(&self, row: usize, side: Side, turn: usize) -> Vec<(Range<usize>, bool)> {
+    /// The highlighted stretches of one turn (character ranges), in order, not overlapping.
+    fn highlights(&self, row: usize, side: Side, turn: usize) -> Vec<(Range<usize>, Highlight)> {
         let start = self.hits.partition_point(|h| h.row < row);
-        self.hits[start..]
+        let mut out: Vec<(Range<usize>, Highlight)> = self.hits[start..]
             .iter()
             .enumerate()
             .take_while(|(_, h)| h.row == row)
             .filter(|(_, h)| h.side == side && h.turn == turn)
-            .map(|(k, h)| (h.chars.clone(), self.current_hit == Some(start + k)))
-            .collect()
+            .map(|(k, h)| {
+                let current = self.current_hit == Some(start + k);
+                (h.chars.clone(), if current { Highlight::CurrentHit } else { Highlight::Hit })
+            })
+            .collect();
+        if let Some(review) = self.review {
+            for (_, flag) in review.shown_in_row(row) {
+                out.extend(
+                    flag.spans[side].iter().filter(|s| s.turn == turn).map(|s| (s.chars.clone(), Highlight::Flag)),
+                );
+            }
+        }
+        out.sort_by_key(|(r, h)| (r.start, *h != Highlight::CurrentHit));
+        let mut end = 0;
+        out.retain(|(r, _)| {
+            let keep = r.start >= end;
+            end = end.max(r.end);
+            keep
+        });
+        out
+    }
+
+    /// The messages of the flags shown on a row.
+    pub(super) fn flag_messages(&self, row: usize) -> Vec<String> {
+        self.review.map_or_else(Vec::new, |r| {
+            r.shown_in_row(row).map(|(_, f)| format!("{}: {}", f.kind.title(), f.message)).collect()
+        })
     }
 }
 
@@ -200,7 +236,7 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         let clicked =
             ui.input(|i| i.pointer.primary_clicked()).then(|| ui.input(|i| i.pointer.interact_pos())).flatten();
         for (row, cells) in galleys {
-            let rect = row_ui(ui, pair, cache, row, cells, origin, widths, p, marks.current == Some(row));
+            let rect = row_ui(ui, pair, cache, row, cells, origin, widths, p, marks);
             if clicked.is_some_and(|pos| rect.contains(pos) && ui.clip_rect().contains(pos)) {
                 events.clicked_row = Some(row);
             }
@@ -317,7 +353,7 @@ pub(super) fn cell_galley(
         }
         job.append("\n", 0.0, TextFormat::simple(small.clone(), weak));
         let text = display_text(&turn.text, script);
-        let hits = marks.hits_in(row, side, t);
+        let hits = marks.highlights(row, side, t);
         let format = match turn.kind {
             TurnKind::Speech => TextFormat::simple(regular.id(p.text_size), text_colour),
             TurnKind::Heading => TextFormat::simple(bold.id(p.text_size * 1.08), text_colour),
@@ -335,7 +371,7 @@ fn append_with_hits(
     job: &mut LayoutJob,
     text: &str,
     format: TextFormat,
-    hits: &[(Range<usize>, bool)],
+    hits: &[(Range<usize>, Highlight)],
     visuals: &egui::Visuals,
 ) {
     if hits.is_empty() {
@@ -349,15 +385,13 @@ fn append_with_hits(
         if start > at {
             job.append(&text[at..start], 0.0, format.clone());
         }
-        let background = if *current {
-            Color32::from_rgb(0xff, 0x9f, 0x1a)
-        } else if visuals.dark_mode {
-            Color32::from_rgb(0x6b, 0x55, 0x00)
+        let (background, colour) = theme::highlight(*current, visuals.dark_mode, format.color);
+        let underline = if *current == Highlight::Flag {
+            Stroke::new(2.0, theme::flag_colour(visuals.dark_mode))
         } else {
-            Color32::from_rgb(0xff, 0xe5, 0x6b)
+            Stroke::NONE
         };
-        let colour = if *current || !visuals.dark_mode { Color32::BLACK } else { format.color };
-        job.append(&text[start..end], 0.0, TextFormat { background, color: colour, ..format.clone() });
+        job.append(&text[start..end], 0.0, TextFormat { background, color: colour, underline, ..format.clone() });
         at = end;
     }
     job.append(&text[at..], 0.0, format);
@@ -378,8 +412,9 @@ fn row_ui(
     origin: egui::Pos2,
     widths: Sides<f32>,
     p: &ViewParams,
-    current: bool,
+    marks: &Marks,
 ) -> Rect {
+    let current = marks.current == Some(row);
     let top = origin.y + cache.layout.start(row);
     let height = cache.layout.height(row);
     let rect = Rect::from_min_size(pos2(origin.x, top), vec2(widths.left + GUTTER + widths.right, height));
@@ -424,6 +459,16 @@ fn row_ui(
     if link.is_paired() {
         let centre = pos2(origin.x + widths.left + GUTTER / 2.0, top + PAD.y + p.text_size * 0.45);
         ui.painter().circle_filled(centre, 4.0, theme::score_colour(link.score, visuals.dark_mode));
+    }
+    let messages = marks.flag_messages(row);
+    if !messages.is_empty() {
+        // A flag mark in the gutter, its messages on hover.
+        let centre = pos2(origin.x + widths.left + GUTTER / 2.0, top + PAD.y + p.text_size * 0.45 + 16.0);
+        let badge = Rect::from_center_size(centre, vec2(14.0, 14.0));
+        ui.painter().rect_filled(badge, 3.0, theme::flag_colour(visuals.dark_mode));
+        let font = FontId::proportional(11.0);
+        ui.painter().text(centre, egui::Align2::CENTER_CENTER, "!", font, Color32::WHITE);
+        ui.interact(badge, ui.scope_id().with(("flag-mark", row)), Sense::hover()).on_hover_text(messages.join("\n"));
     }
     rect
 }

@@ -3,7 +3,7 @@
 use egui::Ui;
 
 use crate::core::side::Side;
-use crate::state::{Action, AppState, NavAction, Target};
+use crate::state::{Action, AppState, NavAction, ReviewAction, Target};
 
 pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
@@ -64,6 +64,9 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             if ui.add(egui::Button::new("Swap sides").shortcut_text("Ctrl+Shift+S")).clicked() {
                 out.push(Action::Swap);
             }
+            if ui.add(egui::Button::new("Flags panel").shortcut_text("Ctrl+Shift+R")).clicked() {
+                out.push(Action::Review(ReviewAction::TogglePanel));
+            }
         });
         ui.menu_button("Navigate", |ui| {
             let nav = |c| Action::Nav(c);
@@ -79,6 +82,11 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             ] {
                 if ui.add(egui::Button::new(label).shortcut_text(keys)).clicked() {
                     out.push(nav(cmd));
+                }
+            }
+            for (label, keys, forward) in [("Next flag", "F8", true), ("Previous flag", "Shift+F8", false)] {
+                if ui.add(egui::Button::new(label).shortcut_text(keys)).clicked() {
+                    out.push(Action::Review(ReviewAction::Step(forward)));
                 }
             }
             ui.menu_button("Speaker to follow", |ui| {
@@ -115,6 +123,14 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("▶ Present").on_hover_text("Presentation mode (F5; Esc leaves)").clicked() {
                 out.push(Action::Nav(NavAction::TogglePresent));
+            }
+            let flags = format!("⚠ Flags ({})", app.review.shown.len());
+            if ui
+                .selectable_label(app.review.panel_open, flags)
+                .on_hover_text("Review flags (Ctrl+Shift+R; F8 next)")
+                .clicked()
+            {
+                out.push(Action::Review(ReviewAction::TogglePanel));
             }
             if ui.button("Find").on_hover_text("Search both columns (Ctrl+F)").clicked() {
                 out.push(Action::Nav(NavAction::OpenSearch));

@@ -1,6 +1,7 @@
 //! The window's parts, drawn from the app's state; user intents come back as commands.
 
 pub mod columns;
+pub mod flags_panel;
 pub mod fonts;
 pub mod menu;
 pub mod overview;
@@ -13,7 +14,7 @@ pub mod theme;
 use egui::{RichText, Ui};
 
 use crate::core::side::{Side, Sides};
-use crate::state::{Action, AppState, NavAction, Target};
+use crate::state::{Action, AppState, NavAction, ReviewAction, Target};
 use columns::{ViewCache, ViewParams};
 
 /// What is being typed in the window's fields: widget state, not the app's. The app reads a
@@ -55,10 +56,16 @@ pub fn shell_ui(
     if state.search.open {
         egui::Panel::top("search").show(ui, |ui| out.extend(search_bar::search_bar_ui(ui, state, drafts)));
     }
+    if !presenting && state.review.panel_open {
+        egui::Panel::right("flags").resizable(true).default_size(340.0).show(ui, |ui| {
+            out.extend(flags_panel::flags_panel_ui(ui, state));
+        });
+    }
     let marks = columns::Marks {
         current: Some(state.nav.current),
         hits: &state.search.hits,
         current_hit: state.search.current,
+        review: Some(&state.review),
     };
     egui::CentralPanel::default().show(ui, |ui| {
         match (state.pair.as_ref(), view) {
@@ -107,6 +114,19 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
                 rows.start + 1,
                 rows.end.max(rows.start + 1),
             ));
+            let review = &state.review;
+            let flags = if review.running {
+                "checking…".to_string()
+            } else {
+                match review.shown.len() {
+                    0 => "no flags".to_string(),
+                    1 => "1 flag".to_string(),
+                    n => format!("{n} flags"),
+                }
+            };
+            if ui.link(flags).on_hover_text("Show the review flags (Ctrl+Shift+R); F8 goes to the next").clicked() {
+                out.push(Action::Review(ReviewAction::TogglePanel));
+            }
         }
         if let Some(error) = &state.error {
             ui.separator();

@@ -34,6 +34,11 @@ pub fn overview_ui(ui: &mut Ui, strip: Rect, cache: &ViewCache, marks: &Marks, v
     for hit in marks.hits {
         mark(hit.row, 4);
     }
+    if let Some(review) = marks.review {
+        for &k in &review.shown {
+            mark(review.flags[k].1.row, 8);
+        }
+    }
     let (left_only, right_only, hit) = if visuals.dark_mode {
         (Color32::from_rgb(0xf0, 0x9a, 0x5a), Color32::from_rgb(0x6f, 0xb6, 0xff), Color32::from_rgb(0xff, 0xe0, 0x4d))
     } else {
@@ -54,6 +59,10 @@ pub fn overview_ui(ui: &mut Ui, strip: Rect, cache: &ViewCache, marks: &Marks, v
         if k & 4 != 0 {
             paint(strip.left() + 3.0, strip.right() - 3.0, hit);
         }
+        if k & 8 != 0 {
+            // Flags: a notch on the outer edge.
+            paint(strip.right() - 4.0, strip.right(), super::theme::flag_colour(visuals.dark_mode));
+        }
     }
     if let Some(row) = marks.current.filter(|&r| r < layout.len()) {
         let y = y_of(layout.start(row));
@@ -67,7 +76,7 @@ pub fn overview_ui(ui: &mut Ui, strip: Rect, cache: &ViewCache, marks: &Marks, v
 
     let response = ui.interact(strip, ui.scope_id().with("overview"), Sense::click_and_drag());
     let response = response.on_hover_text(
-        "Overview: orange, a turn only on the left; blue, only on the right; yellow, search hits. Click to jump.",
+        "Overview: orange, a turn only on the left; blue, only on the right; yellow, search hits; red notch, review flags. Click to jump.",
     );
     if response.clicked() || response.dragged() {
         let y = response.interact_pointer_pos()?.y;

@@ -60,6 +60,24 @@ pub fn high_contrast(visuals: &mut egui::Visuals) {
     visuals.selection.stroke.color = Color32::from_rgb(0xff, 0xd8, 0x00);
 }
 
+/// Background and text colour of a highlighted stretch: search hits in yellow (the current one
+/// in orange), flagged words in a pale red.
+pub(super) fn highlight(kind: super::columns::Highlight, dark: bool, text: Color32) -> (Color32, Color32) {
+    use super::columns::Highlight;
+    match (kind, dark) {
+        (Highlight::CurrentHit, _) => (Color32::from_rgb(0xff, 0x9f, 0x1a), Color32::BLACK),
+        (Highlight::Hit, true) => (Color32::from_rgb(0x6b, 0x55, 0x00), text),
+        (Highlight::Hit, false) => (Color32::from_rgb(0xff, 0xe5, 0x6b), Color32::BLACK),
+        (Highlight::Flag, true) => (Color32::from_rgb(0x5c, 0x1f, 0x1f), text),
+        (Highlight::Flag, false) => (Color32::from_rgb(0xff, 0xd6, 0xd0), Color32::BLACK),
+    }
+}
+
+/// The colour of review flags: gutter marks, underlines, the overview strip.
+pub fn flag_colour(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(0xff, 0x7a, 0x6b) } else { Color32::from_rgb(0xc6, 0x28, 0x28) }
+}
+
 /// The colour of a link's confidence, from red (doubtful) to green (sure).
 pub fn score_colour(score: f32, dark: bool) -> Color32 {
     let (bad, mid, good) = if dark {

@@ -4,6 +4,7 @@
 //!
 //! One result ([`Flag`]s in row order) for many readers: the window, `tandem check`, exports.
 
+pub mod dismissed;
 mod duplicates;
 mod names;
 pub mod numbers;
@@ -107,25 +108,34 @@ impl Flag {
         self.spans[side].iter().map(|s| s.text.as_str()).collect()
     }
 
-    /// What identifies this flag across runs and re-alignments: its kind, its words, and the
-    /// text of its row — not the row number, which moves when the alignment changes.
+    /// What identifies this flag across runs, re-alignments and a swap of the sides: its kind,
+    /// its words and the text of its row — not the row number, which moves when links change.
     pub fn key(&self, pair: &Pair) -> u64 {
-        let mut h = Fnv::default();
-        h.write(self.kind.name().as_bytes());
-        if let Some(link) = pair.alignment.links.get(self.row) {
-            for side in Side::BOTH {
+        let side_hash = |side: Side| {
+            let mut h = Fnv::default();
+            if let Some(link) = pair.alignment.links.get(self.row) {
                 let doc = pair.doc(side);
                 for t in link.turns(side).clone() {
                     h.write(doc.turns.turns[t].text.as_bytes());
+                    h.write(b"\n");
                 }
-                h.write(b"|");
             }
-        }
-        for side in Side::BOTH {
             for s in &self.spans[side] {
                 h.write(s.text.as_bytes());
+                h.write(b"|");
             }
-        }
+            h.0
+        };
+        let (a, b) = (side_hash(Side::Left), side_hash(Side::Right));
+        let mut h = Fnv::default();
+        // A swap turns "missing" into "added": one key for both.
+        let kind = match self.kind {
+            FlagKind::Added => FlagKind::Missing,
+            k => k,
+        };
+        h.write(kind.name().as_bytes());
+        h.write(&a.min(b).to_le_bytes());
+        h.write(&a.max(b).to_le_bytes());
         h.0
     }
 }

@@ -1,0 +1,145 @@
+//! Review flags in the window: computed on a background thread whenever the pair changes,
+//! stepped through with F8, dismissed as "not a problem" and remembered per pair of files.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, channel};
+
+use super::TandemApp;
+use crate::core::review::dismissed::Dismissals;
+use crate::core::review::{self, Flag};
+use crate::state::ReviewAction;
+
+/// A check running on a background thread; dropping it (a newer pair) stops it.
+pub struct ReviewJob {
+    rx: Receiver<Vec<(u64, Flag)>>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for ReviewJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Where dismissals are kept, and what they hold.
+#[derive(Debug, Default)]
+pub struct DismissalStore {
+    /// `None`: kept for this run only (tests, or no place to write).
+    pub path: Option<PathBuf>,
+    pub dismissals: Dismissals,
+}
+
+impl DismissalStore {
+    /// The store in `dir` (`dismissed.json`); an unreadable file is reported and set aside.
+    pub fn open(dir: Option<PathBuf>) -> (Self, Option<String>) {
+        let Some(path) = dir.map(|d| d.join("dismissed.json")) else { return (Self::default(), None) };
+        match Dismissals::load(&path) {
+            Ok(dismissals) => (DismissalStore { path: Some(path), dismissals }, None),
+            Err(e) => {
+                let message =
+                    format!("The list of dismissed flags ({}) cannot be read ({e}); starting afresh.", path.display());
+                // Keep the damaged file for a person to look at; never write over it.
+                let aside = path.with_extension("json.damaged");
+                let _ = std::fs::rename(&path, &aside);
+                (DismissalStore { path: Some(path), dismissals: Dismissals::default() }, Some(message))
+            }
+        }
+    }
+}
+
+impl TandemApp {
+    /// Checks the open pair again, off the UI thread.
+    pub(super) fn start_review(&mut self) {
+        self.review_job = None;
+        let Some(pair) = self.state.pair.clone() else { return };
+        let (tx, rx) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (stop, ctx) = (cancel.clone(), self.ctx.clone());
+        std::thread::spawn(move || {
+            if let Some(flags) = review::check_until(&pair, || stop.load(Ordering::Relaxed)) {
+                let keyed = flags.into_iter().map(|f| (f.key(&pair), f)).collect();
+                let _ = tx.send(keyed);
+                ctx.request_repaint();
+            }
+        });
+        self.state.review.running = true;
+        self.review_job = Some(ReviewJob { rx, cancel });
+    }
+
+    pub(super) fn poll_review(&mut self) {
+        let Some(flags) = self.review_job.as_ref().and_then(|j| j.rx.try_recv().ok()) else { return };
+        self.review_job = None;
+        let review = &mut self.state.review;
+        review.flags = flags;
+        review.running = false;
+        review.current = None;
+        review.dismissed = self.state.pair.as_ref().map(|p| self.dismissal_store.dismissals.of(p)).unwrap_or_default();
+        review.refresh();
+    }
+
+    /// Waits for the flags (tests).
+    pub fn finish_review(&mut self) {
+        while self.review_job.is_some() {
+            self.poll_review();
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
+    pub(super) fn handle_review(&mut self, action: ReviewAction) {
+        let review = &mut self.state.review;
+        match action {
+            ReviewAction::TogglePanel => review.panel_open = !review.panel_open,
+            ReviewAction::Step(forward) => {
+                let from = self.state.nav.current;
+                let rows: Vec<usize> = review.shown.iter().map(|&k| review.flags[k].1.row).collect();
+                let next = if forward {
+                    review.shown.iter().zip(&rows).find(|&(_, &r)| r > from)
+                } else {
+                    review.shown.iter().zip(&rows).rev().find(|&(_, &r)| r < from)
+                };
+                // Past the last flag, go round to the first (and back).
+                let next = next.or_else(|| {
+                    if forward { review.shown.first().zip(rows.first()) } else { review.shown.last().zip(rows.last()) }
+                });
+                if let Some((&k, _)) = next {
+                    self.handle_review(ReviewAction::Select(k));
+                }
+            }
+            ReviewAction::Select(k) => {
+                let Some((_, flag)) = review.flags.get(k) else { return };
+                let row = flag.row;
+                review.current = Some(k);
+                self.go(row);
+            }
+            ReviewAction::Dismiss(key, dismissed) => {
+                if dismissed {
+                    review.dismissed.insert(key);
+                } else {
+                    review.dismissed.remove(&key);
+                }
+                review.refresh();
+                if let Some(pair) = self.state.pair.as_ref() {
+                    let store = &mut self.dismissal_store;
+                    store.dismissals.set(pair, key, dismissed);
+                    if let Some(path) = &store.path
+                        && let Err(e) = store.dismissals.save(path)
+                    {
+                        self.state.error = Some(format!("Cannot remember the dismissal in {}: {e}", path.display()));
+                    }
+                }
+            }
+            ReviewAction::ToggleKind(kind) => {
+                if !review.hidden_kinds.remove(&kind) {
+                    review.hidden_kinds.insert(kind);
+                }
+                review.refresh();
+            }
+            ReviewAction::ShowDismissed(show) => {
+                review.show_dismissed = show;
+                review.refresh();
+            }
+        }
+    }
+}

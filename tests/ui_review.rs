@@ -1,0 +1,134 @@
+//! Review flags in the real app: counted in the status line, F8 / Shift+F8, the Flags panel
+//! (click to go, filter by kind), "Not a problem" remembered for the pair of files.
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tandem::app::{Settings, TandemApp};
+use tandem::core::review::FlagKind;
+
+mod common;
+use common::fixture;
+
+fn files() -> [PathBuf; 2] {
+    [fixture("review/bakery_fr.txt"), fixture("review/bakery_en_changed.txt")]
+}
+
+/// The app on the changed bakery pair, flags computed, dismissals kept in `store`.
+fn app(store: &std::path::Path) -> Harness<'static, TandemApp> {
+    let store = store.to_path_buf();
+    let mut h = Harness::builder().with_size([1400.0, 850.0]).build_eframe(move |cc| {
+        let mut app = TandemApp::with_settings(cc.egui_ctx.clone(), Settings::default(), Some(files()));
+        app.set_store_dir(Some(store.clone()));
+        app
+    });
+    h.state_mut().finish_loading();
+    h.run_steps(1);
+    h.state_mut().finish_review();
+    h.run_steps(3);
+    h
+}
+
+fn store(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tandem-ui-review-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn flag_rows(h: &Harness<'_, TandemApp>) -> Vec<usize> {
+    let r = &h.state().review;
+    r.shown.iter().map(|&k| r.flags[k].1.row).collect()
+}
+
+#[test]
+fn flags_are_counted_and_f8_steps_through_them() {
+    let dir = store("f8");
+    let mut h = app(&dir);
+    let rows = flag_rows(&h);
+    let kinds: Vec<FlagKind> = h.state().review.shown.iter().map(|&k| h.state().review.flags[k].1.kind).collect();
+    assert_eq!(kinds, [FlagKind::Numbers, FlagKind::Numbers, FlagKind::Names], "{:?}", h.state().review.flags);
+    h.get_by_label("3 flags");
+    h.key_press(Key::F8);
+    h.run_steps(2);
+    assert_eq!(h.state().nav.current, rows[0]);
+    h.key_press(Key::F8);
+    h.run_steps(2);
+    assert_eq!(h.state().nav.current, rows[1]);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F8);
+    h.run_steps(2);
+    assert_eq!(h.state().nav.current, rows[0]);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F8);
+    h.run_steps(2);
+    assert_eq!(h.state().nav.current, rows[2], "before the first flag comes the last");
+    // In presentation too.
+    h.key_press(Key::F5);
+    h.run_steps(2);
+    h.key_press(Key::F8);
+    h.run_steps(2);
+    assert_eq!(h.state().nav.current, rows[0]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_panel_lists_filters_and_goes_to_flags() {
+    let dir = store("panel");
+    let mut h = app(&dir);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run_steps(2);
+    assert!(h.state().review.panel_open);
+    h.get_by_label("Numbers differ (2)");
+    let rows = flag_rows(&h);
+    h.get_by_label_contains(&format!("Row {} · Names and tokens", rows[2] + 1)).click();
+    h.run_steps(2);
+    assert_eq!(h.state().nav.current, rows[2]);
+    h.get_by_label("Numbers differ (2)").click();
+    h.run_steps(2);
+    assert_eq!(flag_rows(&h), [rows[2]], "numbers hidden by the filter");
+    h.get_by_label("1 flag");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn not_a_problem_is_remembered_for_the_pair_of_files() {
+    let dir = store("dismiss");
+    let mut h = app(&dir);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run_steps(2);
+    let first = h.state().review.shown[0];
+    let key = h.state().review.flags[first].0;
+    h.get_all_by_role_and_label(Role::Button, "Not a problem").next().unwrap().click();
+    h.run_steps(2);
+    assert!(h.state().review.dismissed.contains(&key));
+    assert_eq!(h.state().review.shown.len(), 2);
+    h.get_by_label("2 flags");
+    assert!(dir.join("dismissed.json").is_file(), "written beside the settings");
+    drop(h);
+    // A new run on the same files: the flag stays dismissed, and can be brought back.
+    let mut h = app(&dir);
+    assert!(h.state().review.dismissed.contains(&key));
+    assert_eq!(h.state().review.shown.len(), 2);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run_steps(2);
+    h.get_by_label("Show the dismissed ones (1)").click();
+    h.run_steps(2);
+    assert_eq!(h.state().review.shown.len(), 3);
+    h.get_by_role_and_label(Role::Button, "Restore").click();
+    h.run_steps(2);
+    assert!(h.state().review.dismissed.is_empty());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_damaged_dismissals_file_is_set_aside_with_a_message() {
+    let dir = store("damaged");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("dismissed.json"), "{ this is not").unwrap();
+    let h = app(&dir);
+    let error = h.state().error.clone().unwrap_or_default();
+    assert!(error.contains("cannot be read"), "{error}");
+    assert!(dir.join("dismissed.json.damaged").is_file(), "kept for a person to look at");
+    std::fs::remove_dir_all(&dir).ok();
+}
