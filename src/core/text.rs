@@ -8,6 +8,11 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3FFFF)
 }
 
+/// Letters and digits of any script, with fast answers for ASCII and Han (the common cases).
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { is_han(c) || c.is_alphanumeric() }
+}
+
 /// True for Han ideographs only.
 pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)

@@ -124,7 +124,7 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             if ui.button("▶ Present").on_hover_text("Presentation mode (F5; Esc leaves)").clicked() {
                 out.push(Action::Nav(NavAction::TogglePresent));
             }
-            let flags = format!("⚠ Flags ({})", app.review.shown.len());
+            let flags = format!("Flags ({})", app.review.shown.len());
             if ui
                 .selectable_label(app.review.panel_open, flags)
                 .on_hover_text("Review flags (Ctrl+Shift+R; F8 next)")

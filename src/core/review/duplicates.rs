@@ -5,26 +5,35 @@ use std::collections::HashMap;
 
 use super::{Flag, FlagKind, Fnv, flag_at};
 use crate::core::document::Pair;
-use crate::core::search::fold_text;
 use crate::core::side::{Side, Sides};
 
 /// Turns shorter than this (letters and digits) repeat by chance: "Yes.", "Thank you."
 const MIN_LEN: usize = 40;
 
+/// A passage's identity: its bytes, ASCII letters in lower case, ASCII spaces and punctuation
+/// left out (no decoding, no allocation: this runs over every turn).
 fn key(text: &str) -> Option<u64> {
-    let folded: Vec<char> = fold_text(text).into_iter().filter(|c| c.is_alphanumeric()).collect();
-    if folded.len() < MIN_LEN {
-        return None;
-    }
     let mut h = Fnv::default();
-    let s: String = folded.into_iter().collect();
-    h.write(s.as_bytes());
-    Some(h.0)
+    let mut kept = 0usize;
+    for &b in text.as_bytes() {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                continue;
+            }
+            h.write(&[b.to_ascii_lowercase()]);
+            kept += 1;
+        } else {
+            h.write(&[b]);
+            // Count characters by their first byte.
+            kept += usize::from(b >= 0xC0);
+        }
+    }
+    (kept >= MIN_LEN).then_some(h.0)
 }
 
 /// For each turn of a side, the earlier turn it repeats.
 fn repeats(pair: &Pair, side: Side) -> Vec<Option<usize>> {
-    let mut first: HashMap<u64, usize> = HashMap::new();
+    let mut first: HashMap<u64, usize, std::hash::BuildHasherDefault<Fnv>> = HashMap::default();
     pair.doc(side)
         .turns
         .turns

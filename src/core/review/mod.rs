@@ -159,6 +159,15 @@ impl Fnv {
     }
 }
 
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        Fnv::write(self, bytes);
+    }
+}
+
 /// The lines of some turns of a side, or `None` when there are none.
 fn lines_of(pair: &Pair, side: Side, turns: &Range<usize>) -> Option<(usize, usize)> {
     let t = &pair.doc(side).turns.turns;
@@ -177,31 +186,74 @@ pub fn check(pair: &Pair) -> Vec<Flag> {
     check_until(pair, || false).unwrap_or_default()
 }
 
-/// [`check`], giving up (`None`) as soon as `stop` says so.
-pub fn check_until(pair: &Pair, stop: impl Fn() -> bool) -> Option<Vec<Flag>> {
-    let mut flags = Vec::new();
-    let stats = rows::Stats::of(pair);
-    let vocab = names::Vocabularies::of(pair);
+/// [`check`], giving up (`None`) as soon as `stop` says so. The rows are checked on as many
+/// threads as there are cores (the pair's statistics, its names and its duplicates first).
+pub fn check_until(pair: &Pair, stop: impl Fn() -> bool + Sync) -> Option<Vec<Flag>> {
+    let (stats, vocab, mut flags) = std::thread::scope(|s| {
+        let stats = s.spawn(|| rows::Stats::of(pair));
+        let vocab = s.spawn(|| names::Vocabularies::of(pair));
+        let duplicates = duplicates::check(pair);
+        (stats.join().expect("no panic"), vocab.join().expect("no panic"), duplicates)
+    });
+    if stop() {
+        return None;
+    }
     let links = &pair.alignment.links;
-    let mut row = 0;
-    while row < links.len() {
-        if row % 1024 == 0 && stop() {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    // Chunks start at a paired row, so that a run of one-sided rows stays whole.
+    let mut bounds = vec![0];
+    for k in 1..threads {
+        let at = links.len() * k / threads;
+        let at = (at..links.len()).find(|&r| links[r].is_paired()).unwrap_or(links.len());
+        if at > *bounds.last().expect("one bound") {
+            bounds.push(at);
+        }
+    }
+    bounds.push(links.len());
+    bounds.dedup();
+    let chunks: Vec<Option<Vec<Flag>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .map(|w| {
+                let (rows, stats, vocab, stop) = (w[0]..w[1], &stats, &vocab, &stop);
+                s.spawn(move || check_rows(pair, rows, stats, vocab, stop))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("no panic")).collect()
+    });
+    for chunk in chunks {
+        flags.extend(chunk?);
+    }
+    flags.sort_by_key(|f| (f.row, f.kind));
+    Some(flags)
+}
+
+fn check_rows(
+    pair: &Pair,
+    rows: Range<usize>,
+    stats: &rows::Stats,
+    vocab: &names::Vocabularies,
+    stop: &(impl Fn() -> bool + Sync),
+) -> Option<Vec<Flag>> {
+    let links = &pair.alignment.links;
+    let mut flags = Vec::new();
+    let mut row = rows.start;
+    while row < rows.end {
+        if row.is_multiple_of(1024) && stop() {
             return None;
         }
         if links[row].is_paired() {
             flags.extend(numbers::check_row(pair, row));
-            flags.extend(names::check_row(pair, row, &vocab));
-            flags.extend(rows::check_paired(pair, row, &stats));
+            flags.extend(names::check_row(pair, row, vocab));
+            flags.extend(rows::check_paired(pair, row, stats));
             row += 1;
         } else {
             // A run of one-sided rows is one omission (and one addition), not one flag a row.
-            let end = (row..links.len()).find(|&k| links[k].is_paired()).unwrap_or(links.len());
+            let end = (row..rows.end).find(|&k| links[k].is_paired()).unwrap_or(rows.end);
             flags.extend(rows::check_one_sided(pair, row..end));
             row = end;
         }
     }
-    flags.extend(duplicates::check(pair));
-    flags.sort_by_key(|f| (f.row, f.kind));
     Some(flags)
 }
 

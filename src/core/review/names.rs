@@ -20,11 +20,43 @@ struct Token {
 }
 
 fn tokens(text: &str) -> Vec<Token> {
+    // Only a digit, two capitals in a word, an address, or Latin letters beside CJK can make a
+    // token: most turns have none, and this glance at the bytes says so.
+    let (mut capitals, mut latin, mut cjk, mut cand) = (0, false, false, false);
+    let bytes = text.as_bytes();
+    for (k, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            latin = true;
+            cand |= b.is_ascii_digit();
+            capitals += usize::from(b.is_ascii_uppercase());
+        } else if b == 0xC3 {
+            // Latin-1 letters: capitals are C3 80–9E (À, É…), the others lower case.
+            capitals += usize::from(bytes.get(k + 1).is_some_and(|n| (0x80..=0x9E).contains(n)));
+        } else if b >= 0x80 {
+            // Lead bytes E3 and above: CJK (and other scripts of the BMP); continuation bytes are
+            // part of the letter before.
+            cjk |= b >= 0xE3;
+            if b >= 0xC0 {
+                capitals = 0;
+            }
+        } else {
+            cand |= b == b'@' || b == b'/';
+            capitals = 0;
+        }
+        cand |= capitals >= 2;
+        if cand {
+            break;
+        }
+    }
+    if !(cand || latin && cjk) {
+        return Vec::new();
+    }
     let c: Vec<char> = text.chars().collect();
     let n = c.len();
     let mut out = Vec::new();
     let mut i = 0;
-    let word_char = |ch: char| ch.is_alphanumeric() && !is_cjk(ch);
+    let word_char =
+        |ch: char| if ch.is_ascii() { ch.is_ascii_alphanumeric() } else { !is_cjk(ch) && ch.is_alphanumeric() };
     while i < n {
         if !word_char(c[i]) || (i > 0 && word_char(c[i - 1])) {
             i += 1;
@@ -51,16 +83,35 @@ fn tokens(text: &str) -> Vec<Token> {
             }
             e
         };
-        let wide: String = c[start..scan(true)].iter().collect();
-        let url = wide.contains("://") || wide.starts_with("www.") || (wide.contains('.') && wide.contains('/'));
-        let email = wide.contains('@') && wide.rsplit('@').next().is_some_and(|d| d.contains('.'));
-        i = if url || email { scan(true) } else { scan(false) };
-        let word: String = c[start..i].iter().collect();
+        // The wide scan only where a URL or an address can go on.
+        let narrow = scan(false);
+        i = narrow;
+        if narrow < n && matches!(c[narrow], '.' | '@' | ':' | '/') {
+            let wide_end = scan(true);
+            let wide: String = c[start..wide_end].iter().collect();
+            let url = wide.contains("://") || wide.starts_with("www.") || (wide.contains('.') && wide.contains('/'));
+            let email = wide.contains('@') && wide.rsplit('@').next().is_some_and(|d| d.contains('.'));
+            if url || email {
+                i = wide_end;
+                let key: String = wide.chars().filter(|ch| ch.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+                out.push(Token { key, chars: start..i, text: wide, strong: true });
+                continue;
+            }
+        }
+        let w = &c[start..i];
         let before_cjk = start > 0 && is_cjk(c[start - 1]);
         let after_cjk = i < n && is_cjk(c[i]);
-        let letters = word.chars().filter(|ch| ch.is_alphabetic()).count();
-        let digits = word.chars().filter(|ch| ch.is_ascii_digit()).count();
-        let upper = word.chars().filter(|ch| ch.is_uppercase()).count();
+        let (mut letters, mut digits, mut upper) = (0, 0, 0);
+        for &ch in w {
+            letters += usize::from(ch.is_alphabetic());
+            digits += usize::from(ch.is_ascii_digit());
+            upper += usize::from(ch.is_uppercase());
+        }
+        // Most words are plain lower-case words: nothing to keep.
+        if upper == 0 && digits == 0 && !(before_cjk || after_cjk) {
+            continue;
+        }
+        let word: String = w.iter().collect();
         // `A100`, `GPT-4`, `4o`, `H20`: digits with a capital or a short tag, not `100-model`.
         let mixed = letters >= 1 && digits >= 1 && (upper >= 1 || letters <= 3);
         // `OpenAI`, `ChatGPT`, `DeepSeek`; not `États-Unis` (each part is capitalised once).
@@ -71,7 +122,7 @@ fn tokens(text: &str) -> Vec<Token> {
         // `NASA`, `NPCs`
         let acronym = letters >= 2 && (upper == letters || (word.ends_with('s') && upper == letters - 1));
         let in_cjk = (before_cjk || after_cjk) && letters >= 2;
-        let strong = url || email || mixed || inner_capital;
+        let strong = mixed || inner_capital;
         if strong || acronym || in_cjk {
             let key: String = word.chars().filter(|ch| ch.is_alphanumeric()).flat_map(char::to_lowercase).collect();
             out.push(Token { key, chars: start..i, text: word, strong });
@@ -80,18 +131,20 @@ fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// Every token key a document uses, to tell a name the translation renders otherwise (the whole
-/// other document never has it) from one it dropped here.
-fn vocabulary(pair: &Pair, side: Side) -> HashSet<String> {
-    pair.doc(side).turns.turns.iter().flat_map(|t| tokens(&t.text)).map(|t| t.key).collect()
+/// Per side, the tokens of every turn, and every key the document uses — to tell a name the
+/// translation renders otherwise (the other document never has it) from one it dropped here.
+/// Computed once per pair.
+pub(super) struct Vocabularies {
+    turns: Sides<Vec<Vec<Token>>>,
+    keys: Sides<HashSet<String>>,
 }
-
-/// Per side, the keys of the whole document (computed once per pair).
-pub(super) struct Vocabularies(Sides<HashSet<String>>);
 
 impl Vocabularies {
     pub(super) fn of(pair: &Pair) -> Self {
-        Vocabularies(Sides::from_fn(|side| vocabulary(pair, side)))
+        let turns =
+            Sides::from_fn(|side| pair.doc(side).turns.turns.iter().map(|t| tokens(&t.text)).collect::<Vec<_>>());
+        let keys = turns.as_ref().map(|v| v.iter().flatten().map(|t| t.key.clone()).collect());
+        Vocabularies { turns, keys }
     }
 }
 
@@ -99,12 +152,12 @@ impl Vocabularies {
 pub(super) fn check_row(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> {
     let link = &pair.alignment.links[row];
     let found = Sides::from_fn(|side| {
-        let doc = pair.doc(side);
-        link.turns(side)
-            .clone()
-            .flat_map(|t| tokens(&doc.turns.turns[t].text).into_iter().map(move |k| (t, k)))
-            .collect::<Vec<_>>()
+        let per_turn = &vocab.turns[side];
+        link.turns(side).clone().flat_map(|t| per_turn[t].iter().map(move |k| (t, k))).collect::<Vec<_>>()
     });
+    if found.left.is_empty() && found.right.is_empty() {
+        return None;
+    }
     let keys = found.as_ref().map(|v| v.iter().map(|(_, k)| k.key.as_str()).collect::<HashSet<&str>>());
     let odd = Sides::from_fn(|side| {
         let other = side.other();
@@ -114,7 +167,7 @@ pub(super) fn check_row(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option
             .filter(|(_, k)| {
                 // Numbers alone are the numbers check's; a name inside another (`GPT` in `GPT-4`) counts as there.
                 !keys[other].iter().any(|o| o.contains(k.key.as_str()) || k.key.contains(o))
-                    && (k.strong || vocab.0[other].contains(&k.key))
+                    && (k.strong || vocab.keys[other].contains(&k.key))
                     && seen.insert(k.key.clone())
             })
             .map(|(t, k)| Span { turn: *t, chars: k.chars.clone(), text: k.text.clone() })

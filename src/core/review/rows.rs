@@ -5,12 +5,25 @@ use super::{Flag, FlagKind, flag_at};
 use crate::core::document::Pair;
 use crate::core::search::fold_text;
 use crate::core::side::{Side, Sides};
+use crate::core::text::is_alnum;
 use crate::core::text::{content_len, is_cjk};
 use crate::core::turns::TurnKind;
 
-/// A weighted length: a CJK character says about as much as two Latin letters and a half.
-fn weight(text: &str) -> f32 {
-    text.chars().filter(|c| !c.is_whitespace()).map(|c| if is_cjk(c) { 2.5 } else { 1.0 }).sum()
+/// Characters, and a weighted length: a CJK character says about as much as two Latin letters
+/// and a half; spaces count for nothing.
+fn size(text: &str) -> (usize, f32) {
+    let (mut chars, mut weight) = (0usize, 0.0f32);
+    for c in text.chars() {
+        chars += 1;
+        if c.is_ascii() {
+            weight += if c.is_ascii_whitespace() { 0.0 } else { 1.0 };
+        } else if is_cjk(c) {
+            weight += 2.5;
+        } else if !c.is_whitespace() {
+            weight += 1.0;
+        }
+    }
+    (chars, weight)
 }
 
 /// What the pair shows of itself, to judge one row against the rest.
@@ -21,6 +34,10 @@ pub(super) struct Stats {
     /// Most paired rows are the same text on both sides: two versions in one language, where
     /// "untranslated" means nothing.
     same_language: bool,
+    /// The paired rows that are copies, sorted.
+    copies: Vec<usize>,
+    /// Per row: the log length ratio and the longer side's weight (paired rows only).
+    rows: Vec<(f32, f32)>,
 }
 
 fn row_text(pair: &Pair, row: usize, side: Side) -> String {
@@ -36,16 +53,35 @@ fn log_ratio(l: f32, r: f32) -> f32 {
 impl Stats {
     pub(super) fn of(pair: &Pair) -> Stats {
         let mut ratios = Vec::new();
-        let (mut paired, mut same) = (0usize, 0usize);
+        let mut paired = 0usize;
+        let mut copies = Vec::new();
+        let mut rows = vec![(0.0, 0.0); pair.alignment.links.len()];
+        // Per turn, once: characters and weight.
+        let measure =
+            |side: Side| -> Vec<(usize, f32)> { pair.doc(side).turns.turns.iter().map(|t| size(&t.text)).collect() };
+        let sizes = Sides::from_fn(measure);
         for (row, link) in pair.alignment.links.iter().enumerate() {
             if !link.is_paired() {
                 continue;
             }
-            let (l, r) = (row_text(pair, row, Side::Left), row_text(pair, row, Side::Right));
             paired += 1;
-            same += usize::from(near_copy(&l, &r));
-            ratios.push(log_ratio(weight(&l), weight(&r)));
+            let sum = |side: Side| {
+                link.turns(side)
+                    .clone()
+                    .fold((0usize, 0.0f32), |(n, w), t| (n + sizes[side][t].0, w + sizes[side][t].1))
+            };
+            let ((nl, wl), (nr, wr)) = (sum(Side::Left), sum(Side::Right));
+            // Far apart in length: no copy, decided without reading the text again.
+            if nl.min(nr) * 10 >= nl.max(nr) * 7
+                && near_copy(&row_text(pair, row, Side::Left), &row_text(pair, row, Side::Right))
+            {
+                copies.push(row);
+            }
+            let x = log_ratio(wl, wr);
+            rows[row] = (x, wl.max(wr));
+            ratios.push(x);
         }
+        let same = copies.len();
         let median = |v: &mut Vec<f32>| -> f32 {
             if v.is_empty() {
                 return 0.0;
@@ -56,32 +92,42 @@ impl Stats {
         let m = median(&mut ratios);
         let mut dev: Vec<f32> = ratios.iter().map(|x| (x - m).abs()).collect();
         let spread = median(&mut dev).max(0.1);
-        Stats { median: m, spread, same_language: paired >= 4 && same * 2 > paired }
+        Stats { median: m, spread, same_language: paired >= 4 && same * 2 > paired, copies, rows }
     }
 }
 
 /// The same text on both sides, or nearly: letters and digits compared, case and accents aside.
 fn near_copy(a: &str, b: &str) -> bool {
-    let fold = |s: &str| -> Vec<char> { fold_text(s).into_iter().filter(|c| c.is_alphanumeric()).collect() };
+    let fold = |s: &str| -> Vec<char> { fold_text(s).into_iter().filter(|&c| is_alnum(c)).collect() };
     let (x, y) = (fold(a), fold(b));
-    if x.len() < 12 || y.len() < 12 {
+    let (short, long) = (x.len().min(y.len()), x.len().max(y.len()));
+    // A translation into another script, or of another length, is no copy: decided at once.
+    if short < 12 || short * 10 < long * 8 {
         return false;
     }
     if x == y {
         return true;
     }
-    // Character bigrams in common (Dice).
-    let grams = |v: &[char]| -> std::collections::HashMap<(char, char), u32> {
-        let mut m = std::collections::HashMap::new();
-        for w in v.windows(2) {
-            *m.entry((w[0], w[1])).or_default() += 1;
-        }
-        m
+    // Character bigrams in common (Dice), as sorted numbers.
+    let grams = |v: &[char]| -> Vec<u64> {
+        let mut g: Vec<u64> = v.windows(2).map(|w| ((w[0] as u64) << 32) | w[1] as u64).collect();
+        g.sort_unstable();
+        g
     };
     let (gx, gy) = (grams(&x), grams(&y));
-    let shared: u32 = gx.iter().map(|(k, n)| (*n).min(gy.get(k).copied().unwrap_or(0))).sum();
-    let total = (x.len() - 1 + y.len() - 1) as f32;
-    2.0 * shared as f32 / total >= 0.9
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < gx.len() && j < gy.len() {
+        match gx[i].cmp(&gy[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f32 / (gx.len() + gy.len()) as f32 >= 0.9
 }
 
 /// Text on one side only, in a run of one-sided rows: left out of the translation (`missing`)
@@ -127,9 +173,8 @@ pub(super) fn check_one_sided(pair: &Pair, rows: std::ops::Range<usize>) -> Vec<
 /// A paired row: its length, a copy left untranslated, its speakers.
 pub(super) fn check_paired(pair: &Pair, row: usize, stats: &Stats) -> Vec<Flag> {
     let mut out = Vec::new();
-    let (l, r) = (row_text(pair, row, Side::Left), row_text(pair, row, Side::Right));
-    let (wl, wr) = (weight(&l), weight(&r));
-    if !stats.same_language && near_copy(&l, &r) {
+    let (ratio, longer) = stats.rows[row];
+    if !stats.same_language && stats.copies.binary_search(&row).is_ok() {
         out.push(flag_at(
             pair,
             FlagKind::Untranslated,
@@ -138,9 +183,9 @@ pub(super) fn check_paired(pair: &Pair, row: usize, stats: &Stats) -> Vec<Flag> 
             "The same text on both sides: left untranslated?".into(),
         ));
     }
-    let x = log_ratio(wl, wr) - stats.median;
+    let x = ratio - stats.median;
     // Far outside what the pair shows elsewhere, on a row long enough for length to mean something.
-    if x.abs() > (4.0 * stats.spread).max(0.9) && wl.max(wr) >= 120.0 {
+    if x.abs() > (4.0 * stats.spread).max(0.9) && longer >= 120.0 {
         let factor = x.abs().exp();
         let message = if x < 0.0 {
             format!("The right side is {factor:.1}× shorter than this pair's rows usually are: shortened?")

@@ -1,0 +1,130 @@
+//! The number reader, one format at a time, and the comparison of a row's numbers.
+use super::*;
+
+/// The values read, as (lo, hi, percent, weak).
+fn values(text: &str) -> Vec<(f64, f64, bool, bool)> {
+    read(text).into_iter().map(|q| (q.lo, q.hi, q.percent, q.weak)).collect()
+}
+
+fn one(text: &str) -> (f64, f64) {
+    let v = read(text);
+    assert_eq!(v.len(), 1, "{text}: {v:?}");
+    (v[0].lo, v[0].hi)
+}
+
+#[test]
+fn digits_with_any_grouping() {
+    for t in ["10 000 cartes", "10\u{202F}000 cartes", "10\u{00A0}000", "10,000 cards", "10.000 Karten", "10000"] {
+        assert_eq!(one(t), (10000.0, 10000.0), "{t}");
+    }
+    assert_eq!(one("1 234 567"), (1234567.0, 1234567.0));
+    assert_eq!(one("en 2017, le"), (2017.0, 2017.0));
+    assert_eq!(values("en 2017 2018"), [(2017.0, 2017.0, false, false), (2018.0, 2018.0, false, false)]);
+}
+
+#[test]
+fn decimals_with_a_comma_or_a_dot() {
+    assert_eq!(one("1,5 milliard"), (1.5e9, 1.5e9));
+    assert_eq!(one("$1.5 billion"), (1.5e9, 1.5e9));
+    assert_eq!(one("2,75"), (2.75, 2.75));
+    assert_eq!(one("1 234,5"), (1234.5, 1234.5));
+    assert_eq!(one("1,234.5"), (1234.5, 1234.5));
+}
+
+#[test]
+fn ranges_in_both_languages() {
+    assert_eq!(one("60 000 à 70 000 yuans"), (60000.0, 70000.0));
+    assert_eq!(one("60,000 to 70,000"), (60000.0, 70000.0));
+    assert_eq!(one("60,000-70,000"), (60000.0, 70000.0));
+    assert_eq!(one("600 million to 700 million"), (6e8, 7e8));
+    assert_eq!(one("six ou sept milliards"), (6e9, 7e9));
+    assert_eq!(one("600 to 700 million"), (6e8, 7e8));
+    assert_eq!(one("六七亿"), (6e8, 7e8));
+    assert_eq!(one("五六十"), (50.0, 60.0));
+}
+
+#[test]
+fn percentages() {
+    for t in ["15 %", "15%", "15 per cent", "15 percent", "15 pour cent", "百分之十五", "15％"] {
+        assert_eq!(values(t), [(15.0, 15.0, true, false)], "{t}");
+    }
+    assert_eq!(values("三成"), [(30.0, 30.0, true, false)]);
+}
+
+#[test]
+fn scale_words() {
+    assert_eq!(one("3 millions"), (3e6, 3e6));
+    assert_eq!(one("2 milliards"), (2e9, 2e9));
+    assert_eq!(one("2 billion"), (2e9, 2e9));
+    assert_eq!(one("1 trillion"), (1e12, 1e12));
+    assert_eq!(one("deux mille"), (2000.0, 2000.0));
+    assert_eq!(one("5 thousand"), (5000.0, 5000.0));
+    assert_eq!(one("a thousand"), (1000.0, 1000.0));
+    assert_eq!(one("8万"), (8e4, 8e4));
+    assert_eq!(one("60亿"), (6e9, 6e9));
+    assert_eq!(one("1.5万"), (1.5e4, 1.5e4));
+    assert_eq!(one("三千"), (3000.0, 3000.0));
+}
+
+#[test]
+fn spelled_numbers() {
+    assert_eq!(one("twenty-one"), (21.0, 21.0));
+    assert_eq!(one("vingt et un"), (21.0, 21.0));
+    assert_eq!(one("soixante-dix"), (70.0, 70.0));
+    assert_eq!(one("quatre-vingt-dix-sept"), (97.0, 97.0));
+    assert_eq!(one("quatre-vingts"), (80.0, 80.0));
+    assert_eq!(one("one hundred and twenty"), (120.0, 120.0));
+    assert_eq!(one("cent vingt"), (120.0, 120.0));
+    assert_eq!(one("deux cents"), (200.0, 200.0));
+    assert_eq!(one("ninety-nine"), (99.0, 99.0));
+    assert_eq!(one("a hundred"), (100.0, 100.0));
+    assert!(read("trois")[0].weak, "a small spelled number confirms but never stands alone");
+    assert!(!read("twenty")[0].weak);
+}
+
+#[test]
+fn chinese_numerals() {
+    assert_eq!(one("十五"), (15.0, 15.0));
+    assert_eq!(one("两千"), (2000.0, 2000.0));
+    assert_eq!(one("一百二十"), (120.0, 120.0));
+    assert_eq!(one("三万五千"), (35000.0, 35000.0));
+    assert_eq!(one("一亿五千万"), (1.5e8, 1.5e8));
+    assert_eq!(one("二〇一七年"), (2017.0, 2017.0));
+    assert!(read("一个")[0].weak);
+    assert!(read("几十亿")[0].weak, "some billions is no number to check");
+}
+
+#[test]
+fn clock_times_months_and_approximations() {
+    let hours = [(4.0, 4.0, false, false), (13.0, 13.0, false, false)];
+    assert_eq!(values("from 4 a.m. to 1 p.m."), hours);
+    assert_eq!(values("de 4 h à 13 h"), hours);
+    assert_eq!(one("下午1点"), (13.0, 13.0));
+    assert_eq!(values("en mars 2023")[0], (3.0, 3.0, false, true), "a month is a weak 3");
+    assert!(values("une quarantaine").contains(&(40.0, 40.0, false, false)));
+}
+
+#[test]
+fn ordinals_and_years() {
+    assert_eq!(one("the 3rd"), (3.0, 3.0));
+    assert_eq!(one("le 2e"), (2.0, 2.0));
+    assert_eq!(one("第三"), (3.0, 3.0));
+    assert!(read("the first")[0].weak);
+    assert_eq!(one("in 1998."), (1998.0, 1998.0));
+}
+
+#[test]
+fn digits_in_names_are_not_numbers() {
+    assert!(read("GPT-4 et A100, H20, Llama3").is_empty());
+    assert!(read("COVID-19").is_empty());
+    assert_eq!(one("GPT-4 coûte 30 dollars"), (30.0, 30.0));
+}
+
+#[test]
+fn spans_point_at_the_words() {
+    let text = "au moins six ou sept milliards de yuans";
+    let q = &read(text)[0];
+    assert_eq!(q.text, "six ou sept milliards");
+    let chars: String = text.chars().skip(q.chars.start).take(q.chars.len()).collect();
+    assert_eq!(chars, q.text);
+}

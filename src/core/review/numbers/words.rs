@@ -1,0 +1,267 @@
+//! The words of numbers in English and French: cardinals, ordinals, approximations (`une
+//! quarantaine`), months, scale words, and the small words around numbers (`to`, `ou`, `per cent`).
+
+use super::{Tok, Token};
+
+const CARDINALS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("zéro", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("un", 1),
+    ("une", 1),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("sept", 7),
+    ("huit", 8),
+    ("neuf", 9),
+    ("dix", 10),
+    ("onze", 11),
+    ("douze", 12),
+    ("treize", 13),
+    ("quatorze", 14),
+    ("quinze", 15),
+    ("seize", 16),
+    ("vingt", 20),
+    ("vingts", 20),
+    ("trente", 30),
+    ("quarante", 40),
+    ("cinquante", 50),
+    ("soixante", 60),
+    ("septante", 70),
+    ("huitante", 80),
+    ("octante", 80),
+    ("nonante", 90),
+    ("cent", 100),
+    ("cents", 100),
+];
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("premier", 1),
+    ("première", 1),
+    ("deuxième", 2),
+    ("troisième", 3),
+    ("quatrième", 4),
+    ("cinquième", 5),
+    ("sixième", 6),
+    ("septième", 7),
+    ("huitième", 8),
+    ("neuvième", 9),
+    ("dixième", 10),
+];
+const APPROX: &[(&str, u32)] = &[
+    ("dizaine", 10),
+    ("douzaine", 12),
+    ("quinzaine", 15),
+    ("vingtaine", 20),
+    ("trentaine", 30),
+    ("quarantaine", 40),
+    ("cinquantaine", 50),
+    ("soixantaine", 60),
+    ("centaine", 100),
+    ("millier", 1000),
+    ("dozen", 12),
+];
+const MONTHS: [[&str; 2]; 12] = [
+    ["january", "janvier"],
+    ["february", "février"],
+    ["march", "mars"],
+    ["april", "avril"],
+    ["may", "mai"],
+    ["june", "juin"],
+    ["july", "juillet"],
+    ["august", "août"],
+    ["september", "septembre"],
+    ["october", "octobre"],
+    ["november", "novembre"],
+    ["december", "décembre"],
+];
+
+/// Whether a word can be a known word, by its first letter and length alone (hyphenated words
+/// and words opening with a non-ASCII letter are always looked up).
+pub(super) fn might_be_known(word: &[char]) -> bool {
+    static LENGTHS: std::sync::OnceLock<[u32; 26]> = std::sync::OnceLock::new();
+    let lengths = LENGTHS.get_or_init(|| {
+        let mut table = [0u32; 26];
+        for w in known_words() {
+            if let Some(f) = w.chars().next().filter(char::is_ascii_lowercase) {
+                table[(f as u8 - b'a') as usize] |= 1 << w.chars().count().min(31);
+            }
+        }
+        table
+    });
+    match word.first() {
+        Some(f) if f.is_ascii_alphabetic() && !word.contains(&'-') => {
+            word.len() < 32 && lengths[(f.to_ascii_lowercase() as u8 - b'a') as usize] & (1 << word.len()) != 0
+        }
+        _ => true,
+    }
+}
+
+/// A set of short words hashed with FNV (no need for SipHash's resistance here, and faster).
+type KnownWords = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<crate::core::review::Fnv>>;
+
+/// Every word the reader knows (cardinals, ordinals, approximations, months, scales, and the
+/// small words around numbers), to pass over all the others at once.
+pub(super) fn known_words() -> &'static KnownWords {
+    static WORDS: std::sync::OnceLock<KnownWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut set: KnownWords = CARDINALS.iter().chain(ORDINALS).chain(APPROX).map(|(w, _)| *w).collect();
+        set.extend(MONTHS.iter().flatten());
+        set.extend([
+            "to",
+            "à",
+            "or",
+            "ou",
+            "a",
+            "an",
+            "and",
+            "et",
+            "percent",
+            "pourcent",
+            "per",
+            "pour",
+            "thousand",
+            "thousands",
+            "mille",
+            "milles",
+            "million",
+            "millions",
+            "milliard",
+            "milliards",
+            "billion",
+            "billions",
+            "bn",
+            "trillion",
+            "trillions",
+            "billiard",
+        ]);
+        set
+    })
+}
+
+/// Spelled numbers and the words around numbers, in English and French.
+pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
+    let end = start + word.chars().count();
+    let push = |out: &mut Vec<Token>, tok: Tok| out.push(Token { tok, chars: (start, end) });
+    match word {
+        "to" | "à" | "or" | "ou" => return push(out, Tok::RangeSep),
+        "a" | "an" => return push(out, Tok::Article),
+        "and" | "et" => return push(out, Tok::And),
+        "percent" | "pourcent" => return push(out, Tok::Percent),
+        "cent" | "cents" if matches!(out.last().map(|t| t.tok), Some(Tok::Per)) => {
+            out.pop();
+            return push(out, Tok::Percent);
+        }
+        "per" | "pour" => return push(out, Tok::Per),
+        // `deux cents` is 200, but `cents` alone is money, not a hundred.
+        "cents" if !matches!(out.last().map(|t| t.tok), Some(Tok::Num { spelled: true, .. })) => {
+            return push(out, Tok::Break);
+        }
+        _ => {}
+    }
+    if let Some(scale) = scale_word(word) {
+        return push(out, Tok::Scale(scale));
+    }
+    // A month's name is its number (`mars 2023`, `2023年3月`); only ever a confirmation.
+    if let Some(m) = month(word) {
+        return push(out, Tok::Num { lo: m, hi: m, spelled: true, ordinal: true });
+    }
+    // Hyphenated compounds: `quatre-vingt-dix-sept`, `twenty-one`, `vingt-et-un`.
+    let parts: Vec<&str> = word.split('-').collect();
+    let mut value = 0.0f64;
+    let mut any = false;
+    let mut prev = "";
+    let mut ordinal = false;
+    for part in &parts {
+        let (v, ord) = match number_word(part) {
+            Some(v) => v,
+            None if *part == "et" && any => {
+                prev = part;
+                continue;
+            }
+            None => {
+                any = false;
+                break;
+            }
+        };
+        ordinal |= ord;
+        if (*part == "vingt" || *part == "vingts") && prev == "quatre" {
+            value += 80.0 - 4.0;
+        } else if v == 100.0 {
+            value = value.max(1.0) * 100.0;
+        } else {
+            value += v;
+        }
+        any = true;
+        prev = part;
+    }
+    if any {
+        push(out, Tok::Num { lo: value, hi: value, spelled: true, ordinal });
+    } else {
+        push(out, Tok::Break);
+    }
+}
+
+fn month(w: &str) -> Option<f64> {
+    MONTHS.iter().position(|m| m.contains(&w)).map(|k| (k + 1) as f64)
+}
+
+fn scale_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" | "thousands" | "mille" | "milles" => 1e3,
+        "million" | "millions" => 1e6,
+        "milliard" | "milliards" | "billion" | "billions" | "bn" => 1e9,
+        "trillion" | "trillions" | "billiard" => 1e12,
+        _ => return None,
+    })
+}
+
+/// The value of one number word, and whether it is an ordinal.
+fn number_word(w: &str) -> Option<(f64, bool)> {
+    if let Some((_, v)) = CARDINALS.iter().find(|(k, _)| *k == w) {
+        return Some((*v as f64, false));
+    }
+    // `une quarantaine`: about forty.
+    if let Some((_, v)) = APPROX.iter().find(|(k, _)| *k == w) {
+        return Some((*v as f64, false));
+    }
+    ORDINALS.iter().find(|(k, _)| *k == w).map(|(_, v)| (*v as f64, true))
+}
