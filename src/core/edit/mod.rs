@@ -1,0 +1,415 @@
+//! Editing an alignment by hand: every change is an [`Edit`], applied as a splice of rows that
+//! can be undone. An edited link belongs to the user (an anchor): the aligner then recomputes only
+//! the automatic rows near it, between the nearest anchors, and never moves an anchor.
+
+pub mod history;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::align;
+use crate::core::alignment::{Alignment, Link, Origin};
+use crate::core::document::Document;
+use crate::core::side::{Side, Sides};
+
+/// How many automatic rows on each side of an edit the aligner may recompute. The rows beyond
+/// stay as they were, so an edit is quick on any length and never changes distant rows.
+pub const REALIGN_REACH: usize = 24;
+
+/// One change a person makes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "edit", rename_all = "snake_case")]
+pub enum Edit {
+    /// Rows `start..end` become one link holding all their turns ("link these rows").
+    Merge {
+        start: usize,
+        end: usize,
+    },
+    /// One side's turns of the next (`forward`) or previous row join row `row`.
+    MergeSide {
+        row: usize,
+        side: Side,
+        forward: bool,
+    },
+    /// Row `row` comes apart: each of its turns stands alone, unpaired.
+    Unlink {
+        row: usize,
+    },
+    /// One turn of `side` moves to the neighbouring row: the last one down, or the first one up.
+    Shift {
+        row: usize,
+        side: Side,
+        down: bool,
+    },
+    /// Sets (or, with `None`, removes) the note of a row.
+    Note {
+        row: usize,
+        text: Option<String>,
+    },
+    Bookmark {
+        row: usize,
+        on: bool,
+    },
+}
+
+/// Why an edit cannot be made here.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("there is no row {0}")]
+    NoRow(usize),
+    #[error("nothing to merge: choose two rows or more")]
+    NothingToMerge,
+    #[error("the {0} side of the neighbouring row is empty")]
+    NothingOnThatSide(&'static str),
+    #[error("this row has turns on one side only: there is nothing to unlink")]
+    NotPaired,
+    #[error("this row has no turn on the {0} side")]
+    NoTurn(&'static str),
+}
+
+/// A row is known by its first turn (of the left side when it has one), so that notes and
+/// bookmarks follow their text through edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TurnRef {
+    pub side: Side,
+    pub turn: usize,
+}
+
+impl TurnRef {
+    /// The turn that names a link.
+    pub fn of(link: &Link) -> Option<TurnRef> {
+        Side::BOTH.into_iter().find_map(|side| {
+            let t = link.turns(side);
+            (!t.is_empty()).then_some(TurnRef { side, turn: t.start })
+        })
+    }
+}
+
+/// Notes and bookmarks, attached to turns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotations {
+    pub notes: BTreeMap<TurnRef, String>,
+    pub bookmarks: BTreeSet<TurnRef>,
+}
+
+impl Annotations {
+    /// The note of a row.
+    pub fn note(&self, alignment: &Alignment, row: usize) -> Option<&str> {
+        let link = alignment.links.get(row)?;
+        Side::BOTH
+            .into_iter()
+            .flat_map(|s| link.turns(s).clone().map(move |turn| TurnRef { side: s, turn }))
+            .find_map(|r| self.notes.get(&r).map(String::as_str))
+    }
+
+    /// Whether a row is bookmarked.
+    pub fn bookmarked(&self, alignment: &Alignment, row: usize) -> bool {
+        alignment.links.get(row).is_some_and(|link| {
+            Side::BOTH
+                .into_iter()
+                .any(|s| link.turns(s).clone().any(|turn| self.bookmarks.contains(&TurnRef { side: s, turn })))
+        })
+    }
+}
+
+/// Rows `at..at + old.len()` replaced by `new`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Splice {
+    pub at: usize,
+    pub old: Vec<Link>,
+    pub new: Vec<Link>,
+}
+
+impl Splice {
+    /// The smallest splice that turns `before` into `after` (common ends left out).
+    pub fn between(before: &[Link], after: &[Link]) -> Splice {
+        let prefix = before.iter().zip(after).take_while(|(a, b)| a == b).count();
+        let max_suffix = before.len().min(after.len()) - prefix;
+        let suffix = before.iter().rev().zip(after.iter().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
+        Splice {
+            at: prefix,
+            old: before[prefix..before.len() - suffix].to_vec(),
+            new: after[prefix..after.len() - suffix].to_vec(),
+        }
+    }
+
+    fn apply(&self, links: &mut Vec<Link>, forward: bool) {
+        let (remove, insert) = if forward { (&self.old, &self.new) } else { (&self.new, &self.old) };
+        links.splice(self.at..self.at + remove.len(), insert.iter().cloned());
+    }
+}
+
+/// What one edit changed, enough to undo and redo it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub edit: Edit,
+    pub splice: Option<Splice>,
+    /// Annotations before and after (only for notes and bookmarks).
+    pub annotations: Option<(Annotations, Annotations)>,
+    /// The row to show after the change.
+    pub row: usize,
+}
+
+impl Change {
+    /// Applies the change again (`forward`) or takes it back.
+    pub fn apply(&self, alignment: &mut Alignment, annotations: &mut Annotations, forward: bool) {
+        if let Some(s) = &self.splice {
+            s.apply(&mut alignment.links, forward);
+        }
+        if let Some((before, after)) = &self.annotations {
+            *annotations = if forward { after.clone() } else { before.clone() };
+        }
+    }
+
+    /// The rows the change touched, after it (for marking and for the view).
+    pub fn rows(&self) -> Range<usize> {
+        self.splice.as_ref().map_or(self.row..self.row + 1, |s| s.at..s.at + s.new.len())
+    }
+}
+
+fn user(left: Range<usize>, right: Range<usize>) -> Link {
+    Link { left, right, score: 1.0, origin: Origin::User }
+}
+
+fn union(links: &[Link]) -> Link {
+    let (first, last) = (&links[0], &links[links.len() - 1]);
+    user(first.left.start..last.left.end, first.right.start..last.right.end)
+}
+
+/// The links that replace rows `range` for a structural edit, and the row to show.
+fn restructure(links: &[Link], edit: &Edit) -> Result<(Range<usize>, Vec<Link>, usize), EditError> {
+    let get = |row: usize| links.get(row).ok_or(EditError::NoRow(row));
+    match *edit {
+        Edit::Merge { start, end } => {
+            if end <= start + 1 {
+                return Err(EditError::NothingToMerge);
+            }
+            get(end - 1)?;
+            Ok((start..end, vec![union(&links[start..end])], start))
+        }
+        Edit::MergeSide { row, side, forward } => {
+            let link = get(row)?;
+            let other = if forward { row + 1 } else { row.checked_sub(1).ok_or(EditError::NoRow(0))? };
+            let neighbour = get(other)?;
+            let taken = neighbour.turns(side).clone();
+            if taken.is_empty() {
+                return Err(EditError::NothingOnThatSide(side.name()));
+            }
+            let mut grown = link.clone();
+            let mine = link.turns(side).clone();
+            let joined = if forward { mine.start..taken.end } else { taken.start..mine.end };
+            match side {
+                Side::Left => grown.left = joined,
+                Side::Right => grown.right = joined,
+            }
+            let mut rest = neighbour.clone();
+            let emptied = if forward { taken.end..taken.end } else { taken.start..taken.start };
+            match side {
+                Side::Left => rest.left = emptied,
+                Side::Right => rest.right = emptied,
+            }
+            grown.origin = Origin::User;
+            grown.score = 1.0;
+            rest.origin = Origin::User;
+            rest.score = 1.0;
+            let rest = (!rest.left.is_empty() || !rest.right.is_empty()).then_some(rest);
+            let range = row.min(other)..row.max(other) + 1;
+            let new: Vec<Link> = if forward {
+                std::iter::once(grown).chain(rest).collect()
+            } else {
+                rest.into_iter().chain(std::iter::once(grown)).collect()
+            };
+            let show = range.start + usize::from(!forward && new.len() == 2);
+            Ok((range, new, show))
+        }
+        Edit::Unlink { row } => {
+            let link = get(row)?;
+            if !link.is_paired() && link.left.len() + link.right.len() < 2 {
+                return Err(EditError::NotPaired);
+            }
+            let mut new: Vec<Link> =
+                link.left.clone().map(|t| user(t..t + 1, link.right.start..link.right.start)).collect();
+            new.extend(link.right.clone().map(|t| user(link.left.end..link.left.end, t..t + 1)));
+            Ok((row..row + 1, new, row))
+        }
+        Edit::Shift { row, side, down } => {
+            let link = get(row)?;
+            let mine = link.turns(side).clone();
+            if mine.is_empty() {
+                return Err(EditError::NoTurn(side.name()));
+            }
+            let set = |l: &mut Link, r: Range<usize>| match side {
+                Side::Left => l.left = r,
+                Side::Right => l.right = r,
+            };
+            let mut source = link.clone();
+            source.origin = Origin::User;
+            let (range, moved_into) = if down {
+                let t = mine.end - 1;
+                set(&mut source, mine.start..t);
+                let target = match links.get(row + 1) {
+                    Some(next) => {
+                        let mut n = next.clone();
+                        let end = n.turns(side).end;
+                        set(&mut n, t..end);
+                        n
+                    }
+                    // Past the last row: a row of its own.
+                    None => {
+                        let other = link.turns(side.other()).end;
+                        let mut n = user(other..other, other..other);
+                        set(&mut n, t..t + 1);
+                        n
+                    }
+                };
+                (row..(row + 2).min(links.len()), [source, target])
+            } else {
+                let t = mine.start;
+                set(&mut source, t + 1..mine.end);
+                let target = match row.checked_sub(1).map(|r| &links[r]) {
+                    Some(prev) => {
+                        let mut p = prev.clone();
+                        let start = p.turns(side).start;
+                        set(&mut p, start..t + 1);
+                        p
+                    }
+                    None => {
+                        let other = link.turns(side.other()).start;
+                        let mut p = user(other..other, other..other);
+                        set(&mut p, t..t + 1);
+                        p
+                    }
+                };
+                (row.saturating_sub(1)..row + 1, [target, source])
+            };
+            let new: Vec<Link> = moved_into
+                .into_iter()
+                .filter(|l| !l.left.is_empty() || !l.right.is_empty())
+                .map(|mut l| {
+                    l.origin = Origin::User;
+                    l.score = 1.0;
+                    l
+                })
+                .collect();
+            let last = range.start + new.len().saturating_sub(1);
+            let show = if down { last } else { range.start };
+            Ok((range, new, show))
+        }
+        Edit::Note { row, .. } | Edit::Bookmark { row, .. } => {
+            get(row)?;
+            Ok((row..row, Vec::new(), row))
+        }
+    }
+}
+
+/// Applies an edit: splices the rows, then lets the aligner recompute the automatic rows around
+/// them (up to [`REALIGN_REACH`] rows each way, never past a link of the user's).
+///
+/// # Errors
+/// The edit does not apply to these rows; nothing is changed.
+pub fn apply(
+    docs: &Sides<std::sync::Arc<Document>>,
+    alignment: &mut Alignment,
+    annotations: &mut Annotations,
+    edit: Edit,
+) -> Result<Change, EditError> {
+    match &edit {
+        Edit::Note { row, text } => {
+            let key = alignment.links.get(*row).and_then(TurnRef::of).ok_or(EditError::NoRow(*row))?;
+            let before = annotations.clone();
+            // A row's note lives on its first turn; any other note inside the row goes.
+            let link = &alignment.links[*row];
+            for s in Side::BOTH {
+                for turn in link.turns(s).clone() {
+                    annotations.notes.remove(&TurnRef { side: s, turn });
+                }
+            }
+            if let Some(text) = text.as_ref().filter(|t| !t.trim().is_empty()) {
+                annotations.notes.insert(key, text.clone());
+            }
+            let row = *row;
+            return Ok(Change { edit, splice: None, annotations: Some((before, annotations.clone())), row });
+        }
+        Edit::Bookmark { row, on } => {
+            let key = alignment.links.get(*row).and_then(TurnRef::of).ok_or(EditError::NoRow(*row))?;
+            let before = annotations.clone();
+            let link = &alignment.links[*row];
+            for s in Side::BOTH {
+                for turn in link.turns(s).clone() {
+                    annotations.bookmarks.remove(&TurnRef { side: s, turn });
+                }
+            }
+            if *on {
+                annotations.bookmarks.insert(key);
+            }
+            let row = *row;
+            return Ok(Change { edit, splice: None, annotations: Some((before, annotations.clone())), row });
+        }
+        _ => {}
+    }
+    let (range, new, show) = restructure(&alignment.links, &edit)?;
+    let before = alignment.links.clone();
+    let added = new.len();
+    alignment.links.splice(range.clone(), new);
+    let edited = range.start..range.start + added;
+    let window = neighbourhood(&alignment.links, edited.clone());
+    let realigned = align::realign_rows(&docs.left.turns, &docs.right.turns, alignment, window.clone());
+    alignment.links.splice(window.clone(), realigned);
+    // The row to show keeps its place unless the rows before it changed in number.
+    let show = show.min(alignment.links.len().saturating_sub(1));
+    let splice = Splice::between(&before, &alignment.links);
+    Ok(Change { edit, splice: Some(splice), annotations: None, row: show })
+}
+
+/// The automatic rows around `edited` that the aligner may recompute: up to the nearest user's
+/// link or [`REALIGN_REACH`] rows away, whichever is nearer.
+fn neighbourhood(links: &[Link], edited: Range<usize>) -> Range<usize> {
+    let mut lo = edited.start;
+    while lo > 0 && edited.start - lo < REALIGN_REACH && links[lo - 1].origin == Origin::Auto {
+        lo -= 1;
+    }
+    let mut hi = edited.end;
+    while hi < links.len() && hi - edited.end < REALIGN_REACH && links[hi].origin == Origin::Auto {
+        hi += 1;
+    }
+    lo..hi
+}
+
+/// Aligns two documents keeping the user's links where they are: the aligner runs only between
+/// them. This is how a project is rebuilt from its two texts and its decisions.
+pub fn align_with_anchors(left: &Document, right: &Document, anchors: &[Link]) -> Alignment {
+    let mut base = align::align(&left.turns, &right.turns);
+    let (n, m) = (left.turns.turns.len(), right.turns.turns.len());
+    // Keep anchors that fit these texts and each other, in order.
+    let mut kept: Vec<Link> = Vec::new();
+    for a in anchors {
+        let after = kept.last().map_or((0, 0), |k| (k.left.end, k.right.end));
+        if a.left.start >= after.0 && a.right.start >= after.1 && a.left.end <= n && a.right.end <= m {
+            kept.push(Link { origin: Origin::User, ..a.clone() });
+        }
+    }
+    if kept.is_empty() {
+        return base;
+    }
+    // Gaps between anchors as single automatic links, then the aligner over each gap.
+    let mut links = Vec::new();
+    let mut at = (0, 0);
+    for a in kept.iter().chain(std::iter::once(&user(n..n, m..m))) {
+        if a.left.start > at.0 || a.right.start > at.1 {
+            links.push(Link::auto(at.0..a.left.start, at.1..a.right.start, 0.0));
+        }
+        if !a.left.is_empty() || !a.right.is_empty() {
+            links.push(a.clone());
+        }
+        at = (a.left.end, a.right.end);
+    }
+    base.links = links;
+    let all = 0..base.links.len();
+    base.links = align::realign_rows(&left.turns, &right.turns, &base, all);
+    base
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,386 @@
+//! The `.tandem` project file: the two source files (path, content hash, encoding), the user's
+//! decisions (enough to rebuild the alignment from the two texts), notes, bookmarks, dismissed
+//! flags and the view. JSON with a `"version"`, readable and diff-able; written whole or not at
+//! all (a temporary file, then a rename). Source texts are never written to.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::alignment::{Alignment, Link, Origin};
+use super::document::{Document, Pair};
+use super::edit::{self, Annotations, TurnRef};
+use super::review::Fnv;
+use super::side::{Side, Sides};
+
+/// The version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// One source file as the project knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Relative to the project file's folder where possible.
+    pub path: PathBuf,
+    /// The decoded text's hash (hex), to notice a file that changed.
+    pub hash: String,
+    pub encoding: String,
+}
+
+/// A link the user made, with the hash of its turns' text on each side so that it can be found
+/// again in a file that changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    /// Turns, half-open: `[start, end]` means `start..end`.
+    pub left: [usize; 2],
+    pub right: [usize; 2],
+    pub left_text: String,
+    pub right_text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub side: Side,
+    pub turn: usize,
+    pub text: String,
+}
+
+/// Where the reader was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct View {
+    pub current: usize,
+    pub split: f32,
+    pub swapped: bool,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View { current: 0, split: 0.5, swapped: false }
+    }
+}
+
+/// The file's content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectFile {
+    pub version: u32,
+    pub left: Source,
+    pub right: Source,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub bookmarks: Vec<TurnRef>,
+    /// Keys of flags dismissed as "not a problem" (hex).
+    #[serde(default)]
+    pub dismissed: Vec<String>,
+    #[serde(default)]
+    pub view: View,
+}
+
+/// Why a project file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    #[error("cannot read '{path}': {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("'{path}' is not a Tandem project ({detail})")]
+    NotProject { path: PathBuf, detail: String },
+    #[error("'{path}' is cut short: it ends in the middle ({detail})")]
+    Truncated { path: PathBuf, detail: String },
+    #[error("'{path}' is a project of version {found}; this Tandem reads version {VERSION}")]
+    Version { path: PathBuf, found: u64 },
+}
+
+fn text_hash(doc: &Document, turns: std::ops::Range<usize>) -> String {
+    let mut h = Fnv::default();
+    for t in turns {
+        h.write(doc.turns.turns[t].text.as_bytes());
+        h.write(b"\n");
+    }
+    format!("{:016x}", h.0)
+}
+
+/// `path` relative to `base` when it lies inside it.
+fn relative(path: &Path, base: &Path) -> PathBuf {
+    let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let (p, b) = (abs(path), abs(base));
+    p.strip_prefix(&b).map(Path::to_path_buf).unwrap_or(p)
+}
+
+impl ProjectFile {
+    /// The project of a pair as it stands, to be written at `at` (paths are made relative to it).
+    pub fn of(pair: &Pair, annotations: &Annotations, dismissed: &[u64], view: View, at: &Path) -> ProjectFile {
+        let base = at.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let source = |doc: &Document| Source {
+            path: relative(&doc.path, base),
+            hash: format!("{:016x}", doc.hash),
+            encoding: doc.encoding.to_string(),
+        };
+        let decisions = pair
+            .alignment
+            .links
+            .iter()
+            .filter(|l| l.origin == Origin::User)
+            .map(|l| Decision {
+                left: [l.left.start, l.left.end],
+                right: [l.right.start, l.right.end],
+                left_text: text_hash(&pair.docs.left, l.left.clone()),
+                right_text: text_hash(&pair.docs.right, l.right.clone()),
+            })
+            .collect();
+        ProjectFile {
+            version: VERSION,
+            left: source(&pair.docs.left),
+            right: source(&pair.docs.right),
+            decisions,
+            notes: annotations
+                .notes
+                .iter()
+                .map(|(r, t)| Note { side: r.side, turn: r.turn, text: t.clone() })
+                .collect(),
+            bookmarks: annotations.bookmarks.iter().copied().collect(),
+            dismissed: dismissed.iter().map(|k| format!("{k:016x}")).collect(),
+            view,
+        }
+    }
+
+    /// Reads and checks a project file.
+    ///
+    /// # Errors
+    /// Unreadable, not JSON, cut short, or of another version.
+    pub fn read(path: &Path) -> Result<ProjectFile, ProjectError> {
+        let bytes = std::fs::read(path).map_err(|source| ProjectError::Io { path: path.into(), source })?;
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+            if e.is_eof() {
+                ProjectError::Truncated { path: path.into(), detail: e.to_string() }
+            } else {
+                ProjectError::NotProject { path: path.into(), detail: e.to_string() }
+            }
+        })?;
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(v) if v == VERSION as u64 => {}
+            Some(found) => return Err(ProjectError::Version { path: path.into(), found }),
+            None => return Err(ProjectError::NotProject { path: path.into(), detail: "no \"version\" field".into() }),
+        }
+        serde_json::from_value(value).map_err(|e| ProjectError::NotProject { path: path.into(), detail: e.to_string() })
+    }
+
+    /// Writes the file whole: a temporary file beside it, then a rename.
+    ///
+    /// # Errors
+    /// The folder cannot be written.
+    pub fn write(&self, path: &Path) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(self).map_err(io::Error::other)?;
+        write_whole(path, text.as_bytes())
+    }
+
+    /// A source's path as written, made absolute against the project file's folder.
+    pub fn source_path(&self, side: Side, project: &Path) -> PathBuf {
+        let src = if side == Side::Left { &self.left } else { &self.right };
+        if src.path.is_absolute() {
+            src.path.clone()
+        } else {
+            project.parent().unwrap_or(Path::new(".")).join(&src.path)
+        }
+    }
+
+    /// Rebuilds the alignment and the annotations from the two texts. Decisions whose text is no
+    /// longer where it was are looked for by content; those not found are listed, not applied.
+    pub fn restore(&self, docs: &Sides<std::sync::Arc<Document>>) -> Restored {
+        let base = crate::core::align::align(&docs.left.turns, &docs.right.turns);
+        let len = Sides::new(docs.left.turns.turns.len(), docs.right.turns.turns.len());
+        let mut anchors: Vec<Link> = Vec::new();
+        let mut dropped = Vec::new();
+        let mut moved = 0;
+        // Decisions are in document order: each is looked for after the one before.
+        let mut cursor = Sides::new(0usize, 0usize);
+        for d in &self.decisions {
+            let was = Sides::new(d.left[0]..d.left[1], d.right[0]..d.right[1]);
+            let hash = Sides::new(&d.left_text, &d.right_text);
+            let mut found = Sides::new(None, None);
+            for side in Side::BOTH {
+                let (n, doc) = (was[side].len(), &docs[side]);
+                if n == 0 {
+                    continue;
+                }
+                let fits = |start: usize| start + n <= len[side] && text_hash(doc, start..start + n) == *hash[side];
+                // Where it was, else the first place after the previous decision where it fits.
+                found[side] = if was[side].start >= cursor[side] && fits(was[side].start) {
+                    Some(was[side].start)
+                } else {
+                    (cursor[side]..len[side]).find(|&k| fits(k))
+                };
+            }
+            let missing = Side::BOTH.into_iter().any(|s| !was[s].is_empty() && found[s].is_none());
+            if missing {
+                dropped.push(format!(
+                    "link of left turns {}–{} with right turns {}–{}",
+                    d.left[0] + 1,
+                    d.left[1],
+                    d.right[0] + 1,
+                    d.right[1]
+                ));
+                continue;
+            }
+            // An empty side sits where the aligner puts the other side's turns, after the cursor.
+            let place = |side: Side| -> usize {
+                let other = side.other();
+                match found[other].and_then(|t| base.link_of(other, t)) {
+                    Some(row) => base.links[row].turns(side).start.max(cursor[side]),
+                    None => cursor[side],
+                }
+            };
+            let range = |side: Side| match found[side] {
+                Some(start) => start..start + was[side].len(),
+                None => {
+                    let at = place(side);
+                    at..at
+                }
+            };
+            let link = Link { left: range(Side::Left), right: range(Side::Right), score: 1.0, origin: Origin::User };
+            if link.left != was.left || link.right != was.right {
+                moved += 1;
+            }
+            cursor = Sides::new(link.left.end, link.right.end);
+            anchors.push(link);
+        }
+        let alignment = edit::align_with_anchors(&docs.left, &docs.right, &anchors);
+        let kept = alignment.links.iter().filter(|l| l.origin == Origin::User).count();
+        if kept < anchors.len() {
+            dropped.push(format!("{} links that crossed others", anchors.len() - kept));
+        }
+        let n = Sides::new(docs.left.turns.turns.len(), docs.right.turns.turns.len());
+        let mut annotations = Annotations::default();
+        for note in &self.notes {
+            if note.turn < n[note.side] {
+                annotations.notes.insert(TurnRef { side: note.side, turn: note.turn }, note.text.clone());
+            }
+        }
+        annotations.bookmarks = self.bookmarks.iter().filter(|b| b.turn < n[b.side]).copied().collect();
+        let changed = Sides::new(
+            format!("{:016x}", docs.left.hash) != self.left.hash,
+            format!("{:016x}", docs.right.hash) != self.right.hash,
+        );
+        Restored {
+            alignment,
+            annotations,
+            dismissed: self.dismissed.iter().filter_map(|k| u64::from_str_radix(k, 16).ok()).collect(),
+            view: self.view.clone(),
+            changed,
+            moved,
+            dropped,
+        }
+    }
+}
+
+/// What a project file gives back.
+#[derive(Debug, Clone)]
+pub struct Restored {
+    pub alignment: Alignment,
+    pub annotations: Annotations,
+    pub dismissed: Vec<u64>,
+    pub view: View,
+    /// Which source texts differ from the ones the project was saved with.
+    pub changed: Sides<bool>,
+    /// Decisions found again at another place.
+    pub moved: usize,
+    /// Decisions that no longer apply, said in words.
+    pub dropped: Vec<String>,
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, flushed, then renamed over it.
+///
+/// # Errors
+/// The folder cannot be written.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let name = path.file_name().map_or_else(|| "tandem".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&tmp, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::edit::Edit;
+
+    fn pair_in(dir: &Path) -> Pair {
+        let zh = "标题\n\n主持人：你好。\n\n林晓：你好啊，很高兴见到你。\n\n主持人：我们开始吧？\n\n林晓：好的。";
+        let fr = "Titre\n\nAnimateur : Bonjour.\n\nLin Xiao : Bonjour, ravie.\n\nAnimateur : On commence ?\n\nLin Xiao : D'accord.";
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join("zh.txt"), zh).unwrap();
+        std::fs::write(dir.join("fr.txt"), fr).unwrap();
+        Pair::load(&dir.join("zh.txt"), &dir.join("fr.txt"), [None, None]).unwrap()
+    }
+
+    #[test]
+    fn save_then_open_gives_the_same_alignment_and_view() {
+        let dir = std::env::temp_dir().join(format!("tandem-project-{}", std::process::id()));
+        let mut pair = pair_in(&dir);
+        let mut annotations = Annotations::default();
+        let alignment = std::sync::Arc::make_mut(&mut pair.alignment);
+        edit::apply(&pair.docs, alignment, &mut annotations, Edit::Unlink { row: 2 }).unwrap();
+        edit::apply(&pair.docs, alignment, &mut annotations, Edit::Note { row: 1, text: Some("à revoir".into()) })
+            .unwrap();
+        let path = dir.join("work.tandem");
+        let view = View { current: 3, split: 0.4, swapped: false };
+        ProjectFile::of(&pair, &annotations, &[7], view.clone(), &path).write(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("\"version\": 1") && text.contains("\"zh.txt\""), "relative paths: {text}");
+        let file = ProjectFile::read(&path).unwrap();
+        assert_eq!(file.source_path(Side::Left, &path), dir.join("zh.txt"));
+        let back = file.restore(&pair.docs);
+        assert_eq!(back.alignment.links, pair.alignment.links);
+        assert_eq!(back.annotations, annotations);
+        assert_eq!((back.view, back.dismissed, back.changed), (view, vec![7], Sides::new(false, false)));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn decisions_follow_their_text_in_a_changed_file() {
+        let dir = std::env::temp_dir().join(format!("tandem-project-moved-{}", std::process::id()));
+        let mut pair = pair_in(&dir);
+        let alignment = std::sync::Arc::make_mut(&mut pair.alignment);
+        edit::apply(&pair.docs, alignment, &mut Annotations::default(), Edit::Unlink { row: 4 }).unwrap();
+        let path = dir.join("work.tandem");
+        ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), &path).write(&path).unwrap();
+        // A paragraph added at the top of the Chinese file.
+        let zh = std::fs::read_to_string(dir.join("zh.txt")).unwrap();
+        std::fs::write(dir.join("zh.txt"), format!("前言\n\n{zh}")).unwrap();
+        let changed = Pair::load(&dir.join("zh.txt"), &dir.join("fr.txt"), [None, None]).unwrap();
+        let back = ProjectFile::read(&path).unwrap().restore(&changed.docs);
+        assert_eq!(back.changed, Sides::new(true, false));
+        assert!(back.dropped.is_empty(), "{:?}", back.dropped);
+        let user: Vec<_> = back.alignment.links.iter().filter(|l| l.origin == Origin::User).collect();
+        assert!(
+            user.iter().any(|l| l.left == (5..6) && l.right.is_empty()),
+            "the unlinked turn, one further down: {user:?}"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn bad_project_files_say_what_is_wrong() {
+        let dir = std::env::temp_dir().join(format!("tandem-project-bad-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |name: &str, text: &str| {
+            std::fs::write(dir.join(name), text).unwrap();
+            ProjectFile::read(&dir.join(name)).unwrap_err().to_string()
+        };
+        assert!(write("cut.tandem", "{\"version\": 1, \"left\": {\"path\"").contains("cut short"));
+        assert!(write("text.tandem", "hello").contains("is not a Tandem project"));
+        assert!(write("v9.tandem", "{\"version\": 9}").contains("version 9"));
+        assert!(write("nover.tandem", "{\"left\": 1}").contains("no \"version\" field"));
+        let missing = ProjectFile::read(&dir.join("none.tandem")).unwrap_err().to_string();
+        assert!(missing.contains("cannot read") && missing.contains("none.tandem"), "{missing}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
