@@ -12,7 +12,8 @@ use tandem::cli;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// A text and its translation to open in the window (none: the last pair, or the sample).
+    /// A text and its translation to open in the window, or one `.tandem` project (none: the
+    /// last pair, or the sample).
     #[arg(num_args = 0..=2, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
@@ -32,6 +33,9 @@ enum Command {
         /// Read the right file in this encoding.
         #[arg(long, value_name = "LABEL")]
         encoding_right: Option<String>,
+        /// Also write a project file (`work.tandem`) that the window opens.
+        #[arg(long, value_name = "FILE")]
+        save: Option<PathBuf>,
     },
     /// Point at what differs between a text and its translation (numbers, missing text, names…).
     /// Exit 0: nothing flagged; 1: something is; 2: an error.
@@ -55,24 +59,23 @@ fn main() -> ExitCode {
     tandem::app::mark_start();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Align { left, right, json, encoding_left, encoding_right }) => {
-            cli::align(&left, &right, json, [encoding_left.as_deref(), encoding_right.as_deref()])
+        Some(Command::Align { left, right, json, encoding_left, encoding_right, save }) => {
+            cli::align(&left, &right, json, [encoding_left.as_deref(), encoding_right.as_deref()], save.as_deref())
         }
         Some(Command::Check { left, right, json, kinds, encoding_left, encoding_right }) => {
             cli::check(&left, &right, json, kinds.as_deref(), [encoding_left.as_deref(), encoding_right.as_deref()])
         }
-        None => match <[PathBuf; 2]>::try_from(cli.files) {
-            Ok(files) => run_window(Some(files)),
-            Err(files) if files.is_empty() => run_window(None),
-            Err(_) => {
-                eprintln!("tandem: give two files (a text and its translation), or none for the sample pair");
-                ExitCode::FAILURE
-            }
+        None => match cli.files.len() {
+            0 | 2 => run_window(cli.files),
+            _ => match cli::check_project(&cli.files[0]) {
+                Ok(()) => run_window(cli.files),
+                Err(code) => code,
+            },
         },
     }
 }
 
-fn run_window(files: Option<[PathBuf; 2]>) -> ExitCode {
+fn run_window(files: Vec<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Tandem")

@@ -3,6 +3,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::core::side::Side;
+use crate::state::keymap::{self, EDIT_KEYS};
 use crate::state::{Action, AppState, NavAction, ReviewAction, Target};
 
 /// Every shortcut pressed this frame, as actions. Navigation keys count only when no text field
@@ -50,8 +51,18 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
         if i.consume_shortcut(&ctrl(Key::Num0)) {
             out.push(Action::TextSize(0));
         }
+        // Shortcuts with more modifiers first: Ctrl+S would also take Ctrl+Shift+S.
         if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
             out.push(Action::Swap);
+        }
+        if i.consume_shortcut(&keymap::SAVE_AS) {
+            out.push(Action::SaveAs);
+        }
+        if i.consume_shortcut(&keymap::SAVE) {
+            out.push(Action::Save);
+        }
+        if i.consume_shortcut(&keymap::KEYS_HELP) {
+            out.push(Action::ShowKeys(!state.project.keys_open));
         }
         let zoom = i.zoom_delta();
         if zoom != 1.0 {
@@ -59,6 +70,24 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
         }
         if typing {
             return;
+        }
+        // Edits of the current row, undo and redo (a text field keeps its own Ctrl+Z).
+        if i.consume_shortcut(&keymap::REDO) || i.consume_shortcut(&keymap::REDO_Y) {
+            out.push(Action::Redo);
+        }
+        if i.consume_shortcut(&keymap::UNDO) {
+            out.push(Action::Undo);
+        }
+        if i.consume_shortcut(&keymap::NOTE) {
+            out.push(Action::EditNote(Some(state.nav.current)));
+        }
+        let mut edits: Vec<&keymap::EditKey> = EDIT_KEYS.iter().collect();
+        let count = |m: Modifiers| usize::from(m.shift) + usize::from(m.alt) + usize::from(m.command);
+        edits.sort_by_key(|k| std::cmp::Reverse(count(k.shortcut.modifiers)));
+        for key in edits {
+            if i.consume_shortcut(&key.shortcut) {
+                out.push(Action::Edit((key.edit)(state.nav.current)));
+            }
         }
         let mut nav = |a: NavAction| out.push(Action::Nav(a));
         let mut key = |k| i.consume_key(Modifiers::NONE, k);

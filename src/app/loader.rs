@@ -1,11 +1,12 @@
-//! Work off the UI thread: reading and aligning a pair, and the native file dialogs.
+//! Work off the UI thread: reading and aligning a pair or a project, and the native file dialogs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use crate::core::document::{Document, Pair};
+use crate::core::project::{ProjectFile, Restored};
 use crate::core::side::{Side, Sides};
 use crate::state::{Loading, Target};
 
@@ -26,16 +27,33 @@ impl Source {
 
     fn load(self) -> Result<Arc<Document>, String> {
         match self {
-            Source::File(path) => Document::load(&path, None).map(Arc::new).map_err(|e| e.to_string()),
+            Source::File(path) => load_file(&path, None),
             Source::Loaded(doc) => Ok(doc),
         }
     }
 }
 
+/// A file, or the built-in sample when the path names it (`sample/interview_zh.txt`).
+fn load_file(path: &Path, encoding: Option<&str>) -> Result<Arc<Document>, String> {
+    if !path.exists()
+        && let Some((name, text)) =
+            super::SAMPLE.iter().find(|(name, _)| path.ends_with(Path::new("sample").join(name)))
+    {
+        return Ok(Arc::new(Document::from_text(format!("sample/{name}"), text, "UTF-8", 0)));
+    }
+    Document::load(path, encoding).map(Arc::new).map_err(|e| e.to_string())
+}
+
+/// What a load gives: the pair, and for a project the file and what it restored.
+pub struct Loaded {
+    pub pair: Pair,
+    pub project: Option<(PathBuf, Restored)>,
+}
+
 /// A pair being read and aligned on a background thread.
 pub struct Job {
     pub loading: Loading,
-    rx: Receiver<Result<Pair, String>>,
+    rx: Receiver<Result<Loaded, String>>,
 }
 
 impl Job {
@@ -45,7 +63,34 @@ impl Job {
         let (tx, rx) = channel();
         let [left, right] = sources;
         std::thread::spawn(move || {
-            let result = (|| Ok(Pair::from_docs(Sides::new(left.load()?, right.load()?))))();
+            let result =
+                (|| Ok(Loaded { pair: Pair::from_docs(Sides::new(left.load()?, right.load()?)), project: None }))();
+            let _ = tx.send(result);
+            wake();
+        });
+        Job { loading: Loading { what, started: Instant::now() }, rx }
+    }
+
+    /// Starts reading a project: its file, both sources (in the encodings it names), and the
+    /// alignment rebuilt from its decisions.
+    pub fn spawn_project(path: PathBuf, wake: impl Fn() + Send + 'static) -> Job {
+        let what = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let result = (|| {
+                let file = ProjectFile::read(&path).map_err(|e| e.to_string())?;
+                let load = |side: Side| {
+                    let source = if side == Side::Left { &file.left } else { &file.right };
+                    let at = file.source_path(side, &path);
+                    load_file(&at, Some(&source.encoding)).map_err(|e| {
+                        format!("{e} — the project {} needs it: put it back, or open the pair anew", path.display())
+                    })
+                };
+                let docs = Sides::new(load(Side::Left)?, load(Side::Right)?);
+                let restored = file.restore(&docs);
+                let pair = Pair { docs, alignment: Arc::new(restored.alignment.clone()) };
+                Ok(Loaded { pair, project: Some((path, restored)) })
+            })();
             let _ = tx.send(result);
             wake();
         });
@@ -53,7 +98,7 @@ impl Job {
     }
 
     /// The result, once there.
-    pub fn poll(&self) -> Option<Result<Pair, String>> {
+    pub fn poll(&self) -> Option<Result<Loaded, String>> {
         match self.rx.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
@@ -108,12 +153,25 @@ impl Dialog {
                 Target::Pair => "Open a text and its translation",
                 Target::Side(Side::Left) => "Open the left document",
                 Target::Side(Side::Right) => "Open the right document",
+                Target::Project => "Open a Tandem project",
+                Target::SaveProject => "Save the project",
             };
-            let dialog = rfd::FileDialog::new()
-                .set_title(title)
-                .add_filter("Text", &["txt", "md", "markdown", "text"])
-                .add_filter("All files", &["*"]);
-            let picked = if target == Target::Pair { dialog.pick_files() } else { dialog.pick_file().map(|f| vec![f]) };
+            let dialog = rfd::FileDialog::new().set_title(title);
+            let picked = match target {
+                Target::Pair | Target::Side(_) => {
+                    let dialog = dialog
+                        .add_filter("Text", &["txt", "md", "markdown", "text"])
+                        .add_filter("Tandem project", &["tandem"])
+                        .add_filter("All files", &["*"]);
+                    if target == Target::Pair { dialog.pick_files() } else { dialog.pick_file().map(|f| vec![f]) }
+                }
+                Target::Project => dialog.add_filter("Tandem project", &["tandem"]).pick_file().map(|f| vec![f]),
+                Target::SaveProject => dialog
+                    .add_filter("Tandem project", &["tandem"])
+                    .set_file_name("work.tandem")
+                    .save_file()
+                    .map(|f| vec![if f.extension().is_none() { f.with_extension("tandem") } else { f }]),
+            };
             let _ = tx.send((picked, started.elapsed()));
             wake();
         });

@@ -8,18 +8,20 @@
 mod keys;
 pub mod loader;
 mod nav;
+mod project;
 mod review;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::core::document::{Document, Pair};
+use crate::core::edit::history::History;
 use crate::core::side::{Side, Sides};
-pub use crate::state::{Action, AppState, NavAction, PathEntry, ReviewAction, Settings, Target};
+pub use crate::state::{Action, AppState, CloseChoice, NavAction, PathEntry, ReviewAction, Settings, Target};
 use crate::ui;
 use crate::ui::columns::{ViewCache, ViewParams};
 use crate::ui::fonts::{self, UserFont};
-use loader::{Dialog, Job, Picked, Source};
+use loader::{Dialog, Job, Loaded, Picked, Source};
 pub use nav::SearchJob;
 use review::{DismissalStore, ReviewJob};
 
@@ -56,6 +58,16 @@ pub struct TandemApp {
     dismissal_store: DismissalStore,
     /// A message to show once the pair being loaded is there.
     deferred_error: Option<String>,
+    /// Every edit since the pair was opened.
+    history: History,
+    /// Where unsaved work is kept between edits (`None`: nowhere, for tests that do not ask).
+    recovery_dir: Option<PathBuf>,
+    /// The pair being loaded is the recovery copy.
+    recovering: bool,
+    /// The user chose to close (saved or discarded): let the window go.
+    close_confirmed: bool,
+    close_after_save: bool,
+    title: String,
     fonts_rx: Option<std::sync::mpsc::Receiver<Vec<String>>>,
     user_fonts: Sides<Option<UserFont>>,
     fonts_dirty: bool,
@@ -73,17 +85,21 @@ impl std::ops::Deref for TandemApp {
 impl TandemApp {
     /// The app as eframe creates it: settings restored, fonts installed, `files` opened (or the
     /// last pair, or the sample).
-    pub fn new(cc: &eframe::CreationContext<'_>, files: Option<[PathBuf; 2]>) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
-        let mut app = Self::with_settings(cc.egui_ctx.clone(), settings.sanitized(), files);
-        // Dismissed flags live beside eframe's own settings.
-        app.set_store_dir(eframe::storage_dir("tandem"));
+        let mut app = Self::opening(cc.egui_ctx.clone(), settings.sanitized(), files);
+        // Dismissed flags and the recovery copy live beside eframe's own settings (or where
+        // TANDEM_STORE_DIR says).
+        let dir = std::env::var_os("TANDEM_STORE_DIR").map(PathBuf::from).or_else(|| eframe::storage_dir("tandem"));
+        app.set_store_dir(dir);
         app
     }
 
     /// Where the app keeps what it remembers besides its settings (dismissed flags); `None` keeps
     /// it for this run only.
     pub fn set_store_dir(&mut self, dir: Option<PathBuf>) {
+        self.recovery_dir = dir.as_ref().map(|d| d.join("recovery"));
+        self.look_for_recovery();
         let (store, error) = DismissalStore::open(dir);
         self.dismissal_store = store;
         if error.is_some() {
@@ -99,6 +115,12 @@ impl TandemApp {
 
     /// The app with given settings (tests use this to start from a known state).
     pub fn with_settings(ctx: egui::Context, settings: Settings, files: Option<[PathBuf; 2]>) -> Self {
+        Self::opening(ctx, settings, files.map(|f| f.to_vec()).unwrap_or_default())
+    }
+
+    /// The app opening `files`: two texts, or one `.tandem` project (none: the last pair, or
+    /// the sample).
+    pub fn opening(ctx: egui::Context, settings: Settings, files: Vec<PathBuf>) -> Self {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let mut app = TandemApp {
             state: AppState { settings, ..AppState::default() },
@@ -110,16 +132,28 @@ impl TandemApp {
             review_job: None,
             dismissal_store: DismissalStore::default(),
             deferred_error: None,
+            history: History::default(),
+            recovery_dir: None,
+            recovering: false,
+            close_confirmed: false,
+            close_after_save: false,
+            title: String::new(),
             fonts_rx: None,
             user_fonts: Sides::default(),
             fonts_dirty: true,
             ctx,
         };
         app.apply_theme();
-        let start = files.or_else(|| app.state.settings.last_pair.clone().filter(|p| p.iter().all(|f| f.is_file())));
-        match start {
-            Some([l, r]) => app.open([Source::File(l), Source::File(r)]),
-            None => app.set_pair(sample_pair()),
+        match <[PathBuf; 2]>::try_from(files) {
+            Ok([l, r]) => app.open([Source::File(l), Source::File(r)]),
+            Err(files) if files.len() == 1 => app.open_project(files[0].clone()),
+            Err(_) => match app.state.settings.last_pair.clone().filter(|p| p.iter().all(|f| f.is_file())) {
+                Some([l, r]) => app.open([Source::File(l), Source::File(r)]),
+                None => {
+                    app.set_pair(sample_pair());
+                    app.reset_history(false);
+                }
+            },
         }
         if app.state.settings.fonts.iter().any(|(_, f)| f.is_some()) {
             app.list_installed_fonts();
@@ -172,10 +206,17 @@ impl TandemApp {
         if let Some(result) = self.job.as_ref().and_then(Job::poll) {
             self.job = None;
             self.state.loading = None;
+            let recovering = std::mem::take(&mut self.recovering);
             match result {
-                Ok(pair) => {
+                Ok(Loaded { pair, project }) => {
                     self.state.error = self.deferred_error.take();
                     self.set_pair(pair);
+                    self.state.project.annotations = Default::default();
+                    self.state.project.path = None;
+                    self.reset_history(recovering);
+                    if let Some((path, restored)) = project {
+                        self.apply_restored(path, restored, recovering);
+                    }
                     if let Some(paths) = self.state.file_paths() {
                         self.state.settings.remember(paths);
                     }
@@ -203,6 +244,35 @@ impl TandemApp {
             self.fonts_rx = None;
             self.fonts_dirty = true;
         }
+    }
+
+    /// A project just read: its notes, dismissals and view, and word of what no longer applies.
+    fn apply_restored(&mut self, path: PathBuf, restored: crate::core::project::Restored, recovering: bool) {
+        self.state.project.annotations = restored.annotations;
+        self.state.project.path = if recovering { restored.recovery_of } else { Some(path) };
+        self.state.review.dismissed.extend(restored.dismissed);
+        self.state.review.refresh();
+        if (0.15..=0.85).contains(&restored.view.split) {
+            self.state.settings.split = restored.view.split;
+        }
+        self.go(restored.view.current);
+        let mut said = Vec::new();
+        for (side, changed) in restored.changed.iter() {
+            if *changed {
+                said.push(format!("the {} file changed since the project was saved", side.name()));
+            }
+        }
+        if restored.moved > 0 {
+            said.push(format!("{} decisions found again further on", restored.moved));
+        }
+        if !restored.dropped.is_empty() {
+            said.push(format!("no longer applies: {}", restored.dropped.join("; ")));
+        }
+        if !said.is_empty() {
+            self.state.error = Some(format!("Project opened, but {}.", said.join(", ")));
+        }
+        self.state.project.last =
+            Some(if recovering { "Unsaved work restored".into() } else { "Project opened".into() });
     }
 
     fn show_path_entry(&mut self, target: Target, reason: &str) {
@@ -257,6 +327,16 @@ impl TandemApp {
                     self.state.dialog_open = true;
                 }
             }
+            Action::OpenPaths(files, Target::SaveProject) => {
+                self.state.path_entry = None;
+                if let Some(path) = files.into_iter().next() {
+                    self.save(Some(path));
+                }
+            }
+            Action::OpenPaths(files, _) if files.len() == 1 && files[0].extension().is_some_and(|e| e == "tandem") => {
+                self.state.path_entry = None;
+                self.open_project(files[0].clone());
+            }
             Action::OpenPaths(mut files, target) => {
                 self.state.path_entry = None;
                 let kept =
@@ -274,6 +354,7 @@ impl TandemApp {
                     (Target::Side(Side::Left), _) => {
                         kept(Side::Right, self).map(|r| [Source::File(files.remove(0)), r])
                     }
+                    (Target::Project | Target::SaveProject, _) => None,
                     (Target::Side(Side::Right), _) => {
                         kept(Side::Left, self).map(|l| [l, Source::File(files.remove(0))])
                     }
@@ -304,7 +385,18 @@ impl TandemApp {
                     settings.fonts = std::mem::take(&mut settings.fonts).swapped();
                     self.user_fonts = std::mem::take(&mut self.user_fonts).swapped();
                     let first = self.view.as_ref().map_or(0, |v| v.visible.start);
+                    let dirty = self.state.project.dirty;
+                    let annotations = std::mem::take(&mut self.state.project.annotations).swapped();
+                    let path = self.state.project.path.take();
                     self.set_pair(pair.swapped());
+                    // Undo does not reach across a swap; what was unsaved stays unsaved.
+                    self.reset_history(false);
+                    if dirty {
+                        self.history.mark_unsaved();
+                        self.state.project.dirty = true;
+                    }
+                    self.state.project.annotations = annotations;
+                    self.state.project.path = path;
                     if let Some(view) = self.view.as_mut() {
                         view.scroll_to_row(first);
                     }
@@ -329,6 +421,24 @@ impl TandemApp {
             Action::DismissError => self.state.error = None,
             Action::Nav(action) => self.handle_nav(action),
             Action::Review(action) => self.handle_review(action),
+            Action::Edit(edit) => self.handle_edit(edit),
+            Action::Undo => self.undo(false),
+            Action::Redo => self.undo(true),
+            Action::Save => self.save(None),
+            Action::SaveAs => self.handle(Action::OpenDialog(Target::SaveProject)),
+            Action::SaveTo(path) => self.save(Some(path)),
+            Action::OpenProject(path) => self.open_project(path),
+            Action::Recover(restore) => self.recover(restore),
+            Action::Close(choice) => self.close(choice),
+            Action::EditNote(row) => {
+                if let (Some(row), Some(pair)) = (row, self.state.pair.as_ref()) {
+                    self.drafts.note =
+                        self.state.project.annotations.note(&pair.alignment, row).unwrap_or_default().to_string();
+                    self.drafts.note_focus = true;
+                }
+                self.state.project.note_row = row;
+            }
+            Action::ShowKeys(open) => self.state.project.keys_open = open,
             Action::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -355,6 +465,14 @@ impl eframe::App for TandemApp {
         if self.fonts_dirty {
             self.install_fonts();
         }
+        if ui.input(|i| i.viewport().close_requested()) && !self.may_close() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        let title = self.title();
+        if title != self.title {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
         let mut actions = keys::read(ui, &self.state);
         actions.extend(keys::dropped_files(ui, self.state.settings.split));
         let params = self.view_params();
@@ -373,5 +491,12 @@ impl eframe::App for TandemApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.state.settings);
+    }
+
+    fn on_exit(&mut self) {
+        // A clean exit with nothing unsaved leaves no recovery copy behind.
+        if !self.state.project.dirty {
+            self.remove_recovery();
+        }
     }
 }

@@ -5,6 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::core::document::Pair;
+use crate::core::edit::Annotations;
+use crate::core::project::{ProjectFile, View};
 use crate::core::report;
 use crate::core::review::{self, FlagKind};
 
@@ -29,14 +31,34 @@ fn load(left: &Path, right: &Path, encodings: [Option<&str>; 2]) -> Result<Pair,
     })
 }
 
-/// `tandem align LEFT RIGHT [--json]`: 0 when aligned, 1 when a file cannot be read.
-pub fn align(left: &Path, right: &Path, json: bool, encodings: [Option<&str>; 2]) -> ExitCode {
+/// `tandem align LEFT RIGHT [--json] [--save work.tandem]`: 0 when aligned, 1 when a file
+/// cannot be read or the project cannot be written.
+pub fn align(left: &Path, right: &Path, json: bool, encodings: [Option<&str>; 2], save: Option<&Path>) -> ExitCode {
     let pair = match load(left, right, encodings) {
         Ok(pair) => pair,
         Err(code) => return code,
     };
+    if let Some(path) = save {
+        let file = ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), path);
+        if let Err(e) = file.write(path) {
+            eprintln!("tandem: cannot write the project {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
     let text = if json { format!("{}\n", report::to_json(&pair)) } else { report::to_text(&pair, 160) };
     emit(&text).err().unwrap_or(ExitCode::SUCCESS)
+}
+
+/// `tandem FILE` with one file: it must be a project that can be read, said before any window.
+///
+/// # Errors
+/// The exit code, after a message on stderr.
+pub fn check_project(path: &Path) -> Result<(), ExitCode> {
+    ProjectFile::read(path).map(drop).map_err(|e| {
+        eprintln!("tandem: {e}");
+        eprintln!("tandem: give two files (a text and its translation), one .tandem project, or none");
+        ExitCode::from(2)
+    })
 }
 
 /// Reads `--kinds numbers,names`.

@@ -77,6 +77,9 @@ pub struct ProjectFile {
     pub dismissed: Vec<String>,
     #[serde(default)]
     pub view: View,
+    /// In a recovery copy: the project file the unsaved work belongs to, if it had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovery_of: Option<PathBuf>,
 }
 
 /// Why a project file cannot be used.
@@ -142,6 +145,7 @@ impl ProjectFile {
             bookmarks: annotations.bookmarks.iter().copied().collect(),
             dismissed: dismissed.iter().map(|k| format!("{k:016x}")).collect(),
             view,
+            recovery_of: None,
         }
     }
 
@@ -270,6 +274,7 @@ impl ProjectFile {
             changed,
             moved,
             dropped,
+            recovery_of: self.recovery_of.clone(),
         }
     }
 }
@@ -287,6 +292,7 @@ pub struct Restored {
     pub moved: usize,
     /// Decisions that no longer apply, said in words.
     pub dropped: Vec<String>,
+    pub recovery_of: Option<PathBuf>,
 }
 
 /// Writes a file whole or not at all: a temporary file beside it, flushed, then renamed over it.

@@ -3,16 +3,29 @@
 
 use std::path::PathBuf;
 
+use crate::core::edit::Edit;
 use crate::core::review::FlagKind;
 use crate::core::search::Scope;
 use crate::core::side::Side;
 
-/// What a file dialog opens.
+/// What a file dialog (or the path field) opens or saves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Pair,
     /// One side, the other staying open.
     Side(Side),
+    /// A `.tandem` project to open.
+    Project,
+    /// Where to save the project.
+    SaveProject,
+}
+
+/// The answer to "save the changes before closing?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CloseChoice {
+    Save,
+    Discard,
+    Cancel,
 }
 
 /// Something the user asked for.
@@ -34,6 +47,23 @@ pub enum Action {
     DismissError,
     Nav(NavAction),
     Review(ReviewAction),
+    /// A change to the alignment, its notes or bookmarks (undoable).
+    Edit(Edit),
+    Undo,
+    Redo,
+    /// Save the project (asks where the first time).
+    Save,
+    SaveAs,
+    /// Write the project to this file.
+    SaveTo(PathBuf),
+    /// Open a `.tandem` project.
+    OpenProject(PathBuf),
+    /// Take back (true) or throw away (false) the unsaved work of an earlier run.
+    Recover(bool),
+    Close(CloseChoice),
+    /// Open (Some) or close the note field of a row.
+    EditNote(Option<usize>),
+    ShowKeys(bool),
     Quit,
 }
 

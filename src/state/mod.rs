@@ -3,6 +3,7 @@
 //! app applies actions to it in one place.
 
 pub mod action;
+pub mod keymap;
 pub mod settings;
 
 use std::collections::BTreeSet;
@@ -10,10 +11,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::core::document::Pair;
+use crate::core::edit::Annotations;
 use crate::core::review::{Flag, FlagKind};
 use crate::core::search::{Hit, Scope};
 use crate::core::side::{Side, Sides};
-pub use action::{Action, NavAction, ReviewAction, Target};
+pub use action::{Action, CloseChoice, NavAction, ReviewAction, Target};
 pub use settings::Settings;
 
 /// Where the reader is and how the pair is presented.
@@ -100,6 +102,36 @@ impl ReviewState {
     }
 }
 
+/// The work on the open pair: where it is saved, whether it changed, its notes and bookmarks.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ProjectState {
+    /// The `.tandem` file, once saved or opened.
+    pub path: Option<PathBuf>,
+    /// Changed since it was last saved (or opened).
+    pub dirty: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub annotations: Annotations,
+    /// What the last edit, undo or save did, for the status line.
+    pub last: Option<String>,
+    /// Unsaved work found from a run that did not end well, offered back.
+    pub recovery: Option<RecoveryOffer>,
+    /// The window is being closed with unsaved changes: Save, Discard or Cancel?
+    pub closing: bool,
+    /// The note being written, for a row.
+    pub note_row: Option<usize>,
+    pub keys_open: bool,
+}
+
+/// Unsaved work from an earlier run, found at start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecoveryOffer {
+    /// `a.txt ↔ b.txt`
+    pub what: String,
+    /// When it was written, as a person reads it.
+    pub when: String,
+}
+
 /// A pair being read and aligned in the background.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loading {
@@ -125,6 +157,7 @@ pub struct AppState {
     pub nav: Nav,
     pub search: SearchState,
     pub review: ReviewState,
+    pub project: ProjectState,
     pub loading: Option<Loading>,
     /// A native file dialog is open.
     pub dialog_open: bool,

@@ -15,6 +15,7 @@ use super::row_layout::RowLayout;
 use super::theme;
 use crate::core::alignment::Counts;
 use crate::core::document::{Document, Pair, Script};
+use crate::core::edit::Annotations;
 use crate::core::search::Hit;
 use crate::core::side::{Side, Sides};
 use crate::core::text::is_cjk;
@@ -42,6 +43,8 @@ pub struct Marks<'a> {
     pub hits: &'a [Hit],
     pub current_hit: Option<usize>,
     pub review: Option<&'a ReviewState>,
+    /// Notes and bookmarks.
+    pub annotations: Option<&'a Annotations>,
 }
 
 /// How a stretch of text is highlighted.
@@ -99,6 +102,8 @@ pub struct ViewEvents {
     pub split: Option<f32>,
     /// A row was clicked (or picked on the overview strip).
     pub clicked_row: Option<usize>,
+    /// A row was right-clicked, at this point: its edits are offered.
+    pub context_row: Option<(usize, egui::Pos2)>,
 }
 
 /// What the view derives from a pair once, and what it keeps between frames.
@@ -120,6 +125,8 @@ pub struct ViewCache {
     pub(super) unpaired: Vec<(usize, Side)>,
     /// Counted once for the headers and the status line.
     pub counts: Counts,
+    /// The links changed: lay the rows out again (the top row keeps its place).
+    stale: bool,
 }
 
 impl ViewCache {
@@ -145,7 +152,16 @@ impl ViewCache {
             reveal: None,
             counts: pair.alignment.counts(),
             unpaired: pair.alignment.one_sided(),
+            stale: false,
         }
+    }
+
+    /// The links changed (an edit, an undo): counts, one-sided rows and row heights follow; what
+    /// depends on the texts alone is kept.
+    pub fn links_changed(&mut self, pair: &Pair) {
+        self.counts = pair.alignment.counts();
+        self.unpaired = pair.alignment.one_sided();
+        self.stale = true;
     }
 
     /// Brings a row into view, smoothly, over the next frames.
@@ -193,7 +209,8 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
 
     let inner = widths.map(|w| w - 2.0 * PAD.x);
     let key = layout_key(inner, p);
-    if cache.layout.key() != key || cache.layout.len() != pair.alignment.links.len() {
+    if cache.layout.key() != key || cache.layout.len() != pair.alignment.links.len() || cache.stale {
+        cache.stale = false;
         let rows = estimate_rows(pair, cache, inner, p.text_size);
         cache.layout = RowLayout::new(rows, key);
         if let Some((row, _)) = cache.anchor {
@@ -233,12 +250,21 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         }
         cache.layout.refresh();
         cache.visible = first..row;
-        let clicked =
-            ui.input(|i| i.pointer.primary_clicked()).then(|| ui.input(|i| i.pointer.interact_pos())).flatten();
+        let pointer = ui.input(|i| i.pointer.interact_pos());
+        let clicked = ui.input(|i| i.pointer.primary_clicked()).then_some(pointer).flatten();
+        let right_clicked = ui.input(|i| i.pointer.secondary_clicked()).then_some(pointer).flatten();
+        // Clicks that land on a pop-up (a menu, the context menu) are not for the rows below.
+        let ctx = ui.ctx().clone();
+        let on_top = |pos: egui::Pos2| ctx.layer_id_at(pos).is_some_and(|l| l.order != egui::Order::Background);
+        let clip = ui.clip_rect();
         for (row, cells) in galleys {
             let rect = row_ui(ui, pair, cache, row, cells, origin, widths, p, marks);
-            if clicked.is_some_and(|pos| rect.contains(pos) && ui.clip_rect().contains(pos)) {
+            let inside = |pos: egui::Pos2| rect.contains(pos) && clip.contains(pos) && !on_top(pos);
+            if clicked.is_some_and(inside) {
                 events.clicked_row = Some(row);
+            }
+            if let Some(pos) = right_clicked.filter(|&p| inside(p)) {
+                events.context_row = Some((row, pos));
             }
         }
         reveal_ui(ui, cache, origin, viewport);
@@ -459,6 +485,28 @@ fn row_ui(
     if link.is_paired() {
         let centre = pos2(origin.x + widths.left + GUTTER / 2.0, top + PAD.y + p.text_size * 0.45);
         ui.painter().circle_filled(centre, 4.0, theme::score_colour(link.score, visuals.dark_mode));
+    }
+    let gutter_x = origin.x + widths.left + GUTTER / 2.0;
+    if link.origin == crate::core::alignment::Origin::User {
+        // A link made by hand: a ring round the dot.
+        let centre = pos2(gutter_x, top + PAD.y + p.text_size * 0.45);
+        let ring = Rect::from_center_size(centre, vec2(14.0, 14.0));
+        ui.painter().circle_stroke(centre, 7.0, Stroke::new(2.0, theme::user_link_colour(visuals.dark_mode)));
+        ui.interact(ring, ui.scope_id().with(("user-link", row)), Sense::hover()).on_hover_text("Linked by hand");
+    }
+    if let Some(notes) = marks.annotations {
+        if notes.bookmarked(&pair.alignment, row) {
+            let ribbon = Rect::from_min_size(pos2(rect.left(), top), vec2(6.0, 18.0));
+            ui.painter().rect_filled(ribbon, 1.0, theme::user_link_colour(visuals.dark_mode));
+        }
+        if let Some(note) = notes.note(&pair.alignment, row) {
+            let centre = pos2(gutter_x, top + PAD.y + p.text_size * 0.45 + 34.0);
+            let badge = Rect::from_center_size(centre, vec2(14.0, 14.0));
+            ui.painter().rect_filled(badge, 3.0, theme::note_colour());
+            ui.painter().text(centre, egui::Align2::CENTER_CENTER, "n", FontId::proportional(11.0), Color32::BLACK);
+            ui.interact(badge, ui.scope_id().with(("note", row)), Sense::hover())
+                .on_hover_text(format!("Note: {note}"));
+        }
     }
     let messages = marks.flag_messages(row);
     if !messages.is_empty() {

@@ -22,6 +22,17 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             if ui.button("Type paths…").clicked() {
                 out.push(Action::ShowPathEntry(Target::Pair));
             }
+            ui.separator();
+            if ui.add_enabled(!busy, egui::Button::new("Open project…")).clicked() {
+                out.push(Action::OpenDialog(Target::Project));
+            }
+            if ui.add(egui::Button::new("Save project").shortcut_text("Ctrl+S")).clicked() {
+                out.push(Action::Save);
+            }
+            if ui.add_enabled(!busy, egui::Button::new("Save project as…").shortcut_text("Ctrl+Alt+S")).clicked() {
+                out.push(Action::SaveAs);
+            }
+            ui.separator();
             ui.menu_button("Recent pairs", |ui| {
                 if app.settings.recent.is_empty() {
                     ui.label("(none yet)");
@@ -46,6 +57,7 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
                 out.push(Action::Quit);
             }
         });
+        super::editing::edit_menu_ui(ui, app, &mut out);
         ui.menu_button("View", |ui| {
             if ui.add(egui::Button::new("Larger text").shortcut_text("Ctrl +")).clicked() {
                 out.push(Action::TextSize(1));
@@ -120,6 +132,11 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
         if ui.button("Settings").clicked() {
             out.push(Action::ShowSettings(!app.settings_open));
         }
+        ui.menu_button("Help", |ui| {
+            if ui.add(egui::Button::new("Keys").shortcut_text("F1")).clicked() {
+                out.push(Action::ShowKeys(true));
+            }
+        });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("▶ Present").on_hover_text("Presentation mode (F5; Esc leaves)").clicked() {
                 out.push(Action::Nav(NavAction::TogglePresent));

@@ -1,6 +1,7 @@
 //! The window's parts, drawn from the app's state; user intents come back as commands.
 
 pub mod columns;
+pub mod editing;
 pub mod flags_panel;
 pub mod fonts;
 pub mod menu;
@@ -28,6 +29,13 @@ pub struct Drafts {
     pub search_focus: bool,
     /// The search field had the keyboard at the end of the last frame.
     pub search_field_focused: bool,
+    /// The note being written.
+    pub note: String,
+    pub note_focus: bool,
+    /// A row's context menu, open at a point.
+    pub context: Option<(usize, egui::Pos2)>,
+    /// The frame the context menu opened in (the click that opened it does not close it).
+    pub context_opened_frame: u64,
 }
 
 /// The whole window: menu, path entry, status line, settings, and the aligned view.
@@ -42,14 +50,24 @@ pub fn shell_ui(
     let presenting = state.nav.presenting;
     if !presenting {
         egui::Panel::top("menu").show(ui, |ui| out.extend(menu::menu_bar_ui(ui, state)));
+        if state.project.recovery.is_some() {
+            egui::Panel::top("recovery").show(ui, |ui| out.extend(editing::recovery_banner_ui(ui, state)));
+        }
         if state.path_entry.is_some() {
             egui::Panel::top("path-entry").show(ui, |ui| out.extend(path_entry_ui(ui, state, drafts)));
+        }
+        if state.project.note_row.is_some() {
+            egui::Panel::top("note").show(ui, |ui| out.extend(editing::note_bar_ui(ui, state, drafts)));
         }
         egui::Panel::bottom("status").show(ui, |ui| out.extend(status_ui(ui, state, view.as_deref())));
         if state.settings_open {
             out.extend(settings_window_ui(ui, state));
         }
+        if state.project.keys_open {
+            out.extend(editing::keys_window_ui(ui, state));
+        }
     }
+    out.extend(editing::close_dialog_ui(ui, state));
     if state.nav.goto_open {
         egui::Panel::top("goto").show(ui, |ui| out.extend(search_bar::goto_bar_ui(ui, state, drafts)));
     }
@@ -66,6 +84,7 @@ pub fn shell_ui(
         hits: &state.search.hits,
         current_hit: state.search.current,
         review: Some(&state.review),
+        annotations: Some(&state.project.annotations),
     };
     egui::CentralPanel::default().show(ui, |ui| {
         match (state.pair.as_ref(), view) {
@@ -76,6 +95,12 @@ pub fn shell_ui(
                 let events = columns::aligned_view_ui(ui, pair, view, params, &marks);
                 out.extend(events.split.map(Action::SetSplit));
                 out.extend(events.clicked_row.map(|row| Action::Nav(NavAction::To(row))));
+                if let Some((row, pos)) = events.context_row {
+                    // The row becomes current, and its edits are offered where the click was.
+                    out.push(Action::Nav(NavAction::To(row)));
+                    drafts.context = Some((row, pos));
+                    drafts.context_opened_frame = ui.ctx().cumulative_frame_nr();
+                }
             }
             _ => {
                 ui.centered_and_justified(|ui| ui.label("Open a text and its translation: File › Open pair… (Ctrl+O)"));
@@ -85,6 +110,7 @@ pub fn shell_ui(
             presentation::position_ui(ui, pair, &state.nav);
         }
     });
+    editing::context_menu_ui(ui, state, drafts, &mut out);
     out
 }
 
@@ -128,6 +154,10 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
                 out.push(Action::Review(ReviewAction::TogglePanel));
             }
         }
+        if let Some(last) = &state.project.last {
+            ui.separator();
+            ui.label(RichText::new(last).weak());
+        }
         if let Some(error) = &state.error {
             ui.separator();
             ui.label(RichText::new(format!("⚠ {error}")).color(ui.visuals().error_fg_color));
@@ -148,14 +178,20 @@ fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Acti
     }
     let (mut submit, mut cancel) = (false, false);
     ui.horizontal(|ui| {
+        let project = matches!(target, Target::Project | Target::SaveProject);
+        if project {
+            ui.label("Project file");
+            let edit = ui.add(egui::TextEdit::singleline(&mut drafts.paths.left).desired_width(480.0));
+            submit |= edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        }
         for side in Side::BOTH {
-            if target == Target::Pair || target == Target::Side(side) {
+            if !project && (target == Target::Pair || target == Target::Side(side)) {
                 ui.label(if side == Side::Left { "Left" } else { "Right" });
                 let edit = ui.add(egui::TextEdit::singleline(&mut drafts.paths[side]).desired_width(320.0));
                 submit |= edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             }
         }
-        submit |= ui.button("Open").clicked();
+        submit |= ui.button(if target == Target::SaveProject { "Save" } else { "Open" }).clicked();
         cancel = ui.button("Cancel").clicked();
     });
     if cancel {
@@ -165,6 +201,7 @@ fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Acti
         let files = match target {
             Target::Pair => vec![path(Side::Left), path(Side::Right)],
             Target::Side(side) => vec![path(side)],
+            Target::Project | Target::SaveProject => vec![path(Side::Left)],
         };
         out.push(Action::OpenPaths(files, target));
     }

@@ -78,6 +78,16 @@ pub fn flag_colour(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0xff, 0x7a, 0x6b) } else { Color32::from_rgb(0xc6, 0x28, 0x28) }
 }
 
+/// Links made by hand and bookmarks.
+pub fn user_link_colour(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(0x7f, 0xb2, 0xff) } else { Color32::from_rgb(0x1f, 0x5f, 0xbf) }
+}
+
+/// The note badge in the gutter.
+pub fn note_colour() -> Color32 {
+    Color32::from_rgb(0xf5, 0xc5, 0x18)
+}
+
 /// The colour of a link's confidence, from red (doubtful) to green (sure).
 pub fn score_colour(score: f32, dark: bool) -> Color32 {
     let (bad, mid, good) = if dark {

@@ -52,6 +52,12 @@ impl History {
         &self.done
     }
 
+    /// What is open differs from what is saved, whatever the changes say (after a swap, which
+    /// starts a new history).
+    pub fn mark_unsaved(&mut self) {
+        self.saved = Some(usize::MAX);
+    }
+
     /// The state now is the saved one.
     pub fn mark_saved(&mut self) {
         self.saved = Some(self.done.len());

@@ -95,6 +95,15 @@ pub struct Annotations {
 }
 
 impl Annotations {
+    /// The same notes and bookmarks, seen from the other side.
+    pub fn swapped(self) -> Annotations {
+        let flip = |r: TurnRef| TurnRef { side: r.side.other(), turn: r.turn };
+        Annotations {
+            notes: self.notes.into_iter().map(|(r, t)| (flip(r), t)).collect(),
+            bookmarks: self.bookmarks.into_iter().map(flip).collect(),
+        }
+    }
+
     /// The note of a row.
     pub fn note(&self, alignment: &Alignment, row: usize) -> Option<&str> {
         let link = alignment.links.get(row)?;

@@ -1,0 +1,260 @@
+//! Hand correction in the window: edits through the core's model with undo and redo, the
+//! project file (save, save as, open), the recovery file written after every change, and the
+//! question on closing with unsaved changes.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::TandemApp;
+use super::loader::Job;
+use crate::core::edit::{self, Change, Edit};
+use crate::core::project::{ProjectFile, View};
+use crate::state::{CloseChoice, RecoveryOffer, Target};
+
+const RECOVERY: &str = "recovery.tandem";
+
+impl TandemApp {
+    /// Applies an edit to the open pair; a bad one says why in the status line.
+    pub(super) fn handle_edit(&mut self, edit: Edit) {
+        let Some(pair) = self.state.pair.as_mut() else { return };
+        // A bookmark key toggles.
+        let edit = match edit {
+            Edit::Bookmark { row, .. } => {
+                Edit::Bookmark { row, on: !self.state.project.annotations.bookmarked(&pair.alignment, row) }
+            }
+            e => e,
+        };
+        let docs = pair.docs.clone();
+        // Copies the links only while a background task still reads the old ones; never a text.
+        let alignment = Arc::make_mut(&mut pair.alignment);
+        match edit::apply(&docs, alignment, &mut self.state.project.annotations, edit) {
+            Ok(change) => {
+                self.state.project.last = Some(describe(&change));
+                self.after_change(&change);
+                self.history.record(change);
+                self.sync_history();
+                self.write_recovery();
+            }
+            Err(e) => self.state.project.last = Some(format!("Cannot do that here: {e}")),
+        }
+    }
+
+    /// Undoes (`forward` false) or redoes the last change.
+    pub(super) fn undo(&mut self, forward: bool) {
+        let Some(pair) = self.state.pair.as_mut() else { return };
+        let alignment = Arc::make_mut(&mut pair.alignment);
+        let annotations = &mut self.state.project.annotations;
+        let change =
+            if forward { self.history.redo(alignment, annotations) } else { self.history.undo(alignment, annotations) };
+        let Some(change) = change.cloned() else { return };
+        let verb = if forward { "Redone" } else { "Undone" };
+        self.state.project.last = Some(format!("{verb}: {}", describe(&change)));
+        self.after_change(&change);
+        self.sync_history();
+        self.write_recovery();
+    }
+
+    /// What follows a change of links: the view's counts and row heights, the flags, the search
+    /// hits (their rows moved), and the current row.
+    fn after_change(&mut self, change: &Change) {
+        let Some(pair) = self.state.pair.as_ref() else { return };
+        if change.splice.is_some() {
+            if let Some(view) = self.view.as_mut() {
+                view.links_changed(pair);
+            }
+            self.start_review();
+            if self.state.search.open {
+                self.state.search.searched = None;
+                let (query, scope) = (self.drafts.query.clone(), self.state.search.scope);
+                self.handle_nav(crate::state::NavAction::Search(query, scope));
+            }
+        }
+        let rows = self.state.rows();
+        self.state.nav.current = change.row.min(rows.saturating_sub(1));
+        if let Some(view) = self.view.as_mut() {
+            view.reveal(self.state.nav.current);
+        }
+    }
+
+    fn sync_history(&mut self) {
+        let p = &mut self.state.project;
+        p.can_undo = self.history.can_undo();
+        p.can_redo = self.history.can_redo();
+        p.dirty = self.history.is_dirty();
+    }
+
+    /// The project as it stands, to be written at `at`.
+    fn project_file(&self, at: &Path) -> Option<ProjectFile> {
+        let pair = self.state.pair.as_ref()?;
+        let dismissed: Vec<u64> = self.state.review.dismissed.iter().copied().collect();
+        let view = View { current: self.state.nav.current, split: self.state.settings.split, swapped: false };
+        Some(ProjectFile::of(pair, &self.state.project.annotations, &dismissed, view, at))
+    }
+
+    /// Saves to `path`, or to the project's own file; asks where when there is none yet.
+    pub(super) fn save(&mut self, path: Option<PathBuf>) {
+        let Some(path) = path.or_else(|| self.state.project.path.clone()) else {
+            self.handle(crate::state::Action::OpenDialog(Target::SaveProject));
+            return;
+        };
+        let Some(file) = self.project_file(&path) else { return };
+        match file.write(&path) {
+            Ok(()) => {
+                self.history.mark_saved();
+                self.sync_history();
+                self.state.project.path = Some(path.clone());
+                self.state.project.last = Some(format!("Saved to {}", path.display()));
+                self.remove_recovery();
+                if self.close_after_save {
+                    self.close_after_save = false;
+                    self.close_confirmed = true;
+                    self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Err(e) => self.state.error = Some(format!("Cannot save the project to {}: {e}", path.display())),
+        }
+    }
+
+    /// Opens a project: its sources are read and its alignment rebuilt in the background.
+    pub(super) fn open_project(&mut self, path: PathBuf) {
+        let job = Job::spawn_project(path, self.wake());
+        self.state.loading = Some(job.loading.clone());
+        self.job = Some(job);
+    }
+
+    fn recovery_path(&self) -> Option<PathBuf> {
+        self.recovery_dir.as_ref().map(|d| d.join(RECOVERY))
+    }
+
+    /// Writes the unsaved work where the next start looks for it (whole or not at all).
+    fn write_recovery(&mut self) {
+        let Some(path) = self.recovery_path() else { return };
+        if !self.state.project.dirty {
+            self.remove_recovery();
+            return;
+        }
+        let Some(mut file) = self.project_file(&path) else { return };
+        file.recovery_of = self.state.project.path.clone();
+        if let Err(e) = file.write(&path) {
+            self.state.error = Some(format!("Cannot keep a recovery copy in {}: {e}", path.display()));
+        }
+    }
+
+    pub(super) fn remove_recovery(&mut self) {
+        if let Some(path) = self.recovery_path() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    /// At start: unsaved work left by a run that did not end well is offered back.
+    pub(super) fn look_for_recovery(&mut self) {
+        let Some(path) = self.recovery_path().filter(|p| p.is_file()) else { return };
+        match ProjectFile::read(&path) {
+            Ok(file) => {
+                let name =
+                    |p: &Path| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into());
+                let ago = std::fs::metadata(&path)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .map_or_else(String::new, |d| format!(" from {}", ago(d.as_secs())));
+                self.state.project.recovery = Some(RecoveryOffer {
+                    what: format!("{} ↔ {}", name(&file.left.path), name(&file.right.path)),
+                    when: ago,
+                });
+            }
+            Err(e) => {
+                // Keep it for a person to look at, out of the way.
+                let _ = std::fs::rename(&path, path.with_extension("tandem.damaged"));
+                self.state.error = Some(format!("The recovery copy could not be read ({e}); it was set aside."));
+            }
+        }
+    }
+
+    /// Restores (or throws away) the offered unsaved work.
+    pub(super) fn recover(&mut self, restore: bool) {
+        self.state.project.recovery = None;
+        let Some(path) = self.recovery_path() else { return };
+        if restore {
+            let job = Job::spawn_project(path, self.wake());
+            self.state.loading = Some(job.loading.clone());
+            self.job = Some(job);
+            self.recovering = true;
+        } else {
+            self.remove_recovery();
+        }
+    }
+
+    pub(super) fn close(&mut self, choice: CloseChoice) {
+        self.state.project.closing = false;
+        match choice {
+            CloseChoice::Save => {
+                self.close_after_save = true;
+                self.save(None);
+            }
+            CloseChoice::Discard => {
+                self.remove_recovery();
+                self.close_confirmed = true;
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            CloseChoice::Cancel => self.close_after_save = false,
+        }
+    }
+
+    /// Whether the window may close now; if not, the question is asked.
+    pub(super) fn may_close(&mut self) -> bool {
+        if self.close_confirmed || !self.state.project.dirty {
+            return true;
+        }
+        self.state.project.closing = true;
+        false
+    }
+
+    /// The title bar: the project's name (or the pair's), and a dot while changes are unsaved.
+    pub(super) fn title(&self) -> String {
+        let name = match (&self.state.project.path, &self.state.pair) {
+            (Some(p), _) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into()),
+            (None, Some(pair)) => format!("{} ↔ {}", pair.docs.left.name(), pair.docs.right.name()),
+            (None, None) => return "Tandem".into(),
+        };
+        let dot = if self.state.project.dirty { " ●" } else { "" };
+        format!("{name}{dot} — Tandem")
+    }
+
+    /// A fresh history for a pair just opened; `recovered` work counts as unsaved.
+    pub(super) fn reset_history(&mut self, recovered: bool) {
+        self.history = edit::history::History::default();
+        if !recovered {
+            self.history.mark_saved();
+        }
+        self.sync_history();
+        self.state.project.dirty = recovered;
+    }
+}
+
+/// "3 minutes ago", "2 hours ago".
+fn ago(secs: u64) -> String {
+    match secs {
+        0..=89 => "a moment ago".into(),
+        90..=5399 => format!("{} minutes ago", (secs + 30) / 60),
+        5400..=172_799 => format!("{} hours ago", (secs + 1800) / 3600),
+        _ => format!("{} days ago", (secs + 43_200) / 86_400),
+    }
+}
+
+/// What a change did, in words.
+fn describe(change: &Change) -> String {
+    let row = change.row + 1;
+    match &change.edit {
+        Edit::Merge { start, end } => format!("rows {}–{} merged", start + 1, end),
+        Edit::MergeSide { side, forward, .. } => {
+            format!("{} turns of the {} row joined row {row}", side.name(), if *forward { "next" } else { "previous" })
+        }
+        Edit::Unlink { .. } => format!("row {row} unlinked"),
+        Edit::Shift { side, down, .. } => format!("a {} turn moved {}", side.name(), if *down { "down" } else { "up" }),
+        Edit::Note { text: Some(_), .. } => format!("note on row {row}"),
+        Edit::Note { text: None, .. } => format!("note on row {row} removed"),
+        Edit::Bookmark { on: true, .. } => format!("row {row} bookmarked"),
+        Edit::Bookmark { on: false, .. } => format!("bookmark on row {row} removed"),
+    }
+}

@@ -1,0 +1,161 @@
+//! The parts of the window for correcting the alignment: a row's context menu, the Edit menu,
+//! the note field, Help › Keys, the question on closing and the offer of recovered work.
+
+use egui::{RichText, Ui};
+
+use super::Drafts;
+use crate::state::keymap::{self, EDIT_KEYS};
+use crate::state::{Action, AppState, CloseChoice};
+
+/// The edits of one row, as menu entries (the context menu and the Edit menu share them).
+fn row_edits_ui(ui: &mut Ui, state: &AppState, row: usize, out: &mut Vec<Action>) {
+    let bookmarked = state.pair.as_ref().is_some_and(|p| state.project.annotations.bookmarked(&p.alignment, row));
+    for key in &EDIT_KEYS {
+        let label = if key.label == "Bookmark" && bookmarked { "Remove the bookmark" } else { key.label };
+        if ui.add(egui::Button::new(label).shortcut_text(key.keys)).clicked() {
+            out.push(Action::Edit((key.edit)(row)));
+            ui.close();
+        }
+    }
+    if ui.add(egui::Button::new("Note…").shortcut_text("Ctrl+E")).clicked() {
+        out.push(Action::EditNote(Some(row)));
+        ui.close();
+    }
+}
+
+/// The Edit menu: undo, redo, and the edits of the current row.
+pub fn edit_menu_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Action>) {
+    ui.menu_button("Edit", |ui| {
+        if ui.add_enabled(state.project.can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z")).clicked() {
+            out.push(Action::Undo);
+        }
+        if ui.add_enabled(state.project.can_redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z")).clicked() {
+            out.push(Action::Redo);
+        }
+        ui.separator();
+        ui.label(RichText::new(format!("Row {}", state.nav.current + 1)).weak());
+        row_edits_ui(ui, state, state.nav.current, out);
+    });
+}
+
+/// The context menu of a right-clicked row, until an entry is chosen or the user clicks away.
+pub fn context_menu_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts, out: &mut Vec<Action>) {
+    let Some((row, pos)) = drafts.context else { return };
+    if row >= state.rows() {
+        drafts.context = None;
+        return;
+    }
+    let area = egui::Area::new(egui::Id::unique("row-context-menu"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(pos)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::menu(ui.style()).show(ui, |ui| {
+                ui.set_min_width(260.0);
+                ui.style_mut().visuals.button_frame = false;
+                ui.label(RichText::new(format!("Row {}", row + 1)).strong());
+                let before = out.len();
+                row_edits_ui(ui, state, row, out);
+                out.len() > before
+            })
+        });
+    let chosen = area.inner.inner;
+    let clicked_away = ui.input(|i| i.pointer.any_pressed())
+        && ui.input(|i| i.pointer.interact_pos()).is_some_and(|p| !area.response.rect.contains(p));
+    let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+    if chosen || escape || (clicked_away && drafts.context_opened_frame != ui.ctx().cumulative_frame_nr()) {
+        drafts.context = None;
+    }
+}
+
+/// The note of a row, being written.
+pub fn note_bar_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Action> {
+    let mut out = Vec::new();
+    let Some(row) = state.project.note_row else { return out };
+    ui.horizontal(|ui| {
+        ui.label(format!("Note on row {}", row + 1));
+        let edit = ui.add(egui::TextEdit::singleline(&mut drafts.note).id_salt("note-field").desired_width(480.0));
+        if std::mem::take(&mut drafts.note_focus) {
+            edit.request_focus();
+        }
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Save note").clicked() || enter {
+            let text = Some(drafts.note.trim().to_string()).filter(|t| !t.is_empty());
+            out.push(Action::Edit(crate::core::edit::Edit::Note { row, text }));
+            out.push(Action::EditNote(None));
+        }
+        if ui.button("Remove").clicked() {
+            out.push(Action::Edit(crate::core::edit::Edit::Note { row, text: None }));
+            out.push(Action::EditNote(None));
+        }
+        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            out.push(Action::EditNote(None));
+        }
+    });
+    out
+}
+
+/// Help › Keys: every shortcut.
+pub fn keys_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
+    let mut out = Vec::new();
+    let mut open = state.project.keys_open;
+    egui::Window::new("Keys").open(&mut open).resizable(false).show(ui.ctx(), |ui| {
+        egui::Grid::new("keys-table").striped(true).num_columns(2).show(ui, |ui| {
+            for (keys, what) in keymap::ALL_KEYS {
+                ui.label(RichText::new(*keys).strong());
+                ui.label(*what);
+                ui.end_row();
+            }
+        });
+    });
+    if !open {
+        out.push(Action::ShowKeys(false));
+    }
+    out
+}
+
+/// "Save the changes before closing?"
+pub fn close_dialog_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
+    let mut out = Vec::new();
+    if !state.project.closing {
+        return out;
+    }
+    egui::Modal::new(egui::Id::unique("close-unsaved")).show(ui.ctx(), |ui| {
+        ui.heading("Save the changes?");
+        let name = state.project.path.as_ref().map_or_else(
+            || "This alignment has changes that are in no project file yet.".to_string(),
+            |p| format!("{} has unsaved changes.", p.display()),
+        );
+        ui.label(name);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                out.push(Action::Close(CloseChoice::Save));
+            }
+            if ui.button("Discard").clicked() {
+                out.push(Action::Close(CloseChoice::Discard));
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                out.push(Action::Close(CloseChoice::Cancel));
+            }
+        });
+    });
+    out
+}
+
+/// The offer of unsaved work from a run that did not end well.
+pub fn recovery_banner_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
+    let mut out = Vec::new();
+    let Some(offer) = &state.project.recovery else { return out };
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!("Unsaved work on {}{} was kept when Tandem last stopped.", offer.what, offer.when))
+                .color(ui.visuals().warn_fg_color),
+        );
+        if ui.button("Restore").clicked() {
+            out.push(Action::Recover(true));
+        }
+        if ui.button("Discard").clicked() {
+            out.push(Action::Recover(false));
+        }
+    });
+    out
+}
