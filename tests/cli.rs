@@ -172,3 +172,44 @@ fn a_closed_pipe_ends_quietly() {
     assert!(out.status.code().is_some_and(|c| c == 0 || c == 141), "{:?}", out.status);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn align_saves_a_project_and_a_bad_project_is_refused_before_any_window() {
+    let dir = std::env::temp_dir().join(format!("tandem-cli-project-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let project = dir.join("work.tandem");
+    let out = tandem(&[
+        "align",
+        &path("lin_xiao_zh.txt"),
+        &path("lin_xiao_fr.txt"),
+        "--save",
+        &project.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&project).unwrap()).unwrap();
+    assert_eq!(v["version"], 1);
+    assert!(v["left"]["path"].as_str().unwrap().ends_with("lin_xiao_zh.txt"));
+    assert_eq!(v["left"]["hash"].as_str().unwrap().len(), 16);
+    assert_eq!(v["decisions"], serde_json::json!([]));
+    // Bad project files: a message naming the problem, exit 2, no window attempted.
+    for (name, text, says) in [
+        ("cut.tandem", "{\"version\": 1, \"left\": {", "cut short"),
+        ("junk.tandem", "not json at all", "is not a Tandem project"),
+        ("future.tandem", "{\"version\": 7}", "version 7"),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+            .arg(dir.join(name))
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says) && err.contains(name), "{name}: {err}");
+    }
+    let missing = Command::new(env!("CARGO_BIN_EXE_tandem")).arg(dir.join("none.tandem")).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("none.tandem"));
+    std::fs::remove_dir_all(&dir).ok();
+}

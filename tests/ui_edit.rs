@@ -1,0 +1,219 @@
+//! Correcting the alignment in the real app: shortcuts, the context menu, undo and redo, notes,
+//! saving and opening a project, closing with unsaved work, and unsaved work that survives a
+//! SIGKILL.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tandem::app::{Action, Settings, TandemApp};
+use tandem::core::alignment::{Link, Origin};
+
+mod common;
+use common::fixture;
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tandem-ui-edit-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The app opening `files` (two texts or one project), with its store in `store`.
+fn app(files: Vec<PathBuf>, store: &Path) -> Harness<'static, TandemApp> {
+    let store = store.to_path_buf();
+    let mut h = Harness::builder().with_size([1300.0, 850.0]).build_eframe(move |cc| {
+        let mut app = TandemApp::opening(cc.egui_ctx.clone(), Settings::default(), files.clone());
+        app.set_store_dir(Some(store.clone()));
+        app
+    });
+    h.state_mut().finish_loading();
+    h.run_steps(2);
+    h
+}
+
+fn pair_files() -> Vec<PathBuf> {
+    vec![fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt")]
+}
+
+fn links(h: &Harness<'_, TandemApp>) -> Vec<Link> {
+    h.state().pair.as_ref().unwrap().alignment.links.clone()
+}
+
+fn press(h: &mut Harness<'_, TandemApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run_steps(2);
+}
+
+#[test]
+fn shortcuts_edit_the_current_row_and_undo_redo_take_it_back() {
+    let store = temp("keys");
+    let mut h = app(pair_files(), &store);
+    let original = links(&h);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    assert_eq!(h.state().nav.current, 2);
+    assert!(original[2].is_paired());
+    press(&mut h, Modifiers::COMMAND, Key::U);
+    let unlinked = links(&h);
+    assert_eq!(unlinked.len(), original.len() + 1, "one pair became two one-sided rows");
+    assert_eq!((unlinked[2].origin, unlinked[3].origin), (Origin::User, Origin::User));
+    assert!(h.state().project.dirty && h.state().project.can_undo);
+    h.get_by_label_contains("row 3 unlinked");
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(links(&h), original, "undone");
+    assert!(!h.state().project.dirty, "back to what was opened");
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(links(&h), unlinked, "redone");
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    press(&mut h, Modifiers::COMMAND, Key::Y);
+    assert_eq!(links(&h), unlinked, "Ctrl+Y redoes too");
+    // Merge it back with the next row: one link again, the user's.
+    press(&mut h, Modifiers::COMMAND, Key::M);
+    assert_eq!(links(&h).len(), original.len());
+    assert_eq!(links(&h)[2].origin, Origin::User);
+    // Move the left turn of row 5 down, and take it back.
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    let before = links(&h);
+    press(&mut h, Modifiers::COMMAND, Key::ArrowDown);
+    assert_ne!(links(&h), before);
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(links(&h), before);
+    std::fs::remove_dir_all(&store).ok();
+}
+
+#[test]
+fn the_context_menu_offers_the_rows_edits() {
+    let store = temp("menu");
+    let mut h = app(pair_files(), &store);
+    let original = links(&h);
+    let cell = h.get_by_label_contains("林老师，您从什么时候开始翻译科幻小说").rect();
+    h.event(egui::Event::PointerMoved(cell.center()));
+    h.event(egui::Event::PointerButton {
+        pos: cell.center(),
+        button: egui::PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: cell.center(),
+        button: egui::PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(3);
+    let row = h.state().nav.current;
+    h.get_by_label(&format!("Row {}", row + 1));
+    h.get_by_label_contains("Merge with the next row").click();
+    h.run_steps(3);
+    assert_eq!(links(&h).len(), original.len() - 1);
+    assert!(h.query_by_label_contains("Merge with the next row").is_none(), "the menu closes");
+    assert!(h.state().project.dirty);
+    std::fs::remove_dir_all(&store).ok();
+}
+
+#[test]
+fn notes_and_bookmarks_save_and_open_with_the_project() {
+    let store = temp("project");
+    let mut h = app(pair_files(), &store);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::COMMAND, Key::E);
+    h.get_by_role(Role::TextInput).type_text("vérifier le titre");
+    h.run_steps(1);
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    press(&mut h, Modifiers::COMMAND, Key::B);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::COMMAND, Key::U);
+    let edited = links(&h);
+    let annotations = h.state().project.annotations.clone();
+    assert_eq!(annotations.notes.values().next().map(String::as_str), Some("vérifier le titre"));
+    assert_eq!(annotations.bookmarks.len(), 1);
+    let project = store.join("work.tandem");
+    h.state_mut().handle(Action::SaveTo(project.clone()));
+    h.run_steps(2);
+    assert!(!h.state().project.dirty);
+    h.get_by_label_contains("Saved to");
+    let current = h.state().nav.current;
+    drop(h);
+    let h = app(vec![project.clone()], &store);
+    assert_eq!(links(&h), edited, "the same links");
+    assert_eq!(h.state().project.annotations, annotations, "the same notes and bookmarks");
+    assert_eq!(h.state().nav.current, current, "the same row");
+    assert_eq!(h.state().project.path.as_deref(), Some(project.as_path()));
+    assert!(!h.state().project.dirty);
+    std::fs::remove_dir_all(&store).ok();
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let store = temp("close");
+    let mut h = app(pair_files(), &store);
+    press(&mut h, Modifiers::COMMAND, Key::U);
+    let close = |h: &mut Harness<'_, TandemApp>| {
+        h.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+        h.run_steps(2);
+    };
+    close(&mut h);
+    assert!(h.state().project.closing);
+    h.get_by_label("Save the changes?");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run_steps(2);
+    assert!(!h.state().project.closing, "Cancel keeps the window and the work");
+    assert!(h.state().project.dirty);
+    close(&mut h);
+    h.get_by_role_and_label(Role::Button, "Discard").click();
+    h.run_steps(2);
+    assert!(!store.join("recovery/recovery.tandem").exists(), "discarded work leaves no recovery copy");
+    std::fs::remove_dir_all(&store).ok();
+}
+
+/// Runs in a child process (see below): edits, waits for the recovery copy, says so, waits to be killed.
+#[test]
+#[ignore = "run by unsaved_work_survives_a_sigkill in a process of its own"]
+fn recovery_child() {
+    let Some(store) = std::env::var_os("TANDEM_TEST_STORE").map(PathBuf::from) else { return };
+    let mut h = app(pair_files(), &store);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::COMMAND, Key::U);
+    press(&mut h, Modifiers::COMMAND, Key::E);
+    h.get_by_role(Role::TextInput).type_text("gardé");
+    h.run_steps(1);
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    assert!(store.join("recovery/recovery.tandem").is_file());
+    println!("EDITED");
+    std::thread::sleep(std::time::Duration::from_secs(120));
+}
+
+#[test]
+fn unsaved_work_survives_a_sigkill() {
+    let store = temp("kill");
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "recovery_child", "--ignored", "--nocapture", "--test-threads", "1"])
+        .env("TANDEM_TEST_STORE", &store)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the test binary runs again");
+    let stdout = child.stdout.take().unwrap();
+    let edited = std::io::BufReader::new(stdout).lines().map_while(Result::ok).any(|l| l.contains("EDITED"));
+    assert!(edited, "the child made its edits");
+    // SIGKILL: no destructor, no save, nothing on the way out.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let mut h = app(pair_files(), &store);
+    let offer = h.state().project.recovery.clone().expect("the unsaved work is offered back");
+    assert!(offer.what.contains("lin_xiao_zh.txt"), "{offer:?}");
+    h.get_by_role_and_label(Role::Button, "Restore").click();
+    h.run_steps(1);
+    h.state_mut().finish_loading();
+    h.run_steps(2);
+    let restored = links(&h);
+    assert!(restored.iter().any(|l| l.origin == Origin::User), "the unlinked row is back");
+    assert_eq!(h.state().project.annotations.notes.values().next().map(String::as_str), Some("gardé"));
+    assert!(h.state().project.dirty, "restored work is still unsaved");
+    std::fs::remove_dir_all(&store).ok();
+}
