@@ -217,3 +217,38 @@ fn unsaved_work_survives_a_sigkill() {
     assert!(h.state().project.dirty, "restored work is still unsaved");
     std::fs::remove_dir_all(&store).ok();
 }
+
+#[test]
+fn a_source_changed_on_disk_is_read_again_and_the_edits_follow_their_text() {
+    let store = temp("reload");
+    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
+    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
+    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let mut h = app(vec![zh.clone(), fr.clone()], &store);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::COMMAND, Key::U);
+    let user: Vec<Link> = links(&h).into_iter().filter(|l| l.origin == Origin::User).collect();
+    assert_eq!(user.len(), 2);
+    // Someone adds a paragraph at the top of the Chinese file.
+    let text = std::fs::read_to_string(&zh).unwrap();
+    std::fs::write(&zh, format!("编者按：本文经作者审阅。\n\n{text}")).unwrap();
+    let started = std::time::Instant::now();
+    while h.state().project.last.as_deref().is_none_or(|l| !l.contains("read again"))
+        && started.elapsed().as_secs() < 15
+    {
+        h.run_steps(1);
+        h.state_mut().finish_loading();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    h.run_steps(2);
+    let now: Vec<Link> = links(&h).into_iter().filter(|l| l.origin == Origin::User).collect();
+    assert_eq!(now.len(), 2, "both decisions still apply: {:?}", h.state().error);
+    for (before, after) in user.iter().zip(&now) {
+        assert_eq!(after.left, before.left.start + 1..before.left.end + 1, "one turn further down on the changed side");
+        assert_eq!(after.right, before.right, "the other side as it was");
+    }
+    assert_eq!(h.state().pair.as_ref().unwrap().docs.left.turns.turns.len(), 16, "the new paragraph is there");
+    assert!(h.state().project.dirty);
+    std::fs::remove_dir_all(&store).ok();
+}

@@ -74,11 +74,24 @@ impl Job {
     /// Starts reading a project: its file, both sources (in the encodings it names), and the
     /// alignment rebuilt from its decisions.
     pub fn spawn_project(path: PathBuf, wake: impl Fn() + Send + 'static) -> Job {
+        Self::spawn_file(None, path, wake)
+    }
+
+    /// Reads the sources again and rebuilds the alignment from `file`, a project held in memory
+    /// (its paths relative to `at`): what a change of a source on disk calls for.
+    pub fn spawn_reload(file: ProjectFile, at: PathBuf, wake: impl Fn() + Send + 'static) -> Job {
+        Self::spawn_file(Some(file), at, wake)
+    }
+
+    fn spawn_file(file: Option<ProjectFile>, path: PathBuf, wake: impl Fn() + Send + 'static) -> Job {
         let what = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             let result = (|| {
-                let file = ProjectFile::read(&path).map_err(|e| e.to_string())?;
+                let file = match file {
+                    Some(file) => file,
+                    None => ProjectFile::read(&path).map_err(|e| e.to_string())?,
+                };
                 let load = |side: Side| {
                     let source = if side == Side::Left { &file.left } else { &file.right };
                     let at = file.source_path(side, &path);

@@ -10,6 +10,7 @@ pub mod loader;
 mod nav;
 mod project;
 mod review;
+mod watch;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -64,6 +65,9 @@ pub struct TandemApp {
     recovery_dir: Option<PathBuf>,
     /// The pair being loaded is the recovery copy.
     recovering: bool,
+    /// The pair being loaded is the open one, read again after a change on disk.
+    reloading: bool,
+    watcher: Option<watch::Watcher>,
     /// The user chose to close (saved or discarded): let the window go.
     close_confirmed: bool,
     close_after_save: bool,
@@ -135,6 +139,8 @@ impl TandemApp {
             history: History::default(),
             recovery_dir: None,
             recovering: false,
+            reloading: false,
+            watcher: None,
             close_confirmed: false,
             close_after_save: false,
             title: String::new(),
@@ -207,18 +213,28 @@ impl TandemApp {
             self.job = None;
             self.state.loading = None;
             let recovering = std::mem::take(&mut self.recovering);
+            let reloading = std::mem::take(&mut self.reloading);
             match result {
                 Ok(Loaded { pair, project }) => {
                     self.state.error = self.deferred_error.take();
+                    let (path, dirty, current) =
+                        (self.state.project.path.clone(), self.state.project.dirty, self.state.nav.current);
                     self.set_pair(pair);
                     self.state.project.annotations = Default::default();
                     self.state.project.path = None;
-                    self.reset_history(recovering);
-                    if let Some((path, restored)) = project {
-                        self.apply_restored(path, restored, recovering);
+                    self.reset_history(recovering || (reloading && dirty));
+                    if let Some((file, restored)) = project {
+                        self.apply_restored(file, restored, recovering, reloading);
+                    }
+                    if reloading {
+                        self.state.project.path = path;
+                        self.go(current);
                     }
                     if let Some(paths) = self.state.file_paths() {
+                        self.watcher = Some(watch::Watcher::spawn(paths.clone().into(), self.wake()));
                         self.state.settings.remember(paths);
+                    } else {
+                        self.watcher = None;
                     }
                 }
                 Err(e) => self.state.error = Some(e),
@@ -239,6 +255,10 @@ impl TandemApp {
         }
         self.poll_search();
         self.poll_review();
+        let changed = self.watcher.as_ref().map(watch::Watcher::changed).unwrap_or_default();
+        if !changed.is_empty() {
+            self.reload(&changed);
+        }
         if let Some(fonts) = self.fonts_rx.as_ref().and_then(|rx| rx.try_recv().ok()) {
             self.state.installed_fonts = Some(fonts);
             self.fonts_rx = None;
@@ -247,7 +267,13 @@ impl TandemApp {
     }
 
     /// A project just read: its notes, dismissals and view, and word of what no longer applies.
-    fn apply_restored(&mut self, path: PathBuf, restored: crate::core::project::Restored, recovering: bool) {
+    fn apply_restored(
+        &mut self,
+        path: PathBuf,
+        restored: crate::core::project::Restored,
+        recovering: bool,
+        reloading: bool,
+    ) {
         self.state.project.annotations = restored.annotations;
         self.state.project.path = if recovering { restored.recovery_of } else { Some(path) };
         self.state.review.dismissed.extend(restored.dismissed);
@@ -258,21 +284,29 @@ impl TandemApp {
         self.go(restored.view.current);
         let mut said = Vec::new();
         for (side, changed) in restored.changed.iter() {
-            if *changed {
+            if *changed && !reloading {
                 said.push(format!("the {} file changed since the project was saved", side.name()));
             }
         }
-        if restored.moved > 0 {
+        if restored.moved > 0 && !reloading {
             said.push(format!("{} decisions found again further on", restored.moved));
         }
         if !restored.dropped.is_empty() {
             said.push(format!("no longer applies: {}", restored.dropped.join("; ")));
         }
+        let what = if reloading { "A source was read again" } else { "Project opened" };
         if !said.is_empty() {
-            self.state.error = Some(format!("Project opened, but {}.", said.join(", ")));
+            self.state.error = Some(format!("{what}, but {}.", said.join(", ")));
         }
-        self.state.project.last =
-            Some(if recovering { "Unsaved work restored".into() } else { "Project opened".into() });
+        self.state.project.last = Some(match (recovering, reloading) {
+            (true, _) => "Unsaved work restored".into(),
+            (_, true) => format!(
+                "A source changed on disk and was read again; {} decisions kept ({} found further on)",
+                restored.alignment.links.iter().filter(|l| l.origin == crate::core::alignment::Origin::User).count(),
+                restored.moved
+            ),
+            _ => "Project opened".into(),
+        });
     }
 
     fn show_path_entry(&mut self, target: Target, reason: &str) {

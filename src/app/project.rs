@@ -115,6 +115,23 @@ impl TandemApp {
         }
     }
 
+    /// A source changed on disk: read it again, keep the decisions that still apply (found by
+    /// their text) and say which no longer do. Undo does not reach across a reload.
+    pub(super) fn reload(&mut self, sides: &[crate::core::side::Side]) {
+        let Some(pair) = self.state.pair.as_ref() else { return };
+        if self.job.is_some() {
+            return;
+        }
+        let at = self.state.project.path.clone().unwrap_or_else(|| pair.docs.left.path.with_file_name("reload.tandem"));
+        let Some(file) = self.project_file(&at) else { return };
+        let names: Vec<String> = sides.iter().map(|&s| pair.doc(s).name()).collect();
+        self.state.project.last = Some(format!("{} changed on disk: reading it again", names.join(" and ")));
+        let job = Job::spawn_reload(file, at, self.wake());
+        self.state.loading = Some(job.loading.clone());
+        self.job = Some(job);
+        self.reloading = true;
+    }
+
     /// Opens a project: its sources are read and its alignment rebuilt in the background.
     pub(super) fn open_project(&mut self, path: PathBuf) {
         let job = Job::spawn_project(path, self.wake());
@@ -224,11 +241,12 @@ impl TandemApp {
     /// A fresh history for a pair just opened; `recovered` work counts as unsaved.
     pub(super) fn reset_history(&mut self, recovered: bool) {
         self.history = edit::history::History::default();
-        if !recovered {
+        if recovered {
+            self.history.mark_unsaved();
+        } else {
             self.history.mark_saved();
         }
         self.sync_history();
-        self.state.project.dirty = recovered;
     }
 }
 
