@@ -128,3 +128,54 @@ fn spans_point_at_the_words() {
     let chars: String = text.chars().skip(q.chars.start).take(q.chars.len()).collect();
     assert_eq!(chars, q.text);
 }
+
+/// Whether two texts say the same numbers, read each way round.
+fn agree(a: &str, b: &str) -> bool {
+    let (qa, qb): (Vec<_>, Vec<_>) =
+        (read(a).into_iter().map(|q| (0, q)).collect(), read(b).into_iter().map(|q| (0, q)).collect());
+    let strong = |v: Vec<&(usize, Quantity)>| v.into_iter().filter(|(_, q)| !q.weak).count();
+    strong(unmatched(&qa, &qb)) == 0 && strong(unmatched(&qb, &qa)) == 0
+}
+
+#[test]
+fn every_format_matches_its_translation_both_ways() {
+    let same = [
+        ("10 000 cartes", "10,000 cards"),
+        ("10\u{202F}000 cartes", "一万张卡"),
+        ("10.000 Karten", "10 000 cartes"),
+        ("1,5 milliard de dollars", "$1.5 billion"),
+        ("15亿美元", "1,5 milliard de dollars"),
+        ("60 000 à 70 000 yuans", "60,000 to 70,000 yuan"),
+        ("60,000-70,000", "6万到7万"),
+        ("au moins 600 à 700 millions", "六七亿"),
+        ("six ou sept milliards", "60亿到70亿"),
+        ("15 %", "15 per cent"),
+        ("百分之十五", "15%"),
+        ("三成", "30 pour cent"),
+        ("2 millions", "two million"),
+        ("vingt-cinq ans", "25 years"),
+        ("quatre-vingt-dix-sept", "ninety-seven"),
+        ("一百二十", "one hundred and twenty"),
+        ("en 2017", "2017年"),
+        ("le 3e jour", "the 3rd day"),
+        ("两千人", "deux mille personnes"),
+        ("à 13 h", "at 1 p.m."),
+    ];
+    for (a, b) in same {
+        assert!(agree(a, b), "{a} = {b}");
+        assert!(agree(b, a), "{b} = {a}");
+    }
+    let differ = [
+        ("six ou sept milliards", "600 million to 700 million"),
+        ("10 000 cartes", "100,000 cards"),
+        ("2 millions", "2 billion"),
+        ("15 %", "51%"),
+        ("六七亿", "6 to 7 billion"),
+        ("vingt-cinq ans", "35 years"),
+        ("en 2017", "in 2018"),
+    ];
+    for (a, b) in differ {
+        assert!(!agree(a, b), "{a} ≠ {b}");
+        assert!(!agree(b, a), "{b} ≠ {a}");
+    }
+}
