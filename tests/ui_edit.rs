@@ -252,3 +252,38 @@ fn a_source_changed_on_disk_is_read_again_and_the_edits_follow_their_text() {
     assert!(h.state().project.dirty);
     std::fs::remove_dir_all(&store).ok();
 }
+
+#[test]
+fn a_project_whose_source_moved_asks_where_it_is() {
+    let store = temp("locate");
+    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
+    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
+    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let mut h = app(vec![zh.clone(), fr.clone()], &store);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::COMMAND, Key::U);
+    let edited = links(&h);
+    let project = store.join("work.tandem");
+    h.state_mut().handle(Action::SaveTo(project.clone()));
+    drop(h);
+    std::fs::create_dir_all(store.join("moved")).unwrap();
+    let moved = store.join("moved/zh.txt");
+    std::fs::rename(&zh, &moved).unwrap();
+    let mut h = app(vec![project.clone()], &store);
+    h.get_by_label_contains("needs its left file");
+    h.get_by_label_contains("Where is it now?");
+    let field = h.get_by_role(Role::TextInput);
+    field.focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role(Role::TextInput).type_text(&moved.display().to_string());
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    h.run_steps(1);
+    h.state_mut().finish_loading();
+    h.run_steps(2);
+    assert_eq!(links(&h), edited, "the project opens with its decisions");
+    assert!(h.state().pair.as_ref().unwrap().docs.left.path.ends_with("moved/zh.txt"));
+    assert!(h.state().path_entry.is_none());
+    std::fs::remove_dir_all(&store).ok();
+}

@@ -44,6 +44,21 @@ fn load_file(path: &Path, encoding: Option<&str>) -> Result<Arc<Document>, Strin
     Document::load(path, encoding).map(Arc::new).map_err(|e| e.to_string())
 }
 
+/// Why a load failed; for a project whose source is gone, which one, so the user can say where
+/// it went.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub message: String,
+    /// The project, the side, and where the file was looked for.
+    pub missing: Option<(PathBuf, Side, PathBuf)>,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure { message, missing: None }
+    }
+}
+
 /// What a load gives: the pair, and for a project the file and what it restored.
 pub struct Loaded {
     pub pair: Pair,
@@ -53,7 +68,7 @@ pub struct Loaded {
 /// A pair being read and aligned on a background thread.
 pub struct Job {
     pub loading: Loading,
-    rx: Receiver<Result<Loaded, String>>,
+    rx: Receiver<Result<Loaded, Failure>>,
 }
 
 impl Job {
@@ -74,30 +89,53 @@ impl Job {
     /// Starts reading a project: its file, both sources (in the encodings it names), and the
     /// alignment rebuilt from its decisions.
     pub fn spawn_project(path: PathBuf, wake: impl Fn() + Send + 'static) -> Job {
-        Self::spawn_file(None, path, wake)
+        Self::spawn_file(None, path, Sides::default(), wake)
+    }
+
+    /// [`Self::spawn_project`], with sources the user located elsewhere.
+    pub fn spawn_project_located(
+        path: PathBuf,
+        located: Sides<Option<PathBuf>>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Job {
+        Self::spawn_file(None, path, located, wake)
     }
 
     /// Reads the sources again and rebuilds the alignment from `file`, a project held in memory
     /// (its paths relative to `at`): what a change of a source on disk calls for.
     pub fn spawn_reload(file: ProjectFile, at: PathBuf, wake: impl Fn() + Send + 'static) -> Job {
-        Self::spawn_file(Some(file), at, wake)
+        Self::spawn_file(Some(file), at, Sides::default(), wake)
     }
 
-    fn spawn_file(file: Option<ProjectFile>, path: PathBuf, wake: impl Fn() + Send + 'static) -> Job {
+    fn spawn_file(
+        file: Option<ProjectFile>,
+        path: PathBuf,
+        located: Sides<Option<PathBuf>>,
+        wake: impl Fn() + Send + 'static,
+    ) -> Job {
         let what = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let result = (|| {
+            let result = (|| -> Result<Loaded, Failure> {
                 let file = match file {
                     Some(file) => file,
                     None => ProjectFile::read(&path).map_err(|e| e.to_string())?,
                 };
-                let load = |side: Side| {
+                let load = |side: Side| -> Result<Arc<Document>, Failure> {
                     let source = if side == Side::Left { &file.left } else { &file.right };
-                    let at = file.source_path(side, &path);
-                    load_file(&at, Some(&source.encoding)).map_err(|e| {
-                        format!("{e} — the project {} needs it: put it back, or open the pair anew", path.display())
-                    })
+                    let at = located[side].clone().unwrap_or_else(|| file.source_path(side, &path));
+                    let is_sample = source.path.starts_with("sample");
+                    if !at.exists() && !is_sample {
+                        let message = format!(
+                            "The project {} needs its {} file, which is no longer at {}",
+                            path.display(),
+                            side.name(),
+                            at.display()
+                        );
+                        return Err(Failure { message, missing: Some((path.clone(), side, at)) });
+                    }
+                    load_file(&at, Some(&source.encoding))
+                        .map_err(|e| Failure::from(format!("{e} (in the project {})", path.display())))
                 };
                 let docs = Sides::new(load(Side::Left)?, load(Side::Right)?);
                 let restored = file.restore(&docs);
@@ -111,11 +149,13 @@ impl Job {
     }
 
     /// The result, once there.
-    pub fn poll(&self) -> Option<Result<Loaded, String>> {
+    pub fn poll(&self) -> Option<Result<Loaded, Failure>> {
         match self.rx.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err("the loading thread stopped unexpectedly".into())),
+            Err(TryRecvError::Disconnected) => {
+                Some(Err(Failure::from("the loading thread stopped unexpectedly".to_string())))
+            }
         }
     }
 }
@@ -168,6 +208,8 @@ impl Dialog {
                 Target::Side(Side::Right) => "Open the right document",
                 Target::Project => "Open a Tandem project",
                 Target::SaveProject => "Save the project",
+                Target::Locate(Side::Left) => "Where is the project's left file now?",
+                Target::Locate(Side::Right) => "Where is the project's right file now?",
             };
             let dialog = rfd::FileDialog::new().set_title(title);
             let picked = match target {
@@ -179,6 +221,7 @@ impl Dialog {
                     if target == Target::Pair { dialog.pick_files() } else { dialog.pick_file().map(|f| vec![f]) }
                 }
                 Target::Project => dialog.add_filter("Tandem project", &["tandem"]).pick_file().map(|f| vec![f]),
+                Target::Locate(_) => dialog.add_filter("All files", &["*"]).pick_file().map(|f| vec![f]),
                 Target::SaveProject => dialog
                     .add_filter("Tandem project", &["tandem"])
                     .set_file_name("work.tandem")

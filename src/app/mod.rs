@@ -68,6 +68,8 @@ pub struct TandemApp {
     /// The pair being loaded is the open one, read again after a change on disk.
     reloading: bool,
     watcher: Option<watch::Watcher>,
+    /// A project waiting for the user to say where its missing sources went.
+    locating: Option<(PathBuf, Sides<Option<PathBuf>>)>,
     /// The user chose to close (saved or discarded): let the window go.
     close_confirmed: bool,
     close_after_save: bool,
@@ -141,6 +143,7 @@ impl TandemApp {
             recovering: false,
             reloading: false,
             watcher: None,
+            locating: None,
             close_confirmed: false,
             close_after_save: false,
             title: String::new(),
@@ -237,7 +240,21 @@ impl TandemApp {
                         self.watcher = None;
                     }
                 }
-                Err(e) => self.state.error = Some(e),
+                Err(failure) => match failure.missing {
+                    // A project's source is gone: ask where it is now (a dialog, or a path).
+                    Some((project, side, was)) => {
+                        let located = self.locating.take().map(|(_, l)| l).unwrap_or_default();
+                        self.locating = Some((project, located));
+                        let reason = format!(
+                            "{}. Where is it now? (It was {}.)",
+                            failure.message,
+                            was.file_name().map_or_else(|| was.display().to_string(), |n| n.to_string_lossy().into())
+                        );
+                        self.show_path_entry(Target::Locate(side), &reason);
+                        self.drafts.paths.left = was.display().to_string();
+                    }
+                    None => self.state.error = Some(failure.message),
+                },
             }
             self.deferred_error = None;
         }
@@ -367,6 +384,16 @@ impl TandemApp {
                     self.save(Some(path));
                 }
             }
+            Action::OpenPaths(files, Target::Locate(side)) => {
+                self.state.path_entry = None;
+                if let (Some(file), Some((project, mut located))) = (files.into_iter().next(), self.locating.take()) {
+                    located[side] = Some(file);
+                    self.locating = Some((project.clone(), located.clone()));
+                    let job = Job::spawn_project_located(project, located, self.wake());
+                    self.state.loading = Some(job.loading.clone());
+                    self.job = Some(job);
+                }
+            }
             Action::OpenPaths(files, _) if files.len() == 1 && files[0].extension().is_some_and(|e| e == "tandem") => {
                 self.state.path_entry = None;
                 self.open_project(files[0].clone());
@@ -388,7 +415,7 @@ impl TandemApp {
                     (Target::Side(Side::Left), _) => {
                         kept(Side::Right, self).map(|r| [Source::File(files.remove(0)), r])
                     }
-                    (Target::Project | Target::SaveProject, _) => None,
+                    (Target::Project | Target::SaveProject | Target::Locate(_), _) => None,
                     (Target::Side(Side::Right), _) => {
                         kept(Side::Left, self).map(|l| [l, Source::File(files.remove(0))])
                     }
@@ -411,7 +438,10 @@ impl TandemApp {
                 self.set_pair(sample_pair());
             }
             Action::ShowPathEntry(target) => self.show_path_entry(target, ""),
-            Action::ClosePathEntry => self.state.path_entry = None,
+            Action::ClosePathEntry => {
+                self.state.path_entry = None;
+                self.locating = None;
+            }
             Action::Swap => {
                 if let Some(pair) = self.state.pair.take() {
                     let settings = &mut self.state.settings;

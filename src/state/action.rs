@@ -18,6 +18,8 @@ pub enum Target {
     Project,
     /// Where to save the project.
     SaveProject,
+    /// Where a project's source file went.
+    Locate(Side),
 }
 
 /// The answer to "save the changes before closing?".

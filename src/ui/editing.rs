@@ -72,8 +72,10 @@ pub fn note_bar_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Ac
     let mut out = Vec::new();
     let Some(row) = state.project.note_row else { return out };
     ui.horizontal(|ui| {
-        ui.label(format!("Note on row {}", row + 1));
-        let edit = ui.add(egui::TextEdit::singleline(&mut drafts.note).id_salt("note-field").desired_width(480.0));
+        let label = ui.label(format!("Note on row {}", row + 1));
+        let edit = ui
+            .add(egui::TextEdit::singleline(&mut drafts.note).id_salt("note-field").desired_width(480.0))
+            .labelled_by(label.id);
         if std::mem::take(&mut drafts.note_focus) {
             edit.request_focus();
         }

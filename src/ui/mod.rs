@@ -178,18 +178,24 @@ fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Acti
     }
     let (mut submit, mut cancel) = (false, false);
     ui.horizontal(|ui| {
-        let project = matches!(target, Target::Project | Target::SaveProject);
+        let project = matches!(target, Target::Project | Target::SaveProject | Target::Locate(_));
         if project {
-            ui.label("Project file");
-            let edit = ui.add(egui::TextEdit::singleline(&mut drafts.paths.left).desired_width(480.0));
+            let label = ui.label(if matches!(target, Target::Locate(_)) { "File" } else { "Project file" });
+            let edit =
+                ui.add(egui::TextEdit::singleline(&mut drafts.paths.left).desired_width(480.0)).labelled_by(label.id);
             submit |= edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         }
         for side in Side::BOTH {
             if !project && (target == Target::Pair || target == Target::Side(side)) {
-                ui.label(if side == Side::Left { "Left" } else { "Right" });
-                let edit = ui.add(egui::TextEdit::singleline(&mut drafts.paths[side]).desired_width(320.0));
+                let label = ui.label(if side == Side::Left { "Left" } else { "Right" });
+                let edit = ui
+                    .add(egui::TextEdit::singleline(&mut drafts.paths[side]).desired_width(320.0))
+                    .labelled_by(label.id);
                 submit |= edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             }
+        }
+        if ui.button("Choose…").on_hover_text("The system's file dialog").clicked() {
+            out.push(Action::OpenDialog(target));
         }
         submit |= ui.button(if target == Target::SaveProject { "Save" } else { "Open" }).clicked();
         cancel = ui.button("Cancel").clicked();
@@ -201,7 +207,7 @@ fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Acti
         let files = match target {
             Target::Pair => vec![path(Side::Left), path(Side::Right)],
             Target::Side(side) => vec![path(side)],
-            Target::Project | Target::SaveProject => vec![path(Side::Left)],
+            Target::Project | Target::SaveProject | Target::Locate(_) => vec![path(Side::Left)],
         };
         out.push(Action::OpenPaths(files, target));
     }
