@@ -48,6 +48,6 @@ fn edits_on_a_long_pair() {
     }
     let t = Instant::now();
     let alignment = std::sync::Arc::make_mut(&mut pair.alignment);
-    while history.undo(alignment, &mut notes).is_some() {}
+    while history.undo(&mut pair.docs, alignment, &mut notes).is_some() {}
     println!("{count} edits: mean {:.1?}, worst {:.1?}; undoing all of them {:.1?}", total / 50, worst, t.elapsed());
 }

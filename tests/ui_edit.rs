@@ -287,3 +287,49 @@ fn a_project_whose_source_moved_asks_where_it_is() {
     assert!(h.state().path_entry.is_none());
     std::fs::remove_dir_all(&store).ok();
 }
+
+#[test]
+fn turns_can_be_split_and_labels_corrected_and_the_project_keeps_it() {
+    let store = temp("resplit");
+    let mut h = app(pair_files(), &store);
+    let left_turns = |h: &Harness<'_, TandemApp>| h.state().pair.as_ref().unwrap().docs.left.turns.turns.len();
+    let before = left_turns(&h);
+    // Turn #8 on the left (lines 15–17) has two paragraphs: split it before the second.
+    h.state_mut().handle(Action::Edit(tandem::core::edit::Edit::SplitTurn {
+        side: tandem::core::side::Side::Left,
+        line: 15,
+        paragraph: 1,
+    }));
+    h.run_steps(2);
+    assert_eq!(left_turns(&h), before + 1);
+    h.get_by_label_contains("split before its paragraph 2");
+    // A label is no speaker, from the context menu of a row of that speaker.
+    let cell = h.get_by_label_contains("林老师，您从什么时候开始翻译科幻小说").rect();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: cell.center(),
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run_steps(3);
+    h.get_by_label_contains("“主持人” is no speaker (left)").click();
+    h.run_steps(3);
+    let speakers: Vec<String> =
+        h.state().pair.as_ref().unwrap().docs.left.turns.speakers.iter().map(|s| s.name.clone()).collect();
+    assert_eq!(speakers, ["林晓"], "主持人 is no speaker any more");
+    // Undo gives the speaker back; redo takes it away again.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().pair.as_ref().unwrap().docs.left.turns.speakers.len(), 2);
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(h.state().pair.as_ref().unwrap().docs.left.turns.speakers.len(), 1);
+    let turns = left_turns(&h);
+    let project = store.join("work.tandem");
+    h.state_mut().handle(Action::SaveTo(project.clone()));
+    drop(h);
+    let h = app(vec![project], &store);
+    assert_eq!(left_turns(&h), turns, "the project keeps how the turns were cut");
+    assert_eq!(h.state().pair.as_ref().unwrap().docs.left.turns.speakers.len(), 1);
+    std::fs::remove_dir_all(&store).ok();
+}

@@ -5,9 +5,11 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
+use crate::core::decode;
 use crate::core::document::{Document, Pair};
 use crate::core::project::{ProjectFile, Restored};
 use crate::core::side::{Side, Sides};
+use crate::core::turns::Segmentation;
 use crate::state::{Loading, Target};
 
 /// One side to load: a file, or a document already in memory (the side that stays).
@@ -35,13 +37,38 @@ impl Source {
 
 /// A file, or the built-in sample when the path names it (`sample/interview_zh.txt`).
 fn load_file(path: &Path, encoding: Option<&str>) -> Result<Arc<Document>, String> {
-    if !path.exists()
-        && let Some((name, text)) =
-            super::SAMPLE.iter().find(|(name, _)| path.ends_with(Path::new("sample").join(name)))
-    {
-        return Ok(Arc::new(Document::from_text(format!("sample/{name}"), text, "UTF-8", 0)));
+    load_file_with(path, encoding, Segmentation::default())
+}
+
+/// [`load_file`], split with the user's corrections.
+fn load_file_with(path: &Path, encoding: Option<&str>, seg: Segmentation) -> Result<Arc<Document>, String> {
+    let (name, text, encoding, replaced) = match sample_text(path) {
+        Some((name, text)) => (PathBuf::from(format!("sample/{name}")), text.to_string(), "UTF-8", 0),
+        None => {
+            let d = decode::read_file(path, encoding).map_err(|e| e.to_string())?;
+            (path.to_path_buf(), d.text, d.encoding, d.replaced)
+        }
+    };
+    Ok(Arc::new(Document::from_text_with(name, &text, encoding, replaced, seg)))
+}
+
+/// The built-in sample's text, when `path` names it and no such file exists.
+fn sample_text(path: &Path) -> Option<(&'static str, &'static str)> {
+    if path.exists() {
+        return None;
     }
-    Document::load(path, encoding).map(Arc::new).map_err(|e| e.to_string())
+    super::SAMPLE.iter().find(|(name, _)| path.ends_with(Path::new("sample").join(name))).copied()
+}
+
+/// A document's text read again (it is not kept twice in memory), to split it anew.
+///
+/// # Errors
+/// The file is gone or cannot be read any more.
+pub fn text_of(doc: &Document) -> Result<String, String> {
+    match sample_text(&doc.path) {
+        Some((_, text)) => Ok(text.to_string()),
+        None => decode::read_file(&doc.path, Some(doc.encoding)).map(|d| d.text).map_err(|e| e.to_string()),
+    }
 }
 
 /// Why a load failed; for a project whose source is gone, which one, so the user can say where
@@ -134,7 +161,7 @@ impl Job {
                         );
                         return Err(Failure { message, missing: Some((path.clone(), side, at)) });
                     }
-                    load_file(&at, Some(&source.encoding))
+                    load_file_with(&at, Some(&source.encoding), file.segmentation[side].clone())
                         .map_err(|e| Failure::from(format!("{e} (in the project {})", path.display())))
                 };
                 let docs = Sides::new(load(Side::Left)?, load(Side::Right)?);

@@ -16,6 +16,9 @@ const RECOVERY: &str = "recovery.tandem";
 impl TandemApp {
     /// Applies an edit to the open pair; a bad one says why in the status line.
     pub(super) fn handle_edit(&mut self, edit: Edit) {
+        if edit.side_resplit().is_some() {
+            return self.handle_resplit(edit);
+        }
         let Some(pair) = self.state.pair.as_mut() else { return };
         // A bookmark key toggles.
         let edit = match edit {
@@ -39,13 +42,42 @@ impl TandemApp {
         }
     }
 
+    /// An edit of how a document is split into turns: its text is read again and split with the
+    /// new correction; the user's links, notes and bookmarks are found again by their text.
+    fn handle_resplit(&mut self, edit: Edit) {
+        let Some(side) = edit.side_resplit() else { return };
+        let current = self.state.nav.current;
+        let Some(pair) = self.state.pair.as_mut() else { return };
+        let doc = pair.docs[side].clone();
+        let text = match super::loader::text_of(&doc) {
+            Ok(text) => text,
+            Err(e) => {
+                self.state.project.last = Some(format!("Cannot read {} again to split it: {e}", doc.name()));
+                return;
+            }
+        };
+        let resplit = doc.resplit(&text, edit.segmentation(&doc.segmentation));
+        let alignment = Arc::make_mut(&mut pair.alignment);
+        let change =
+            edit::apply_resplit(&mut pair.docs, alignment, &mut self.state.project.annotations, edit, resplit, current);
+        self.state.project.last = Some(describe(&change));
+        self.after_change(&change);
+        self.history.record(change);
+        self.sync_history();
+        self.write_recovery();
+    }
+
     /// Undoes (`forward` false) or redoes the last change.
     pub(super) fn undo(&mut self, forward: bool) {
         let Some(pair) = self.state.pair.as_mut() else { return };
         let alignment = Arc::make_mut(&mut pair.alignment);
         let annotations = &mut self.state.project.annotations;
-        let change =
-            if forward { self.history.redo(alignment, annotations) } else { self.history.undo(alignment, annotations) };
+        let docs = &mut pair.docs;
+        let change = if forward {
+            self.history.redo(docs, alignment, annotations)
+        } else {
+            self.history.undo(docs, alignment, annotations)
+        };
         let Some(change) = change.cloned() else { return };
         let verb = if forward { "Redone" } else { "Undone" };
         self.state.project.last = Some(format!("{verb}: {}", describe(&change)));
@@ -58,6 +90,13 @@ impl TandemApp {
     /// hits (their rows moved), and the current row.
     fn after_change(&mut self, change: &Change) {
         let Some(pair) = self.state.pair.as_ref() else { return };
+        if change.document.is_some() {
+            // The turns themselves changed: everything the view derived from them goes.
+            let first = self.view.as_ref().map_or(0, |v| v.visible.start);
+            let mut view = crate::ui::columns::ViewCache::new(pair);
+            view.scroll_to_row(first);
+            self.view = Some(view);
+        }
         if change.splice.is_some() {
             if let Some(view) = self.view.as_mut() {
                 view.links_changed(pair);
@@ -274,5 +313,12 @@ fn describe(change: &Change) -> String {
         Edit::Note { text: None, .. } => format!("note on row {row} removed"),
         Edit::Bookmark { on: true, .. } => format!("row {row} bookmarked"),
         Edit::Bookmark { on: false, .. } => format!("bookmark on row {row} removed"),
+        Edit::NotASpeaker { side, speaker } => format!("“{speaker}” is no speaker on the {} side", side.name()),
+        Edit::SameSpeaker { side, speaker, same_as } => {
+            format!("“{speaker}” is “{same_as}” on the {} side", side.name())
+        }
+        Edit::SplitTurn { side, line, paragraph } => {
+            format!("the {} turn of line {line} split before its paragraph {}", side.name(), paragraph + 1)
+        }
     }
 }

@@ -9,7 +9,7 @@ use super::decode::{self, DecodeError};
 use super::review::Fnv;
 use super::side::{Side, Sides};
 use super::text::{is_cjk, is_han};
-use super::turns::{self, Turns};
+use super::turns::{self, Segmentation, Turns};
 
 /// One side of a pair.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +22,8 @@ pub struct Document {
     /// A hash of the decoded text (FNV-1a, the same from one run and one build to the next): what
     /// remembers a pair of files whatever their names.
     pub hash: u64,
+    /// The user's corrections to the turns (none, unless they made some).
+    pub segmentation: Segmentation,
     pub turns: Turns,
 }
 
@@ -37,9 +39,27 @@ impl Document {
 
     /// A document from text already in memory (a compiled-in sample, a test).
     pub fn from_text(path: impl Into<PathBuf>, text: &str, encoding: &'static str, replaced: usize) -> Self {
+        Self::from_text_with(path, text, encoding, replaced, Segmentation::default())
+    }
+
+    /// [`Self::from_text`], split with the user's corrections.
+    pub fn from_text_with(
+        path: impl Into<PathBuf>,
+        text: &str,
+        encoding: &'static str,
+        replaced: usize,
+        segmentation: Segmentation,
+    ) -> Self {
         let mut hash = Fnv::default();
         hash.write(text.as_bytes());
-        Self { path: path.into(), encoding, replaced, hash: hash.0, turns: turns::split(text) }
+        let turns = turns::split_with(text, &segmentation);
+        Self { path: path.into(), encoding, replaced, hash: hash.0, segmentation, turns }
+    }
+
+    /// The same text split again with other corrections (`text` is this document's text, read
+    /// again: a document does not keep its text twice).
+    pub fn resplit(&self, text: &str, segmentation: Segmentation) -> Self {
+        Self::from_text_with(self.path.clone(), text, self.encoding, self.replaced, segmentation)
     }
 
     /// The file name, for headers.

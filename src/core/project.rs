@@ -13,6 +13,11 @@ use super::document::{Document, Pair};
 use super::edit::{self, Annotations, TurnRef};
 use super::review::Fnv;
 use super::side::{Side, Sides};
+use super::turns::Segmentation;
+
+fn no_segmentation(s: &Sides<Segmentation>) -> bool {
+    s.left.is_empty() && s.right.is_empty()
+}
 
 /// The version this build writes and reads.
 pub const VERSION: u32 = 1;
@@ -77,6 +82,9 @@ pub struct ProjectFile {
     pub dismissed: Vec<String>,
     #[serde(default)]
     pub view: View,
+    /// The user's corrections to each document's turns (`[left, right]`).
+    #[serde(default, skip_serializing_if = "no_segmentation")]
+    pub segmentation: Sides<Segmentation>,
     /// In a recovery copy: the project file the unsaved work belongs to, if it had one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery_of: Option<PathBuf>,
@@ -145,6 +153,7 @@ impl ProjectFile {
             bookmarks: annotations.bookmarks.iter().copied().collect(),
             dismissed: dismissed.iter().map(|k| format!("{k:016x}")).collect(),
             view,
+            segmentation: pair.docs.as_ref().map(|d| d.segmentation.clone()),
             recovery_of: None,
         }
     }

@@ -1,8 +1,8 @@
 //! Paragraphs → speaker turns: which labels are speakers is decided per document from recurrence.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::labels::{self, Candidate, Style};
 use super::paragraphs::{self, Line, Paragraph};
@@ -58,11 +58,48 @@ impl Turns {
     }
 }
 
+/// The user's corrections to how a document is split into turns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segmentation {
+    /// Labels (canonical form) that are never a speaker in this document.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub not_speakers: BTreeSet<String>,
+    /// A speaker (canonical form) who is the same person as another: `from` → `into`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub aliases: BTreeMap<String, String>,
+    /// Speeches split by hand: `(line, k)` — the speech that starts on `line` (1-based) ends
+    /// before its paragraph `k` (0-based), which starts a turn of the same speaker.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub breaks: BTreeSet<(usize, usize)>,
+}
+
+impl Segmentation {
+    pub fn is_empty(&self) -> bool {
+        self.not_speakers.is_empty() && self.aliases.is_empty() && self.breaks.is_empty()
+    }
+}
+
 /// Splits a document's text into turns.
 pub fn split(text: &str) -> Turns {
+    split_with(text, &Segmentation::default())
+}
+
+/// [`split`], with the user's corrections.
+pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
     let lines = paragraphs::lines(text);
-    let candidates = line_candidates(&lines);
-    let speakers = decide_speakers(&lines, &candidates);
+    let mut candidates = line_candidates(&lines);
+    for c in candidates.iter_mut().flatten() {
+        if let Some(into) = seg.aliases.get(&c.canonical) {
+            c.canonical = into.clone();
+        }
+    }
+    // A label the user says is no speaker is not counted; it still reads as a rejected label.
+    let counted: std::borrow::Cow<[Option<Candidate>]> = if seg.not_speakers.is_empty() {
+        std::borrow::Cow::Borrowed(&candidates)
+    } else {
+        candidates.iter().map(|c| c.clone().filter(|c| !seg.not_speakers.contains(&c.canonical))).collect()
+    };
+    let speakers = decide_speakers(&lines, &counted);
     let accepted: HashMap<&str, usize> = speakers.iter().enumerate().map(|(i, s)| (s.canonical.as_str(), i)).collect();
     let speaker_of = |i: usize| -> Option<(usize, &Candidate)> {
         let c = candidates[i].as_ref()?;
@@ -70,8 +107,14 @@ pub fn split(text: &str) -> Turns {
     };
     let wrapped = paragraphs::is_hard_wrapped(&lines);
     let paras = paragraphs::paragraphs(&lines, wrapped, |i| speaker_of(i).is_some());
-    let mut builder =
-        Builder { lines: &lines, paras: &paras, turns: Vec::new(), open: false, standalone: HashSet::new() };
+    let mut builder = Builder {
+        lines: &lines,
+        paras: &paras,
+        turns: Vec::new(),
+        open: false,
+        standalone: HashSet::new(),
+        breaks: &seg.breaks,
+    };
     for (pi, para) in paras.iter().enumerate() {
         let first = para.lines.start;
         if let Some((speaker, cand)) = speaker_of(first) {
@@ -156,6 +199,8 @@ struct Builder<'a> {
     open: bool,
     /// Texts of paragraphs that stood alone (narration, headings): a copy of one stands alone too.
     standalone: HashSet<String>,
+    /// Where the user split a speech (see [`Segmentation::breaks`]).
+    breaks: &'a BTreeSet<(usize, usize)>,
 }
 
 impl Builder<'_> {
@@ -192,6 +237,22 @@ impl Builder<'_> {
             || shape == Shape::Question && next_is_label;
         let bracketed = text.starts_with(['(', '（', '[', '【', '〔']);
         let copy = self.standalone.contains(&text);
+        let split_here = self.open
+            && self.turns.last().is_some_and(|t| {
+                !t.text.is_empty() && self.breaks.contains(&(t.first_line, t.text.matches('\n').count() + 1))
+            });
+        if split_here && !(heading || bracketed || copy || rejected_label) {
+            let speaker = self.turns.last().and_then(|t| t.speaker);
+            self.turns.push(Turn {
+                kind: TurnKind::Speech,
+                speaker,
+                label: None,
+                first_line: para.first_line,
+                last_line: para.last_line,
+                text,
+            });
+            return;
+        }
         if self.open {
             let last = self.turns.last_mut().expect("an open turn exists");
             let waiting = last.text.is_empty();
@@ -400,6 +461,31 @@ Note de l'éditeur : ce texte a été abrégé.
     fn a_one_off_label_is_not_a_speaker() {
         assert!(speakers("Source: Reuters\n\nA long article follows here.").is_empty());
         assert!(speakers("Shen Wei: hello.\n\nShen Wei: hello.").is_empty(), "a repeated line counts once");
+    }
+
+    #[test]
+    fn the_users_corrections_to_turns() {
+        let text = "主持人：你好。\n\n林晓：第一段。\n\n第二段。\n\n主持人：再见。\n\n林晓：好。\n\n注：本文经审阅。\n\n注：以上为节选。";
+        let plain = split(text);
+        assert_eq!(speakers(text), ["主持人", "林晓", "注"], "a note label twice looks like a speaker");
+        assert_eq!(plain.turns[1].text, "第一段。\n第二段。");
+        let seg = Segmentation { breaks: BTreeSet::from([(3, 1)]), ..Default::default() };
+        let broken = split_with(text, &seg);
+        assert_eq!((broken.turns[1].text.as_str(), broken.turns[2].text.as_str()), ("第一段。", "第二段。"));
+        assert_eq!(
+            (broken.turns[2].speaker, broken.turns[2].first_line),
+            (Some(1), 5),
+            "the same speaker, from line 5"
+        );
+        let seg =
+            Segmentation { aliases: BTreeMap::from([("林晓".into(), "主持人".into())]), ..Default::default() };
+        let t = split_with(text, &seg);
+        assert_eq!(t.speakers.len(), 2, "one speaker under two names, and the note label");
+        assert_eq!(t.turns[1].speaker, t.turns[0].speaker);
+        let seg = Segmentation { not_speakers: BTreeSet::from(["注".to_string()]), ..Default::default() };
+        let t = split_with(text, &seg);
+        assert_eq!(t.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["主持人", "林晓"]);
+        assert_eq!(t.turns.last().unwrap().kind, TurnKind::Narration, "注 is a note again");
     }
 
     #[test]

@@ -4,6 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::Drafts;
+use crate::core::edit::Edit;
+use crate::core::side::Side;
 use crate::state::keymap::{self, EDIT_KEYS};
 use crate::state::{Action, AppState, CloseChoice};
 
@@ -20,6 +22,66 @@ fn row_edits_ui(ui: &mut Ui, state: &AppState, row: usize, out: &mut Vec<Action>
     if ui.add(egui::Button::new("Note…").shortcut_text("Ctrl+E")).clicked() {
         out.push(Action::EditNote(Some(row)));
         ui.close();
+    }
+    turns_edits_ui(ui, state, row, out);
+}
+
+/// How the row's turns are cut: split a speech at a paragraph, a label that is no speaker, two
+/// names of one speaker.
+fn turns_edits_ui(ui: &mut Ui, state: &AppState, row: usize, out: &mut Vec<Action>) {
+    let Some(pair) = state.pair.as_ref() else { return };
+    let Some(link) = pair.alignment.links.get(row) else { return };
+    let mut any = false;
+    for side in Side::BOTH {
+        let doc = pair.doc(side);
+        let turns = &doc.turns;
+        for t in link.turns(side).clone() {
+            let turn = &turns.turns[t];
+            let paragraphs: Vec<&str> = turn.text.split('\n').collect();
+            if paragraphs.len() > 1 {
+                if !any {
+                    ui.separator();
+                    any = true;
+                }
+                ui.menu_button(format!("Split turn #{} ({})", t + 1, side.name()), |ui| {
+                    for (k, para) in paragraphs.iter().enumerate().skip(1).take(12) {
+                        let start: String = para.chars().take(32).collect();
+                        if ui.button(format!("before “{start}…”")).clicked() {
+                            out.push(Action::Edit(Edit::SplitTurn { side, line: turn.first_line, paragraph: k }));
+                            ui.close();
+                        }
+                    }
+                });
+            }
+        }
+        let mut speakers: Vec<usize> = link.turns(side).clone().filter_map(|t| turns.turns[t].speaker).collect();
+        speakers.dedup();
+        for s in speakers {
+            let speaker = &turns.speakers[s];
+            if !any {
+                ui.separator();
+                any = true;
+            }
+            if ui.button(format!("“{}” is no speaker ({})", speaker.name, side.name())).clicked() {
+                out.push(Action::Edit(Edit::NotASpeaker { side, speaker: speaker.canonical.clone() }));
+                ui.close();
+            }
+            let others: Vec<_> = turns.speakers.iter().enumerate().filter(|(k, _)| *k != s).collect();
+            if !others.is_empty() {
+                ui.menu_button(format!("“{}” is the same speaker as…", speaker.name), |ui| {
+                    for (_, other) in others {
+                        if ui.button(&other.name).clicked() {
+                            out.push(Action::Edit(Edit::SameSpeaker {
+                                side,
+                                speaker: speaker.canonical.clone(),
+                                same_as: other.canonical.clone(),
+                            }));
+                            ui.close();
+                        }
+                    }
+                });
+            }
+        }
     }
 }
 
@@ -59,8 +121,12 @@ pub fn context_menu_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts, out: 
             })
         });
     let chosen = area.inner.inner;
+    // Away: on the window's background, not on the menu nor on one of its submenus.
     let clicked_away = ui.input(|i| i.pointer.any_pressed())
-        && ui.input(|i| i.pointer.interact_pos()).is_some_and(|p| !area.response.rect.contains(p));
+        && ui.input(|i| i.pointer.interact_pos()).is_some_and(|p| {
+            !area.response.rect.contains(p)
+                && ui.ctx().layer_id_at(p).is_none_or(|l| l.order == egui::Order::Background)
+        });
     let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
     if chosen || escape || (clicked_away && drafts.context_opened_frame != ui.ctx().cumulative_frame_nr()) {
         drafts.context = None;

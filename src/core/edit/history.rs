@@ -1,7 +1,11 @@
 //! Undo and redo: the changes made, the changes taken back, and where the last save was.
 
+use std::sync::Arc;
+
 use super::{Annotations, Change};
 use crate::core::alignment::Alignment;
+use crate::core::document::Document;
+use crate::core::side::Sides;
 
 /// Every change while the project is open, without limit.
 #[derive(Debug, Clone, Default)]
@@ -24,17 +28,27 @@ impl History {
     }
 
     /// Takes the last change back; returns it, for the view to show where it was.
-    pub fn undo(&mut self, alignment: &mut Alignment, annotations: &mut Annotations) -> Option<&Change> {
+    pub fn undo(
+        &mut self,
+        docs: &mut Sides<Arc<Document>>,
+        alignment: &mut Alignment,
+        annotations: &mut Annotations,
+    ) -> Option<&Change> {
         let change = self.done.pop()?;
-        change.apply(alignment, annotations, false);
+        change.apply(docs, alignment, annotations, false);
         self.undone.push(change);
         self.undone.last()
     }
 
     /// Makes the last change taken back again.
-    pub fn redo(&mut self, alignment: &mut Alignment, annotations: &mut Annotations) -> Option<&Change> {
+    pub fn redo(
+        &mut self,
+        docs: &mut Sides<Arc<Document>>,
+        alignment: &mut Alignment,
+        annotations: &mut Annotations,
+    ) -> Option<&Change> {
         let change = self.undone.pop()?;
-        change.apply(alignment, annotations, true);
+        change.apply(docs, alignment, annotations, true);
         self.done.push(change);
         self.done.last()
     }

@@ -11,8 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::align;
 use crate::core::alignment::{Alignment, Link, Origin};
-use crate::core::document::Document;
+use crate::core::document::{Document, Pair};
+use crate::core::project::{ProjectFile, View};
 use crate::core::side::{Side, Sides};
+use crate::core::turns::Segmentation;
+use std::sync::Arc;
 
 /// How many automatic rows on each side of an edit the aligner may recompute. The rows beyond
 /// stay as they were, so an edit is quick on any length and never changes distant rows.
@@ -52,6 +55,54 @@ pub enum Edit {
         row: usize,
         on: bool,
     },
+    /// A label (canonical form) of one side is no speaker there.
+    NotASpeaker {
+        side: Side,
+        speaker: String,
+    },
+    /// Speaker `speaker` of one side is the same person as speaker `same_as`.
+    SameSpeaker {
+        side: Side,
+        speaker: String,
+        same_as: String,
+    },
+    /// The turn of `side` that starts on `line` is split before its paragraph `paragraph`
+    /// (0-based), which starts a turn of the same speaker.
+    SplitTurn {
+        side: Side,
+        line: usize,
+        paragraph: usize,
+    },
+}
+
+impl Edit {
+    /// Edits that change how a document is split into turns (they need its text again).
+    pub fn side_resplit(&self) -> Option<Side> {
+        match self {
+            Edit::NotASpeaker { side, .. } | Edit::SameSpeaker { side, .. } | Edit::SplitTurn { side, .. } => {
+                Some(*side)
+            }
+            _ => None,
+        }
+    }
+
+    /// The corrections of a document after this edit.
+    pub fn segmentation(&self, now: &Segmentation) -> Segmentation {
+        let mut seg = now.clone();
+        match self {
+            Edit::NotASpeaker { speaker, .. } => {
+                seg.not_speakers.insert(speaker.clone());
+            }
+            Edit::SameSpeaker { speaker, same_as, .. } => {
+                seg.aliases.insert(speaker.clone(), same_as.clone());
+            }
+            Edit::SplitTurn { line, paragraph, .. } => {
+                seg.breaks.insert((*line, *paragraph));
+            }
+            _ => {}
+        }
+        seg
+    }
 }
 
 /// Why an edit cannot be made here.
@@ -67,6 +118,8 @@ pub enum EditError {
     NotPaired,
     #[error("this row has no turn on the {0} side")]
     NoTurn(&'static str),
+    #[error("this edit splits a document again and needs its text")]
+    NeedsText,
 }
 
 /// A row is known by its first turn (of the left side when it has one), so that notes and
@@ -155,15 +208,33 @@ impl Splice {
 pub struct Change {
     pub edit: Edit,
     pub splice: Option<Splice>,
-    /// Annotations before and after (only for notes and bookmarks).
+    /// Annotations before and after (notes, bookmarks, and a document split again).
     pub annotations: Option<(Annotations, Annotations)>,
+    /// A document split again: the side, the document before and after, and what the aligner
+    /// learned (ratio, speaker roles) before and after.
+    pub document: Option<(Side, Arc<Document>, Arc<Document>)>,
+    pub learned: Option<[(f32, Vec<Option<usize>>); 2]>,
     /// The row to show after the change.
     pub row: usize,
 }
 
 impl Change {
     /// Applies the change again (`forward`) or takes it back.
-    pub fn apply(&self, alignment: &mut Alignment, annotations: &mut Annotations, forward: bool) {
+    pub fn apply(
+        &self,
+        docs: &mut Sides<Arc<Document>>,
+        alignment: &mut Alignment,
+        annotations: &mut Annotations,
+        forward: bool,
+    ) {
+        if let Some((side, before, after)) = &self.document {
+            docs[*side] = if forward { after.clone() } else { before.clone() };
+        }
+        if let Some([before, after]) = &self.learned {
+            let (ratio, map) = if forward { after } else { before };
+            alignment.ratio = *ratio;
+            alignment.speaker_map = map.clone();
+        }
         if let Some(s) = &self.splice {
             s.apply(&mut alignment.links, forward);
         }
@@ -310,6 +381,7 @@ fn restructure(links: &[Link], edit: &Edit) -> Result<(Range<usize>, Vec<Link>, 
             get(row)?;
             Ok((row..row, Vec::new(), row))
         }
+        Edit::NotASpeaker { .. } | Edit::SameSpeaker { .. } | Edit::SplitTurn { .. } => Err(EditError::NeedsText),
     }
 }
 
@@ -339,7 +411,14 @@ pub fn apply(
                 annotations.notes.insert(key, text.clone());
             }
             let row = *row;
-            return Ok(Change { edit, splice: None, annotations: Some((before, annotations.clone())), row });
+            return Ok(Change {
+                edit,
+                splice: None,
+                annotations: Some((before, annotations.clone())),
+                document: None,
+                learned: None,
+                row,
+            });
         }
         Edit::Bookmark { row, on } => {
             let key = alignment.links.get(*row).and_then(TurnRef::of).ok_or(EditError::NoRow(*row))?;
@@ -354,8 +433,16 @@ pub fn apply(
                 annotations.bookmarks.insert(key);
             }
             let row = *row;
-            return Ok(Change { edit, splice: None, annotations: Some((before, annotations.clone())), row });
+            return Ok(Change {
+                edit,
+                splice: None,
+                annotations: Some((before, annotations.clone())),
+                document: None,
+                learned: None,
+                row,
+            });
         }
+        e if e.side_resplit().is_some() => return Err(EditError::NeedsText),
         _ => {}
     }
     let (range, new, show) = restructure(&alignment.links, &edit)?;
@@ -369,7 +456,40 @@ pub fn apply(
     // The row to show keeps its place unless the rows before it changed in number.
     let show = show.min(alignment.links.len().saturating_sub(1));
     let splice = Splice::between(&before, &alignment.links);
-    Ok(Change { edit, splice: Some(splice), annotations: None, row: show })
+    Ok(Change { edit, splice: Some(splice), annotations: None, document: None, learned: None, row: show })
+}
+
+/// Applies an edit that splits a document again (`resplit` is that document with its new
+/// turns): the user's links, notes and bookmarks are found again by their text, the rest is
+/// aligned anew.
+pub fn apply_resplit(
+    docs: &mut Sides<Arc<Document>>,
+    alignment: &mut Alignment,
+    annotations: &mut Annotations,
+    edit: Edit,
+    resplit: Document,
+    row: usize,
+) -> Change {
+    let side = edit.side_resplit().expect("an edit that splits a document again");
+    let old = Pair { docs: docs.clone(), alignment: Arc::new(alignment.clone()) };
+    let here = std::path::Path::new("resplit.tandem");
+    let file = ProjectFile::of(&old, annotations, &[], View::default(), here);
+    let before_doc = docs[side].clone();
+    docs[side] = Arc::new(resplit);
+    let restored = file.restore(docs);
+    let before_links = std::mem::replace(alignment, restored.alignment);
+    let before_notes = std::mem::replace(annotations, restored.annotations);
+    Change {
+        splice: Some(Splice::between(&before_links.links, &alignment.links)),
+        annotations: Some((before_notes, annotations.clone())),
+        document: Some((side, before_doc, docs[side].clone())),
+        learned: Some([
+            (before_links.ratio, before_links.speaker_map.clone()),
+            (alignment.ratio, alignment.speaker_map.clone()),
+        ]),
+        row: row.min(alignment.links.len().saturating_sub(1)),
+        edit,
+    }
 }
 
 /// The automatic rows around `edited` that the aligner may recompute: up to the nearest user's

@@ -59,7 +59,7 @@ fn unlink_then_merge_back() {
     assert_eq!(back.links[2].origin, Origin::User);
     assert_eq!(merged_notes, Annotations::default());
     let mut undone = back.clone();
-    merged.apply(&mut undone, &mut Annotations::default(), false);
+    merged.apply(&mut p.docs.clone(), &mut undone, &mut Annotations::default(), false);
     assert_eq!(undone, a, "undo gives back the unlinked rows");
 }
 
@@ -105,6 +105,7 @@ fn notes_and_bookmarks_follow_their_turn_and_undo() {
     let mut a = (*p.alignment).clone();
     let mut notes = Annotations::default();
     let mut history = History::default();
+    let mut docs = p.docs.clone();
     history.record(apply(&p.docs, &mut a, &mut notes, Edit::Note { row: 4, text: Some("Vérifier".into()) }).unwrap());
     history.record(apply(&p.docs, &mut a, &mut notes, Edit::Bookmark { row: 4, on: true }).unwrap());
     assert_eq!(notes.note(&a, 4), Some("Vérifier"));
@@ -113,14 +114,14 @@ fn notes_and_bookmarks_follow_their_turn_and_undo() {
     history.record(apply(&p.docs, &mut a, &mut notes, Edit::Unlink { row: 1 }).unwrap());
     assert_eq!(notes.note(&a, 5), Some("Vérifier"));
     assert!(history.is_dirty());
-    history.undo(&mut a, &mut notes);
-    history.undo(&mut a, &mut notes);
+    history.undo(&mut docs, &mut a, &mut notes);
+    history.undo(&mut docs, &mut a, &mut notes);
     assert!(!notes.bookmarked(&a, 4));
-    history.undo(&mut a, &mut notes);
+    history.undo(&mut docs, &mut a, &mut notes);
     assert_eq!(notes, Annotations::default());
     assert_eq!(a, *p.alignment);
     assert!(!history.is_dirty());
-    history.redo(&mut a, &mut notes);
+    history.redo(&mut docs, &mut a, &mut notes);
     assert_eq!(notes.note(&a, 4), Some("Vérifier"));
 }
 
@@ -171,7 +172,7 @@ proptest! {
     #[test]
     fn any_edits_then_as_many_undos_give_back_the_original(edits in prop::collection::vec(edit_strategy(), 1..12)) {
         let p = pair();
-        let docs: Sides<Arc<Document>> = p.docs.clone();
+        let mut docs: Sides<Arc<Document>> = p.docs.clone();
         let original = (*p.alignment).clone();
         let mut a = original.clone();
         let mut notes = Annotations::default();
@@ -184,7 +185,7 @@ proptest! {
             }
             check_cover(&a, 7, 7);
         }
-        while history.undo(&mut a, &mut notes).is_some() {
+        while history.undo(&mut docs, &mut a, &mut notes).is_some() {
             states.pop();
             let (sa, sn) = states.last().unwrap();
             prop_assert_eq!(&a, sa);
@@ -193,4 +194,40 @@ proptest! {
         prop_assert_eq!(&a, &original);
         prop_assert_eq!(notes, Annotations::default());
     }
+}
+
+#[test]
+fn a_document_split_again_keeps_the_users_links_and_undoes() {
+    let zh = "主持人：你好。\n\n林晓：第一段。\n\n第二段，很长的一段话。\n\n主持人：再见。\n\n林晓：好。\n\n注：本文经审阅。\n\n注：以上为节选。";
+    let fr = "Animateur : Bonjour.\n\nLin Xiao : Premier paragraphe.\n\nDeuxième paragraphe, bien plus long.\n\nAnimateur : Au revoir.\n\nLin Xiao : Bien.\n\nNote : relu par l'auteur.\n\nNote : extraits.";
+    let p = Pair::new(Document::from_text("zh", zh, "UTF-8", 0), Document::from_text("fr", fr, "UTF-8", 0));
+    let mut docs = p.docs.clone();
+    let mut a = (*p.alignment).clone();
+    let mut notes = Annotations::default();
+    let mut history = History::default();
+    history.record(apply(&docs, &mut a, &mut notes, Edit::Unlink { row: 0 }).unwrap());
+    let user: Vec<Link> = a.links.iter().filter(|l| l.origin == Origin::User).cloned().collect();
+    // The second paragraph of Lin Xiao's first answer (line 3) becomes a turn of its own, left side.
+    let edit = Edit::SplitTurn { side: Side::Left, line: 3, paragraph: 1 };
+    let seg = edit.segmentation(&docs.left.segmentation);
+    let resplit = docs.left.resplit(zh, seg);
+    assert_eq!(resplit.turns.turns.len(), docs.left.turns.turns.len() + 1);
+    let change = apply_resplit(&mut docs, &mut a, &mut notes, edit, resplit, 1);
+    history.record(change);
+    check_cover(&a, docs.left.turns.turns.len(), docs.right.turns.turns.len());
+    for l in &user {
+        assert!(a.links.contains(l), "the user's link {l:?} stays");
+    }
+    assert_eq!(docs.left.turns.turns[2].text, "第二段，很长的一段话。");
+    // "注" is no speaker on the left: fewer speakers, the same links of the user's.
+    let edit = Edit::NotASpeaker { side: Side::Left, speaker: "注".into() };
+    let resplit = docs.left.resplit(zh, edit.segmentation(&docs.left.segmentation));
+    history.record(apply_resplit(&mut docs, &mut a, &mut notes, edit, resplit, 0));
+    assert!(docs.left.turns.speakers.iter().all(|s| s.canonical != "注"));
+    assert!(!docs.left.segmentation.breaks.is_empty(), "the earlier split stays");
+    history.undo(&mut docs, &mut a, &mut notes);
+    history.undo(&mut docs, &mut a, &mut notes);
+    assert!(Arc::ptr_eq(&docs.left, &p.docs.left), "undo gives back the document as it was");
+    history.undo(&mut docs, &mut a, &mut notes);
+    assert_eq!(a, *p.alignment);
 }
