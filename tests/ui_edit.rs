@@ -327,9 +327,37 @@ fn turns_can_be_split_and_labels_corrected_and_the_project_keeps_it() {
     let turns = left_turns(&h);
     let project = store.join("work.tandem");
     h.state_mut().handle(Action::SaveTo(project.clone()));
+    assert_eq!(h.state().settings.recent_projects.first(), Some(&project), "in File › Recent projects");
     drop(h);
     let h = app(vec![project], &store);
     assert_eq!(left_turns(&h), turns, "the project keeps how the turns were cut");
     assert_eq!(h.state().pair.as_ref().unwrap().docs.left.turns.speakers.len(), 1);
+    std::fs::remove_dir_all(&store).ok();
+}
+
+#[test]
+fn shift_f10_opens_the_current_rows_edits_and_a_turn_can_be_cut_at_a_sentence() {
+    let store = temp("f10");
+    let mut h = app(pair_files(), &store);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::SHIFT, Key::F10);
+    h.get_by_label("Row 3");
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(h.query_by_label("Row 3").is_none(), "Esc closes it");
+    // Row 4 holds 林晓's first answer, two sentences in one paragraph: cut it at the second.
+    let left = |h: &Harness<'_, TandemApp>| h.state().pair.as_ref().unwrap().docs.left.turns.turns.clone();
+    let before = left(&h);
+    let turn = before.iter().find(|t| t.text.starts_with("我在2009年")).expect("the answer").clone();
+    let at = turn.text.chars().position(|c| c == '。').unwrap() + 1;
+    h.state_mut().handle(Action::Edit(tandem::core::edit::Edit::CutTurn {
+        side: tandem::core::side::Side::Left,
+        line: turn.first_line,
+        at,
+    }));
+    h.run_steps(2);
+    let after = left(&h);
+    assert_eq!(after.len(), before.len() + 1);
+    assert!(after.iter().any(|t| t.text == "我在2009年翻译了第一篇短篇小说。"));
     std::fs::remove_dir_all(&store).ok();
 }

@@ -78,6 +78,9 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
         if i.consume_shortcut(&keymap::UNDO) {
             out.push(Action::Undo);
         }
+        if i.consume_shortcut(&keymap::ROW_MENU) {
+            out.push(Action::RowMenu);
+        }
         if i.consume_shortcut(&keymap::NOTE) {
             out.push(Action::EditNote(Some(state.nav.current)));
         }

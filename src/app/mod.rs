@@ -293,6 +293,9 @@ impl TandemApp {
     ) {
         self.state.project.annotations = restored.annotations;
         self.state.project.path = if recovering { restored.recovery_of } else { Some(path) };
+        if let Some(p) = self.state.project.path.clone() {
+            self.state.settings.remember_project(p);
+        }
         self.state.review.dismissed.extend(restored.dismissed);
         self.state.review.refresh();
         if (0.15..=0.85).contains(&restored.view.split) {
@@ -503,6 +506,11 @@ impl TandemApp {
                 self.state.project.note_row = row;
             }
             Action::ShowKeys(open) => self.state.project.keys_open = open,
+            Action::RowMenu => {
+                let at = self.ctx.input(|i| i.pointer.latest_pos()).unwrap_or(egui::pos2(160.0, 140.0));
+                self.drafts.context = Some((self.state.nav.current, at));
+                self.drafts.context_opened_frame = self.ctx.cumulative_frame_nr();
+            }
             Action::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }

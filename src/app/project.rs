@@ -142,6 +142,7 @@ impl TandemApp {
                 self.history.mark_saved();
                 self.sync_history();
                 self.state.project.path = Some(path.clone());
+                self.state.settings.remember_project(path.clone());
                 self.state.project.last = Some(format!("Saved to {}", path.display()));
                 self.remove_recovery();
                 if self.close_after_save {
@@ -317,6 +318,7 @@ fn describe(change: &Change) -> String {
         Edit::SameSpeaker { side, speaker, same_as } => {
             format!("“{speaker}” is “{same_as}” on the {} side", side.name())
         }
+        Edit::CutTurn { side, line, .. } => format!("the {} turn of line {line} cut at a sentence", side.name()),
         Edit::SplitTurn { side, line, paragraph } => {
             format!("the {} turn of line {line} split before its paragraph {}", side.name(), paragraph + 1)
         }

@@ -71,11 +71,15 @@ pub struct Segmentation {
     /// before its paragraph `k` (0-based), which starts a turn of the same speaker.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub breaks: BTreeSet<(usize, usize)>,
+    /// Turns cut inside a paragraph: `(line, at)` — the turn that starts on `line` is cut before
+    /// its character `at` (a sentence's start).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub cuts: BTreeSet<(usize, usize)>,
 }
 
 impl Segmentation {
     pub fn is_empty(&self) -> bool {
-        self.not_speakers.is_empty() && self.aliases.is_empty() && self.breaks.is_empty()
+        self.not_speakers.is_empty() && self.aliases.is_empty() && self.breaks.is_empty() && self.cuts.is_empty()
     }
 }
 
@@ -124,7 +128,38 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
             builder.other(pi, !speakers.is_empty() && rejected_label, |i| speaker_of(i).is_some());
         }
     }
-    Turns { speakers, turns: builder.turns }
+    let mut turns = builder.turns;
+    if !seg.cuts.is_empty() {
+        turns = cut_sentences(turns, &seg.cuts);
+    }
+    Turns { speakers, turns }
+}
+
+/// Cuts turns inside a paragraph, at sentence ends the user chose: `(line, at)` cuts the turn
+/// that starts on `line` before its character `at`. Both parts keep the speaker and the lines.
+fn cut_sentences(turns: Vec<Turn>, cuts: &BTreeSet<(usize, usize)>) -> Vec<Turn> {
+    let mut out = Vec::with_capacity(turns.len() + cuts.len());
+    for turn in turns {
+        let mut at: Vec<usize> =
+            cuts.range((turn.first_line, 0)..=(turn.first_line, usize::MAX)).map(|&(_, a)| a).collect();
+        let len = turn.text.chars().count();
+        at.retain(|&a| a > 0 && a < len);
+        if at.is_empty() {
+            out.push(turn);
+            continue;
+        }
+        let chars: Vec<char> = turn.text.chars().collect();
+        let mut from = 0;
+        for (k, end) in at.into_iter().chain(std::iter::once(len)).enumerate() {
+            let text: String = chars[from..end].iter().collect::<String>().trim_matches(is_space).to_string();
+            from = end;
+            if text.is_empty() {
+                continue;
+            }
+            out.push(Turn { text, label: if k == 0 { turn.label.clone() } else { None }, ..turn.clone() });
+        }
+    }
+    out
 }
 
 /// A label candidate for each line that could start a paragraph.

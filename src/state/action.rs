@@ -66,6 +66,8 @@ pub enum Action {
     /// Open (Some) or close the note field of a row.
     EditNote(Option<usize>),
     ShowKeys(bool),
+    /// The current row's context menu, opened from the keyboard (Shift+F10).
+    RowMenu,
     Quit,
 }
 

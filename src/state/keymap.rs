@@ -19,7 +19,7 @@ pub struct EditKey {
 }
 
 /// The edits of the current row, in the order the context menu lists them.
-pub const EDIT_KEYS: [EditKey; 10] = [
+pub const EDIT_KEYS: [EditKey; 12] = [
     EditKey {
         label: "Merge with the next row",
         keys: "Ctrl+M",
@@ -49,6 +49,18 @@ pub const EDIT_KEYS: [EditKey; 10] = [
         keys: "Ctrl+Alt+Shift+↓",
         shortcut: KeyboardShortcut::new(mods(true, true, true), Key::ArrowDown),
         edit: |row| Edit::MergeSide { row, side: Side::Right, forward: true },
+    },
+    EditKey {
+        label: "Take the previous row's left turns",
+        keys: "Ctrl+Alt+↑",
+        shortcut: KeyboardShortcut::new(mods(true, false, true), Key::ArrowUp),
+        edit: |row| Edit::MergeSide { row, side: Side::Left, forward: false },
+    },
+    EditKey {
+        label: "Take the previous row's right turns",
+        keys: "Ctrl+Alt+Shift+↑",
+        shortcut: KeyboardShortcut::new(mods(true, true, true), Key::ArrowUp),
+        edit: |row| Edit::MergeSide { row, side: Side::Right, forward: false },
     },
     EditKey {
         label: "Move the last left turn down",
@@ -89,6 +101,7 @@ pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(mods(true, false, fal
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(mods(true, false, false), Key::S);
 pub const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(mods(true, false, true), Key::S);
 pub const NOTE: KeyboardShortcut = KeyboardShortcut::new(mods(true, false, false), Key::E);
+pub const ROW_MENU: KeyboardShortcut = KeyboardShortcut::new(mods(false, true, false), Key::F10);
 pub const KEYS_HELP: KeyboardShortcut = KeyboardShortcut::new(mods(false, false, false), Key::F1);
 
 /// Every key, for Help › Keys: what to press, what it does.
@@ -108,6 +121,8 @@ pub const ALL_KEYS: &[(&str, &str)] = &[
     ("Ctrl+M · Ctrl+Shift+M", "merge the current row with the next · previous one"),
     ("Ctrl+U", "unlink the current row"),
     ("Ctrl+Alt+↓ · Ctrl+Alt+Shift+↓", "take the next row's left · right turns"),
+    ("Ctrl+Alt+↑ · Ctrl+Alt+Shift+↑", "take the previous row's left · right turns"),
+    ("Shift+F10", "the current row's edits, from the keyboard (split a turn, a label that is no speaker…)"),
     ("Ctrl+↓ · Ctrl+↑", "move a left turn down · up a row"),
     ("Ctrl+Shift+↓ · Ctrl+Shift+↑", "move a right turn down · up a row"),
     ("Ctrl+E · Ctrl+B", "note · bookmark on the current row"),

@@ -30,6 +30,8 @@ pub struct Settings {
     pub present_text_size: f32,
     /// White on black with strong highlights in presentation mode, for a poor projector.
     pub high_contrast: bool,
+    /// Recently opened or saved projects, newest first.
+    pub recent_projects: Vec<PathBuf>,
 }
 
 impl Default for Settings {
@@ -43,6 +45,7 @@ impl Default for Settings {
             fonts: Sides::default(),
             present_text_size: DEFAULT_PRESENT_TEXT_SIZE,
             high_contrast: false,
+            recent_projects: Vec::new(),
         }
     }
 }
@@ -54,6 +57,13 @@ impl Settings {
         self.recent.insert(0, pair.clone());
         self.recent.truncate(RECENT);
         self.last_pair = Some(pair);
+    }
+
+    /// Remembers a project at the head of the recent ones.
+    pub fn remember_project(&mut self, path: PathBuf) {
+        self.recent_projects.retain(|p| p != &path);
+        self.recent_projects.insert(0, path);
+        self.recent_projects.truncate(RECENT);
     }
 
     /// Changes the text size by `steps` (0 resets it), of presentation mode or of the normal view.

@@ -9,6 +9,22 @@ use crate::core::side::Side;
 use crate::state::keymap::{self, EDIT_KEYS};
 use crate::state::{Action, AppState, CloseChoice};
 
+/// Where sentences start inside a text (character indices), after the first: after `.`, `!`,
+/// `?` and a space, or after `。`, `！`, `？`.
+fn sentence_starts(text: &str) -> Vec<usize> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for k in 1..chars.len() {
+        let prev = chars[k - 1];
+        let full = matches!(prev, '。' | '！' | '？') && !chars[k].is_whitespace();
+        let latin = k >= 2 && chars[k - 1] == ' ' && matches!(chars[k - 2], '.' | '!' | '?') && chars[k].is_uppercase();
+        if full || latin {
+            out.push(k);
+        }
+    }
+    out
+}
+
 /// The edits of one row, as menu entries (the context menu and the Edit menu share them).
 fn row_edits_ui(ui: &mut Ui, state: &AppState, row: usize, out: &mut Vec<Action>) {
     let bookmarked = state.pair.as_ref().is_some_and(|p| state.project.annotations.bookmarked(&p.alignment, row));
@@ -38,6 +54,22 @@ fn turns_edits_ui(ui: &mut Ui, state: &AppState, row: usize, out: &mut Vec<Actio
         for t in link.turns(side).clone() {
             let turn = &turns.turns[t];
             let paragraphs: Vec<&str> = turn.text.split('\n').collect();
+            let sentences = sentence_starts(&turn.text);
+            if paragraphs.len() == 1 && !sentences.is_empty() {
+                if !any {
+                    ui.separator();
+                    any = true;
+                }
+                ui.menu_button(format!("Cut turn #{} ({}) at a sentence", t + 1, side.name()), |ui| {
+                    for &at in sentences.iter().take(12) {
+                        let start: String = turn.text.chars().skip(at).take(32).collect();
+                        if ui.button(format!("before “{start}…”")).clicked() {
+                            out.push(Action::Edit(Edit::CutTurn { side, line: turn.first_line, at }));
+                            ui.close();
+                        }
+                    }
+                });
+            }
             if paragraphs.len() > 1 {
                 if !any {
                     ui.separator();
@@ -127,7 +159,7 @@ pub fn context_menu_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts, out: 
             !area.response.rect.contains(p)
                 && ui.ctx().layer_id_at(p).is_none_or(|l| l.order == egui::Order::Background)
         });
-    let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+    let escape = super::escape_pressed(ui);
     if chosen || escape || (clicked_away && drafts.context_opened_frame != ui.ctx().cumulative_frame_nr()) {
         drafts.context = None;
     }
@@ -155,7 +187,7 @@ pub fn note_bar_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Ac
             out.push(Action::Edit(crate::core::edit::Edit::Note { row, text: None }));
             out.push(Action::EditNote(None));
         }
-        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        if ui.button("Cancel").clicked() || super::escape_pressed(ui) {
             out.push(Action::EditNote(None));
         }
     });
@@ -201,7 +233,7 @@ pub fn close_dialog_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
             if ui.button("Discard").clicked() {
                 out.push(Action::Close(CloseChoice::Discard));
             }
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if ui.button("Cancel").clicked() || super::escape_pressed(ui) {
                 out.push(Action::Close(CloseChoice::Cancel));
             }
         });

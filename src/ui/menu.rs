@@ -26,6 +26,18 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             if ui.add_enabled(!busy, egui::Button::new("Open project…")).clicked() {
                 out.push(Action::OpenDialog(Target::Project));
             }
+            ui.menu_button("Recent projects", |ui| {
+                if app.settings.recent_projects.is_empty() {
+                    ui.label("(none yet)");
+                }
+                for path in &app.settings.recent_projects {
+                    let name =
+                        path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+                    if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                        out.push(Action::OpenProject(path.clone()));
+                    }
+                }
+            });
             if ui.add(egui::Button::new("Save project").shortcut_text("Ctrl+S")).clicked() {
                 out.push(Action::Save);
             }

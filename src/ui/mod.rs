@@ -246,3 +246,11 @@ fn settings_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     }
     out
 }
+
+/// Escape pressed this frame, even if something already used it (egui takes it to drop a
+/// field's focus; the app's keys take it to leave presentation).
+pub(super) fn escape_pressed(ui: &Ui) -> bool {
+    ui.input(|i| {
+        i.raw.events.iter().any(|e| matches!(e, egui::Event::Key { key: egui::Key::Escape, pressed: true, .. }))
+    })
+}

@@ -2,7 +2,7 @@
 
 use egui::{Key, RichText, Ui};
 
-use super::Drafts;
+use super::{Drafts, escape_pressed};
 use crate::core::search::Scope;
 use crate::state::{Action, AppState, NavAction};
 
@@ -89,9 +89,4 @@ pub fn goto_bar_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Ac
         }
     });
     out
-}
-
-/// Escape pressed this frame, even if egui already used it to take the focus from a field.
-fn escape_pressed(ui: &Ui) -> bool {
-    ui.input(|i| i.raw.events.iter().any(|e| matches!(e, egui::Event::Key { key: Key::Escape, pressed: true, .. })))
 }

@@ -73,15 +73,23 @@ pub enum Edit {
         line: usize,
         paragraph: usize,
     },
+    /// The turn of `side` that starts on `line` is cut inside its text, before character `at`
+    /// (a sentence's start).
+    CutTurn {
+        side: Side,
+        line: usize,
+        at: usize,
+    },
 }
 
 impl Edit {
     /// Edits that change how a document is split into turns (they need its text again).
     pub fn side_resplit(&self) -> Option<Side> {
         match self {
-            Edit::NotASpeaker { side, .. } | Edit::SameSpeaker { side, .. } | Edit::SplitTurn { side, .. } => {
-                Some(*side)
-            }
+            Edit::NotASpeaker { side, .. }
+            | Edit::SameSpeaker { side, .. }
+            | Edit::SplitTurn { side, .. }
+            | Edit::CutTurn { side, .. } => Some(*side),
             _ => None,
         }
     }
@@ -98,6 +106,9 @@ impl Edit {
             }
             Edit::SplitTurn { line, paragraph, .. } => {
                 seg.breaks.insert((*line, *paragraph));
+            }
+            Edit::CutTurn { line, at, .. } => {
+                seg.cuts.insert((*line, *at));
             }
             _ => {}
         }
@@ -381,7 +392,9 @@ fn restructure(links: &[Link], edit: &Edit) -> Result<(Range<usize>, Vec<Link>, 
             get(row)?;
             Ok((row..row, Vec::new(), row))
         }
-        Edit::NotASpeaker { .. } | Edit::SameSpeaker { .. } | Edit::SplitTurn { .. } => Err(EditError::NeedsText),
+        Edit::NotASpeaker { .. } | Edit::SameSpeaker { .. } | Edit::SplitTurn { .. } | Edit::CutTurn { .. } => {
+            Err(EditError::NeedsText)
+        }
     }
 }
 
