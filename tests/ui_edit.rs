@@ -300,6 +300,7 @@ fn turns_can_be_split_and_labels_corrected_and_the_project_keeps_it() {
         line: 15,
         paragraph: 1,
     }));
+    h.state_mut().finish_resplit();
     h.run_steps(2);
     assert_eq!(left_turns(&h), before + 1);
     h.get_by_label_contains("split before its paragraph 2");
@@ -315,7 +316,9 @@ fn turns_can_be_split_and_labels_corrected_and_the_project_keeps_it() {
     }
     h.run_steps(3);
     h.get_by_label_contains("“主持人” is no speaker (left)").click();
-    h.run_steps(3);
+    h.run_steps(1);
+    h.state_mut().finish_resplit();
+    h.run_steps(2);
     let speakers: Vec<String> =
         h.state().pair.as_ref().unwrap().docs.left.turns.speakers.iter().map(|s| s.name.clone()).collect();
     assert_eq!(speakers, ["林晓"], "主持人 is no speaker any more");
@@ -355,6 +358,7 @@ fn shift_f10_opens_the_current_rows_edits_and_a_turn_can_be_cut_at_a_sentence() 
         line: turn.first_line,
         at,
     }));
+    h.state_mut().finish_resplit();
     h.run_steps(2);
     let after = left(&h);
     assert_eq!(after.len(), before.len() + 1);

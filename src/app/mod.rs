@@ -68,6 +68,8 @@ pub struct TandemApp {
     /// The pair being loaded is the open one, read again after a change on disk.
     reloading: bool,
     watcher: Option<watch::Watcher>,
+    /// A document being split again after an edit of its turns.
+    resplit_job: Option<std::sync::mpsc::Receiver<project::Resplit>>,
     /// A project waiting for the user to say where its missing sources went.
     locating: Option<(PathBuf, Sides<Option<PathBuf>>)>,
     /// The user chose to close (saved or discarded): let the window go.
@@ -144,6 +146,7 @@ impl TandemApp {
             reloading: false,
             watcher: None,
             locating: None,
+            resplit_job: None,
             close_confirmed: false,
             close_after_save: false,
             title: String::new(),
@@ -263,7 +266,8 @@ impl TandemApp {
             self.state.dialog_open = false;
             match picked {
                 Picked::Files(files) => self.handle(Action::OpenPaths(files, target)),
-                Picked::Cancelled => {}
+                // No file chosen: a close waiting for this save waits no more.
+                Picked::Cancelled => self.close_after_save = false,
                 Picked::NoDialog => {
                     let reason = "No file dialog could be shown (no desktop portal or zenity?). Type the path instead:";
                     self.show_path_entry(target, reason);
@@ -272,6 +276,7 @@ impl TandemApp {
         }
         self.poll_search();
         self.poll_review();
+        self.poll_resplit();
         let changed = self.watcher.as_ref().map(watch::Watcher::changed).unwrap_or_default();
         if !changed.is_empty() {
             self.reload(&changed);
@@ -293,7 +298,7 @@ impl TandemApp {
     ) {
         self.state.project.annotations = restored.annotations;
         self.state.project.path = if recovering { restored.recovery_of } else { Some(path) };
-        if let Some(p) = self.state.project.path.clone() {
+        if let Some(p) = self.state.project.path.clone().filter(|_| !reloading) {
             self.state.settings.remember_project(p);
         }
         self.state.review.dismissed.extend(restored.dismissed);
@@ -444,6 +449,7 @@ impl TandemApp {
             Action::ClosePathEntry => {
                 self.state.path_entry = None;
                 self.locating = None;
+                self.close_after_save = false;
             }
             Action::Swap => {
                 if let Some(pair) = self.state.pair.take() {
@@ -556,7 +562,12 @@ impl eframe::App for TandemApp {
             // What was drawn predates these changes: draw once more so the screen shows them.
             ui.ctx().request_repaint();
         }
-        if self.job.is_some() || self.dialog.is_some() || self.search_job.is_some() || self.review_job.is_some() {
+        if self.job.is_some()
+            || self.dialog.is_some()
+            || self.search_job.is_some()
+            || self.review_job.is_some()
+            || self.resplit_job.is_some()
+        {
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
     }

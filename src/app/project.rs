@@ -7,11 +7,18 @@ use std::sync::Arc;
 
 use super::TandemApp;
 use super::loader::Job;
-use crate::core::edit::{self, Change, Edit};
+use crate::core::alignment::Alignment;
+use crate::core::document::Document;
+use crate::core::edit::{self, Annotations, Change, Edit};
 use crate::core::project::{ProjectFile, View};
+use crate::core::side::Sides;
 use crate::state::{CloseChoice, RecoveryOffer, Target};
 
 const RECOVERY: &str = "recovery.tandem";
+
+/// What splitting a document again gives: the documents, links and notes after it, and the
+/// change to record (or why it could not be done).
+pub(super) type Resplit = Result<(Sides<Arc<Document>>, Alignment, Annotations, Change), String>;
 
 impl TandemApp {
     /// Applies an edit to the open pair; a bad one says why in the status line.
@@ -46,25 +53,60 @@ impl TandemApp {
     /// new correction; the user's links, notes and bookmarks are found again by their text.
     fn handle_resplit(&mut self, edit: Edit) {
         let Some(side) = edit.side_resplit() else { return };
+        if self.resplit_job.is_some() {
+            self.state.project.last = Some("Still cutting the turns anew: one moment".into());
+            return;
+        }
         let current = self.state.nav.current;
-        let Some(pair) = self.state.pair.as_mut() else { return };
-        let doc = pair.docs[side].clone();
-        let text = match super::loader::text_of(&doc) {
-            Ok(text) => text,
+        let Some(pair) = self.state.pair.clone() else { return };
+        let annotations = self.state.project.annotations.clone();
+        // Reading, splitting and aligning again take as long as opening the pair: off the UI thread.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let wake = self.wake();
+        std::thread::spawn(move || {
+            let doc = pair.docs[side].clone();
+            let result = super::loader::text_of(&doc).map(|text| {
+                let resplit = doc.resplit(&text, edit.segmentation(&doc.segmentation));
+                let (mut docs, mut alignment, mut annotations) =
+                    (pair.docs.clone(), (*pair.alignment).clone(), annotations);
+                let change = edit::apply_resplit(&mut docs, &mut alignment, &mut annotations, edit, resplit, current);
+                (docs, alignment, annotations, change)
+            });
+            let _ = tx.send(result.map_err(|e| format!("Cannot read {} again to split it: {e}", doc.name())));
+            wake();
+        });
+        self.resplit_job = Some(rx);
+        self.state.project.last = Some("Cutting the turns anew…".into());
+    }
+
+    /// A document split again in the background: install it as one undoable change.
+    pub(super) fn poll_resplit(&mut self) {
+        let Some(result) = self.resplit_job.as_ref().and_then(|rx| rx.try_recv().ok()) else { return };
+        self.resplit_job = None;
+        let (docs, alignment, annotations, change) = match result {
+            Ok(done) => done,
             Err(e) => {
-                self.state.project.last = Some(format!("Cannot read {} again to split it: {e}", doc.name()));
+                self.state.project.last = Some(e);
                 return;
             }
         };
-        let resplit = doc.resplit(&text, edit.segmentation(&doc.segmentation));
-        let alignment = Arc::make_mut(&mut pair.alignment);
-        let change =
-            edit::apply_resplit(&mut pair.docs, alignment, &mut self.state.project.annotations, edit, resplit, current);
+        let Some(pair) = self.state.pair.as_mut() else { return };
+        pair.docs = docs;
+        pair.alignment = Arc::new(alignment);
+        self.state.project.annotations = annotations;
         self.state.project.last = Some(describe(&change));
         self.after_change(&change);
         self.history.record(change);
         self.sync_history();
         self.write_recovery();
+    }
+
+    /// Waits for a document being split again (tests).
+    pub fn finish_resplit(&mut self) {
+        while self.resplit_job.is_some() {
+            self.poll_resplit();
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
     }
 
     /// Undoes (`forward` false) or redoes the last change.
