@@ -66,11 +66,16 @@ fn bad_files_fail_with_a_message_naming_them() {
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").unwrap();
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
+    let blank = dir.join("blank.txt");
+    std::fs::write(&blank, b"  \n\n\t\r\n").unwrap();
     let good = path("lin_xiao_fr.txt");
     let cases = [
         (binary.display().to_string(), "not a text file (binary data at byte 8)"),
         (empty.display().to_string(), "the file is empty"),
+        (blank.display().to_string(), "the file has no text"),
         (dir.join("gone.txt").display().to_string(), "no such file"),
+        // A device has no size to trust: it is read up to the limit, never without end.
+        ("/dev/zero".to_string(), "larger than the limit of 256 MiB"),
     ];
     for (bad, why) in cases {
         let out = tandem(&["align", &good, &bad, "--json"]);

@@ -99,6 +99,10 @@ fn scrolling_keeps_paired_turns_on_one_row() {
     for (l, r) in tops {
         assert!((l - r).abs() < 0.5, "paired turns start on the same line: {l} vs {r}");
     }
+    // Another pair opens at its first row, not at the scroll position of this one.
+    harness.state_mut().handle(Action::OpenSample);
+    harness.run_steps(4);
+    assert_eq!(harness.state().view.as_ref().unwrap().visible.start, 0, "a new pair opens at row 1");
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -70,10 +70,10 @@ fn presentation_mode_hides_the_menus_and_has_its_own_keys() {
     h.run_steps(2);
     assert!(h.state().nav.presenting);
     assert!(h.query_by_role_and_label(Role::Button, "File").is_none(), "menus are hidden");
-    h.get_by_label_contains("pair 1 / 15");
+    h.get_by_label_contains("pair 1 of 15 · row 1 of 15");
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::ArrowRight);
-    h.get_by_label_contains("pair 3 / 15 · 主持人 — Animateur");
+    h.get_by_label_contains("pair 3 of 15 · row 3 of 15 · 主持人 — Animateur");
 
     // Its own text size, remembered apart from the normal one.
     let (normal, present) = (h.state().settings.text_size, h.state().settings.present_text_size);
@@ -104,9 +104,11 @@ fn clicking_a_row_makes_it_current() {
     let mut h = app();
     let rect = h.get_by_label_contains("林老师，您从什么时候开始翻译科幻小说").rect();
     h.hover_at(rect.center());
+    let first = h.state().view.as_ref().unwrap().visible.start;
     h.get_by_label_contains("林老师，您从什么时候开始翻译科幻小说").click();
-    h.run_steps(2);
+    h.run_steps(30);
     assert_eq!(current(&h), 2);
+    assert_eq!(h.state().view.as_ref().unwrap().visible.start, first, "a click selects without scrolling");
 }
 
 #[test]

@@ -40,6 +40,7 @@ fn an_accented_french_word_is_found_without_its_accents_and_case() {
     let row = h.state().search.hits[1].row;
     h.run_steps(30);
     assert!(h.state().view.as_ref().unwrap().visible.contains(&row), "the hit's row is brought into view");
+    assert_eq!(h.state().nav.current, row, "a hit gone to becomes the current pair");
     h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
     h.run_steps(3);
     h.get_by_label("1 / 2");

@@ -114,7 +114,14 @@ impl TandemApp {
                     Some(k) if forward => (k + 1) % n,
                     Some(k) => (k + n - 1) % n,
                 };
-                self.show_hit(k);
+                // Going to a hit makes its pair the current one.
+                self.show_hit(k, true);
+            }
+            NavAction::Select(row) => {
+                let rows = self.state.rows();
+                if rows > 0 {
+                    self.state.nav.current = row.min(rows - 1);
+                }
             }
         }
     }
@@ -160,7 +167,8 @@ impl TandemApp {
         let from = self.state.nav.current;
         let hits = &search.hits;
         if let Some(k) = hits.iter().position(|h| h.row >= from).or((!hits.is_empty()).then_some(0)) {
-            self.show_hit(k);
+            // While the query is being typed the hit is shown, and the current pair stays.
+            self.show_hit(k, false);
         }
     }
 
@@ -172,11 +180,12 @@ impl TandemApp {
         }
     }
 
-    /// Brings a hit's row into view; in presentation it also becomes the current pair.
-    fn show_hit(&mut self, k: usize) {
+    /// Brings a hit's row into view; gone to (Enter, ▲ ▼) or in presentation, its pair becomes
+    /// the current one.
+    fn show_hit(&mut self, k: usize, make_current: bool) {
         self.state.search.current = Some(k);
         let row = self.state.search.hits[k].row;
-        if self.state.nav.presenting {
+        if make_current || self.state.nav.presenting {
             self.go(row);
         } else if let Some(view) = self.view.as_mut() {
             view.reveal(row);

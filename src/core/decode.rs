@@ -27,6 +27,8 @@ pub enum ErrorKind {
     Io(String),
     /// The file holds no bytes, or only white space.
     Empty,
+    /// Only spaces and line breaks.
+    Blank,
     /// The file is larger than [`MAX_FILE_BYTES`].
     TooLarge(u64),
     /// The bytes look like a binary file, not text.
@@ -61,6 +63,12 @@ fn describe(kind: &ErrorKind) -> String {
     match kind {
         ErrorKind::Io(msg) => msg.clone(),
         ErrorKind::Empty => "the file is empty".into(),
+        ErrorKind::Blank => "the file has no text (only spaces and line breaks)".into(),
+        ErrorKind::TooLarge(n) if *n > MAX_FILE_BYTES => format!(
+            "the file is larger than the limit of {} MiB ({} MiB or more)",
+            MAX_FILE_BYTES / (1024 * 1024),
+            n / (1024 * 1024)
+        ),
         ErrorKind::TooLarge(n) => format!(
             "the file is too large ({} MiB; the limit is {} MiB)",
             n / (1024 * 1024),
@@ -99,8 +107,25 @@ pub fn read_file(path: &Path, forced: Option<&str>) -> Result<Decoded, DecodeErr
     if meta.len() > MAX_FILE_BYTES {
         return Err(err(ErrorKind::TooLarge(meta.len())));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(ErrorKind::Io(io_message(&e))))?;
+    // A device, a pipe or a file still growing has no size to trust: read at most the limit.
+    let file = std::fs::File::open(path).map_err(|e| err(ErrorKind::Io(io_message(&e))))?;
+    let bytes = read_limited(file, MAX_FILE_BYTES).map_err(err)?;
     decode_bytes(&bytes, forced).map_err(err)
+}
+
+/// Reads everything, but never more than `limit` bytes: one byte more is an error, whatever the
+/// reader (`/dev/zero`, an endless pipe).
+///
+/// # Errors
+/// [`ErrorKind::TooLarge`] past the limit, [`ErrorKind::Io`] when reading fails.
+pub fn read_limited(reader: impl std::io::Read, limit: u64) -> Result<Vec<u8>, ErrorKind> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| ErrorKind::Io(io_message(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(ErrorKind::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -116,8 +141,11 @@ fn io_message(e: &std::io::Error) -> String {
 /// # Errors
 /// [`ErrorKind::Empty`], [`ErrorKind::Binary`] or [`ErrorKind::Undecodable`].
 pub fn decode_bytes(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, ErrorKind> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    if bytes.is_empty() {
         return Err(ErrorKind::Empty);
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ErrorKind::Blank);
     }
     let (encoding, had_bom, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         (forced.unwrap_or(enc), true, &bytes[bom_len..])
@@ -296,11 +324,23 @@ mod tests {
     }
 
     #[test]
+    fn endless_readers_stop_at_the_limit() {
+        assert_eq!(read_limited(std::io::repeat(b'a'), 1000), Err(ErrorKind::TooLarge(1001)));
+        assert_eq!(read_limited(&b"short"[..], 1000), Ok(b"short".to_vec()));
+        let e = DecodeError::new(Path::new("/dev/zero"), ErrorKind::TooLarge(MAX_FILE_BYTES + 1));
+        assert!(e.to_string().contains("larger than the limit of 256 MiB"), "{e}");
+    }
+
+    #[test]
     fn binary_and_empty_are_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
         assert!(matches!(decode_bytes(png, None), Err(ErrorKind::Binary { offset: 8 })));
         assert_eq!(decode_bytes(b"", None), Err(ErrorKind::Empty));
-        assert_eq!(decode_bytes(b" \n\r\n\t", None), Err(ErrorKind::Empty));
+        assert_eq!(decode_bytes(b" \n\r\n\t", None), Err(ErrorKind::Blank));
+        assert_eq!(
+            DecodeError::new(Path::new("a.txt"), ErrorKind::Blank).to_string(),
+            "error reading 'a.txt': the file has no text (only spaces and line breaks)"
+        );
         let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7919 % 251) as u8 | 1).collect();
         assert!(decode_bytes(&noise, None).is_err());
     }

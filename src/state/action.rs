@@ -92,6 +92,8 @@ pub enum NavAction {
     First,
     Last,
     To(usize),
+    /// Makes a row current without scrolling (a click on it).
+    Select(usize),
     TogglePresent,
     LeavePresent,
     ToggleOnePerScreen,

@@ -100,8 +100,10 @@ impl Marks<'_> {
 pub struct ViewEvents {
     /// The gutter was dragged to this split.
     pub split: Option<f32>,
-    /// A row was clicked (or picked on the overview strip).
+    /// A row was clicked.
     pub clicked_row: Option<usize>,
+    /// A row was picked on the overview strip: go there.
+    pub jump_row: Option<usize>,
     /// A row was right-clicked, at this point: its edits are offered.
     pub context_row: Option<(usize, egui::Pos2)>,
 }
@@ -147,7 +149,8 @@ impl ViewCache {
             slots: theme::speaker_slots(pair),
             scripts: pair.docs.as_ref().map(|d| d.script()),
             anchor: None,
-            pending_offset: None,
+            // A new pair opens at its first row, not where the previous one was scrolled to.
+            pending_offset: Some(0.0),
             visible: 0..0,
             reveal: None,
             counts: pair.alignment.counts(),
@@ -281,7 +284,7 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         Rect::from_min_max(pos2(full.right(), view_top), pos2(full.right() + super::overview::WIDTH, full.bottom()));
     let seen = viewport_seen.inner;
     if let Some(row) = super::overview::overview_ui(ui, strip, cache, marks, seen) {
-        events.clicked_row = Some(row);
+        events.jump_row = Some(row);
     }
     events.split = split_handle_ui(ui, full, view_top, widths, p.split);
     events
@@ -533,13 +536,14 @@ fn headers_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: Sides<f32>) {
         child.add(egui::Label::new(egui::RichText::new(doc.name()).strong().size(15.0)).truncate());
         let t = &doc.turns;
         let paired = cache.counts.paired_turns[side];
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let info = format!(
-            "{} · {} · {} turns ({} paired) · {} speakers{}",
+            "{} · {} · {} ({} paired) · {}{}",
             cache.scripts[side].name(),
             doc.encoding,
-            t.turns.len(),
+            plural(t.turns.len(), "turn", "turns"),
             paired,
-            t.speakers.len(),
+            plural(t.speakers.len(), "speaker", "speakers"),
             if doc.replaced > 0 { format!(" · {} bytes replaced", doc.replaced) } else { String::new() }
         );
         child.add(egui::Label::new(egui::RichText::new(info).weak().size(12.0)).truncate());

@@ -94,10 +94,12 @@ pub fn shell_ui(
             (Some(pair), Some(view)) => {
                 let events = columns::aligned_view_ui(ui, pair, view, params, &marks);
                 out.extend(events.split.map(Action::SetSplit));
-                out.extend(events.clicked_row.map(|row| Action::Nav(NavAction::To(row))));
+                // A click selects the row where it is; the overview strip jumps.
+                out.extend(events.clicked_row.map(|row| Action::Nav(NavAction::Select(row))));
+                out.extend(events.jump_row.map(|row| Action::Nav(NavAction::To(row))));
                 if let Some((row, pos)) = events.context_row {
                     // The row becomes current, and its edits are offered where the click was.
-                    out.push(Action::Nav(NavAction::To(row)));
+                    out.push(Action::Nav(NavAction::Select(row)));
                     drafts.context = Some((row, pos));
                     drafts.context_opened_frame = ui.ctx().cumulative_frame_nr();
                 }

@@ -39,10 +39,20 @@ pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParam
     });
 }
 
-/// "pair 12 / 48 · 主持人 — Animateur", discreetly in a corner; and the digits being typed.
+/// "pair 12 of 40 · row 15 of 48 · 主持人 — Animateur", discreetly in a corner (pairs and rows
+/// counted apart: a row with one side only is no pair); and the digits being typed.
 pub fn position_ui(ui: &mut Ui, pair: &Pair, nav: &Nav) {
     let rows = pair.alignment.links.len();
-    let mut text = format!("pair {} / {rows}", (nav.current + 1).min(rows));
+    let row = nav.current.min(rows.saturating_sub(1));
+    let links = &pair.alignment.links;
+    let pairs = links.iter().filter(|l| l.is_paired()).count();
+    let mut text = match links.get(row) {
+        Some(link) if link.is_paired() => {
+            let k = links[..row].iter().filter(|l| l.is_paired()).count() + 1;
+            format!("pair {k} of {pairs} · row {} of {rows}", row + 1)
+        }
+        _ => format!("row {} of {rows} (one side only; {pairs} pairs)", row + 1),
+    };
     if let Some(link) = pair.alignment.links.get(nav.current) {
         let name = |side: Side| {
             let doc = pair.doc(side);
