@@ -491,7 +491,9 @@ pub fn apply_resplit(
     docs[side] = Arc::new(resplit);
     let restored = file.restore(docs);
     let before_links = std::mem::replace(alignment, restored.alignment);
-    let before_notes = std::mem::replace(annotations, restored.annotations);
+    // Notes and bookmarks on the side cut anew follow their turn's text, not its number.
+    let remapped = remap_annotations(annotations, side, &before_doc, &docs[side]);
+    let before_notes = std::mem::replace(annotations, remapped);
     Change {
         splice: Some(Splice::between(&before_links.links, &alignment.links)),
         annotations: Some((before_notes, annotations.clone())),
@@ -502,6 +504,29 @@ pub fn apply_resplit(
         ]),
         row: row.min(alignment.links.len().saturating_sub(1)),
         edit,
+    }
+}
+
+/// Moves the notes and bookmarks of one side from the turns of `old` to those of `new`: to the
+/// turn with the same text nearest the old number, else to one that starts or ends it (a turn
+/// split in two keeps its note on the first part).
+fn remap_annotations(notes: &Annotations, side: Side, old: &Document, new: &Document) -> Annotations {
+    let find = |r: TurnRef| -> Option<TurnRef> {
+        if r.side != side {
+            return Some(r);
+        }
+        let text = &old.turns.turns.get(r.turn)?.text;
+        let turns = &new.turns.turns;
+        let nearest = |ok: &dyn Fn(&str) -> bool| {
+            (0..turns.len()).filter(|&k| ok(&turns[k].text)).min_by_key(|&k| k.abs_diff(r.turn))
+        };
+        let k = nearest(&|t| t == text.as_str())
+            .or_else(|| nearest(&|t| text.starts_with(t) || t.starts_with(text.as_str())))?;
+        Some(TurnRef { side, turn: k })
+    };
+    Annotations {
+        notes: notes.notes.iter().filter_map(|(r, t)| Some((find(*r)?, t.clone()))).collect(),
+        bookmarks: notes.bookmarks.iter().filter_map(|r| find(*r)).collect(),
     }
 }
 

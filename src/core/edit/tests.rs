@@ -206,6 +206,9 @@ fn a_document_split_again_keeps_the_users_links_and_undoes() {
     let mut notes = Annotations::default();
     let mut history = History::default();
     history.record(apply(&docs, &mut a, &mut notes, Edit::Unlink { row: 0 }).unwrap());
+    history.record(apply(&docs, &mut a, &mut notes, Edit::Note { row: 4, text: Some("再见".into()) }).unwrap());
+    let noted = TurnRef::of(&a.links[4]).unwrap();
+    let noted_text = docs[noted.side].turns.turns[noted.turn].text.clone();
     let user: Vec<Link> = a.links.iter().filter(|l| l.origin == Origin::User).cloned().collect();
     // The second paragraph of Lin Xiao's first answer (line 3) becomes a turn of its own, left side.
     let edit = Edit::SplitTurn { side: Side::Left, line: 3, paragraph: 1 };
@@ -219,6 +222,8 @@ fn a_document_split_again_keeps_the_users_links_and_undoes() {
         assert!(a.links.contains(l), "the user's link {l:?} stays");
     }
     assert_eq!(docs.left.turns.turns[2].text, "第二段，很长的一段话。");
+    let (r, _) = notes.notes.iter().next().expect("the note is kept");
+    assert_eq!(docs[r.side].turns.turns[r.turn].text, noted_text, "the note follows its turn's text");
     // "注" is no speaker on the left: fewer speakers, the same links of the user's.
     let edit = Edit::NotASpeaker { side: Side::Left, speaker: "注".into() };
     let resplit = docs.left.resplit(zh, edit.segmentation(&docs.left.segmentation));
@@ -228,6 +233,7 @@ fn a_document_split_again_keeps_the_users_links_and_undoes() {
     history.undo(&mut docs, &mut a, &mut notes);
     history.undo(&mut docs, &mut a, &mut notes);
     assert!(Arc::ptr_eq(&docs.left, &p.docs.left), "undo gives back the document as it was");
+    history.undo(&mut docs, &mut a, &mut notes);
     history.undo(&mut docs, &mut a, &mut notes);
     assert_eq!(a, *p.alignment);
 }
