@@ -243,3 +243,23 @@ fn dragging_the_gutter_moves_the_split() {
     let right = harness.get_by_label("interview_fr.txt").rect();
     assert!(right.left() < 600.0 && left.left() < right.left());
 }
+
+#[test]
+fn an_empty_window_says_how_to_open_files_and_offers_the_sample() {
+    let mut harness = app_with(Some([fixture("nowhere_zh.txt"), fixture("nowhere_fr.txt")]));
+    assert!(harness.state().pair.is_none());
+    assert!(harness.state().error.as_deref().is_some_and(|e| e.contains("nowhere_zh.txt")));
+    harness.get_by_label_contains("drop two files on this window");
+    harness.get_by_role_and_label(Role::Button, "Open the sample pair").click();
+    harness.run_steps(2);
+    assert!(harness.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"));
+}
+
+#[test]
+fn a_swap_is_remembered_for_the_next_start() {
+    let mut harness = app_with(Some([fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt")]));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S);
+    harness.run_steps(2);
+    let last = harness.state().settings.last_pair.clone().unwrap();
+    assert!(last[0].ends_with("lin_xiao_fr.txt") && last[1].ends_with("lin_xiao_zh.txt"), "{last:?}");
+}

@@ -470,6 +470,10 @@ impl TandemApp {
                     }
                     self.state.project.annotations = annotations;
                     self.state.project.path = path;
+                    // The next start opens the pair the way round it was left.
+                    if let Some(paths) = self.state.file_paths() {
+                        self.state.settings.remember(paths);
+                    }
                     if let Some(view) = self.view.as_mut() {
                         view.scroll_to_row(first);
                     }

@@ -105,7 +105,7 @@ pub fn shell_ui(
                 }
             }
             _ => {
-                ui.centered_and_justified(|ui| ui.label("Open a text and its translation: File › Open pair… (Ctrl+O)"));
+                out.extend(empty_window_ui(ui, state));
             }
         }
         if presenting && let Some(pair) = state.pair.as_ref() {
@@ -255,4 +255,30 @@ pub(super) fn escape_pressed(ui: &Ui) -> bool {
     ui.input(|i| {
         i.raw.events.iter().any(|e| matches!(e, egui::Event::Key { key: egui::Key::Escape, pressed: true, .. }))
     })
+}
+
+/// No pair on screen: what is being loaded, or how to open one.
+fn empty_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
+    let mut out = Vec::new();
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() * 0.3);
+        if let Some(loading) = &state.loading {
+            ui.spinner();
+            ui.label(format!("Reading and aligning {}…", loading.what));
+            return;
+        }
+        ui.heading("Open a text and its translation");
+        ui.label("File › Open pair… (Ctrl+O) — or drop two files on this window — or run `tandem LEFT RIGHT`.");
+        ui.label("A .tandem project opens the same ways.");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Open pair…").clicked() {
+                out.push(Action::OpenDialog(Target::Pair));
+            }
+            if ui.button("Open the sample pair").clicked() {
+                out.push(Action::OpenSample);
+            }
+        });
+    });
+    out
 }
