@@ -22,8 +22,10 @@ struct Cli {
 enum Command {
     /// Split two documents into speaker turns, align them and print the result.
     Align {
+        /// The text, or a `.tandem` project (its corrected alignment).
         left: PathBuf,
-        right: PathBuf,
+        /// Its translation (none when LEFT is a project).
+        right: Option<PathBuf>,
         /// Print one JSON object instead of a readable summary.
         #[arg(long)]
         json: bool,
@@ -40,8 +42,10 @@ enum Command {
     /// Point at what differs between a text and its translation (numbers, missing text, names…).
     /// Exit 0: nothing flagged; 1: something is; 2: an error.
     Check {
+        /// The text, or a `.tandem` project (its corrected alignment; its dismissed flags are left out).
         left: PathBuf,
-        right: PathBuf,
+        /// Its translation (none when LEFT is a project).
+        right: Option<PathBuf>,
         /// Print one JSON object instead of one line a flag.
         #[arg(long)]
         json: bool,
@@ -59,12 +63,20 @@ fn main() -> ExitCode {
     tandem::app::mark_start();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Align { left, right, json, encoding_left, encoding_right, save }) => {
-            cli::align(&left, &right, json, [encoding_left.as_deref(), encoding_right.as_deref()], save.as_deref())
-        }
-        Some(Command::Check { left, right, json, kinds, encoding_left, encoding_right }) => {
-            cli::check(&left, &right, json, kinds.as_deref(), [encoding_left.as_deref(), encoding_right.as_deref()])
-        }
+        Some(Command::Align { left, right, json, encoding_left, encoding_right, save }) => cli::align(
+            &left,
+            right.as_deref(),
+            json,
+            [encoding_left.as_deref(), encoding_right.as_deref()],
+            save.as_deref(),
+        ),
+        Some(Command::Check { left, right, json, kinds, encoding_left, encoding_right }) => cli::check(
+            &left,
+            right.as_deref(),
+            json,
+            kinds.as_deref(),
+            [encoding_left.as_deref(), encoding_right.as_deref()],
+        ),
         None => match cli.files.len() {
             0 | 2 => run_window(cli.files),
             _ => match cli::check_project(&cli.files[0]) {

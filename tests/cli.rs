@@ -218,3 +218,32 @@ fn align_saves_a_project_and_a_bad_project_is_refused_before_any_window() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("none.tandem"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn align_and_check_open_a_project_with_its_corrections() {
+    use tandem::core::document::Pair;
+    use tandem::core::edit::{self, Annotations, Edit};
+    use tandem::core::project::{ProjectFile, View};
+    let dir = std::env::temp_dir().join(format!("tandem-cli-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (zh, fr) = (fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt"));
+    let mut pair = Pair::load(&zh, &fr, [None, None]).unwrap();
+    let docs = pair.docs.clone();
+    let alignment = std::sync::Arc::make_mut(&mut pair.alignment);
+    edit::apply(&docs, alignment, &mut Annotations::default(), Edit::Unlink { row: 2 }).unwrap();
+    let project = dir.join("work.tandem");
+    ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), &project).write(&project).unwrap();
+    let out = tandem(&["align", &project.display().to_string(), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let links = v["links"].as_array().unwrap();
+    assert_eq!(links.len(), pair.alignment.links.len(), "the corrected alignment, not a fresh one");
+    assert_eq!((links[2]["left"].clone(), links[2]["right"].clone()), (serde_json::json!([2]), serde_json::json!([])));
+    let out = tandem(&["check", &project.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(text.contains("lin_xiao_fr.txt:3 added: A turn of Animateur"), "the unlinked question is flagged: {text}");
+    let out = tandem(&["check", &dir.join("none.tandem").display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
+}

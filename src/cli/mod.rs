@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::core::document::Pair;
 use crate::core::edit::Annotations;
-use crate::core::project::{ProjectFile, View};
+use crate::core::project::{self, ProjectFile, View};
 use crate::core::report;
 use crate::core::review::{self, FlagKind};
 
@@ -24,18 +24,36 @@ fn emit(text: &str) -> Result<(), ExitCode> {
     }
 }
 
-fn load(left: &Path, right: &Path, encodings: [Option<&str>; 2]) -> Result<Pair, ExitCode> {
-    Pair::load(left, right, encodings).map_err(|e| {
+/// Two files, or one project; with the project's dismissed flags. `code` is the exit code of an error.
+fn load(
+    left: &Path,
+    right: Option<&Path>,
+    encodings: [Option<&str>; 2],
+    code: u8,
+) -> Result<(Pair, Vec<u64>), ExitCode> {
+    let fail = |e: String| {
         eprintln!("tandem: {e}");
-        ExitCode::FAILURE
-    })
+        ExitCode::from(code)
+    };
+    match right {
+        Some(right) => Pair::load(left, right, encodings).map(|p| (p, Vec::new())).map_err(|e| fail(e.to_string())),
+        None => project::open(left).map(|(pair, restored)| (pair, restored.dismissed)).map_err(|e| {
+            fail(format!("{e}\ntandem: give two files (a text and its translation) or one .tandem project"))
+        }),
+    }
 }
 
-/// `tandem align LEFT RIGHT [--json] [--save work.tandem]`: 0 when aligned, 1 when a file
-/// cannot be read or the project cannot be written.
-pub fn align(left: &Path, right: &Path, json: bool, encodings: [Option<&str>; 2], save: Option<&Path>) -> ExitCode {
-    let pair = match load(left, right, encodings) {
-        Ok(pair) => pair,
+/// `tandem align (LEFT RIGHT | work.tandem) [--json] [--save work.tandem]`: 0 when aligned, 1
+/// when a file cannot be read or the project cannot be written.
+pub fn align(
+    left: &Path,
+    right: Option<&Path>,
+    json: bool,
+    encodings: [Option<&str>; 2],
+    save: Option<&Path>,
+) -> ExitCode {
+    let pair = match load(left, right, encodings, 1) {
+        Ok((pair, _)) => pair,
         Err(code) => return code,
     };
     if let Some(path) = save {
@@ -74,9 +92,15 @@ pub fn parse_kinds(list: &str) -> Result<Vec<FlagKind>, String> {
         .collect()
 }
 
-/// `tandem check LEFT RIGHT [--json] [--kinds …]`: like a linter, 0 when nothing is flagged, 1
-/// when something is, 2 on error.
-pub fn check(left: &Path, right: &Path, json: bool, kinds: Option<&str>, encodings: [Option<&str>; 2]) -> ExitCode {
+/// `tandem check (LEFT RIGHT | work.tandem) [--json] [--kinds …]`: like a linter, 0 when nothing
+/// is flagged, 1 when something is, 2 on error.
+pub fn check(
+    left: &Path,
+    right: Option<&Path>,
+    json: bool,
+    kinds: Option<&str>,
+    encodings: [Option<&str>; 2],
+) -> ExitCode {
     let kinds = match kinds.map(parse_kinds).transpose() {
         Ok(kinds) => kinds,
         Err(e) => {
@@ -84,14 +108,15 @@ pub fn check(left: &Path, right: &Path, json: bool, kinds: Option<&str>, encodin
             return ExitCode::from(2);
         }
     };
-    let pair = match Pair::load(left, right, encodings) {
-        Ok(pair) => pair,
-        Err(e) => {
-            eprintln!("tandem: {e}");
-            return ExitCode::from(2);
-        }
+    let (pair, dismissed) = match load(left, right, encodings, 2) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
     };
     let mut flags = review::check(&pair);
+    // A project's "not a problem" stays said.
+    if !dismissed.is_empty() {
+        flags.retain(|f| !dismissed.contains(&f.key(&pair)));
+    }
     if let Some(kinds) = kinds {
         flags.retain(|f| kinds.contains(&f.kind));
     }

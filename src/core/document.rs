@@ -33,8 +33,16 @@ impl Document {
     /// # Errors
     /// See [`decode::read_file`].
     pub fn load(path: &Path, encoding: Option<&str>) -> Result<Self, DecodeError> {
+        Self::load_with(path, encoding, Segmentation::default())
+    }
+
+    /// [`Self::load`], split with the user's corrections.
+    ///
+    /// # Errors
+    /// See [`decode::read_file`].
+    pub fn load_with(path: &Path, encoding: Option<&str>, segmentation: Segmentation) -> Result<Self, DecodeError> {
         let decoded = decode::read_file(path, encoding)?;
-        Ok(Self::from_text(path, &decoded.text, decoded.encoding, decoded.replaced))
+        Ok(Self::from_text_with(path, &decoded.text, decoded.encoding, decoded.replaced, segmentation))
     }
 
     /// A document from text already in memory (a compiled-in sample, a test).

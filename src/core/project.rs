@@ -288,6 +288,25 @@ impl ProjectFile {
     }
 }
 
+/// Reads a project, its two sources (in the encodings and with the corrections it names) and
+/// rebuilds its alignment: what `tandem align work.tandem` and `tandem check work.tandem` open.
+///
+/// # Errors
+/// The project file, or one of its sources, cannot be read; the message names it.
+pub fn open(path: &Path) -> Result<(Pair, Restored), String> {
+    let file = ProjectFile::read(path).map_err(|e| e.to_string())?;
+    let load = |side: Side| {
+        let source = if side == Side::Left { &file.left } else { &file.right };
+        let at = file.source_path(side, path);
+        Document::load_with(&at, Some(&source.encoding), file.segmentation[side].clone())
+            .map(std::sync::Arc::new)
+            .map_err(|e| format!("{e} (a source of the project {})", path.display()))
+    };
+    let docs = Sides::new(load(Side::Left)?, load(Side::Right)?);
+    let restored = file.restore(&docs);
+    Ok((Pair { docs, alignment: std::sync::Arc::new(restored.alignment.clone()) }, restored))
+}
+
 /// What a project file gives back.
 #[derive(Debug, Clone)]
 pub struct Restored {
