@@ -42,5 +42,11 @@ fn the_ui_reads_the_state_and_never_names_the_app() {
         let text = std::fs::read_to_string(&file).unwrap();
         let named = text.lines().any(|l| !l.trim_start().starts_with("//") && l.contains("crate::app"));
         assert!(!named, "{} names the app: UI functions get the state and return actions", file.display());
+        let gui = text.lines().any(|l| !l.trim_start().starts_with("//") && l.contains("egui::"));
+        assert!(
+            !gui || file.starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui")),
+            "{} is plain data and names egui",
+            file.display()
+        );
     }
 }

@@ -3,8 +3,8 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::core::side::Side;
-use crate::state::keymap::{self, EDIT_KEYS};
 use crate::state::{Action, AppState, NavAction, ReviewAction, Target};
+use crate::ui::keymap::{self, EDIT_KEYS};
 
 /// Every shortcut pressed this frame, as actions. Navigation keys count only when no text field
 /// has the keyboard.

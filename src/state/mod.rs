@@ -3,7 +3,6 @@
 //! app applies actions to it in one place.
 
 pub mod action;
-pub mod keymap;
 pub mod settings;
 
 use std::collections::BTreeSet;

@@ -4,9 +4,9 @@
 use egui::{RichText, Ui};
 
 use super::Drafts;
+use super::keymap::{self, EDIT_KEYS};
 use crate::core::edit::Edit;
 use crate::core::side::Side;
-use crate::state::keymap::{self, EDIT_KEYS};
 use crate::state::{Action, AppState, CloseChoice};
 
 /// Where sentences start inside a text (character indices), after the first: after `.`, `!`,

@@ -4,6 +4,7 @@ pub mod columns;
 pub mod editing;
 pub mod flags_panel;
 pub mod fonts;
+pub mod keymap;
 pub mod menu;
 pub mod overview;
 pub mod presentation;

@@ -43,13 +43,8 @@ impl Dismissals {
     /// # Errors
     /// The folder or the file cannot be written.
     pub fn save(&self, path: &Path) -> io::Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = path.with_extension("json.tmp");
         let text = serde_json::to_vec_pretty(&Dismissals { version: 1, ..self.clone() }).map_err(io::Error::other)?;
-        std::fs::write(&tmp, text)?;
-        std::fs::rename(&tmp, path)
+        crate::core::project::write_whole(path, &text)
     }
 
     /// The dismissed keys of a pair.
