@@ -409,54 +409,42 @@ pub fn apply(
     annotations: &mut Annotations,
     edit: Edit,
 ) -> Result<Change, EditError> {
-    match &edit {
-        Edit::Note { row, text } => {
-            let key = alignment.links.get(*row).and_then(TurnRef::of).ok_or(EditError::NoRow(*row))?;
-            let before = annotations.clone();
-            // A row's note lives on its first turn; any other note inside the row goes.
-            let link = &alignment.links[*row];
-            for s in Side::BOTH {
-                for turn in link.turns(s).clone() {
-                    annotations.notes.remove(&TurnRef { side: s, turn });
-                }
+    // Notes and bookmarks: a row's note (or bookmark) lives on its first turn, and any other
+    // inside the row goes.
+    let annotation = match &edit {
+        Edit::Note { row, text } => Some((*row, text.clone().filter(|t| !t.trim().is_empty()), None)),
+        Edit::Bookmark { row, on } => Some((*row, None, Some(*on))),
+        _ => None,
+    };
+    if let Some((row, note, bookmark)) = annotation {
+        let link = alignment.links.get(row).ok_or(EditError::NoRow(row))?;
+        let key = TurnRef::of(link).ok_or(EditError::NoRow(row))?;
+        let before = annotations.clone();
+        let inside =
+            Side::BOTH.into_iter().flat_map(|s| link.turns(s).clone().map(move |turn| TurnRef { side: s, turn }));
+        for r in inside {
+            match bookmark {
+                None => drop(annotations.notes.remove(&r)),
+                Some(_) => drop(annotations.bookmarks.remove(&r)),
             }
-            if let Some(text) = text.as_ref().filter(|t| !t.trim().is_empty()) {
-                annotations.notes.insert(key, text.clone());
-            }
-            let row = *row;
-            return Ok(Change {
-                edit,
-                splice: None,
-                annotations: Some((before, annotations.clone())),
-                document: None,
-                learned: None,
-                row,
-            });
         }
-        Edit::Bookmark { row, on } => {
-            let key = alignment.links.get(*row).and_then(TurnRef::of).ok_or(EditError::NoRow(*row))?;
-            let before = annotations.clone();
-            let link = &alignment.links[*row];
-            for s in Side::BOTH {
-                for turn in link.turns(s).clone() {
-                    annotations.bookmarks.remove(&TurnRef { side: s, turn });
-                }
-            }
-            if *on {
-                annotations.bookmarks.insert(key);
-            }
-            let row = *row;
-            return Ok(Change {
-                edit,
-                splice: None,
-                annotations: Some((before, annotations.clone())),
-                document: None,
-                learned: None,
-                row,
-            });
+        match (note, bookmark) {
+            (Some(text), None) => drop(annotations.notes.insert(key, text)),
+            (None, Some(true)) => drop(annotations.bookmarks.insert(key)),
+            _ => {}
         }
-        e if e.side_resplit().is_some() => return Err(EditError::NeedsText),
-        _ => {}
+        let after = annotations.clone();
+        return Ok(Change {
+            edit,
+            splice: None,
+            annotations: Some((before, after)),
+            document: None,
+            learned: None,
+            row,
+        });
+    }
+    if edit.side_resplit().is_some() {
+        return Err(EditError::NeedsText);
     }
     let (range, new, show) = restructure(&alignment.links, &edit)?;
     let before = alignment.links.clone();
