@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use tandem::app::{Action, TandemApp, Target};
+use tandem::app::{Action, Settings, TandemApp, Target};
 
 mod common;
 use common::{app_with, fixture, wheel};
@@ -262,4 +262,17 @@ fn a_swap_is_remembered_for_the_next_start() {
     harness.run_steps(2);
     let last = harness.state().settings.last_pair.clone().unwrap();
     assert!(last[0].ends_with("lin_xiao_fr.txt") && last[1].ends_with("lin_xiao_zh.txt"), "{last:?}");
+}
+
+#[test]
+fn a_remembered_pair_whose_file_is_gone_is_named_and_a_way_offered() {
+    let settings =
+        Settings { last_pair: Some([fixture("lin_xiao_zh.txt"), fixture("gone_fr.txt")]), ..Settings::default() };
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .build_eframe(move |cc| TandemApp::with_settings(cc.egui_ctx.clone(), settings.clone(), None));
+    harness.run_steps(3);
+    assert!(harness.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"), "the sample");
+    harness.get_by_label_contains("gone_fr.txt is no longer there");
+    assert_eq!(harness.query_all_by_role(Role::TextInput).count(), 2, "the paths, to correct");
 }

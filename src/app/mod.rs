@@ -164,6 +164,18 @@ impl TandemApp {
                 None => {
                     app.set_pair(sample_pair());
                     app.reset_history(false);
+                    // The pair open last time has a file gone: say which, and offer a way to it.
+                    if let Some(last) = app.state.settings.last_pair.clone() {
+                        let gone: Vec<String> =
+                            last.iter().filter(|f| !f.is_file()).map(|f| f.display().to_string()).collect();
+                        let reason = format!(
+                            "The pair open last time cannot be opened: {} is no longer there. The sample is shown; \
+                             type where the files are now, or use File › Open pair….",
+                            gone.join(" and ")
+                        );
+                        app.show_path_entry(Target::Pair, &reason);
+                        app.drafts.paths = Sides::new(last[0].display().to_string(), last[1].display().to_string());
+                    }
                 }
             },
         }
