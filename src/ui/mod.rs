@@ -80,6 +80,9 @@ pub fn shell_ui(
             out.extend(flags_panel::flags_panel_ui(ui, state));
         });
     }
+    if presenting && let Some(pair) = state.pair.as_ref() {
+        egui::Panel::bottom("position").show(ui, |ui| presentation::position_ui(ui, pair, &state.nav));
+    }
     let marks = columns::Marks {
         current: Some(state.nav.current),
         hits: &state.search.hits,
@@ -108,9 +111,6 @@ pub fn shell_ui(
             _ => {
                 out.extend(empty_window_ui(ui, state));
             }
-        }
-        if presenting && let Some(pair) = state.pair.as_ref() {
-            presentation::position_ui(ui, pair, &state.nav);
         }
     });
     editing::context_menu_ui(ui, state, drafts, &mut out);

@@ -39,7 +39,7 @@ pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParam
     });
 }
 
-/// "pair 12 of 40 · row 15 of 48 · 主持人 — Animateur", discreetly in a corner (pairs and rows
+/// "pair 12 of 40 · row 15 of 48 · 主持人 — Animateur", discreetly in the strip below the rows (pairs and rows
 /// counted apart: a row with one side only is no pair); and the digits being typed.
 pub fn position_ui(ui: &mut Ui, pair: &Pair, nav: &Nav) {
     let rows = pair.alignment.links.len();
@@ -66,16 +66,8 @@ pub fn position_ui(ui: &mut Ui, pair: &Pair, nav: &Nav) {
     if !nav.typed.is_empty() {
         text.push_str(&format!(" · go to turn {}…", nav.typed));
     }
-    let corner = ui.max_rect();
-    let builder = egui::UiBuilder::new()
-        .max_rect(Rect::from_min_max(pos2(corner.center().x, corner.bottom() - 24.0), corner.max - vec2(20.0, 4.0)))
-        .layout(egui::Layout::right_to_left(egui::Align::Center));
-    let mut child = ui.new_child(builder);
-    let fill = child.visuals().panel_fill.gamma_multiply(0.9);
-    egui::Frame::new().fill(fill).corner_radius(4.0).inner_margin(egui::Margin::symmetric(8, 2)).show(
-        &mut child,
-        |ui| {
-            ui.add(egui::Label::new(RichText::new(text).size(13.0).weak()).wrap_mode(egui::TextWrapMode::Extend));
-        },
-    );
+    // In a strip of its own below the rows, so it never covers the text.
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.add(egui::Label::new(RichText::new(text).size(13.0).weak()).wrap_mode(egui::TextWrapMode::Extend));
+    });
 }
