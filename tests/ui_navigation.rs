@@ -45,6 +45,12 @@ fn arrows_space_and_page_keys_move_the_current_pair() {
         press(&mut h, key);
         assert_eq!(current(&h), expected, "after {key:?}");
     }
+    // Presses that arrive in one frame all count (a fast clicker on a slow machine).
+    for _ in 0..4 {
+        h.key_press(Key::PageDown);
+    }
+    h.run_steps(2);
+    assert_eq!(current(&h), 4, "four presses in one frame move four pairs");
 }
 
 #[test]

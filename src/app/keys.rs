@@ -93,13 +93,14 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
             }
         }
         let mut nav = |a: NavAction| out.push(Action::Nav(a));
+        // Every press counts, even several in one frame (a clicker pressed fast, a slow renderer).
+        let mut count = |keys: &[Key]| keys.iter().map(|&k| i.count_and_consume_key(Modifiers::NONE, k)).sum::<usize>();
+        let forward = count(&[Key::ArrowRight, Key::Space, Key::PageDown]) as i64;
+        let back = count(&[Key::ArrowLeft, Key::PageUp]) as i64;
+        if forward != back {
+            nav(NavAction::Step(forward - back));
+        }
         let mut key = |k| i.consume_key(Modifiers::NONE, k);
-        if key(Key::ArrowRight) || key(Key::Space) || key(Key::PageDown) {
-            nav(NavAction::Step(1));
-        }
-        if key(Key::ArrowLeft) || key(Key::PageUp) {
-            nav(NavAction::Step(-1));
-        }
         if key(Key::Home) {
             nav(NavAction::First);
         }
