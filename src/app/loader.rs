@@ -42,14 +42,11 @@ fn load_file(path: &Path, encoding: Option<&str>) -> Result<Arc<Document>, Strin
 
 /// [`load_file`], split with the user's corrections.
 fn load_file_with(path: &Path, encoding: Option<&str>, seg: Segmentation) -> Result<Arc<Document>, String> {
-    let (name, text, encoding, replaced) = match sample_text(path) {
-        Some((name, text)) => (PathBuf::from(format!("sample/{name}")), text.to_string(), "UTF-8", 0),
-        None => {
-            let d = decode::read_file(path, encoding).map_err(|e| e.to_string())?;
-            (path.to_path_buf(), d.text, d.encoding, d.replaced)
-        }
+    let doc = match sample_text(path) {
+        Some((name, text)) => Document::from_text_with(format!("sample/{name}"), text, "UTF-8", 0, seg),
+        None => Document::load_with(path, encoding, seg).map_err(|e| e.to_string())?,
     };
-    Ok(Arc::new(Document::from_text_with(name, &text, encoding, replaced, seg)))
+    Ok(Arc::new(doc))
 }
 
 /// The built-in sample's text, when `path` names it and no such file exists.

@@ -214,6 +214,52 @@ impl TandemApp {
         self.reloading = true;
     }
 
+    /// A project just read: its notes, dismissals and view, and word of what no longer applies.
+    pub(super) fn apply_restored(
+        &mut self,
+        path: PathBuf,
+        restored: crate::core::project::Restored,
+        recovering: bool,
+        reloading: bool,
+    ) {
+        self.state.project.annotations = restored.annotations;
+        self.state.project.path = if recovering { restored.recovery_of } else { Some(path) };
+        if let Some(p) = self.state.project.path.clone().filter(|_| !reloading) {
+            self.state.settings.remember_project(p);
+        }
+        self.state.review.dismissed.extend(restored.dismissed);
+        self.state.review.refresh();
+        if (0.15..=0.85).contains(&restored.view.split) {
+            self.state.settings.split = restored.view.split;
+        }
+        self.go(restored.view.current);
+        let mut said = Vec::new();
+        for (side, changed) in restored.changed.iter() {
+            if *changed && !reloading {
+                said.push(format!("the {} file changed since the project was saved", side.name()));
+            }
+        }
+        if restored.moved > 0 && !reloading {
+            said.push(format!("{} decisions found again further on", restored.moved));
+        }
+        if !restored.dropped.is_empty() {
+            said.push(format!("no longer applies: {}", restored.dropped.join("; ")));
+        }
+        let what = if reloading { "A source was read again" } else { "Project opened" };
+        if !said.is_empty() {
+            self.state.error = Some(format!("{what}, but {}.", said.join(", ")));
+        }
+        self.state.project.last = Some(match (recovering, reloading) {
+            (true, _) => "Unsaved work restored".into(),
+            (_, true) => format!(
+                "A source changed on disk and was read again; {} decisions kept ({} found further on)",
+                restored.alignment.links.iter().filter(|l| l.origin == crate::core::alignment::Origin::User).count(),
+                restored.moved
+            ),
+            _ => "Project opened".into(),
+        });
+    }
+
     /// Opens a project: its sources are read and its alignment rebuilt in the background.
     pub(super) fn open_project(&mut self, path: PathBuf) {
         let job = Job::spawn_project(path, self.wake());
