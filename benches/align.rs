@@ -1,8 +1,10 @@
-//! Alignment speed on generated interviews of 1k, 10k and 100k turns per side (turns/second), and
-//! the review checks on 10k and 120k turns per side.
+//! Alignment speed on generated interviews of 1k, 10k and 100k turns per side (turns/second), the
+//! review checks on 10k and 120k turns per side, and exports of 120k rows to every format.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use tandem::core::document::{Document, Pair};
+use tandem::core::edit::Annotations;
+use tandem::core::export::{self, Format, Options, Progress};
 use tandem::core::{align, review, synth, turns};
 
 fn align_bench(c: &mut Criterion) {
@@ -39,5 +41,26 @@ fn check_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, align_bench, split_bench, check_bench);
+/// From the aligned pair and its flags to the bytes of a file: rows gathered, then written.
+fn export_bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("export");
+    let text = synth::interview_pair(120_000, 42);
+    let doc = |name: &str, t: &str| Document::from_text(name, t, "UTF-8", 0);
+    let pair = Pair::new(doc("left.txt", &text.left), doc("right.txt", &text.right));
+    let flags = review::check(&pair);
+    let rows = pair.alignment.links.len();
+    group.throughput(Throughput::Elements(rows as u64));
+    group.sample_size(10);
+    for format in Format::ALL {
+        group.bench_function(BenchmarkId::new(format.name(), rows), |b| {
+            b.iter(|| {
+                let prepared = export::prepare(&pair, &Annotations::default(), &flags, &Options::default());
+                export::to_bytes(&prepared, format, &Progress::default()).expect("written")
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, align_bench, split_bench, check_bench, export_bench);
 criterion_main!(benches);

@@ -1,4 +1,4 @@
-//! Command line: `tandem [LEFT RIGHT]` opens the window; `tandem align` and `tandem check` print.
+//! Command line: `tandem [LEFT RIGHT]` opens the window; `tandem align`, `check` and `export` work headless.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +39,9 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         save: Option<PathBuf>,
     },
+    /// Write the aligned pair as TMX, TSV, CSV, XLSX, DOCX or a printable HTML page.
+    /// Exit 0: written; 1: an input cannot be read or the output cannot be written; 2: bad arguments.
+    Export(Export),
     /// Point at what differs between a text and its translation (numbers, missing text, names…).
     /// Exit 0: nothing flagged; 1: something is; 2: an error.
     Check {
@@ -59,6 +62,36 @@ enum Command {
     },
 }
 
+#[derive(clap::Args)]
+struct Export {
+    /// The text, or a `.tandem` project (its corrected alignment and notes).
+    left: PathBuf,
+    /// Its translation (none when LEFT is a project).
+    right: Option<PathBuf>,
+    /// tmx, tsv, csv, xlsx, docx or html (default: from the extension of -o).
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    format: Option<String>,
+    /// The file to write (default: standard output, for the text formats).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace FILE when it exists.
+    #[arg(long)]
+    force: bool,
+    /// Which rows: all, paired (text on both sides) or flagged (by the review).
+    #[arg(long, value_name = "SCOPE", default_value = "all")]
+    scope: String,
+    /// Language code of the left text (zh-CN, fr, en…; default: detected).
+    #[arg(long, value_name = "CODE")]
+    left_lang: Option<String>,
+    /// Language code of the right text.
+    #[arg(long, value_name = "CODE")]
+    right_lang: Option<String>,
+    #[arg(long, value_name = "LABEL")]
+    encoding_left: Option<String>,
+    #[arg(long, value_name = "LABEL")]
+    encoding_right: Option<String>,
+}
+
 fn main() -> ExitCode {
     tandem::app::mark_start();
     let cli = Cli::parse();
@@ -70,6 +103,16 @@ fn main() -> ExitCode {
             [encoding_left.as_deref(), encoding_right.as_deref()],
             save.as_deref(),
         ),
+        Some(Command::Export(e)) => cli::export(&cli::ExportArgs {
+            left: e.left,
+            right: e.right,
+            format: e.format,
+            output: e.output,
+            force: e.force,
+            scope: Some(e.scope),
+            langs: [e.left_lang, e.right_lang],
+            encodings: [e.encoding_left, e.encoding_right],
+        }),
         Some(Command::Check { left, right, json, kinds, encoding_left, encoding_right }) => cli::check(
             &left,
             right.as_deref(),

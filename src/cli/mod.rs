@@ -1,4 +1,9 @@
-//! The headless commands: `tandem align` and `tandem check` — their arguments, output and exit codes.
+//! The headless commands: `tandem align`, `tandem check` and `tandem export` — their arguments,
+//! output and exit codes.
+
+mod export;
+
+pub use export::{ExportArgs, export};
 
 use std::io::Write;
 use std::path::Path;
@@ -12,9 +17,9 @@ use crate::core::review::{self, FlagKind};
 
 /// Writes to standard output. A reader that went away (`| head`) ends the program quietly; any
 /// other failure (a full disk) is one line on stderr and a non-zero exit.
-fn emit(text: &str) -> Result<(), ExitCode> {
+fn emit(text: impl AsRef<[u8]>) -> Result<(), ExitCode> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(text.as_ref()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ExitCode::SUCCESS),
         Err(e) => {
@@ -24,23 +29,39 @@ fn emit(text: &str) -> Result<(), ExitCode> {
     }
 }
 
-/// Two files, or one project; with the project's dismissed flags. `code` is the exit code of an error.
-fn load(
-    left: &Path,
-    right: Option<&Path>,
-    encodings: [Option<&str>; 2],
-    code: u8,
-) -> Result<(Pair, Vec<u64>), ExitCode> {
+/// What a command works on: a pair, with a project's dismissed flags and notes.
+struct Loaded {
+    pair: Pair,
+    dismissed: Vec<u64>,
+    annotations: Annotations,
+}
+
+/// Two files, or one project. `code` is the exit code of an error.
+fn load(left: &Path, right: Option<&Path>, encodings: [Option<&str>; 2], code: u8) -> Result<Loaded, ExitCode> {
     let fail = |e: String| {
         eprintln!("tandem: {e}");
         ExitCode::from(code)
     };
     match right {
-        Some(right) => Pair::load(left, right, encodings).map(|p| (p, Vec::new())).map_err(|e| fail(e.to_string())),
-        None => project::open(left).map(|(pair, restored)| (pair, restored.dismissed)).map_err(|e| {
-            fail(format!("{e}\ntandem: give two files (a text and its translation) or one .tandem project"))
-        }),
+        Some(right) => Pair::load(left, right, encodings)
+            .map(|pair| Loaded { pair, dismissed: Vec::new(), annotations: Annotations::default() })
+            .map_err(|e| fail(e.to_string())),
+        None => project::open(left)
+            .map(|(pair, restored)| Loaded { pair, dismissed: restored.dismissed, annotations: restored.annotations })
+            .map_err(|e| {
+                fail(format!("{e}\ntandem: give two files (a text and its translation) or one .tandem project"))
+            }),
     }
+}
+
+/// The review flags of a pair, without those a project dismissed.
+fn flags_of(loaded: &Loaded) -> Vec<review::Flag> {
+    let mut flags = review::check(&loaded.pair);
+    // A project's "not a problem" stays said.
+    if !loaded.dismissed.is_empty() {
+        flags.retain(|f| !loaded.dismissed.contains(&f.key(&loaded.pair)));
+    }
+    flags
 }
 
 /// `tandem align (LEFT RIGHT | work.tandem) [--json] [--save work.tandem]`: 0 when aligned, 1
@@ -53,7 +74,7 @@ pub fn align(
     save: Option<&Path>,
 ) -> ExitCode {
     let pair = match load(left, right, encodings, 1) {
-        Ok((pair, _)) => pair,
+        Ok(loaded) => loaded.pair,
         Err(code) => return code,
     };
     if let Some(path) = save {
@@ -108,15 +129,12 @@ pub fn check(
             return ExitCode::from(2);
         }
     };
-    let (pair, dismissed) = match load(left, right, encodings, 2) {
+    let loaded = match load(left, right, encodings, 2) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let mut flags = review::check(&pair);
-    // A project's "not a problem" stays said.
-    if !dismissed.is_empty() {
-        flags.retain(|f| !dismissed.contains(&f.key(&pair)));
-    }
+    let mut flags = flags_of(&loaded);
+    let pair = loaded.pair;
     if let Some(kinds) = kinds {
         flags.retain(|f| kinds.contains(&f.kind));
     }

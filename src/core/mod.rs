@@ -5,6 +5,7 @@ pub mod alignment;
 pub mod decode;
 pub mod document;
 pub mod edit;
+pub mod export;
 pub mod labels;
 pub mod navigate;
 pub mod paragraphs;

@@ -1,0 +1,104 @@
+//! The export as an Excel workbook (rust_xlsxwriter): the columns of the TSV, wrapped text, set
+//! widths, a frozen header with filters, a font with Chinese glyphs, flagged rows coloured.
+
+use rust_xlsxwriter::{
+    Color, DocProperties, Format as Style, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use super::tsv::{HEADER, fields};
+use super::{Export, ExportError, Format, Progress};
+
+/// A font every Windows has since Vista, with Latin and Chinese glyphs; other systems substitute
+/// their own CJK font for it.
+const FONT: &str = "Microsoft YaHei";
+
+/// Excel's limit on the characters of one cell.
+const CELL_MAX: usize = 32_767;
+
+/// Widths, in characters, of the nine columns.
+const WIDTHS: [f64; 9] = [60.0, 60.0, 18.0, 18.0, 9.0, 9.0, 7.0, 14.0, 30.0];
+
+/// Excel's last row.
+const ROWS_MAX: usize = 1_048_575;
+
+pub fn write(export: &Export, progress: &Progress) -> Result<Vec<u8>, ExportError> {
+    let fail = |e: XlsxError| ExportError::build(Format::Xlsx, e);
+    if export.rows.len() > ROWS_MAX {
+        return Err(ExportError::build(
+            Format::Xlsx,
+            format!("{} rows are more than a sheet holds", export.rows.len()),
+        ));
+    }
+    let mut book = Workbook::new();
+    book.set_properties(&DocProperties::new().set_title(&export.title).set_author("Tandem"));
+    let sheet = book.add_worksheet();
+    sheet.set_name("Alignment").map_err(fail)?;
+    fill(sheet, export, progress)?;
+    book.save_to_buffer().map_err(fail)
+}
+
+fn fill(sheet: &mut Worksheet, export: &Export, progress: &Progress) -> Result<(), ExportError> {
+    let fail = |e: XlsxError| ExportError::build(Format::Xlsx, e);
+    let base = Style::new().set_font_name(FONT).set_font_size(10.5).set_text_wrap().set_align(FormatAlign::Top);
+    let header =
+        base.clone().set_bold().set_background_color(Color::RGB(0x00D9_E2EC)).set_border_bottom(FormatBorder::Thin);
+    let flagged = base.clone().set_background_color(Color::RGB(0x00FF_F1C2));
+    let number = base.clone().set_num_format("0.000");
+    let flagged_number = flagged.clone().set_num_format("0.000");
+    for (col, (name, width)) in HEADER.iter().zip(WIDTHS).enumerate() {
+        let col = col as u16;
+        sheet.write_string_with_format(0, col, *name, &header).map_err(fail)?;
+        sheet.set_column_width(col, width).map_err(fail)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(fail)?;
+    for (k, row) in export.rows.iter().enumerate() {
+        progress.row()?;
+        let r = (k + 1) as u32;
+        let (style, number) = if row.flags.is_empty() { (&base, &number) } else { (&flagged, &flagged_number) };
+        for (col, field) in fields(row).iter().enumerate() {
+            let col = col as u16;
+            if col == 6 && row.is_paired() {
+                sheet.write_number_with_format(r, col, f64::from(row.score), number).map_err(fail)?;
+            } else {
+                sheet.write_string_with_format(r, col, clip(field).as_ref(), style).map_err(fail)?;
+            }
+        }
+    }
+    let last = export.rows.len() as u32;
+    sheet.autofilter(0, 0, last.max(1), (HEADER.len() - 1) as u16).map_err(fail)?;
+    sheet.set_landscape().set_repeat_rows(0, 0).map_err(fail)?;
+    Ok(())
+}
+
+/// A cell's text within Excel's limit (counted in UTF-16 units, as Excel does), cut on a
+/// character boundary and ended with "…" when it had to be cut.
+fn clip(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.encode_utf16().count() <= CELL_MAX {
+        return text.into();
+    }
+    let mut units = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            units += c.len_utf16();
+            units > CELL_MAX - 1
+        })
+        .map_or(text.len(), |(at, _)| at);
+    format!("{}…", &text[..end]).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_too_long_for_excel_is_cut_within_its_limit() {
+        let long = "语".repeat(20_000) + &"🙂".repeat(10_000);
+        let cut = clip(&long);
+        assert_eq!(cut.encode_utf16().count(), CELL_MAX);
+        assert!(cut.ends_with('…') && cut.starts_with("语语"));
+        assert_eq!(clip("short"), "short");
+        let exact = "a".repeat(CELL_MAX);
+        assert_eq!(clip(&exact), exact);
+    }
+}
