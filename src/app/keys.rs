@@ -42,6 +42,10 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
         if i.consume_shortcut(&ctrl(Key::O)) {
             out.push(Action::OpenDialog(Target::Pair));
         }
+        // Before Ctrl+E (a note), which would also take Ctrl+Shift+E.
+        if state.pair.is_some() && i.consume_shortcut(&keymap::EXPORT) {
+            out.push(crate::state::ExportAction::Show(true).into());
+        }
         if i.consume_shortcut(&ctrl(Key::Plus)) || i.consume_shortcut(&ctrl(Key::Equals)) {
             out.push(Action::TextSize(1));
         }

@@ -217,7 +217,8 @@ pub fn dialog_possible() -> bool {
 }
 
 impl Dialog {
-    pub fn spawn(target: Target, wake: impl Fn() + Send + 'static) -> Dialog {
+    /// A dialog for `target`; a save dialog offers `suggested` (a whole path: folder and name).
+    pub fn spawn(target: Target, suggested: Option<PathBuf>, wake: impl Fn() + Send + 'static) -> Dialog {
         let (tx, rx) = channel();
         if !dialog_possible() {
             let _ = tx.send((None, Duration::ZERO));
@@ -234,8 +235,12 @@ impl Dialog {
                 Target::SaveProject => "Save the project",
                 Target::Locate(Side::Left) => "Where is the project's left file now?",
                 Target::Locate(Side::Right) => "Where is the project's right file now?",
+                Target::Export(_) => "Export the aligned pair",
             };
-            let dialog = rfd::FileDialog::new().set_title(title);
+            let mut dialog = rfd::FileDialog::new().set_title(title);
+            if let Some(dir) = suggested.as_ref().and_then(|p| p.parent()).filter(|d| d.is_dir()) {
+                dialog = dialog.set_directory(dir);
+            }
             let picked = match target {
                 Target::Pair | Target::Side(_) => {
                     let dialog = dialog
@@ -246,6 +251,15 @@ impl Dialog {
                 }
                 Target::Project => dialog.add_filter("Tandem project", &["tandem"]).pick_file().map(|f| vec![f]),
                 Target::Locate(_) => dialog.add_filter("All files", &["*"]).pick_file().map(|f| vec![f]),
+                Target::Export(format) => {
+                    let name = suggested.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+                    dialog
+                        .add_filter(format.title(), &[format.name()])
+                        .add_filter("All files", &["*"])
+                        .set_file_name(name.unwrap_or_else(|| format!("aligned.{}", format.name())))
+                        .save_file()
+                        .map(|f| vec![if f.extension().is_none() { f.with_extension(format.name()) } else { f }])
+                }
                 Target::SaveProject => dialog
                     .add_filter("Tandem project", &["tandem"])
                     .set_file_name("work.tandem")

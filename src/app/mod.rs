@@ -5,6 +5,7 @@
 //! changes the state — and asks for one more frame when anything changed, so that what is shown
 //! never lags behind.
 
+mod export;
 mod keys;
 pub mod loader;
 mod nav;
@@ -18,7 +19,9 @@ use std::time::Duration;
 use crate::core::document::{Document, Pair};
 use crate::core::edit::history::History;
 use crate::core::side::{Side, Sides};
-pub use crate::state::{Action, AppState, CloseChoice, NavAction, PathEntry, ReviewAction, Settings, Target};
+pub use crate::state::{
+    Action, AppState, CloseChoice, ExportAction, NavAction, PathEntry, ReviewAction, Settings, Target,
+};
 use crate::ui;
 use crate::ui::columns::{ViewCache, ViewParams};
 use crate::ui::fonts::{self, UserFont};
@@ -56,6 +59,7 @@ pub struct TandemApp {
     dialog: Option<Dialog>,
     search_job: Option<SearchJob>,
     review_job: Option<ReviewJob>,
+    export_job: Option<export::ExportJob>,
     dismissal_store: DismissalStore,
     /// A message to show once the pair being loaded is there.
     deferred_error: Option<String>,
@@ -138,6 +142,7 @@ impl TandemApp {
             dialog: None,
             search_job: None,
             review_job: None,
+            export_job: None,
             dismissal_store: DismissalStore::default(),
             deferred_error: None,
             history: History::default(),
@@ -277,6 +282,12 @@ impl TandemApp {
             let target = self.dialog.take().map_or(Target::Pair, |d| d.target);
             self.state.dialog_open = false;
             match picked {
+                // The native dialog has already asked before replacing a file.
+                Picked::Files(files) if matches!(target, Target::Export(_)) => {
+                    if let Some(path) = files.into_iter().next() {
+                        self.handle_export(ExportAction::Write { path, replace: true });
+                    }
+                }
                 Picked::Files(files) => self.handle(Action::OpenPaths(files, target)),
                 // No file chosen: a close waiting for this save waits no more.
                 Picked::Cancelled => self.close_after_save = false,
@@ -288,6 +299,7 @@ impl TandemApp {
         }
         self.poll_search();
         self.poll_review();
+        self.poll_export();
         self.poll_resplit();
         let changed = self.watcher.as_ref().map(watch::Watcher::changed).unwrap_or_default();
         if !changed.is_empty() {
@@ -302,6 +314,9 @@ impl TandemApp {
 
     pub(super) fn show_path_entry(&mut self, target: Target, reason: &str) {
         self.drafts.paths = self.state.current_paths();
+        if matches!(target, Target::Export(_)) {
+            self.drafts.paths.left = self.export_path().display().to_string();
+        }
         self.state.path_entry = Some(PathEntry { target: Some(target), reason: reason.into() });
     }
 
@@ -348,7 +363,8 @@ impl TandemApp {
         match action {
             Action::OpenDialog(target) => {
                 if self.dialog.is_none() {
-                    self.dialog = Some(Dialog::spawn(target, self.wake()));
+                    let suggested = matches!(target, Target::Export(_)).then(|| self.export_path());
+                    self.dialog = Some(Dialog::spawn(target, suggested, self.wake()));
                     self.state.dialog_open = true;
                 }
             }
@@ -356,6 +372,11 @@ impl TandemApp {
                 self.state.path_entry = None;
                 if let Some(path) = files.into_iter().next() {
                     self.save(Some(path));
+                }
+            }
+            Action::OpenPaths(files, Target::Export(_)) => {
+                if let Some(path) = files.into_iter().next() {
+                    self.handle_export(ExportAction::Write { path, replace: false });
                 }
             }
             Action::OpenPaths(files, Target::Locate(side)) => {
@@ -389,7 +410,7 @@ impl TandemApp {
                     (Target::Side(Side::Left), _) => {
                         kept(Side::Right, self).map(|r| [Source::File(files.remove(0)), r])
                     }
-                    (Target::Project | Target::SaveProject | Target::Locate(_), _) => None,
+                    (Target::Project | Target::SaveProject | Target::Locate(_) | Target::Export(_), _) => None,
                     (Target::Side(Side::Right), _) => {
                         kept(Side::Left, self).map(|l| [l, Source::File(files.remove(0))])
                     }
@@ -464,6 +485,7 @@ impl TandemApp {
             Action::DismissError => self.state.error = None,
             Action::Nav(action) => self.handle_nav(action),
             Action::Review(action) => self.handle_review(action),
+            Action::Export(action) => self.handle_export(action),
             Action::Edit(edit) => self.handle_edit(edit),
             Action::Undo => self.undo(false),
             Action::Redo => self.undo(true),
@@ -537,6 +559,7 @@ impl eframe::App for TandemApp {
             || self.search_job.is_some()
             || self.review_job.is_some()
             || self.resplit_job.is_some()
+            || self.exporting()
         {
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }

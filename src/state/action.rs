@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::core::edit::Edit;
+use crate::core::export::Format;
 use crate::core::review::FlagKind;
 use crate::core::search::Scope;
 use crate::core::side::Side;
@@ -20,6 +21,8 @@ pub enum Target {
     SaveProject,
     /// Where a project's source file went.
     Locate(Side),
+    /// Where to write an export in this format.
+    Export(Format),
 }
 
 /// The answer to "save the changes before closing?".
@@ -49,6 +52,7 @@ pub enum Action {
     DismissError,
     Nav(NavAction),
     Review(ReviewAction),
+    Export(ExportAction),
     /// A change to the alignment, its notes or bookmarks (undoable).
     Edit(Edit),
     Undo,
@@ -69,6 +73,27 @@ pub enum Action {
     /// The current row's context menu, opened from the keyboard (Shift+F10).
     RowMenu,
     Quit,
+}
+
+/// The Export window.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportAction {
+    Show(bool),
+    Form(super::export::ExportForm),
+    /// Ask where to write (the native dialog, or the path field).
+    Choose,
+    /// Write the export to this file; `replace` when the user already agreed to replace it.
+    Write {
+        path: PathBuf,
+        replace: bool,
+    },
+    Cancel,
+}
+
+impl From<ExportAction> for Action {
+    fn from(a: ExportAction) -> Action {
+        Action::Export(a)
+    }
 }
 
 /// Looking through the review flags.

@@ -3,6 +3,7 @@
 //! app applies actions to it in one place.
 
 pub mod action;
+pub mod export;
 pub mod settings;
 
 use std::collections::BTreeSet;
@@ -14,7 +15,7 @@ use crate::core::edit::Annotations;
 use crate::core::review::{Flag, FlagKind};
 use crate::core::search::{Hit, Scope};
 use crate::core::side::{Side, Sides};
-pub use action::{Action, CloseChoice, NavAction, ReviewAction, Target};
+pub use action::{Action, CloseChoice, ExportAction, NavAction, ReviewAction, Target};
 pub use settings::Settings;
 
 /// Where the reader is and how the pair is presented.
@@ -157,6 +158,7 @@ pub struct AppState {
     pub search: SearchState,
     pub review: ReviewState,
     pub project: ProjectState,
+    pub export: export::ExportState,
     pub loading: Option<Loading>,
     /// A native file dialog is open.
     pub dialog_open: bool,

@@ -100,6 +100,7 @@ pub const REDO: KeyboardShortcut = KeyboardShortcut::new(mods(true, true, false)
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(mods(true, false, false), Key::Y);
 pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(mods(true, false, false), Key::S);
 pub const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(mods(true, false, true), Key::S);
+pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(mods(true, true, false), Key::E);
 pub const NOTE: KeyboardShortcut = KeyboardShortcut::new(mods(true, false, false), Key::E);
 pub const ROW_MENU: KeyboardShortcut = KeyboardShortcut::new(mods(false, true, false), Key::F10);
 pub const KEYS_HELP: KeyboardShortcut = KeyboardShortcut::new(mods(false, false, false), Key::F1);
@@ -129,6 +130,7 @@ pub const ALL_KEYS: &[(&str, &str)] = &[
     ("Ctrl+Z · Ctrl+Shift+Z · Ctrl+Y", "undo · redo · redo"),
     ("Ctrl+S · Ctrl+Alt+S", "save the project · save as"),
     ("Ctrl+O", "open a pair or a project"),
+    ("Ctrl+Shift+E", "export the pair (TMX, TSV, CSV, XLSX, DOCX, HTML)"),
     ("Ctrl + · Ctrl − · Ctrl 0", "larger · smaller · default text"),
     ("Ctrl+Shift+S", "swap the sides"),
     ("F1", "this list"),

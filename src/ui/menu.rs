@@ -1,4 +1,4 @@
-//! The menu bar: File (open pair, left, right, recent, sample), View, Settings.
+//! The menu bar: File (open, projects, export, recent, sample), Edit, View, Navigate, Settings.
 
 use egui::Ui;
 
@@ -43,6 +43,11 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             }
             if ui.add_enabled(!busy, egui::Button::new("Save project as…").shortcut_text("Ctrl+Alt+S")).clicked() {
                 out.push(Action::SaveAs);
+            }
+            ui.separator();
+            let can_export = app.pair.is_some();
+            if ui.add_enabled(can_export, egui::Button::new("Export…").shortcut_text("Ctrl+Shift+E")).clicked() {
+                out.push(crate::state::ExportAction::Show(true).into());
             }
             ui.separator();
             ui.menu_button("Recent pairs", |ui| {

@@ -2,6 +2,7 @@
 
 pub mod columns;
 pub mod editing;
+pub mod export_window;
 pub mod flags_panel;
 pub mod fonts;
 pub mod keymap;
@@ -26,6 +27,8 @@ pub struct Drafts {
     pub query: String,
     pub goto: String,
     pub paths: Sides<String>,
+    /// The language codes in the Export window.
+    pub export_langs: Sides<String>,
     /// Put the keyboard in the search field on the next frame.
     pub search_focus: bool,
     /// The search field had the keyboard at the end of the last frame.
@@ -66,6 +69,9 @@ pub fn shell_ui(
         }
         if state.project.keys_open {
             out.extend(editing::keys_window_ui(ui, state));
+        }
+        if state.export.open {
+            out.extend(export_window::export_window_ui(ui, state, drafts));
         }
     }
     out.extend(editing::close_dialog_ui(ui, state));
@@ -181,9 +187,13 @@ fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Acti
     }
     let (mut submit, mut cancel) = (false, false);
     ui.horizontal(|ui| {
-        let project = matches!(target, Target::Project | Target::SaveProject | Target::Locate(_));
+        let project = matches!(target, Target::Project | Target::SaveProject | Target::Locate(_) | Target::Export(_));
         if project {
-            let label = ui.label(if matches!(target, Target::Locate(_)) { "File" } else { "Project file" });
+            let label = ui.label(match target {
+                Target::Locate(_) => "File",
+                Target::Export(_) => "Export to",
+                _ => "Project file",
+            });
             let edit =
                 ui.add(egui::TextEdit::singleline(&mut drafts.paths.left).desired_width(480.0)).labelled_by(label.id);
             submit |= edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -200,7 +210,13 @@ fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Acti
         if ui.button("Choose…").on_hover_text("The system's file dialog").clicked() {
             out.push(Action::OpenDialog(target));
         }
-        submit |= ui.button(if target == Target::SaveProject { "Save" } else { "Open" }).clicked();
+        submit |= ui
+            .button(match target {
+                Target::SaveProject => "Save",
+                Target::Export(_) => "Export",
+                _ => "Open",
+            })
+            .clicked();
         cancel = ui.button("Cancel").clicked();
     });
     if cancel {
@@ -210,7 +226,7 @@ fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Acti
         let files = match target {
             Target::Pair => vec![path(Side::Left), path(Side::Right)],
             Target::Side(side) => vec![path(side)],
-            Target::Project | Target::SaveProject | Target::Locate(_) => vec![path(Side::Left)],
+            Target::Project | Target::SaveProject | Target::Locate(_) | Target::Export(_) => vec![path(Side::Left)],
         };
         out.push(Action::OpenPaths(files, target));
     }

@@ -1,3 +1,5 @@
+//! Export: rows from the alignment and the scope, every format written, files never replaced unasked.
+
 use super::*;
 use crate::core::document::Document;
 use crate::core::edit::TurnRef;

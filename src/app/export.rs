@@ -1,0 +1,143 @@
+//! Exports from the window: File › Export… chooses a format, rows and languages, asks where
+//! (native dialog or path field), then writes on a background thread with a progress bar.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Instant;
+
+use super::TandemApp;
+use crate::core::export::{self, ExportError, Options, Progress};
+use crate::core::review::{self, Flag};
+use crate::core::side::{Side, Sides};
+use crate::state::export::ExportRun;
+use crate::state::{Action, ExportAction, Target};
+
+/// An export on its own thread: rows written, or why not.
+pub struct ExportJob {
+    rx: Receiver<Result<usize, ExportError>>,
+}
+
+impl TandemApp {
+    pub(super) fn handle_export(&mut self, action: ExportAction) {
+        match action {
+            ExportAction::Show(open) => {
+                self.state.export.open = open;
+                if open {
+                    self.state.export.outcome = None;
+                    let Some(pair) = self.state.pair.as_ref() else { return };
+                    let detected = Side::BOTH.map(|side| export::lang::detect(pair.doc(side)).to_string());
+                    // Typed languages stay while the pair stays; a new pair starts from its own.
+                    if self.state.export.detected != detected {
+                        self.drafts.export_langs = Sides::new(detected[0].clone(), detected[1].clone());
+                        self.state.export.detected = detected;
+                    }
+                }
+            }
+            ExportAction::Form(form) => self.state.export.form = form,
+            ExportAction::Choose => {
+                if self.state.pair.is_some() && self.state.export.running.is_none() {
+                    self.handle(Action::OpenDialog(Target::Export(self.state.export.form.format)));
+                }
+            }
+            ExportAction::Write { path, replace } => self.start_export(path, replace),
+            ExportAction::Cancel => {
+                if let Some(run) = &self.state.export.running {
+                    run.progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+        }
+    }
+
+    /// Where an export is offered to go: beside the left file, named `left-right.xlsx`.
+    pub(super) fn export_path(&self) -> PathBuf {
+        let dir = self.state.pair.as_ref().and_then(|p| p.docs.left.path.parent().map(PathBuf::from));
+        dir.filter(|d| d.is_dir()).unwrap_or_default().join(self.export_file_name())
+    }
+
+    /// The name offered in the save dialog: `left-right.xlsx`.
+    fn export_file_name(&self) -> String {
+        let format = self.state.export.form.format;
+        let stem = |side: Side| {
+            self.state
+                .pair
+                .as_ref()
+                .and_then(|p| p.doc(side).path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        };
+        match (stem(Side::Left), stem(Side::Right)) {
+            (Some(l), Some(r)) => format!("{l}-{r}.{}", format.name()),
+            _ => format!("aligned.{}", format.name()),
+        }
+    }
+
+    fn start_export(&mut self, path: PathBuf, replace: bool) {
+        self.state.path_entry = None;
+        let Some(pair) = self.state.pair.clone() else { return };
+        if self.state.export.running.is_some() {
+            return;
+        }
+        let format = self.state.export.form.format;
+        // A name typed without its extension gets the format's.
+        let path = if path.extension().is_none() { path.with_extension(format.name()) } else { path };
+        let options = Options {
+            scope: self.state.export.form.rows.scope(pair.alignment.links.len()),
+            langs: self.drafts.export_langs.clone().map(|l| Some(l.trim().to_string()).filter(|l| !l.is_empty())),
+        };
+        let annotations = self.state.project.annotations.clone();
+        let review = &self.state.review;
+        // The flags on screen when they are up to date; else the thread checks the pair itself.
+        let flags: Option<Vec<Flag>> = (!review.running && self.review_job.is_none()).then(|| {
+            review.flags.iter().filter(|(key, _)| !review.dismissed.contains(key)).map(|(_, f)| f.clone()).collect()
+        });
+        let dismissed = review.dismissed.clone();
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = channel();
+        let wake = self.wake();
+        let (job_progress, job_path) = (progress.clone(), path.clone());
+        std::thread::spawn(move || {
+            let flags = flags.unwrap_or_else(|| {
+                let mut all = review::check(&pair);
+                all.retain(|f| !dismissed.contains(&f.key(&pair)));
+                all
+            });
+            let prepared = export::prepare(&pair, &annotations, &flags, &options);
+            let written = export::write_file(&prepared, format, &job_path, replace, &job_progress);
+            let _ = tx.send(written.map(|()| prepared.rows.len()));
+            wake();
+        });
+        self.state.export.outcome = None;
+        self.state.export.running = Some(ExportRun { path, format, started: Instant::now(), progress });
+        self.export_job = Some(ExportJob { rx });
+    }
+
+    pub(super) fn poll_export(&mut self) {
+        let Some(result) = self.export_job.as_ref().and_then(|j| j.rx.try_recv().ok()) else { return };
+        self.export_job = None;
+        let Some(run) = self.state.export.running.take() else { return };
+        let outcome = match result {
+            Ok(rows) => Ok(format!(
+                "Exported {rows} rows as {} to {} ({:.1} s)",
+                run.format.name().to_uppercase(),
+                run.path.display(),
+                run.started.elapsed().as_secs_f32()
+            )),
+            Err(e) => Err(format!("Export not written: {e}")),
+        };
+        self.state.project.last = Some(match &outcome {
+            Ok(message) | Err(message) => message.clone(),
+        });
+        self.state.export.outcome = Some(outcome);
+    }
+
+    /// Waits for the export to be written (tests).
+    pub fn finish_export(&mut self) {
+        while self.export_job.is_some() {
+            self.poll_export();
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
+    pub(super) fn exporting(&self) -> bool {
+        self.export_job.is_some()
+    }
+}
