@@ -12,7 +12,11 @@ use crate::state::{Action, AppState, ExportAction};
 pub fn export_window_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Action> {
     let mut out = Vec::new();
     let mut open = true;
-    egui::Window::new("Export").open(&mut open).resizable(false).collapsible(false).show(ui.ctx(), |ui| {
+    let centre = ui.ctx().content_rect().center();
+    let window = egui::Window::new("Export").open(&mut open).resizable(false).collapsible(false);
+    // In the middle, clear of the path field that opens at the top when no dialog can appear.
+    let window = window.pivot(egui::Align2::CENTER_CENTER).default_pos(centre);
+    window.show(ui.ctx(), |ui| {
         let Some(pair) = state.pair.as_ref() else {
             ui.label("Open a pair first.");
             return;

@@ -18,6 +18,9 @@ const CELL_MAX: usize = 32_767;
 /// Widths, in characters, of the nine columns.
 const WIDTHS: [f64; 9] = [60.0, 60.0, 18.0, 18.0, 9.0, 9.0, 7.0, 14.0, 30.0];
 
+/// Points a wrapped line of the 10.5-point font takes, Chinese included.
+const LINE_HEIGHT: f64 = 14.0;
+
 /// Excel's last row.
 const ROWS_MAX: usize = 1_048_575;
 
@@ -55,7 +58,11 @@ fn fill(sheet: &mut Worksheet, export: &Export, progress: &Progress) -> Result<(
         progress.row()?;
         let r = (k + 1) as u32;
         let (style, number) = if row.flags.is_empty() { (&base, &number) } else { (&flagged, &flagged_number) };
-        for (col, field) in fields(row).iter().enumerate() {
+        let fields = fields(row);
+        // Spreadsheets do not all fit a row to its wrapped text when they open a file: say it.
+        let lines = fields.iter().zip(WIDTHS).map(|(f, w)| wrapped_lines(f, w)).max().unwrap_or(1);
+        sheet.set_row_height(r, (lines as f64 * LINE_HEIGHT + 3.0).min(409.0)).map_err(fail)?;
+        for (col, field) in fields.iter().enumerate() {
             let col = col as u16;
             if col == 6 && row.is_paired() {
                 sheet.write_number_with_format(r, col, f64::from(row.score), number).map_err(fail)?;
@@ -66,8 +73,17 @@ fn fill(sheet: &mut Worksheet, export: &Export, progress: &Progress) -> Result<(
     }
     let last = export.rows.len() as u32;
     sheet.autofilter(0, 0, last.max(1), (HEADER.len() - 1) as u16).map_err(fail)?;
-    sheet.set_landscape().set_repeat_rows(0, 0).map_err(fail)?;
+    sheet.set_landscape().set_print_fit_to_pages(1, 0).set_repeat_rows(0, 0).map_err(fail)?;
     Ok(())
+}
+
+/// Lines a text takes in a column `width` characters wide (a Chinese character is two).
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    // A column of width w holds a little more than w characters of a proportional font.
+    let per_line = (width * 1.1).max(1.0);
+    text.split('\n')
+        .map(|line| ((crate::core::text::display_width(line) as f64 / per_line).ceil() as usize).max(1))
+        .sum()
 }
 
 /// A cell's text within Excel's limit (counted in UTF-16 units, as Excel does), cut on a
@@ -100,5 +116,14 @@ mod tests {
         assert_eq!(clip("short"), "short");
         let exact = "a".repeat(CELL_MAX);
         assert_eq!(clip(&exact), exact);
+    }
+
+    #[test]
+    fn rows_are_as_tall_as_their_wrapped_text() {
+        assert_eq!(wrapped_lines("", 60.0), 1);
+        assert_eq!(wrapped_lines("short", 60.0), 1);
+        assert_eq!(wrapped_lines(&"a".repeat(140), 60.0), 3);
+        assert_eq!(wrapped_lines(&"语".repeat(59), 60.0), 2, "a Chinese character is two columns wide");
+        assert_eq!(wrapped_lines("one\ntwo", 60.0), 2);
     }
 }
