@@ -94,7 +94,7 @@ fn paragraphs(cell: &Cell) -> Vec<Paragraph> {
     let mut last: Option<&str> = None;
     for piece in &cell.pieces {
         if let Some(name) = piece.speaker.as_deref().filter(|&n| Some(n) != last) {
-            out.push(Paragraph::new().keep_next(true).add_run(Run::new().add_text(xml_safe(name)).bold()));
+            out.push(Paragraph::new().add_run(Run::new().add_text(xml_safe(name)).bold()));
         }
         last = piece.speaker.as_deref();
         for line in piece.text.split('\n') {
