@@ -118,7 +118,13 @@ fn check_docx(export: &Export) {
     zip.by_name("word/document.xml").expect("the body").read_to_string(&mut xml).expect("UTF-8");
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
     let paragraph_text = |p: roxmltree::Node| -> String {
-        p.descendants().filter(|n| n.has_tag_name("t")).filter_map(|n| n.text()).collect()
+        p.descendants()
+            .filter_map(|n| match n.tag_name().name() {
+                "t" => n.text(),
+                "tab" => Some("\t"),
+                _ => None,
+            })
+            .collect()
     };
     let body_text: Vec<String> = doc.descendants().filter(|n| n.has_tag_name("p")).map(paragraph_text).collect();
     assert!(body_text.iter().any(|p| p.contains(&export.files.left) && p.contains(&export.files.right)));

@@ -33,6 +33,8 @@ pub fn write(export: &Export, progress: &Progress) -> Result<Vec<u8>, ExportErro
         ));
     }
     let mut book = Workbook::new();
+    // Fast compression: on a long pair the default level costs seconds for a few percent of size.
+    book.set_zip_compression_level(1);
     book.set_properties(&DocProperties::new().set_title(&export.title).set_author("Tandem"));
     let sheet = book.add_worksheet();
     sheet.set_name("Alignment").map_err(fail)?;
