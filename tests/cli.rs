@@ -70,7 +70,7 @@ fn bad_files_fail_with_a_message_naming_them() {
     std::fs::write(&blank, b"  \n\n\t\r\n").unwrap();
     let good = path("lin_xiao_fr.txt");
     let cases = [
-        (binary.display().to_string(), "not a text file (binary data at byte 8)"),
+        (binary.display().to_string(), "(binary data at byte 8); Tandem reads plain text"),
         (empty.display().to_string(), "the file is empty"),
         (blank.display().to_string(), "the file has no text"),
         (dir.join("gone.txt").display().to_string(), "no such file"),

@@ -5,7 +5,6 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use crate::core::decode;
 use crate::core::document::{Document, Pair};
 use crate::core::project::{ProjectFile, Restored};
 use crate::core::side::{Side, Sides};
@@ -64,7 +63,7 @@ fn sample_text(path: &Path) -> Option<(&'static str, &'static str)> {
 pub fn text_of(doc: &Document) -> Result<String, String> {
     match sample_text(&doc.path) {
         Some((_, text)) => Ok(text.to_string()),
-        None => decode::read_file(&doc.path, Some(doc.encoding)).map(|d| d.text).map_err(|e| e.to_string()),
+        None => crate::core::formats::read(&doc.path, Some(doc.encoding)).map(|s| s.text).map_err(|e| e.to_string()),
     }
 }
 

@@ -37,6 +37,8 @@ pub enum ErrorKind {
     Undecodable { encoding: &'static str, replaced: usize },
     /// The caller asked for an encoding label we do not know.
     UnknownEncoding(String),
+    /// A document (Word, OpenDocument, subtitles…) that is damaged, protected or empty.
+    Document(String),
 }
 
 /// An error reading or decoding one file, naming the file.
@@ -75,8 +77,12 @@ fn describe(kind: &ErrorKind) -> String {
             MAX_FILE_BYTES / (1024 * 1024)
         ),
         ErrorKind::Binary { offset } => {
-            format!("not a text file (binary data at byte {offset})")
+            format!(
+                "not a text file or a document Tandem reads (binary data at byte {offset}); {}",
+                super::formats::READ
+            )
         }
+        ErrorKind::Document(what) => what.clone(),
         ErrorKind::Undecodable { encoding, replaced } => format!(
             "not valid text: {replaced} invalid byte sequences even as {encoding}; \
              try forcing an encoding"
@@ -100,6 +106,16 @@ pub fn read_file(path: &Path, forced: Option<&str>) -> Result<Decoded, DecodeErr
         Some(label) => Some(encoding_for_label(label).ok_or_else(|| err(ErrorKind::UnknownEncoding(label.into())))?),
         None => None,
     };
+    let bytes = read_bytes(path)?;
+    decode_bytes(&bytes, forced).map_err(err)
+}
+
+/// The bytes of a file, at most [`MAX_FILE_BYTES`] of them.
+///
+/// # Errors
+/// A missing or unreadable file, a folder, a file over the limit.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DecodeError> {
+    let err = |kind| DecodeError::new(path, kind);
     let meta = std::fs::metadata(path).map_err(|e| err(ErrorKind::Io(io_message(&e))))?;
     if meta.is_dir() {
         return Err(err(ErrorKind::Io("it is a folder, not a file".into())));
@@ -109,8 +125,7 @@ pub fn read_file(path: &Path, forced: Option<&str>) -> Result<Decoded, DecodeErr
     }
     // A device, a pipe or a file still growing has no size to trust: read at most the limit.
     let file = std::fs::File::open(path).map_err(|e| err(ErrorKind::Io(io_message(&e))))?;
-    let bytes = read_limited(file, MAX_FILE_BYTES).map_err(err)?;
-    decode_bytes(&bytes, forced).map_err(err)
+    read_limited(file, MAX_FILE_BYTES).map_err(err)
 }
 
 /// Reads everything, but never more than `limit` bytes: one byte more is an error, whatever the
@@ -354,6 +369,10 @@ mod tests {
         let e = read_file(Path::new("x.txt"), Some("klingon")).unwrap_err();
         assert_eq!(e.kind(), &ErrorKind::UnknownEncoding("klingon".into()));
         let e = DecodeError::new("a.bin", ErrorKind::Binary { offset: 512 });
-        assert_eq!(e.to_string(), "error reading 'a.bin': not a text file (binary data at byte 512)");
+        let message = e.to_string();
+        assert!(message.starts_with(
+            "error reading 'a.bin': not a text file or a document Tandem reads (binary data at byte 512)"
+        ));
+        assert!(message.contains("Word (.docx)"), "what is read is listed: {message}");
     }
 }

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::align::{self, Alignment};
-use super::decode::{self, DecodeError};
+use super::decode::DecodeError;
+use super::formats::{self, InputFormat};
 use super::review::Fnv;
 use super::side::{Side, Sides};
 use super::text::{is_cjk, is_han};
@@ -25,6 +26,11 @@ pub struct Document {
     /// The user's corrections to the turns (none, unless they made some).
     pub segmentation: Segmentation,
     pub turns: Turns,
+    /// What the file was read as (text, Word, subtitles…).
+    pub format: InputFormat,
+    /// For formats without lines of their own: where each extracted paragraph came from
+    /// (`paragraph 12`, `cue 34 · 00:01:02`); paragraph `k` (0-based) is on line `2k + 1`.
+    pub positions: Vec<String>,
 }
 
 impl Document {
@@ -41,8 +47,11 @@ impl Document {
     /// # Errors
     /// See [`decode::read_file`].
     pub fn load_with(path: &Path, encoding: Option<&str>, segmentation: Segmentation) -> Result<Self, DecodeError> {
-        let decoded = decode::read_file(path, encoding)?;
-        Ok(Self::from_text_with(path, &decoded.text, decoded.encoding, decoded.replaced, segmentation))
+        let source = formats::read(path, encoding)?;
+        let mut doc = Self::from_text_with(path, &source.text, source.encoding, source.replaced, segmentation);
+        doc.format = source.format;
+        doc.positions = source.positions;
+        Ok(doc)
     }
 
     /// A document from text already in memory (a compiled-in sample, a test).
@@ -61,13 +70,42 @@ impl Document {
         let mut hash = Fnv::default();
         hash.write(text.as_bytes());
         let turns = turns::split_with(text, &segmentation);
-        Self { path: path.into(), encoding, replaced, hash: hash.0, segmentation, turns }
+        Self {
+            path: path.into(),
+            encoding,
+            replaced,
+            hash: hash.0,
+            segmentation,
+            turns,
+            format: InputFormat::Text,
+            positions: Vec::new(),
+        }
     }
 
     /// The same text split again with other corrections (`text` is this document's text, read
     /// again: a document does not keep its text twice).
     pub fn resplit(&self, text: &str, segmentation: Segmentation) -> Self {
-        Self::from_text_with(self.path.clone(), text, self.encoding, self.replaced, segmentation)
+        let mut doc = Self::from_text_with(self.path.clone(), text, self.encoding, self.replaced, segmentation);
+        doc.format = self.format;
+        doc.positions = self.positions.clone();
+        doc
+    }
+
+    /// The number a user finds a line by: the line itself in a text file, the extracted
+    /// paragraph's number in a document without lines.
+    pub fn unit(&self, line: usize) -> usize {
+        if self.format.has_lines() { line } else { line.div_ceil(2) }
+    }
+
+    /// Where some lines are, as a person finds them: `line 5`, `lines 5–7`, `paragraph 12`,
+    /// `cue 34 · 00:01:02`.
+    pub fn position(&self, first: usize, last: usize) -> String {
+        if self.format.has_lines() {
+            return if first == last { format!("line {first}") } else { format!("lines {first}–{last}") };
+        }
+        let at = |line: usize| self.positions.get(self.unit(line).saturating_sub(1)).cloned().unwrap_or_default();
+        let (a, b) = (at(first), at(last));
+        if a == b || b.is_empty() { a } else { format!("{a} – {b}") }
     }
 
     /// The file name, for headers.

@@ -1,0 +1,84 @@
+//! The documents people have, read as their plain-text twins: a Chinese Word file and its French
+//! Word, OpenDocument and web-page versions, an English Markdown file, a pair of WebVTT files with
+//! voices — each pair gives the same links as the same texts in plain text, and says where its
+//! paragraphs came from.
+
+mod common;
+
+use std::ops::Range;
+
+use tandem::core::document::Pair;
+use tandem::core::formats::InputFormat;
+
+fn links(pair: &Pair) -> Vec<(Range<usize>, Range<usize>)> {
+    pair.alignment.links.iter().map(|l| (l.left.clone(), l.right.clone())).collect()
+}
+
+fn pair(left: &str, right: &str) -> Pair {
+    Pair::load(&common::fixture(left), &common::fixture(right), [None, None])
+        .unwrap_or_else(|e| panic!("{left} ↔ {right}: {e}"))
+}
+
+fn same_as_twin(left: &str, right: &str, twin: (&str, &str)) -> Pair {
+    let read = pair(left, right);
+    let plain = pair(twin.0, twin.1);
+    let texts = |p: &Pair| -> Vec<String> { p.docs.right.turns.turns.iter().map(|t| t.text.clone()).collect() };
+    assert_eq!(texts(&read), texts(&plain), "{right}: the same turns as {}", twin.1);
+    assert_eq!(links(&read), links(&plain), "{left} ↔ {right}: the same links as the plain texts");
+    read
+}
+
+#[test]
+fn a_chinese_word_file_and_its_french_word_file_align_as_their_texts() {
+    let read = same_as_twin(
+        "formats/bakery_zh.docx",
+        "formats/bakery_fr.docx",
+        ("review/bakery_zh.txt", "review/bakery_fr.txt"),
+    );
+    let zh = &read.docs.left;
+    assert_eq!(zh.format, InputFormat::Docx);
+    assert_eq!(zh.turns.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["记者", "克莱尔·莫雷尔"]);
+    // Positions: the paragraph a turn came from.
+    let answer = &zh.turns.turns[3];
+    assert_eq!(zh.unit(answer.first_line), 4);
+    assert_eq!(zh.position(answer.first_line, answer.last_line), "paragraph 4");
+}
+
+#[test]
+fn opendocument_and_a_web_page_align_as_their_texts() {
+    same_as_twin("review/bakery_zh.txt", "formats/bakery_fr.odt", ("review/bakery_zh.txt", "review/bakery_fr.txt"));
+    let page = same_as_twin(
+        "review/bakery_zh.txt",
+        "formats/bakery_fr.html",
+        ("review/bakery_zh.txt", "review/bakery_fr.txt"),
+    );
+    let fr = &page.docs.right;
+    assert_eq!(fr.format, InputFormat::Html);
+    let all: String = fr.turns.turns.iter().map(|t| t.text.as_str()).collect();
+    for noise in ["cookies", "Accueil", "Partager", "Mentions légales", "À lire aussi", "dataLayer"] {
+        assert!(!all.contains(noise), "the page's {noise:?} is left out");
+    }
+}
+
+#[test]
+fn markdown_aligns_as_its_text_and_keeps_its_lines() {
+    let read =
+        same_as_twin("review/bakery_fr.txt", "formats/bakery_en.md", ("review/bakery_fr.txt", "review/bakery_en.txt"));
+    let en = &read.docs.right;
+    assert_eq!(en.format, InputFormat::Markdown);
+    assert!(en.turns.turns.iter().all(|t| !t.text.contains("**")), "emphasis marks are gone");
+    let second = &en.turns.turns[2];
+    assert_eq!((second.first_line, en.position(second.first_line, second.last_line).as_str()), (5, "line 5"));
+}
+
+#[test]
+fn webvtt_voices_are_speakers_and_cues_are_positions() {
+    let read =
+        same_as_twin("formats/visit_en.vtt", "formats/visit_fr.vtt", ("formats/visit_en.txt", "formats/visit_fr.txt"));
+    let en = &read.docs.left;
+    assert_eq!(en.format, InputFormat::Vtt);
+    assert_eq!(en.turns.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Host", "Claire"]);
+    let third = &en.turns.turns[2];
+    assert_eq!(en.position(third.first_line, third.last_line), "cue 3 · 00:00:08");
+    assert_eq!(read.alignment.counts().paired_rows, 7);
+}
