@@ -329,3 +329,24 @@ fn export_of_a_project_uses_its_corrections_and_notes() {
     assert!(records.iter().any(|r| &r[8] == "ask the translator"), "the note goes out");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn documents_without_lines_say_where_their_turns_are() {
+    let out = tandem(&["align", &path("formats/bakery_zh.docx"), &path("formats/bakery_fr.odt"), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((v["left"]["format"].as_str(), v["right"]["format"].as_str()), (Some("docx"), Some("odt")));
+    let turn = &v["left"]["turns"][3];
+    // first_line and last_line count the extracted paragraphs; position says so in words.
+    assert_eq!((turn["first_line"].as_u64(), turn["position"].as_str()), (Some(4), Some("paragraph 4")));
+    let text = tandem(&["align", &path("lin_xiao_zh.txt"), &path("lin_xiao_fr.txt"), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&text.stdout).unwrap();
+    assert_eq!(
+        (v["left"]["format"].as_str(), v["left"]["turns"][2]["position"].as_str()),
+        (Some("text"), Some("line 5"))
+    );
+    // Subtitles: cue numbers in the check's places.
+    let out = tandem(&["check", &path("formats/visit_en.vtt"), &path("formats/visit_fr.vtt"), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["flags"].as_array().unwrap().iter().all(|f| f["left_lines"][0].as_u64().is_none_or(|l| l <= 7)));
+}

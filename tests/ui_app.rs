@@ -276,3 +276,13 @@ fn a_remembered_pair_whose_file_is_gone_is_named_and_a_way_offered() {
     harness.get_by_label_contains("gone_fr.txt is no longer there");
     assert_eq!(harness.query_all_by_role(Role::TextInput).count(), 2, "the paths, to correct");
 }
+
+#[test]
+fn a_word_pair_opens_and_shows_paragraphs_instead_of_lines() {
+    let h =
+        common::app_with(Some([common::fixture("formats/bakery_zh.docx"), common::fixture("formats/bakery_fr.docx")]));
+    assert!(h.state().error.is_none(), "{:?}", h.state().error);
+    assert_eq!(h.get_all_by_label_contains("#4  paragraph 4").count(), 2, "both columns");
+    assert!(h.query_by_label_contains("#4  l. ").is_none(), "no line numbers a Word file does not have");
+    assert!(h.get_all_by_label_contains("克莱尔·莫雷尔").count() > 0);
+}

@@ -242,10 +242,11 @@ impl Dialog {
             }
             let picked = match target {
                 Target::Pair | Target::Side(_) => {
-                    let dialog = dialog
-                        .add_filter("Text", &["txt", "md", "markdown", "text"])
-                        .add_filter("Tandem project", &["tandem"])
-                        .add_filter("All files", &["*"]);
+                    let mut dialog = dialog;
+                    for (name, extensions) in crate::core::formats::DIALOG_FILTERS {
+                        dialog = dialog.add_filter(name, extensions);
+                    }
+                    let dialog = dialog.add_filter("Tandem project", &["tandem"]).add_filter("All files", &["*"]);
                     if target == Target::Pair { dialog.pick_files() } else { dialog.pick_file().map(|f| vec![f]) }
                 }
                 Target::Project => dialog.add_filter("Tandem project", &["tandem"]).pick_file().map(|f| vec![f]),

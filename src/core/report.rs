@@ -19,6 +19,8 @@ struct JsonPair<'a> {
 struct JsonDoc<'a> {
     path: String,
     encoding: &'a str,
+    /// `text`, `markdown`, `docx`, `odt`, `srt`, `vtt` or `html`.
+    format: crate::core::formats::InputFormat,
     speakers: Vec<&'a str>,
     turns: Vec<JsonTurn<'a>>,
 }
@@ -28,8 +30,11 @@ struct JsonTurn<'a> {
     speaker: Option<&'a str>,
     label: Option<&'a str>,
     kind: TurnKind,
+    /// Lines of a text file; extracted paragraphs (1-based) of a document without lines.
     first_line: usize,
     last_line: usize,
+    /// Where the turn is, as a person finds it: `lines 5–7`, `paragraph 12`, `cue 34 · 00:01:02`.
+    position: String,
     text: &'a str,
 }
 
@@ -45,6 +50,7 @@ fn json_doc(doc: &Document) -> JsonDoc<'_> {
     JsonDoc {
         path: doc.path.display().to_string(),
         encoding: doc.encoding,
+        format: doc.format,
         speakers: t.speakers.iter().map(|s| s.name.as_str()).collect(),
         turns: t
             .turns
@@ -53,8 +59,9 @@ fn json_doc(doc: &Document) -> JsonDoc<'_> {
                 speaker: t.speaker_name(turn),
                 label: turn.label.as_deref(),
                 kind: turn.kind,
-                first_line: turn.first_line,
-                last_line: turn.last_line,
+                first_line: doc.unit(turn.first_line),
+                last_line: doc.unit(turn.last_line),
+                position: doc.position(turn.first_line, turn.last_line),
                 text: &turn.text,
             })
             .collect(),

@@ -369,7 +369,10 @@ pub(super) fn cell_galley(
         if k > 0 {
             job.append("\n", 0.0, TextFormat::simple(small.clone(), weak));
         }
-        let lines = if turn.first_line == turn.last_line {
+        let lines = if !doc.format.has_lines() {
+            // A Word file or subtitles have no lines: the paragraph or cue it came from.
+            doc.position(turn.first_line, turn.last_line)
+        } else if turn.first_line == turn.last_line {
             format!("l. {}", turn.first_line)
         } else {
             format!("l. {}–{}", turn.first_line, turn.last_line)

@@ -274,7 +274,11 @@ pub fn prepare(pair: &Pair, annotations: &Annotations, flags: &[Flag], options: 
                     text: turn.text.clone(),
                 })
                 .collect(),
-            lines: (!turns.is_empty()).then(|| (t.turns[turns.start].first_line, t.turns[turns.end - 1].last_line)),
+            // Lines of a text file; extracted paragraphs of a document without lines.
+            lines: (!turns.is_empty()).then(|| {
+                let doc = pair.doc(side);
+                (doc.unit(t.turns[turns.start].first_line), doc.unit(t.turns[turns.end - 1].last_line))
+            }),
         }
     };
     let kept: Vec<usize> = (0..links.len()).filter(|&k| wanted(k)).collect();

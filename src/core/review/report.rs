@@ -37,7 +37,11 @@ struct JsonFlag<'a> {
 
 /// The flags as one JSON object: `{"left": {"path"}, "right": {"path"}, "rows", "flags": […]}`.
 pub fn to_json(pair: &Pair, flags: &[Flag]) -> String {
-    let lines = |f: &Flag, side: Side| f.lines[side].map(|(a, b)| [a, b]);
+    // Lines of a text file; extracted paragraphs of a document without lines.
+    let lines = |f: &Flag, side: Side| {
+        let doc = pair.doc(side);
+        f.lines[side].map(|(a, b)| [doc.unit(a), doc.unit(b)])
+    };
     let mut counts = std::collections::BTreeMap::new();
     for f in flags {
         *counts.entry(f.kind.name()).or_default() += 1;
@@ -66,11 +70,12 @@ pub fn to_json(pair: &Pair, flags: &[Flag]) -> String {
 /// One line a flag: `left.txt:51 ↔ right.txt:26 numbers: six ou sept milliards ≠ 600 million…`.
 pub fn to_text(pair: &Pair, flags: &[Flag]) -> String {
     let name = |p: &Path| p.display().to_string();
-    let place = |f: &Flag, side: Side| match f.lines[side] {
-        Some((a, b)) if a == b => format!("{}:{a}", name(&pair.doc(side).path)),
-        Some((a, b)) => format!("{}:{a}-{b}", name(&pair.doc(side).path)),
-        None => format!("{}:-", name(&pair.doc(side).path)),
-    };
+    let place =
+        |f: &Flag, side: Side| match f.lines[side].map(|(a, b)| (pair.doc(side).unit(a), pair.doc(side).unit(b))) {
+            Some((a, b)) if a == b => format!("{}:{a}", name(&pair.doc(side).path)),
+            Some((a, b)) => format!("{}:{a}-{b}", name(&pair.doc(side).path)),
+            None => format!("{}:-", name(&pair.doc(side).path)),
+        };
     let mut out = String::new();
     for f in flags {
         let _ = writeln!(out, "{} ↔ {} {}: {}", place(f, Side::Left), place(f, Side::Right), f.kind.name(), f.message);
