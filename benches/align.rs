@@ -1,11 +1,12 @@
 //! Alignment speed on generated interviews of 1k, 10k and 100k turns per side (turns/second), the
-//! review checks on 10k and 120k turns per side, and exports of 120k rows to every format.
+//! review checks on 10k and 120k turns per side, exports of 120k rows to every format, and the
+//! reading of a 300-page Word file.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use tandem::core::document::{Document, Pair};
 use tandem::core::edit::Annotations;
 use tandem::core::export::{self, Format, Options, Progress};
-use tandem::core::{align, review, synth, turns};
+use tandem::core::{align, formats, review, synth, turns};
 
 fn align_bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("align");
@@ -62,5 +63,42 @@ fn export_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, align_bench, split_bench, check_bench, export_bench);
+/// A Word file of 300 pages (3,000 paragraphs of about 100 words, 1.9 MB of text), read and
+/// turned into paragraphs.
+fn read_bench(c: &mut Criterion) {
+    use std::io::Write;
+    let mut rng = synth::Rng::new(7);
+    let mut body =
+        String::from(r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#);
+    let words =
+        ["the", "bakery", "opened", "in", "twenty", "fourteen", "with", "seven", "neighbours", "and", "an", "oven"];
+    for k in 0..3_000 {
+        body.push_str("<w:p><w:r>");
+        if k % 2 == 0 {
+            body.push_str(r#"<w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Claire Morel: </w:t></w:r><w:r>"#);
+        }
+        body.push_str("<w:t>");
+        for _ in 0..100 {
+            body.push_str(words[rng.range(0, words.len())]);
+            body.push(' ');
+        }
+        body.push_str("</w:t></w:r></w:p>");
+    }
+    body.push_str("</w:body></w:document>");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).expect("a part");
+    zip.write_all(body.as_bytes()).expect("written");
+    let bytes = zip.finish().expect("a zip").into_inner();
+    let mut group = c.benchmark_group("read");
+    group.sample_size(10);
+    group.bench_function("docx_300_pages", |b| {
+        b.iter(|| {
+            let source = formats::read_bytes(std::path::Path::new("long.docx"), &bytes, None).expect("read");
+            Document::from_text("long.docx", &source.text, "UTF-8", 0)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, align_bench, split_bench, check_bench, export_bench, read_bench);
 criterion_main!(benches);
