@@ -82,3 +82,41 @@ fn webvtt_voices_are_speakers_and_cues_are_positions() {
     assert_eq!(en.position(third.first_line, third.last_line), "cue 3 · 00:00:08");
     assert_eq!(read.alignment.counts().paired_rows, 7);
 }
+
+#[test]
+fn two_subtitle_files_of_one_video_align_by_time() {
+    // Short lines of the same length: the text alone cannot tell which French cue is missing,
+    // the times can (the third English cue has no French one).
+    let dir = std::env::temp_dir().join(format!("tandem-vtt-time-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cue = |k: usize, text: &str| {
+        format!(
+            "{:02}:{:02}.000 --> {:02}:{:02}.500\n{text}\n\n",
+            k * 3 / 60,
+            k * 3 % 60,
+            (k * 3 + 2) / 60,
+            (k * 3 + 2) % 60
+        )
+    };
+    let en = ["Right.", "Sure.", "Yes.", "Good.", "Fine.", "Okay."];
+    let fr = ["Bien.", "Sûr.", "Bon.", "Oui.", "Okay."];
+    let mut left = String::from("WEBVTT\n\n");
+    for (k, t) in en.iter().enumerate() {
+        left.push_str(&cue(k, t));
+    }
+    let mut right = String::from("WEBVTT\n\n");
+    for (k, t) in fr.iter().enumerate() {
+        // The French skips the third line: its cues 3.. are at the English 4.. times.
+        right.push_str(&cue(if k >= 2 { k + 1 } else { k }, t));
+    }
+    std::fs::write(dir.join("en.vtt"), left).unwrap();
+    std::fs::write(dir.join("fr.vtt"), right).unwrap();
+    let pair = Pair::load(&dir.join("en.vtt"), &dir.join("fr.vtt"), [None, None]).unwrap();
+    assert_eq!(pair.docs.left.turns.times.len(), 6, "every turn has its time");
+    let row_of = |k: usize| pair.alignment.link_of(tandem::core::side::Side::Left, k).unwrap();
+    let link = |k: usize| (pair.alignment.links[row_of(k)].left.clone(), pair.alignment.links[row_of(k)].right.clone());
+    assert_eq!(link(2), (2..3, 2..2), "the English cue said alone stays alone");
+    assert_eq!(link(3), (3..4, 2..3), "the next cues pair by time");
+    assert_eq!(link(5), (5..6, 4..5));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -31,6 +31,8 @@ pub struct Document {
     /// For formats without lines of their own: where each extracted paragraph came from
     /// (`paragraph 12`, `cue 34 · 00:01:02`); paragraph `k` (0-based) is on line `2k + 1`.
     pub positions: Vec<String>,
+    /// Subtitles: when each extracted paragraph is said (start, end in milliseconds).
+    pub times: Vec<(u32, u32)>,
 }
 
 impl Document {
@@ -51,6 +53,8 @@ impl Document {
         let mut doc = Self::from_text_with(path, &source.text, source.encoding, source.replaced, segmentation);
         doc.format = source.format;
         doc.positions = source.positions;
+        doc.times = source.times;
+        doc.attach_times();
         Ok(doc)
     }
 
@@ -79,6 +83,7 @@ impl Document {
             turns,
             format: InputFormat::Text,
             positions: Vec::new(),
+            times: Vec::new(),
         }
     }
 
@@ -88,7 +93,21 @@ impl Document {
         let mut doc = Self::from_text_with(self.path.clone(), text, self.encoding, self.replaced, segmentation);
         doc.format = self.format;
         doc.positions = self.positions.clone();
+        doc.times = self.times.clone();
+        doc.attach_times();
         doc
+    }
+
+    /// Gives each turn of subtitles the time it is said in, from its paragraphs' cues, so that
+    /// two subtitle files of one video align by time as well as by text.
+    fn attach_times(&mut self) {
+        if self.times.is_empty() {
+            return;
+        }
+        let at = |line: usize| self.times.get(self.unit(line).saturating_sub(1)).copied();
+        let times: Option<Vec<(u32, u32)>> =
+            self.turns.turns.iter().map(|t| Some((at(t.first_line)?.0, at(t.last_line)?.1))).collect();
+        self.turns.times = times.unwrap_or_default();
     }
 
     /// The number a user finds a line by: the line itself in a text file, the extracted

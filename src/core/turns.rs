@@ -49,6 +49,9 @@ pub struct Turn {
 pub struct Turns {
     pub speakers: Vec<Speaker>,
     pub turns: Vec<Turn>,
+    /// For subtitles: when each turn is said (start and end, in milliseconds), one per turn;
+    /// empty for documents without times.
+    pub times: Vec<(u32, u32)>,
 }
 
 impl Turns {
@@ -132,7 +135,7 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
     if !seg.cuts.is_empty() {
         turns = cut_sentences(turns, &seg.cuts);
     }
-    Turns { speakers, turns }
+    Turns { speakers, turns, times: Vec::new() }
 }
 
 /// Cuts turns inside a paragraph, at sentence ends the user chose: `(line, at)` cuts the turn

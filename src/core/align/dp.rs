@@ -17,6 +17,14 @@ pub const FULL_CELLS: usize = 250_000;
 /// How far (in turns) the fine band reaches around the projected coarse path.
 pub const RADIUS: usize = 4;
 
+/// Two subtitles of one video said at the same moment are each other's translation: the more
+/// their times overlap, the cheaper the pair (from +2 for disjoint times to −2 for the same).
+fn time_cost((s1, e1): (u32, u32), (s2, e2): (u32, u32)) -> f32 {
+    let overlap = e1.min(e2).saturating_sub(s1.max(s2)) as f32;
+    let whole = (e1.max(e2) - s1.min(s2)).max(1) as f32;
+    2.0 - 4.0 * overlap / whole
+}
+
 /// Moves of the DP: how many left and right turns one link takes.
 pub const MOVES: [(usize, usize); 6] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)];
 
@@ -54,6 +62,8 @@ pub struct Group {
     /// Cost of putting these units in one link at all (see [`Group::of`]).
     penalty: f32,
     tokens: bool,
+    /// When the units are said, if they are subtitles.
+    time: Option<(u32, u32)>,
 }
 
 impl Group {
@@ -71,6 +81,7 @@ impl Group {
             speaker: g.iter().find_map(|u| u.speaker),
             penalty: if mixed { 2.5 } else { 0.0 } + if two_speakers { 3.0 } else { 0.0 },
             tokens: g.iter().any(|u| !u.tokens.is_empty()),
+            time: g.iter().map(|u| u.time).reduce(super::features::span).flatten(),
         }
     }
 
@@ -102,6 +113,9 @@ impl Model<'_> {
         };
         if ga.tokens && gb.tokens {
             c += self.tokens_cost(a, b);
+        }
+        if let (Some(ta), Some(tb)) = (ga.time, gb.time) {
+            c += time_cost(ta, tb);
         }
         c
     }

@@ -15,6 +15,8 @@ pub struct Unit {
     pub speaker: Option<u32>,
     /// Interned tokens that survive translation, sorted and unique.
     pub tokens: Vec<u32>,
+    /// When it is said (subtitles): start and end in milliseconds.
+    pub time: Option<(u32, u32)>,
 }
 
 impl Unit {
@@ -26,8 +28,15 @@ impl Unit {
             kind,
             speaker: if a.speaker == b.speaker { a.speaker } else { None },
             tokens: union(&a.tokens, &b.tokens),
+            time: span(a.time, b.time),
         }
     }
+}
+
+/// The time two units cover together, when both have one.
+pub fn span(a: Option<(u32, u32)>, b: Option<(u32, u32)>) -> Option<(u32, u32)> {
+    let ((s1, e1), (s2, e2)) = (a?, b?);
+    Some((s1.min(s2), e1.max(e2)))
 }
 
 /// Sorted union of two sorted, unique lists.
@@ -81,13 +90,20 @@ impl Vocabulary {
     }
 }
 
-/// Units for both sides, with their shared vocabulary.
-pub fn units(left: &[Turn], right: &[Turn]) -> (Vec<Unit>, Vec<Unit>, Vocabulary) {
+/// Units for both sides, with their shared vocabulary, and the times of subtitle turns (empty:
+/// none; else one per turn).
+pub fn units(
+    left: &[Turn],
+    right: &[Turn],
+    left_times: &[(u32, u32)],
+    right_times: &[(u32, u32)],
+) -> (Vec<Unit>, Vec<Unit>, Vocabulary) {
     let mut vocab = Vocabulary::default();
-    let mut side = |turns: &[Turn]| -> Vec<Unit> {
+    let mut side = |turns: &[Turn], times: &[(u32, u32)]| -> Vec<Unit> {
         turns
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(k, t)| {
                 let mut tokens: Vec<u32> = survivors(&t.text).into_iter().map(|s| vocab.intern(s)).collect();
                 tokens.sort_unstable();
                 tokens.dedup();
@@ -99,12 +115,13 @@ pub fn units(left: &[Turn], right: &[Turn]) -> (Vec<Unit>, Vec<Unit>, Vocabulary
                     kind: t.kind,
                     speaker: t.speaker.map(|s| s as u32),
                     tokens,
+                    time: times.get(k).copied(),
                 }
             })
             .collect()
     };
-    let l = side(left);
-    let r = side(right);
+    let l = side(left, left_times);
+    let r = side(right, right_times);
     vocab.finish(l.len() + r.len());
     (l, r, vocab)
 }
@@ -196,8 +213,8 @@ mod tests {
 
     #[test]
     fn merged_units_keep_union_and_speech() {
-        let a = Unit { len: 10.0, kind: TurnKind::Heading, speaker: None, tokens: vec![1, 3] };
-        let b = Unit { len: 5.0, kind: TurnKind::Speech, speaker: Some(0), tokens: vec![2, 3] };
+        let a = Unit { len: 10.0, kind: TurnKind::Heading, speaker: None, tokens: vec![1, 3], time: None };
+        let b = Unit { len: 5.0, kind: TurnKind::Speech, speaker: Some(0), tokens: vec![2, 3], time: None };
         let m = Unit::merge(&a, &b);
         assert_eq!((m.len, m.kind, m.speaker, m.tokens), (15.0, TurnKind::Speech, None, vec![1, 2, 3]));
     }

@@ -24,7 +24,7 @@ pub fn align(left: &Turns, right: &Turns) -> Alignment {
 /// [`align`], computing whole DP tables only up to `full_cells` cells and refining larger ones
 /// coarse-to-fine (tests use a small limit to exercise the banded path on small inputs).
 pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Alignment {
-    let (l, r, vocab) = features::units(&left.turns, &right.turns);
+    let (l, r, vocab) = features::units(&left.turns, &right.turns, &left.times, &right.times);
     let both_speak = !left.speakers.is_empty() && !right.speakers.is_empty();
     let mut speaker_map: Vec<Option<u32>> = left
         .speakers
@@ -75,7 +75,13 @@ pub fn realign_rows(left: &Turns, right: &Turns, alignment: &Alignment, rows: Ra
         }
         let end = (row..rows.end).find(|&k| links[k].origin == Origin::User).unwrap_or(rows.end);
         let (i, j) = (links[row].left.start..links[end - 1].left.end, links[row].right.start..links[end - 1].right.end);
-        let (l, r, vocab) = features::units(&left.turns[i.clone()], &right.turns[j.clone()]);
+        let times = |t: &[(u32, u32)], r: &Range<usize>| t.get(r.clone()).unwrap_or(&[]).to_vec();
+        let (l, r, vocab) = features::units(
+            &left.turns[i.clone()],
+            &right.turns[j.clone()],
+            &times(&left.times, &i),
+            &times(&right.times, &j),
+        );
         let model = dp::Model {
             ratio,
             weights: &vocab.weights,

@@ -70,6 +70,8 @@ pub struct Source {
     /// For formats without lines: where each extracted paragraph came from, in order
     /// (`paragraph 12`, `cue 34 · 00:01:02`). Paragraph `k` (0-based) is on line `2k + 1`.
     pub positions: Vec<String>,
+    /// Subtitles: when each extracted paragraph is said (start, end in milliseconds).
+    pub times: Vec<(u32, u32)>,
 }
 
 /// Paragraphs being gathered from a structured document.
@@ -77,6 +79,7 @@ pub struct Source {
 pub struct Paragraphs {
     text: String,
     positions: Vec<String>,
+    times: Vec<(u32, u32)>,
 }
 
 impl Paragraphs {
@@ -94,6 +97,16 @@ impl Paragraphs {
         self.positions.push(position());
     }
 
+    /// [`Self::push`], for a paragraph said at a known time.
+    pub fn push_timed(&mut self, paragraph: &str, time: (u32, u32), position: impl FnOnce() -> String) {
+        let before = self.len();
+        self.push(paragraph, position);
+        if self.len() > before {
+            self.times.resize(before, (0, 0));
+            self.times.push(time);
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.positions.len()
     }
@@ -105,7 +118,8 @@ impl Paragraphs {
     fn into_source(self, format: InputFormat) -> Source {
         let mut text = self.text;
         text.push('\n');
-        Source { text, encoding: "UTF-8", replaced: 0, format, positions: self.positions }
+        let times = if self.times.len() == self.positions.len() { self.times } else { Vec::new() };
+        Source { text, encoding: "UTF-8", replaced: 0, format, positions: self.positions, times }
     }
 }
 
@@ -179,6 +193,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
             replaced: decoded.replaced,
             format: InputFormat::Markdown,
             positions: Vec::new(),
+            times: Vec::new(),
         });
     } else {
         None
@@ -198,6 +213,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
             replaced: decoded.replaced,
             format: InputFormat::Text,
             positions: Vec::new(),
+            times: Vec::new(),
         }),
     }
 }

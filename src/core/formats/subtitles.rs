@@ -15,6 +15,23 @@ fn timing(line: &str) -> Option<&str> {
     (ok(start) && ok(rest.trim())).then_some(start)
 }
 
+/// Milliseconds from `00:01:02,500` or `01:02.500`.
+fn millis(t: &str) -> Option<u32> {
+    let t = t.split_whitespace().next()?;
+    let (clock, frac) = t.split_once([',', '.']).unwrap_or((t, "0"));
+    let parts: Vec<u32> = clock.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let secs = parts.iter().fold(0u32, |acc, &p| acc.saturating_mul(60).saturating_add(p));
+    let ms: u32 = format!("{frac:0<3}").get(..3)?.parse().ok()?;
+    Some(secs.saturating_mul(1000).saturating_add(ms))
+}
+
+/// A cue's start and end in milliseconds.
+fn range(line: &str) -> Option<(u32, u32)> {
+    let (a, b) = line.split_once("-->")?;
+    let (s, e) = (millis(a.trim())?, millis(b.trim())?);
+    Some((s, e.max(s)))
+}
+
 /// `00:01:02` from `00:01:02,500` or `01:02.500`.
 fn shown_time(start: &str) -> String {
     let whole = start.split([',', '.']).next().unwrap_or(start);
@@ -73,6 +90,7 @@ fn cues<'a>(blocks: impl Iterator<Item = Vec<&'a str>>, format: InputFormat) -> 
     for block in blocks {
         let Some(at) = block.iter().position(|l| timing(l).is_some()) else { continue };
         let start = timing(block[at]).unwrap_or("");
+        let time = range(block[at]).unwrap_or((0, 0));
         number += 1;
         // SRT numbers its cues; WebVTT may name them. Either way they are counted.
         let position = || format!("cue {number} · {}", shown_time(start));
@@ -80,10 +98,10 @@ fn cues<'a>(blocks: impl Iterator<Item = Vec<&'a str>>, format: InputFormat) -> 
         if lines.iter().filter(|l| dash(l).is_some()).count() >= 2 || lines.first().is_some_and(|l| dash(l).is_some()) {
             // Two speakers in one cue: each line of dialogue a paragraph of its own.
             for line in &lines {
-                out.push(dash(line).unwrap_or(line), position);
+                out.push_timed(dash(line).unwrap_or(line), time, position);
             }
         } else {
-            out.push(&lines.join("\n"), position);
+            out.push_timed(&lines.join("\n"), time, position);
         }
     }
     out.into_source(format)
@@ -129,6 +147,8 @@ mod tests {
         let s = read_srt(srt).expect("read");
         assert_eq!(s.text, "Host: Welcome back.\n\nDid you go?\n\nYes, twice.\n");
         assert_eq!(s.positions, ["cue 1 · 00:00:01", "cue 2 · 00:01:02", "cue 2 · 00:01:02"]);
+        assert_eq!(s.times, [(1_000, 3_500), (62_000, 64_000), (62_000, 64_000)]);
+        assert_eq!(millis("01:02.5"), Some(62_500));
     }
 
     #[test]
