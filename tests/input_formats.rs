@@ -79,7 +79,7 @@ fn webvtt_voices_are_speakers_and_cues_are_positions() {
     assert_eq!(en.format, InputFormat::Vtt);
     assert_eq!(en.turns.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Host", "Claire"]);
     let third = &en.turns.turns[2];
-    assert_eq!(en.position(third.first_line, third.last_line), "cue 3 · 00:00:08");
+    assert_eq!(en.position(third.first_line, third.last_line), "cue 3 · 00:00:08–00:00:11");
     assert_eq!(read.alignment.counts().paired_rows, 7);
 }
 

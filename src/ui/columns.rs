@@ -543,7 +543,8 @@ fn headers_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: Sides<f32>) {
         let info = format!(
             "{} · {} · {} ({} paired) · {}{}",
             cache.scripts[side].name(),
-            doc.encoding,
+            // A text file says its encoding; a Word file or subtitles say what they are.
+            if doc.format == crate::core::formats::InputFormat::Text { doc.encoding } else { doc.format.title() },
             plural(t.turns.len(), "turn", "turns"),
             paired,
             plural(t.speakers.len(), "speaker", "speakers"),

@@ -34,6 +34,7 @@ fn range(line: &str) -> Option<(u32, u32)> {
 
 /// `00:01:02` from `00:01:02,500` or `01:02.500`.
 fn shown_time(start: &str) -> String {
+    let start = start.split_whitespace().next().unwrap_or(start);
     let whole = start.split([',', '.']).next().unwrap_or(start);
     if whole.matches(':').count() == 1 { format!("00:{whole}") } else { whole.to_string() }
 }
@@ -93,7 +94,8 @@ fn cues<'a>(blocks: impl Iterator<Item = Vec<&'a str>>, format: InputFormat) -> 
         let time = range(block[at]).unwrap_or((0, 0));
         number += 1;
         // SRT numbers its cues; WebVTT may name them. Either way they are counted.
-        let position = || format!("cue {number} · {}", shown_time(start));
+        let end = block[at].split_once("-->").map_or("", |(_, e)| e.trim());
+        let position = || format!("cue {number} · {}–{}", shown_time(start), shown_time(end));
         let lines: Vec<String> = block[at + 1..].iter().map(|l| clean(l)).filter(|l| !l.trim().is_empty()).collect();
         if lines.iter().filter(|l| dash(l).is_some()).count() >= 2 || lines.first().is_some_and(|l| dash(l).is_some()) {
             // Two speakers in one cue: each line of dialogue a paragraph of its own.
@@ -146,7 +148,10 @@ mod tests {
         assert!(looks_like_srt(srt));
         let s = read_srt(srt).expect("read");
         assert_eq!(s.text, "Host: Welcome back.\n\nDid you go?\n\nYes, twice.\n");
-        assert_eq!(s.positions, ["cue 1 · 00:00:01", "cue 2 · 00:01:02", "cue 2 · 00:01:02"]);
+        assert_eq!(
+            s.positions,
+            ["cue 1 · 00:00:01–00:00:03", "cue 2 · 00:01:02–00:01:04", "cue 2 · 00:01:02–00:01:04"]
+        );
         assert_eq!(s.times, [(1_000, 3_500), (62_000, 64_000), (62_000, 64_000)]);
         assert_eq!(millis("01:02.5"), Some(62_500));
     }
@@ -156,7 +161,7 @@ mod tests {
         let vtt = "WEBVTT - interview\n\nNOTE made by hand\n\nintro\n01:02.000 --> 01:04.000 line:90%\n<v.loud Shen Wei>We opened in 2014.</v>\n\n01:05.000 --> 01:07.000\n<v Host>And now?\n";
         let s = read_vtt(vtt).expect("read");
         assert_eq!(s.text, "Shen Wei: We opened in 2014.\n\nHost: And now?\n");
-        assert_eq!(s.positions, ["cue 1 · 00:01:02", "cue 2 · 00:01:05"]);
+        assert_eq!(s.positions, ["cue 1 · 00:01:02–00:01:04", "cue 2 · 00:01:05–00:01:07"]);
         assert!(!looks_like_srt(vtt));
     }
 }
