@@ -76,7 +76,8 @@ pub fn read(text: &str) -> Source {
         None => (pick("body").unwrap_or_else(|| page.root_element()), false),
     };
     let mut walker = Walker { out: Paragraphs::default(), open: String::new(), heading: false, in_article };
-    walker.element(root);
+    // The part chosen is read whatever its classes say (`<body class="has-sidebar">`).
+    walker.children(root);
     walker.flush();
     walker.out.into_source(InputFormat::Html)
 }
@@ -191,7 +192,7 @@ mod tests {
     #[test]
     fn the_article_is_read_and_the_page_furniture_is_not() {
         let page = r#"<!DOCTYPE html><html><head><title>T</title><style>p{}</style><script>var x = "<p>no</p>";</script></head>
-<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<body class="page has-sidebar"><nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <div class="cookie-banner">We use cookies. <button>Accept</button></div>
 <main><header><h1>The co-op that feeds a street</h1></header>
 <p><b>Reporter:</b> How did it start?</p>
@@ -207,5 +208,13 @@ had no bakery.</p>
         );
         assert_eq!(s.positions.len(), 5);
         assert_eq!(s.positions[1], "paragraph 2");
+    }
+
+    #[test]
+    fn without_main_or_article_the_body_is_read_whatever_its_classes() {
+        let page = r#"<html><body class="single has-sidebar"><header><a href="/">The Paper</a></header>
+<h2>Notes</h2><p>Host: Welcome.</p><table><tr><td>Ada</td><td>Thank you.</td></tr></table>
+<footer>Terms</footer></body></html>"#;
+        assert_eq!(read(page).text, "# Notes\n\nHost: Welcome.\n\nAda: Thank you.\n");
     }
 }
