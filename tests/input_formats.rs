@@ -120,3 +120,33 @@ fn two_subtitle_files_of_one_video_align_by_time() {
     assert_eq!(link(5), (5..6, 4..5));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_300_page_word_file_is_read_whole() {
+    // 3,000 paragraphs of 100 words: about 300 pages. (Its speed is measured by
+    // `cargo bench --bench align -- read`, not here.)
+    use std::io::Write;
+    let mut body =
+        String::from(r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#);
+    for k in 0..3_000 {
+        let label = if k % 2 == 0 { "Host" } else { "Shen Wei" };
+        body.push_str(&format!(
+            r#"<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{label}: </w:t></w:r><w:r><w:t>"#
+        ));
+        for w in 0..100 {
+            body.push_str(&format!("word{} ", (k * 7 + w) % 97));
+        }
+        body.push_str(&format!("paragraph {}.</w:t></w:r></w:p>", k + 1));
+    }
+    body.push_str("</w:body></w:document>");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.write_all(body.as_bytes()).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let source = tandem::core::formats::read_bytes(std::path::Path::new("long.docx"), &bytes, None).unwrap();
+    assert_eq!(source.positions.len(), 3_000);
+    assert_eq!(source.positions[2_999], "paragraph 3000");
+    let doc = tandem::core::document::Document::from_text("long.docx", &source.text, "UTF-8", 0);
+    assert_eq!(doc.turns.turns.len(), 3_000, "one turn per labelled paragraph");
+    assert!(doc.turns.turns[2_999].text.ends_with("paragraph 3000."));
+}
