@@ -49,13 +49,17 @@ impl Document {
     /// # Errors
     /// See [`decode::read_file`].
     pub fn load_with(path: &Path, encoding: Option<&str>, segmentation: Segmentation) -> Result<Self, DecodeError> {
-        let source = formats::read(path, encoding)?;
+        Ok(Self::from_source(path, formats::read(path, encoding)?, segmentation))
+    }
+
+    /// A document from a file already read (see [`formats::read`]), split with the user's corrections.
+    pub fn from_source(path: impl Into<PathBuf>, source: formats::Source, segmentation: Segmentation) -> Self {
         let mut doc = Self::from_text_with(path, &source.text, source.encoding, source.replaced, segmentation);
         doc.format = source.format;
         doc.positions = source.positions;
         doc.times = source.times;
         doc.attach_times();
-        Ok(doc)
+        doc
     }
 
     /// A document from text already in memory (a compiled-in sample, a test).
