@@ -350,3 +350,32 @@ fn documents_without_lines_say_where_their_turns_are() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["flags"].as_array().unwrap().iter().all(|f| f["left_lines"][0].as_u64().is_none_or(|l| l <= 7)));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_read_when_written_to_and_refused_in_seconds_when_nobody_writes() {
+    let dir = std::env::temp_dir().join(format!("tandem-cli-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("pipe.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let fr = path("lin_xiao_fr.txt");
+    // Nobody writes: a message after a few seconds, never a hang.
+    let started = std::time::Instant::now();
+    let out = tandem(&["align", &fifo.display().to_string(), &fr]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a pipe that nothing was written to"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    // A writer that comes a moment later is waited for.
+    let writer = {
+        let (fifo, zh) = (fifo.clone(), fixture("lin_xiao_zh.txt"));
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            std::fs::write(&fifo, std::fs::read(zh).unwrap()).unwrap();
+        })
+    };
+    let out = tandem(&["align", &fifo.display().to_string(), &fr]);
+    writer.join().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("speakers: 主持人, 林晓"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -286,3 +286,25 @@ fn a_word_pair_opens_and_shows_paragraphs_instead_of_lines() {
     assert!(h.query_by_label_contains("#4  l. ").is_none(), "no line numbers a Word file does not have");
     assert!(h.get_all_by_label_contains("克莱尔·莫雷尔").count() > 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn waiting_for_a_pipe_nobody_writes_to_can_be_cancelled_and_the_pair_stays() {
+    let dir = std::env::temp_dir().join(format!("tandem-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("nobody.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let mut h = app_with(None);
+    let sample = h.state().pair.as_ref().map(|p| p.docs.left.path.clone());
+    h.state_mut().handle(Action::OpenPaths(vec![fifo.clone(), fixture("lin_xiao_fr.txt")], Target::Pair));
+    h.run_steps(2);
+    assert!(h.state().loading.is_some(), "the pipe is being waited for");
+    h.get_by_label_contains("Reading and aligning nobody.txt");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(h.state().loading.is_none(), "Esc stops waiting");
+    assert_eq!(h.state().pair.as_ref().map(|p| p.docs.left.path.clone()), sample, "the pair on screen stays");
+    h.get_by_label_contains("Stopped opening nobody.txt");
+    std::fs::remove_dir_all(&dir).ok();
+}

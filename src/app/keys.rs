@@ -96,6 +96,10 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
                 out.push(Action::Edit((key.edit)(state.nav.current)));
             }
         }
+        // Esc first stops waiting for a pair being read.
+        if state.loading.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
+            out.push(Action::CancelLoading);
+        }
         let mut nav = |a: NavAction| out.push(Action::Nav(a));
         // Every press counts, even several in one frame (a clicker pressed fast, a slow renderer).
         let mut count = |keys: &[Key]| keys.iter().map(|&k| i.count_and_consume_key(Modifiers::NONE, k)).sum::<usize>();

@@ -428,6 +428,13 @@ impl TandemApp {
                     self.open([Source::File(l), Source::File(r)]);
                 }
             }
+            Action::CancelLoading => {
+                // The reading thread is left to finish on its own; what it sends goes nowhere.
+                if let Some(loading) = self.state.loading.take() {
+                    self.job = None;
+                    self.state.project.last = Some(format!("Stopped opening {}", loading.what));
+                }
+            }
             Action::OpenSample => {
                 self.state.error = None;
                 self.set_pair(sample_pair());

@@ -124,8 +124,58 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DecodeError> {
         return Err(err(ErrorKind::TooLarge(meta.len())));
     }
     // A device, a pipe or a file still growing has no size to trust: read at most the limit.
-    let file = std::fs::File::open(path).map_err(|e| err(ErrorKind::Io(io_message(&e))))?;
+    let file = open(path, &meta).map_err(|e| err(ErrorKind::Io(io_message(&e))))?;
     read_limited(file, MAX_FILE_BYTES).map_err(err)
+}
+
+#[cfg(unix)]
+fn is_pipe(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Opens a file for reading. A named pipe is opened without waiting for a writer (a plain open
+/// would wait for ever when there is none), then read as usual: what a writer sends arrives,
+/// and with no writer the read ends at once.
+#[cfg(unix)]
+fn open(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<std::fs::File> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    if !is_pipe(meta) {
+        return std::fs::File::open(path);
+    }
+    let file = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)?;
+    let fd = file.as_raw_fd();
+    // Wait a while for a writer to come and write (or close): a program started just after.
+    let mut poll = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    // SAFETY: one pollfd, owned here, for a descriptor this function owns.
+    let ready = unsafe { libc::poll(&raw mut poll, 1, PIPE_WAIT_MS) };
+    if ready == 0 {
+        return Err(std::io::Error::other(format!(
+            "a pipe that nothing was written to in {} s (no program writes into it)",
+            PIPE_WAIT_MS / 1000
+        )));
+    }
+    // SAFETY: fcntl on a descriptor this function owns, with flags read from it.
+    let cleared = unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        flags >= 0 && libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK) == 0
+    };
+    if cleared { Ok(file) } else { Err(std::io::Error::last_os_error()) }
+}
+
+/// How long a named pipe is given for a writer to appear.
+#[cfg(unix)]
+const PIPE_WAIT_MS: i32 = 5_000;
+
+#[cfg(not(unix))]
+fn open(path: &Path, _: &std::fs::Metadata) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// Reads everything, but never more than `limit` bytes: one byte more is an error, whatever the

@@ -41,6 +41,9 @@ pub enum Action {
     OpenPaths(Vec<PathBuf>, Target),
     OpenRecent(usize),
     OpenSample,
+    /// Stop waiting for the pair being read (a pipe with no writer, a file on a dead network
+    /// share); what is on screen stays.
+    CancelLoading,
     ShowPathEntry(Target),
     ClosePathEntry,
     Swap,

@@ -127,12 +127,16 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         if let Some(loading) = &state.loading {
-            ui.spinner();
+            // No spinner: it would draw frames without end while a slow source is waited for.
             ui.label(format!(
-                "Reading and aligning {} … {:.1} s",
+                "Reading and aligning {} … {:.0} s",
                 loading.what,
-                loading.started.elapsed().as_secs_f32()
+                loading.started.elapsed().as_secs_f32().floor()
             ));
+            if ui.small_button("Cancel").on_hover_text("Stop waiting (Esc); the pair on screen stays").clicked() {
+                out.push(Action::CancelLoading);
+            }
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(500));
         } else if state.dialog_open {
             ui.spinner();
             ui.label("Waiting for the file dialog…");
@@ -280,8 +284,10 @@ fn empty_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.3);
         if let Some(loading) = &state.loading {
-            ui.spinner();
             ui.label(format!("Reading and aligning {}…", loading.what));
+            if ui.button("Cancel").on_hover_text("Stop waiting (Esc)").clicked() {
+                out.push(Action::CancelLoading);
+            }
             return;
         }
         ui.heading("Open a text and its translation");
