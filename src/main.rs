@@ -140,13 +140,41 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    let result =
-        eframe::run_native("Tandem", options, Box::new(move |cc| Ok(Box::new(tandem::app::TandemApp::new(cc, files)))));
+    // A window destroyed from outside (`xdotool windowclose`, a dead X server) makes winit
+    // unwrap an X11 error: that is the window gone, not a bug to report with a backtrace. Every
+    // edit is already in the recovery copy, so nothing is lost.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !window_gone(&panic_message(info.payload())) {
+            default_hook(info);
+        }
+    }));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        eframe::run_native("Tandem", options, Box::new(move |cc| Ok(Box::new(tandem::app::TandemApp::new(cc, files)))))
+    }));
     match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => {
             eprintln!("tandem: cannot open a window: {e}");
             ExitCode::FAILURE
         }
+        Err(payload) if window_gone(&panic_message(&*payload)) => {
+            eprintln!("tandem: the window was closed from outside; unsaved edits are in the recovery copy");
+            ExitCode::SUCCESS
+        }
+        Err(payload) => std::panic::resume_unwind(payload),
     }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_string()))
+        .unwrap_or_default()
+}
+
+/// The X server says the window no longer exists (X11 error "BadWindow").
+fn window_gone(message: &str) -> bool {
+    message.contains("X11Error") && message.contains("error_kind: Window")
 }
