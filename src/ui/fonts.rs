@@ -97,27 +97,87 @@ pub fn definitions(user: Sides<Option<&UserFont>>) -> FontDefinitions {
     defs
 }
 
-/// Prepares text for display in a column: in a Latin-script document, the space before `! ? : ;`
-/// and `»` and after `«` becomes a no-break space, so that a lone `?` never starts a line (egui
-/// breaks at U+202F but not at U+00A0).
+/// Text as the columns show it: French punctuation and numbers kept on one line — a no-break
+/// space before `! ? : ; »` and after `«` (Latin text), inside numbers written with grouping
+/// spaces (`80 000`, `1 250 000`), before `%`, `€` and other signs after a number, and wherever the
+/// text already has a no-break space (U+00A0, U+202F). One character for one, so character
+/// ranges (search hits, flags) still point at the same words.
 pub fn display_text(text: &str, script: Script) -> std::borrow::Cow<'_, str> {
-    if script.is_cjk() || !text.contains([' ', '\u{202F}', '\u{00A0}']) {
+    const SPACES: [char; 5] = [' ', '\u{202F}', '\u{00A0}', '\u{2009}', '\u{2007}'];
+    if !text.contains(SPACES) {
         return text.into();
     }
     let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut changed = false;
     for (i, &c) in chars.iter().enumerate() {
-        let is_space = matches!(c, ' ' | '\u{202F}' | '\u{00A0}');
-        let before_mark = chars.get(i + 1).is_some_and(|n| matches!(n, '!' | '?' | ':' | ';' | '»'));
-        let after_quote = i > 0 && chars[i - 1] == '«';
-        out.push(if is_space && (before_mark || after_quote) { '\u{00A0}' } else { c });
+        let shown = if no_break_at(&chars, i, script.is_cjk()) { '\u{00A0}' } else { c };
+        changed |= shown != c;
+        out.push(shown);
     }
-    out.into()
+    if changed { out.into() } else { text.into() }
+}
+
+/// Whether the space at `i` must not break the line.
+fn no_break_at(chars: &[char], i: usize, cjk: bool) -> bool {
+    let c = chars[i];
+    if matches!(c, '\u{202F}' | '\u{00A0}') {
+        return true;
+    }
+    if !matches!(c, ' ' | '\u{2009}' | '\u{2007}') {
+        return false;
+    }
+    let digit_before = i > 0 && chars[i - 1].is_ascii_digit();
+    let next = chars.get(i + 1).copied();
+    // A group of exactly three digits after a digit: a thousands separator.
+    let group_after = chars[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count() == 3;
+    if digit_before && (group_after || next.is_some_and(|n| matches!(n, '%' | '‰' | '€' | '$' | '£' | '¥'))) {
+        return true;
+    }
+    if cjk || c != ' ' {
+        return false;
+    }
+    next.is_some_and(|n| matches!(n, '!' | '?' | ':' | ';' | '»')) || (i > 0 && chars[i - 1] == '«')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_and_french_marks_never_break() {
+        let shown = |t: &str| display_text(t, Script::Latin).into_owned();
+        assert_eq!(shown("80 000 yuans"), "80\u{A0}000 yuans");
+        assert_eq!(shown("1 250 000 membres"), "1\u{A0}250\u{A0}000 membres");
+        assert_eq!(shown("15 % de plus, 45\u{202F}000 €"), "15\u{A0}% de plus, 45\u{A0}000\u{A0}€");
+        assert_eq!(shown("Pourquoi ? « Oui »"), "Pourquoi\u{A0}? «\u{A0}Oui\u{A0}»");
+        assert_eq!(shown("in 2014 they were 12 people"), "in 2014 they were 12 people", "no group of three");
+        assert_eq!(display_text("6万到7万，80 000元", Script::Chinese), "6万到7万，80\u{A0}000元");
+        // One character for one: character ranges still point at the same words.
+        let text = "Nous avons réuni 45 000 euros : 30 000 prêtés.";
+        assert_eq!(shown(text).chars().count(), text.chars().count());
+    }
+
+    #[test]
+    fn a_number_with_grouping_spaces_stays_on_one_line_when_laid_out() {
+        let ctx = egui::Context::default();
+        let mut frame = ctx.run_ui(egui::RawInput::default(), |_| {});
+        frame.textures_delta.clear();
+        let text = display_text("Le chiffre d'affaires a atteint 2 400 000 euros et 80 000 yuans.", Script::Latin);
+        // Widths where each number fits on a row (a narrower one must break it anywhere).
+        for width in (100..400).step_by(7).map(|w| w as f32) {
+            let galley =
+                ctx.fonts_mut(|f| f.layout(text.to_string(), FontId::proportional(16.0), egui::Color32::WHITE, width));
+            for row in &galley.rows {
+                let line: String = row.glyphs.iter().map(|g| g.chr).collect();
+                let line = line.trim_end();
+                assert!(
+                    !line.ends_with(|c: char| c.is_ascii_digit()) || line.ends_with("000"),
+                    "a row ends inside a number at width {width}: {line:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_face_has_a_family_in_the_definitions() {
