@@ -308,3 +308,34 @@ fn waiting_for_a_pipe_nobody_writes_to_can_be_cancelled_and_the_pair_stays() {
     h.get_by_label_contains("Stopped opening nobody.txt");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_wrong_typed_path_keeps_the_field_open_with_the_reason() {
+    let mut h = app_with(None);
+    h.state_mut().handle(Action::ShowPathEntry(Target::Pair));
+    h.run_steps(1);
+    let missing = std::env::temp_dir().join("tandem-no-such-file.txt");
+    h.state_mut().handle(Action::OpenPaths(vec![missing, fixture("lin_xiao_fr.txt")], Target::Pair));
+    h.state_mut().finish_loading();
+    h.run_steps(2);
+    let entry = h.state().path_entry.clone().expect("the field stays open");
+    assert!(entry.reason.contains("no such file"), "{}", entry.reason);
+    h.get_by_role_and_label(Role::Button, "Open");
+    // A right path opens the pair and closes the field.
+    h.state_mut().handle(Action::OpenPaths(vec![fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt")], Target::Pair));
+    h.state_mut().finish_loading();
+    h.run_steps(2);
+    assert!(h.state().path_entry.is_none());
+}
+
+#[test]
+fn digits_typed_to_go_to_a_turn_are_shown_until_enter() {
+    let mut h = app_with(None);
+    h.event(egui::Event::Text("12".into()));
+    h.run_steps(2);
+    assert_eq!(h.state().nav.typed, "12");
+    h.get_by_label_contains("go to turn 12… (Enter)");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("go to turn").is_none(), "gone once Enter is pressed");
+}

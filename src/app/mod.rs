@@ -240,6 +240,12 @@ impl TandemApp {
             match result {
                 Ok(Loaded { pair, project }) => {
                     self.state.error = self.deferred_error.take();
+                    if matches!(
+                        self.state.path_entry.as_ref().and_then(|e| e.target),
+                        Some(Target::Pair | Target::Side(_))
+                    ) {
+                        self.state.path_entry = None;
+                    }
                     let (path, dirty, current) =
                         (self.state.project.path.clone(), self.state.project.dirty, self.state.nav.current);
                     self.set_pair(pair);
@@ -273,7 +279,13 @@ impl TandemApp {
                         self.show_path_entry(Target::Locate(side), &reason);
                         self.drafts.paths.left = was.display().to_string();
                     }
-                    None => self.state.error = Some(failure.message),
+                    None => {
+                        // The path field, if the paths came from it, stays open and says why.
+                        if let Some(entry) = self.state.path_entry.as_mut() {
+                            entry.reason.clone_from(&failure.message);
+                        }
+                        self.state.error = Some(failure.message);
+                    }
                 },
             }
             self.deferred_error = None;
@@ -394,7 +406,7 @@ impl TandemApp {
                 self.open_project(files[0].clone());
             }
             Action::OpenPaths(mut files, target) => {
-                self.state.path_entry = None;
+                // A typed path stays in its field until the pair opens: a wrong one can be corrected.
                 let kept =
                     |side: Side, app: &Self| app.state.pair.as_ref().map(|p| Source::Loaded(p.docs[side].clone()));
                 let sources = match (target, files.len()) {

@@ -167,6 +167,10 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
                 out.push(Action::Review(ReviewAction::TogglePanel));
             }
         }
+        if !state.nav.typed.is_empty() {
+            ui.separator();
+            ui.label(RichText::new(format!("go to turn {}… (Enter)", state.nav.typed)).strong());
+        }
         if let Some(last) = &state.project.last {
             ui.separator();
             ui.label(RichText::new(last).weak());
