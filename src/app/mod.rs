@@ -351,6 +351,7 @@ impl TandemApp {
         let dark = self.state.settings.dark || high_contrast;
         let theme = if dark { egui::Theme::Dark } else { egui::Theme::Light };
         let mut visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
+        ui::theme::readable(&mut visuals);
         if high_contrast {
             ui::theme::high_contrast(&mut visuals);
         }
