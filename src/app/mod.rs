@@ -445,6 +445,9 @@ impl TandemApp {
                 // The reading thread is left to finish on its own; what it sends goes nowhere.
                 if let Some(loading) = self.state.loading.take() {
                     self.job = None;
+                    // What the cancelled load was for (a recovery, a reload) is forgotten with it.
+                    self.recovering = false;
+                    self.reloading = false;
                     self.state.project.last = Some(format!("Stopped opening {}", loading.what));
                 }
             }

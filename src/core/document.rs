@@ -39,7 +39,7 @@ impl Document {
     /// Reads, decodes and splits a file. `encoding` forces an encoding label.
     ///
     /// # Errors
-    /// See [`decode::read_file`].
+    /// See [`formats::read`].
     pub fn load(path: &Path, encoding: Option<&str>) -> Result<Self, DecodeError> {
         Self::load_with(path, encoding, Segmentation::default())
     }
@@ -47,7 +47,7 @@ impl Document {
     /// [`Self::load`], split with the user's corrections.
     ///
     /// # Errors
-    /// See [`decode::read_file`].
+    /// See [`formats::read`].
     pub fn load_with(path: &Path, encoding: Option<&str>, segmentation: Segmentation) -> Result<Self, DecodeError> {
         Ok(Self::from_source(path, formats::read(path, encoding)?, segmentation))
     }
@@ -109,8 +109,16 @@ impl Document {
             return;
         }
         let at = |line: usize| self.times.get(self.unit(line).saturating_sub(1)).copied();
-        let times: Option<Vec<(u32, u32)>> =
-            self.turns.turns.iter().map(|t| Some((at(t.first_line)?.0, at(t.last_line)?.1))).collect();
+        let times: Option<Vec<(u32, u32)>> = self
+            .turns
+            .turns
+            .iter()
+            .map(|t| {
+                let (a, b) = (at(t.first_line)?, at(t.last_line)?);
+                // Cues out of order in the file still give a start before the end.
+                Some((a.0.min(b.0), a.1.max(b.1)))
+            })
+            .collect();
         self.turns.times = times.unwrap_or_default();
     }
 
@@ -234,7 +242,7 @@ impl Pair {
     /// Loads and aligns two files.
     ///
     /// # Errors
-    /// The first file that cannot be read, see [`decode::read_file`].
+    /// The first file that cannot be read, see [`formats::read`].
     pub fn load(left: &Path, right: &Path, encodings: [Option<&str>; 2]) -> Result<Self, DecodeError> {
         Ok(Self::new(Document::load(left, encodings[0])?, Document::load(right, encodings[1])?))
     }

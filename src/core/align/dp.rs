@@ -21,8 +21,17 @@ pub const RADIUS: usize = 4;
 /// their times overlap, the cheaper the pair (from +2 for disjoint times to −2 for the same).
 fn time_cost((s1, e1): (u32, u32), (s2, e2): (u32, u32)) -> f32 {
     let overlap = e1.min(e2).saturating_sub(s1.max(s2)) as f32;
-    let whole = (e1.max(e2) - s1.min(s2)).max(1) as f32;
+    let whole = e1.max(e2).saturating_sub(s1.min(s2)).max(1) as f32;
     2.0 - 4.0 * overlap / whole
+}
+
+#[test]
+fn times_said_together_pair_cheaply_and_disorder_is_harmless() {
+    assert_eq!(time_cost((1_000, 3_000), (1_000, 3_000)), -2.0);
+    assert_eq!(time_cost((1_000, 3_000), (5_000, 6_000)), 2.0);
+    assert!(time_cost((1_000, 3_000), (2_000, 3_000)).abs() < 0.01, "half together: neutral");
+    // An end before a start (cues out of order in a file) costs like disjoint times, no panic.
+    assert_eq!(time_cost((5_000, 1_000), (9_000, 2_000)), 2.0);
 }
 
 /// Moves of the DP: how many left and right turns one link takes.
