@@ -339,3 +339,14 @@ fn digits_typed_to_go_to_a_turn_are_shown_until_enter() {
     h.run_steps(2);
     assert!(h.query_by_label_contains("go to turn").is_none(), "gone once Enter is pressed");
 }
+
+#[test]
+fn esc_closes_an_open_menu() {
+    let mut h = app_with(None);
+    h.get_by_role_and_label(Role::Button, "File").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Open pair…").is_some(), "the File menu is open");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Open pair…").is_none(), "Esc closed it");
+}

@@ -11,6 +11,8 @@ use crate::ui::keymap::{self, EDIT_KEYS};
 pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
     let typing = ui.ctx().egui_wants_keyboard_input();
+    // An open menu or pop-up closes on Esc by itself: the key is left to it.
+    let popup = egui::Popup::is_any_open(ui.ctx());
     ui.input_mut(|i| {
         let ctrl = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
         // F8 / Shift+F8: next / previous flag, in presentation too.
@@ -97,7 +99,7 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
             }
         }
         // Esc first stops waiting for a pair being read.
-        if state.loading.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
+        if !popup && state.loading.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
             out.push(Action::CancelLoading);
         }
         let mut nav = |a: NavAction| out.push(Action::Nav(a));
@@ -121,7 +123,7 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
         if i.consume_key(Modifiers::ALT, Key::ArrowUp) {
             nav(NavAction::SpeakerStep(false));
         }
-        if i.consume_key(Modifiers::NONE, Key::Escape) {
+        if !popup && i.consume_key(Modifiers::NONE, Key::Escape) {
             nav(if !state.nav.typed.is_empty() { NavAction::ClearTyped } else { NavAction::LeavePresent });
         }
         // Digits typed outside any field, then Enter: jump to that turn (left numbering).
