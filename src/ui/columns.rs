@@ -389,9 +389,9 @@ pub(super) fn cell_galley(
         let format = match turn.kind {
             TurnKind::Speech => TextFormat::simple(regular.id(p.text_size), text_colour),
             TurnKind::Heading => TextFormat::simple(bold.id(p.text_size * 1.08), text_colour),
-            TurnKind::Narration => {
-                TextFormat { italics: true, ..TextFormat::simple(regular.id(p.text_size), blend(text_colour, weak)) }
-            }
+            // A softer colour, not a slant: egui can only fake italics (apostrophes collide, and
+            // Chinese would lean too).
+            TurnKind::Narration => TextFormat::simple(regular.id(p.text_size), blend(text_colour, weak)),
         };
         append_with_hits(&mut job, &text, format, &hits, visuals);
     }
