@@ -350,3 +350,18 @@ fn esc_closes_an_open_menu() {
     h.run_steps(3);
     assert!(h.query_by_label_contains("Open pair…").is_none(), "Esc closed it");
 }
+
+#[test]
+fn a_hash_for_a_file_name_gives_way_to_the_documents_heading() {
+    let dir = std::env::temp_dir().join(format!("tandem-title-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let hashed = dir.join("000_c399a18dbf3f9303.txt");
+    std::fs::write(&hashed, "Le sel de la terre\n\nAnimatrice : Bonjour.\n\nAda : Bonjour à vous.\n").unwrap();
+    let named = dir.join("salt_en.txt");
+    std::fs::write(&named, "The salt of the earth\n\nHost: Hello.\n\nAda: Hello to you.\n").unwrap();
+    let h = app_with(Some([hashed, named]));
+    h.get_by_label("Le sel de la terre");
+    h.get_by_label_contains("000_c399a18dbf3f9303.txt · ");
+    h.get_by_label("salt_en.txt");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -144,6 +144,23 @@ impl Document {
         self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into())
     }
 
+    /// What to call the document in a header: its file name, unless the name says nothing (a
+    /// hash such as `000_c399a18dbf3f9303.txt`) and the document opens with a heading.
+    pub fn title(&self) -> String {
+        let name = self.name();
+        let stem = self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let letters = stem.chars().filter(|c| c.is_alphabetic() && !c.is_ascii_hexdigit()).count();
+        let hash_like = stem.chars().filter(char::is_ascii_hexdigit).count() >= 8 && letters == 0;
+        let heading = self.turns.turns.iter().take(10).find(|t| t.kind == super::turns::TurnKind::Heading);
+        match heading.and_then(|t| t.text.lines().next()).map(str::trim).filter(|t| !t.is_empty()) {
+            Some(heading) if hash_like => {
+                let short: String = heading.chars().take(90).collect();
+                if short.len() < heading.len() { format!("{short}…") } else { short }
+            }
+            _ => name,
+        }
+    }
+
     /// The document's main script.
     pub fn script(&self) -> Script {
         Script::of(self.turns.turns.iter().map(|t| t.text.as_str()))

@@ -536,12 +536,15 @@ fn headers_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: Sides<f32>) {
         let x = lefts[side];
         let rect = Rect::from_min_size(pos2(x + PAD.x, top), vec2(widths[side] - 2.0 * PAD.x, 0.0));
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.with_max_y(top + 200.0)));
-        child.add(egui::Label::new(egui::RichText::new(doc.name()).strong().size(15.0)).truncate());
+        let title = doc.title();
+        child.add(egui::Label::new(egui::RichText::new(&title).strong().size(15.0)).truncate());
         let t = &doc.turns;
         let paired = cache.counts.paired_turns[side];
         let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        // When the header shows the document's own title, the file name comes first below it.
+        let file = if title == doc.name() { String::new() } else { format!("{} · ", doc.name()) };
         let info = format!(
-            "{} · {} · {} ({} paired) · {}{}",
+            "{file}{} · {} · {} ({} paired) · {}{}",
             cache.scripts[side].name(),
             // A text file says its encoding; a Word file or subtitles say what they are.
             if doc.format == crate::core::formats::InputFormat::Text { doc.encoding } else { doc.format.title() },
