@@ -365,3 +365,17 @@ fn a_hash_for_a_file_name_gives_way_to_the_documents_heading() {
     h.get_by_label("salt_en.txt");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_site_banner_is_no_title() {
+    let dir = std::env::temp_dir().join(format!("tandem-banner-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let hashed = dir.join("002_a788a5ca975c5a75.txt");
+    std::fs::write(&hashed, "<100 subscribers\n\nShare Dialog\n\nHost: Hello.\n\nAda: Hello to you.\n").unwrap();
+    let other = dir.join("salt_fr.txt");
+    std::fs::write(&other, "Animatrice : Bonjour.\n\nAda : Bonjour à vous.\n").unwrap();
+    let h = app_with(Some([hashed, other]));
+    // The header keeps the file name: the banner says nothing about the document.
+    h.get_by_label("002_a788a5ca975c5a75.txt");
+    std::fs::remove_dir_all(&dir).ok();
+}

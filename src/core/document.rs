@@ -151,8 +151,22 @@ impl Document {
         let stem = self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let letters = stem.chars().filter(|c| c.is_alphabetic() && !c.is_ascii_hexdigit()).count();
         let hash_like = stem.chars().filter(char::is_ascii_hexdigit).count() >= 8 && letters == 0;
-        let heading = self.turns.turns.iter().take(10).find(|t| t.kind == super::turns::TurnKind::Heading);
-        match heading.and_then(|t| t.text.lines().next()).map(str::trim).filter(|t| !t.is_empty()) {
+        // A title says something: four words or six Chinese characters, mostly letters — not a
+        // site's "<100 subscribers" or "Share Dialog".
+        let says_something = |t: &str| {
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            let enough = t.split_whitespace().count() >= 4 || t.chars().filter(|&c| is_han(c)).count() >= 6;
+            enough && letters * 2 >= t.chars().filter(|c| !c.is_whitespace()).count()
+        };
+        let heading = self
+            .turns
+            .turns
+            .iter()
+            .take(10)
+            .filter(|t| t.kind == super::turns::TurnKind::Heading)
+            .filter_map(|t| t.text.lines().next().map(str::trim))
+            .find(|t| says_something(t));
+        match heading {
             Some(heading) if hash_like => {
                 let short: String = heading.chars().take(90).collect();
                 if short.len() < heading.len() { format!("{short}…") } else { short }
