@@ -177,3 +177,26 @@ fn swap_and_zoom_from_the_keyboard() {
     h.run_steps(2);
     assert_eq!(h.state().settings.text_size, size + 1.0, "Ctrl+wheel (a zoom gesture) enlarges the text");
 }
+
+#[test]
+fn a_clicker_blanks_the_screen_black_or_white_and_back() {
+    let mut h = app();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::ArrowRight);
+    assert!(h.query_by_label_contains("pair 2 of").is_some(), "the text is on screen");
+    press(&mut h, Key::B);
+    assert_eq!(h.state().nav.blank, Some(true));
+    assert!(h.query_by_label_contains("pair 2 of").is_none(), "nothing but black");
+    press(&mut h, Key::B);
+    assert_eq!(h.state().nav.blank, None, "B again shows the text");
+    h.get_by_label_contains("pair 2 of");
+    press(&mut h, Key::W);
+    assert_eq!(h.state().nav.blank, Some(false), "W: a white screen");
+    press(&mut h, Key::Period);
+    assert_eq!(h.state().nav.blank, Some(true), ". : black");
+    press(&mut h, Key::Escape);
+    assert!(!h.state().nav.presenting && h.state().nav.blank.is_none(), "Esc leaves, not blank");
+    // Outside presentation the letters do nothing.
+    press(&mut h, Key::B);
+    assert_eq!(h.state().nav.blank, None);
+}

@@ -35,6 +35,15 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
         if state.nav.presenting && i.consume_key(Modifiers::NONE, Key::F7) {
             nav(NavAction::ToggleHighContrast);
         }
+        // Clickers' "blank screen" keys: B or . for black, W for white; again to show the text.
+        if state.nav.presenting && !typing {
+            if i.consume_key(Modifiers::NONE, Key::B) || i.consume_key(Modifiers::NONE, Key::Period) {
+                nav(NavAction::Blank(true));
+            }
+            if i.consume_key(Modifiers::NONE, Key::W) {
+                nav(NavAction::Blank(false));
+            }
+        }
         if i.consume_key(Modifiers::COMMAND, Key::F) {
             nav(NavAction::OpenSearch);
         }

@@ -50,6 +50,7 @@ impl TandemApp {
             NavAction::To(row) => self.go(row),
             NavAction::TogglePresent => {
                 nav.presenting = !nav.presenting;
+                nav.blank = None;
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(nav.presenting));
                 self.apply_theme();
                 self.go(self.state.nav.current);
@@ -60,6 +61,7 @@ impl TandemApp {
                 }
             }
             NavAction::ToggleOnePerScreen => nav.one_per_screen = !nav.one_per_screen,
+            NavAction::Blank(black) => nav.blank = if nav.blank == Some(black) { None } else { Some(black) },
             NavAction::ToggleHighContrast => {
                 self.state.settings.high_contrast = !self.state.settings.high_contrast;
                 self.apply_theme();

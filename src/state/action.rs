@@ -125,6 +125,8 @@ pub enum NavAction {
     TogglePresent,
     LeavePresent,
     ToggleOnePerScreen,
+    /// Black (true) or white (false) screen in presentation; the same again shows the text.
+    Blank(bool),
     ToggleHighContrast,
     SpeakerStep(bool),
     /// Digits typed outside any field, towards a turn number.

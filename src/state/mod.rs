@@ -33,6 +33,9 @@ pub struct Nav {
     pub goto_error: Option<String>,
     /// The speaker that Alt+↓/↑ follows; `None`: the current pair's speaker.
     pub speaker: Option<(Side, usize)>,
+    /// Presentation shows a black (`Some(true)`) or white (`Some(false)`) screen instead of the
+    /// text, as a clicker's "blank screen" key asks.
+    pub blank: Option<bool>,
 }
 
 /// The search bar and its results (the query being typed lives in the UI's drafts).

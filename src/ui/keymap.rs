@@ -116,6 +116,7 @@ pub const ALL_KEYS: &[(&str, &str)] = &[
     ("Ctrl+F", "search"),
     ("F5 · Esc", "presentation on · off"),
     ("F6 · F7", "in presentation: one pair per screen · high contrast"),
+    ("B or . · W", "in presentation: black · white screen (again: the text back)"),
     ("F8 · Shift+F8", "next · previous review flag"),
     ("Ctrl+Shift+R", "the Flags panel"),
     ("right click on a row", "the row's edits"),

@@ -75,6 +75,14 @@ pub fn shell_ui(
         }
     }
     out.extend(editing::close_dialog_ui(ui, state));
+    if presenting && let Some(black) = state.nav.blank {
+        // A blank screen for the room: nothing but the colour, until the key is pressed again.
+        let fill = if black { egui::Color32::BLACK } else { egui::Color32::WHITE };
+        egui::CentralPanel::default().frame(egui::Frame::NONE.fill(fill)).show(ui, |ui| {
+            ui.allocate_space(ui.available_size());
+        });
+        return out;
+    }
     if state.nav.goto_open {
         egui::Panel::top("goto").show(ui, |ui| out.extend(search_bar::goto_bar_ui(ui, state, drafts)));
     }
