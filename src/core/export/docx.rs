@@ -100,12 +100,7 @@ fn document(export: &Export, progress: &Progress) -> Result<Vec<u8>, ExportError
         w.create_element("w:document").with_attribute(("xmlns:w", W)).write_inner_content(|w| {
             w.create_element("w:body").write_inner_content(|w| {
                 paragraph(w, &export.title, Look { bold: true, size: Some(32), ..Look::default() })?;
-                let shown = export.rows.len();
-                let count = if shown == export.total_rows {
-                    format!("{shown} pairs")
-                } else {
-                    format!("{shown} of {} pairs", export.total_rows)
-                };
+                let count = export.count();
                 let line = format!(
                     "Left: {} ({}) · Right: {} ({}) · {count}, exported by Tandem",
                     export.files.left, export.langs.left, export.files.right, export.langs.right

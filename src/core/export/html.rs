@@ -57,12 +57,7 @@ pub fn write(export: &Export, progress: &Progress) -> Result<String, ExportError
         t(&export.title),
         t(&export.title),
     );
-    let shown = export.rows.len();
-    let count = if shown == export.total_rows {
-        format!("{shown} pairs")
-    } else {
-        format!("{shown} of {} pairs", export.total_rows)
-    };
+    let count = export.count();
     let _ = write!(
         out,
         "<p class=\"meta\">Left: {} ({}) · Right: {} ({}) · {count}</p>\n<table>\n\

@@ -198,6 +198,18 @@ pub struct Export {
     pub total_rows: usize,
 }
 
+impl Export {
+    /// `340 pairs`, or `12 of 340 pairs` when the scope kept some.
+    pub fn count(&self) -> String {
+        let shown = self.rows.len();
+        if shown == self.total_rows {
+            format!("{shown} pairs")
+        } else {
+            format!("{shown} of {} pairs", self.total_rows)
+        }
+    }
+}
+
 /// Rows written so far, for a progress bar, and a way to stop a long export.
 #[derive(Debug, Default)]
 pub struct Progress {

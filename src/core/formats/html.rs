@@ -96,8 +96,7 @@ impl Walker {
         let text = text.trim();
         if !text.is_empty() {
             let line = if self.heading { format!("# {}", text.replace('\n', " ")) } else { text.to_string() };
-            let k = self.out.len() + 1;
-            self.out.push(&line, || format!("paragraph {k}"));
+            self.out.push_numbered(&line, "paragraph");
         }
         self.heading = false;
     }

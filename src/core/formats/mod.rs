@@ -97,6 +97,12 @@ impl Paragraphs {
         self.positions.push(position());
     }
 
+    /// [`Self::push`], the position being the paragraph's number: `paragraph 12`.
+    pub fn push_numbered(&mut self, paragraph: &str, unit: &str) {
+        let k = self.len() + 1;
+        self.push(paragraph, || format!("{unit} {k}"));
+    }
+
     /// [`Self::push`], for a paragraph said at a known time.
     pub fn push_timed(&mut self, paragraph: &str, time: (u32, u32), position: impl FnOnce() -> String) {
         let before = self.len();

@@ -355,8 +355,7 @@ fn walk(xml: &str, vocabulary: &dyn Vocabulary) -> Result<Paragraphs, ErrorKind>
                             outer.text.push(' ');
                             outer.text.push_str(&text);
                         } else {
-                            let k = out.len() + 1;
-                            out.push(&text, || format!("{unit} {k}"));
+                            out.push_numbered(&text, unit);
                         }
                     }
                 }
@@ -369,8 +368,7 @@ fn walk(xml: &str, vocabulary: &dyn Vocabulary) -> Result<Paragraphs, ErrorKind>
                 }
                 Some(Tag::Row) if tables == 1 => {
                     for p in table_row(&row) {
-                        let k = out.len() + 1;
-                        out.push(&p, || format!("{unit} {k}"));
+                        out.push_numbered(&p, unit);
                     }
                     row.clear();
                 }
