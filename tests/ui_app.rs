@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use tandem::app::{Action, Settings, TandemApp, Target};
 
 mod common;
@@ -377,5 +377,51 @@ fn a_site_banner_is_no_title() {
     let h = app_with(Some([hashed, other]));
     // The header keeps the file name: the banner says nothing about the document.
     h.get_by_label("002_a788a5ca975c5a75.txt");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Characters laid out by the next frames, and the numbers of the sentences shown (a label's
+/// text is its accessible value).
+fn shown_sentences(h: &mut Harness<'_, TandemApp>) -> (usize, Vec<usize>) {
+    h.state().view.as_ref().unwrap().take_laid_out();
+    h.run_steps(2);
+    let laid_out = h.state().view.as_ref().unwrap().take_laid_out();
+    let mut numbers: Vec<usize> = h
+        .query_all_by_label_contains("Sentence ")
+        .filter_map(|n| n.accesskit_node().value())
+        .flat_map(|l| {
+            l.split("Sentence ").skip(1).filter_map(|s| s.split(' ').next()?.parse().ok()).collect::<Vec<usize>>()
+        })
+        .collect();
+    numbers.sort_unstable();
+    (laid_out, numbers)
+}
+
+#[test]
+fn a_turn_of_megabytes_is_laid_out_only_where_it_is_on_screen() {
+    let dir = std::env::temp_dir().join(format!("tandem-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let long: String = (1..=45_000).map(|k| format!("Sentence {k} of the one answer that never ends. ")).collect();
+    assert!(long.len() > 2_000_000);
+    std::fs::write(dir.join("en.txt"), format!("Host: Hello.\n\nGuest: {long}\n\nHost: Thank you.\n")).unwrap();
+    std::fs::write(dir.join("fr.txt"), "Hôte : Bonjour.\n\nInvité : Une réponse courte.\n\nHôte : Merci.\n").unwrap();
+    let mut h = app_with(Some([dir.join("en.txt"), dir.join("fr.txt")]));
+    assert!(h.state().error.is_none(), "{:?}", h.state().error);
+    let (laid_out, first) = shown_sentences(&mut h);
+    assert!(laid_out < 60_000, "{laid_out} characters laid out for one screen");
+    assert_eq!(first.first(), Some(&1), "{first:?}");
+    let layout = h.state().view.as_ref().unwrap().layout();
+    assert!(layout.total() > 200_000.0, "the whole turn has a height: {}", layout.total());
+    // Far down the turn: other sentences, still a screen's worth of text.
+    h.hover_at(egui::pos2(300.0, 400.0));
+    for _ in 0..40 {
+        wheel(&h, -2000.0);
+        h.run_steps(2);
+    }
+    h.run_steps(8);
+    let (laid_out, later) = shown_sentences(&mut h);
+    assert!(laid_out < 60_000, "{laid_out} characters laid out for one screen");
+    assert!(later.first().is_some_and(|&k| k > 500), "{:?}", later.first());
+    assert!(later.len() < 300, "{} sentences on screen", later.len());
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -5,12 +5,10 @@
 
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
-use std::sync::Arc;
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, CursorIcon, FontFamily, FontId, Galley, Rect, Sense, Stroke, Ui, pos2, vec2};
+use egui::{Color32, CursorIcon, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 
-use super::fonts::{Face, display_text};
+use super::cell::{CellLayout, PieceCache, Window, cell_layout};
 use super::row_layout::RowLayout;
 use super::theme;
 use crate::core::alignment::Counts;
@@ -19,7 +17,6 @@ use crate::core::edit::Annotations;
 use crate::core::search::Hit;
 use crate::core::side::{Side, Sides};
 use crate::core::text::is_cjk;
-use crate::core::turns::TurnKind;
 use crate::state::ReviewState;
 
 /// Width of the gutter between the columns, which also serves as the split handle.
@@ -58,7 +55,7 @@ pub(super) enum Highlight {
 
 impl Marks<'_> {
     /// The highlighted stretches of one turn (character ranges), in order, not overlapping.
-    fn highlights(&self, row: usize, side: Side, turn: usize) -> Vec<(Range<usize>, Highlight)> {
+    pub(super) fn highlights(&self, row: usize, side: Side, turn: usize) -> Vec<(Range<usize>, Highlight)> {
         let start = self.hits.partition_point(|h| h.row < row);
         let mut out: Vec<(Range<usize>, Highlight)> = self.hits[start..]
             .iter()
@@ -113,8 +110,8 @@ pub struct ViewCache {
     layout: RowLayout,
     /// Per side and turn: the text's width in ems (CJK 1, Latin about ½) and its paragraphs.
     weights: Sides<Vec<(f32, u16)>>,
-    slots: Sides<Vec<usize>>,
-    scripts: Sides<Script>,
+    pub(super) slots: Sides<Vec<usize>>,
+    pub(super) scripts: Sides<Script>,
     /// The first row on screen last frame, and how far down into it the view started.
     anchor: Option<(usize, f32)>,
     /// A scroll offset to apply next frame (an anchor correction or a jump).
@@ -129,6 +126,8 @@ pub struct ViewCache {
     pub counts: Counts,
     /// The links changed: lay the rows out again (the top row keeps its place).
     stale: bool,
+    /// Long turns' pieces and the heights they were measured at.
+    pub(super) pieces: PieceCache,
 }
 
 impl ViewCache {
@@ -156,7 +155,13 @@ impl ViewCache {
             counts: pair.alignment.counts(),
             unpaired: pair.alignment.one_sided(),
             stale: false,
+            pieces: PieceCache::default(),
         }
+    }
+
+    /// Characters of text laid out since the last call (the memory text costs follows it).
+    pub fn take_laid_out(&self) -> usize {
+        self.pieces.take_laid_out()
     }
 
     /// The links changed (an edit, an undo): counts, one-sided rows and row heights follow; what
@@ -239,9 +244,12 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         // prefix sums up to date once, after the loop.
         let mut top = cache.layout.start(first);
         while row < cache.layout.len() && top < viewport.max.y {
-            let cells = Sides::from_fn(|side| cell_galley(ui, pair, cache, side, row, inner[side], p, marks));
+            let window = Window { cell_top: top + PAD.y, viewport: viewport.y_range() };
+            let cells = Sides::from_fn(|side| {
+                cell_layout(ui, pair, cache, side, row, inner[side], p, marks, Some(window.clone()))
+            });
             let height =
-                cells.iter().filter_map(|(_, g)| g.as_ref()).map(|g| g.size().y).fold(0.0_f32, f32::max) + 2.0 * PAD.y;
+                cells.iter().filter_map(|(_, c)| c.as_ref()).map(|c| c.height).fold(0.0_f32, f32::max) + 2.0 * PAD.y;
             let height = height.max(PAD.y * 4.0);
             let delta = cache.layout.set_exact(row, height);
             if cache.anchor.is_some_and(|(a, _)| row < a) {
@@ -338,109 +346,13 @@ fn estimate_rows(pair: &Pair, cache: &ViewCache, inner: Sides<f32>, size: f32) -
         .collect()
 }
 
-/// The laid-out text of one cell, or `None` for a cell with no turn.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn cell_galley(
-    ui: &Ui,
-    pair: &Pair,
-    cache: &ViewCache,
-    side: Side,
-    row: usize,
-    width: f32,
-    p: &ViewParams,
-    marks: &Marks,
-) -> Option<Arc<Galley>> {
-    let range = pair.alignment.links[row].turns(side).clone();
-    if range.is_empty() {
-        return None;
-    }
-    let doc = pair.doc(side);
-    let script = cache.scripts[side];
-    let user = p.user_fonts[side].then_some(side);
-    let regular = Face::for_script(script, false, user);
-    let bold = Face::for_script(script, true, user);
-    let visuals = ui.visuals();
-    let (text_colour, weak) = (visuals.text_color(), visuals.weak_text_color());
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = width;
-    let small = FontId::new(p.text_size * 0.75, FontFamily::Proportional);
-    for (k, t) in range.clone().enumerate() {
-        let turn = &doc.turns.turns[t];
-        if k > 0 {
-            job.append("\n", 0.0, TextFormat::simple(small.clone(), weak));
-        }
-        let lines = if !doc.format.has_lines() {
-            // A Word file or subtitles have no lines: the paragraph or cue it came from.
-            doc.position(turn.first_line, turn.last_line)
-        } else if turn.first_line == turn.last_line {
-            format!("l. {}", turn.first_line)
-        } else {
-            format!("l. {}–{}", turn.first_line, turn.last_line)
-        };
-        job.append(&format!("#{}  {lines}", t + 1), 0.0, TextFormat::simple(small.clone(), weak));
-        if let Some(s) = turn.speaker {
-            let colour = theme::speaker_colour(cache.slots[side][s], visuals.dark_mode);
-            let name = &doc.turns.speakers[s].name;
-            job.append(name, p.text_size * 0.6, TextFormat::simple(bold.id(p.text_size), colour));
-        }
-        job.append("\n", 0.0, TextFormat::simple(small.clone(), weak));
-        let text = display_text(&turn.text, script);
-        let hits = marks.highlights(row, side, t);
-        let format = match turn.kind {
-            TurnKind::Speech => TextFormat::simple(regular.id(p.text_size), text_colour),
-            TurnKind::Heading => TextFormat::simple(bold.id(p.text_size * 1.08), text_colour),
-            // A softer colour, not a slant: egui can only fake italics (apostrophes collide, and
-            // Chinese would lean too).
-            TurnKind::Narration => TextFormat::simple(regular.id(p.text_size), blend(text_colour, weak)),
-        };
-        append_with_hits(&mut job, &text, format, &hits, visuals);
-    }
-    Some(ui.fonts_mut(|f| f.layout_job(job)))
-}
-
-/// Appends text, with the search hits (character ranges) on a highlighted background.
-fn append_with_hits(
-    job: &mut LayoutJob,
-    text: &str,
-    format: TextFormat,
-    hits: &[(Range<usize>, Highlight)],
-    visuals: &egui::Visuals,
-) {
-    if hits.is_empty() {
-        job.append(text, 0.0, format);
-        return;
-    }
-    let byte = |ci: usize| text.char_indices().nth(ci).map_or(text.len(), |(b, _)| b);
-    let mut at = 0;
-    for (chars, current) in hits {
-        let (start, end) = (byte(chars.start), byte(chars.end));
-        if start > at {
-            job.append(&text[at..start], 0.0, format.clone());
-        }
-        let (background, colour) = theme::highlight(*current, visuals.dark_mode, format.color);
-        let underline = if *current == Highlight::Flag {
-            Stroke::new(2.0, theme::flag_colour(visuals.dark_mode))
-        } else {
-            Stroke::NONE
-        };
-        job.append(&text[start..end], 0.0, TextFormat { background, color: colour, underline, ..format.clone() });
-        at = end;
-    }
-    job.append(&text[at..], 0.0, format);
-}
-
-fn blend(a: Color32, b: Color32) -> Color32 {
-    let m = |x: u8, y: u8| ((x as u16 + y as u16) / 2) as u8;
-    Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
-}
-
 #[allow(clippy::too_many_arguments)]
 fn row_ui(
     ui: &mut Ui,
     pair: &Pair,
     cache: &ViewCache,
     row: usize,
-    cells: Sides<Option<Arc<Galley>>>,
+    cells: Sides<Option<CellLayout>>,
     origin: egui::Pos2,
     widths: Sides<f32>,
     p: &ViewParams,
@@ -467,15 +379,9 @@ fn row_ui(
     );
     let lefts = column_lefts(origin.x, widths);
     for side in Side::BOTH {
-        let cell = cells[side].clone();
         let cell_rect = Rect::from_min_size(pos2(lefts[side], top), vec2(widths[side], height));
-        match cell {
-            Some(galley) => {
-                let builder = egui::UiBuilder::new()
-                    .max_rect(cell_rect.shrink2(PAD))
-                    .layout(egui::Layout::top_down(egui::Align::Min));
-                ui.new_child(builder).add(egui::Label::new(galley).selectable(true));
-            }
+        match &cells[side] {
+            Some(cell) => draw_cell(ui, cell, cell_rect.shrink2(PAD)),
             None => {
                 let tint = if visuals.dark_mode { Color32::from_white_alpha(8) } else { Color32::from_black_alpha(10) };
                 ui.painter().rect_filled(cell_rect.shrink(3.0), 4.0, tint);
@@ -525,6 +431,15 @@ fn row_ui(
         ui.interact(badge, ui.scope_id().with(("flag-mark", row)), Sense::hover()).on_hover_text(messages.join("\n"));
     }
     rect
+}
+
+/// Draws a cell's laid-out pieces at their offsets inside `rect`, text selectable.
+pub(super) fn draw_cell(ui: &mut Ui, cell: &CellLayout, rect: Rect) {
+    for (offset, galley) in &cell.pieces {
+        let rect = Rect::from_min_size(pos2(rect.left(), rect.top() + offset), vec2(rect.width(), galley.size().y));
+        let builder = egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::top_down(egui::Align::Min));
+        ui.new_child(builder).add(egui::Label::new(galley.clone()).selectable(true));
+    }
 }
 
 fn headers_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: Sides<f32>) {

@@ -1,5 +1,6 @@
 //! The window's parts, drawn from the app's state; user intents come back as commands.
 
+mod cell;
 pub mod columns;
 pub mod editing;
 pub mod export_window;

@@ -2,7 +2,8 @@
 
 use egui::{Rect, RichText, Ui, pos2, vec2};
 
-use super::columns::{GUTTER, Marks, ViewCache, ViewParams, cell_galley, column_lefts, column_widths};
+use super::cell::{Window, cell_layout};
+use super::columns::{GUTTER, Marks, ViewCache, ViewParams, column_lefts, column_widths, draw_cell};
 use crate::core::document::Pair;
 use crate::core::side::{Side, Sides};
 use crate::state::Nav;
@@ -13,27 +14,29 @@ pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParam
     let full = ui.available_rect_before_wrap();
     let widths = column_widths(full.width(), p.split);
     let pad = 24.0;
-    let cells = Sides::from_fn(|side| cell_galley(ui, pair, cache, side, row, widths[side] - 2.0 * pad, p, marks));
-    let height = cells.iter().filter_map(|(_, g)| g.as_ref()).map(|g| g.size().y).fold(0.0_f32, f32::max);
     let lefts = column_lefts(full.left(), widths);
-    egui::ScrollArea::vertical().id_salt(("one-pair", row)).auto_shrink(false).show(ui, |ui| {
-        let top = full.top() + ((full.height() - height) / 2.0).max(pad);
+    egui::ScrollArea::vertical().id_salt(("one-pair", row)).auto_shrink(false).show_viewport(ui, |ui, viewport| {
+        let origin = ui.max_rect().top();
+        // A long pair is laid out where the viewport crosses it only (it starts `pad` down).
+        let window = Window { cell_top: pad, viewport: viewport.y_range() };
+        let cells = Sides::from_fn(|side| {
+            cell_layout(ui, pair, cache, side, row, widths[side] - 2.0 * pad, p, marks, Some(window.clone()))
+        });
+        let height = cells.iter().filter_map(|(_, c)| c.as_ref()).map(|c| c.height).fold(0.0_f32, f32::max);
+        let top = origin + ((full.height() - height) / 2.0).max(pad);
         for side in Side::BOTH {
-            let cell = cells[side].clone();
-            let x = lefts[side];
-            let rect = Rect::from_min_size(pos2(x + pad, top), vec2(widths[side] - 2.0 * pad, height));
-            let mut child =
-                ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::top_down(egui::Align::Min)));
-            match cell {
-                Some(galley) => {
-                    child.add(egui::Label::new(galley).selectable(true));
-                }
+            let rect = Rect::from_min_size(pos2(lefts[side] + pad, top), vec2(widths[side] - 2.0 * pad, height));
+            match &cells[side] {
+                Some(cell) => draw_cell(ui, cell, rect),
                 None => {
+                    let mut child = ui.new_child(
+                        egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::top_down(egui::Align::Min)),
+                    );
                     child.label(RichText::new("— no counterpart —").weak().size(p.text_size * 0.8));
                 }
             }
         }
-        ui.allocate_space(vec2(full.width(), (top - full.top()) + height + pad));
+        ui.set_height((top - origin) + height + pad);
         let x = full.left() + widths.left + GUTTER / 2.0;
         ui.painter().vline(x, top..=top + height, ui.visuals().widgets.noninteractive.bg_stroke);
     });
