@@ -136,8 +136,4 @@ impl TandemApp {
             std::thread::sleep(std::time::Duration::from_millis(1));
         }
     }
-
-    pub(super) fn exporting(&self) -> bool {
-        self.export_job.is_some()
-    }
 }

@@ -577,15 +577,8 @@ impl eframe::App for TandemApp {
             // What was drawn predates these changes: draw once more so the screen shows them.
             ui.ctx().request_repaint();
         }
-        if self.job.is_some()
-            || self.dialog.is_some()
-            || self.search_job.is_some()
-            || self.review_job.is_some()
-            || self.resplit_job.is_some()
-            || self.exporting()
-        {
-            ui.ctx().request_repaint_after(Duration::from_millis(100));
-        }
+        // Background jobs wake the window when they finish (and the loading and export lines
+        // ask for their own slow ticks): no frames are drawn while waiting.
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
