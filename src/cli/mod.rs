@@ -18,8 +18,14 @@ use crate::core::review::{self, FlagKind};
 /// Writes to standard output. A reader that went away (`| head`) ends the program quietly; any
 /// other failure (a full disk) is one line on stderr and a non-zero exit.
 fn emit(text: impl AsRef<[u8]>) -> Result<(), ExitCode> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_ref()).and_then(|()| out.flush()) {
+    emit_with(|out| out.write_all(text.as_ref()))
+}
+
+/// [`emit`] for output written as it is made (through a buffer), so a long report is never held
+/// in memory whole.
+fn emit_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), ExitCode> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ExitCode::SUCCESS),
         Err(e) => {
@@ -84,8 +90,13 @@ pub fn align(
             return ExitCode::FAILURE;
         }
     }
-    let text = if json { format!("{}\n", report::to_json(&pair)) } else { report::to_text(&pair, 160) };
-    emit(&text).err().unwrap_or(ExitCode::SUCCESS)
+    let written =
+        emit_with(
+            |mut out| {
+                if json { report::write_json(&pair, &mut out) } else { report::write_text(&pair, 160, &mut out) }
+            },
+        );
+    written.err().unwrap_or(ExitCode::SUCCESS)
 }
 
 /// `tandem FILE` with one file: it must be a project that can be read, said before any window.

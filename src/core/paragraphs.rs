@@ -2,19 +2,20 @@
 
 use super::text::{display_width, is_terminal_punct, join_wrapped, last_meaningful, strip_emphasis, trim};
 
-/// One line of the file, emphasis removed.
+/// One line of the file, emphasis removed (borrowed from the text unless emphasis was taken out,
+/// so a 200 MB file is not copied line by line).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub struct Line<'a> {
     /// 1-based line number in the original file.
     pub number: usize,
     /// The line's text, trimmed, Markdown emphasis and heading marks removed.
-    pub text: String,
+    pub text: std::borrow::Cow<'a, str>,
     /// The whole line was emphasised (`**…**`) or was a Markdown heading (`# …`).
     pub marked_heading: bool,
 }
 
 /// Splits text into lines on LF, CRLF or CR and cleans each one.
-pub fn lines(text: &str) -> Vec<Line> {
+pub fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut rest = text;
     let mut number = 1;
@@ -34,7 +35,7 @@ pub fn lines(text: &str) -> Vec<Line> {
     out
 }
 
-fn clean(number: usize, raw: &str) -> Line {
+fn clean(number: usize, raw: &str) -> Line<'_> {
     let raw = trim(raw);
     let hashes = raw.chars().take_while(|&c| c == '#').count();
     let (body, md_heading) =
@@ -57,7 +58,7 @@ pub struct Paragraph {
 /// Whether the document is hard-wrapped prose (lines broken at a fixed width inside paragraphs),
 /// in which case the lines of a block are one paragraph; otherwise every line is one.
 pub fn is_hard_wrapped(lines: &[Line]) -> bool {
-    let mut inner: Vec<&Line> = Vec::new();
+    let mut inner: Vec<&Line<'_>> = Vec::new();
     for pair in lines.windows(2) {
         if !pair[0].text.is_empty() && !pair[1].text.is_empty() {
             inner.push(&pair[0]);
@@ -111,7 +112,7 @@ pub fn paragraphs(lines: &[Line], wrapped: bool, starts_turn: impl Fn(usize) -> 
 
 /// The text of some lines as a reader sees it: wrapped lines joined.
 pub fn joined(lines: &[Line]) -> String {
-    join_wrapped(lines.iter().map(|l| l.text.as_str()))
+    join_wrapped(lines.iter().map(|l| l.text.as_ref()))
 }
 
 #[cfg(test)]
@@ -121,7 +122,7 @@ mod tests {
     #[test]
     fn every_line_end_counts() {
         let ls = lines("a\r\nb\rc\n\nd");
-        let got: Vec<(usize, &str)> = ls.iter().map(|l| (l.number, l.text.as_str())).collect();
+        let got: Vec<(usize, &str)> = ls.iter().map(|l| (l.number, l.text.as_ref())).collect();
         assert_eq!(got, [(1, "a"), (2, "b"), (3, "c"), (4, ""), (5, "d")]);
         assert_eq!(lines("x\n").len(), 1);
     }
@@ -129,9 +130,9 @@ mod tests {
     #[test]
     fn markdown_marks_are_removed() {
         let ls = lines("# Titre\n**Le chemin GPT**\nTexte *en* clair");
-        assert_eq!((ls[0].text.as_str(), ls[0].marked_heading), ("Titre", true));
-        assert_eq!((ls[1].text.as_str(), ls[1].marked_heading), ("Le chemin GPT", true));
-        assert_eq!((ls[2].text.as_str(), ls[2].marked_heading), ("Texte en clair", false));
+        assert_eq!((ls[0].text.as_ref(), ls[0].marked_heading), ("Titre", true));
+        assert_eq!((ls[1].text.as_ref(), ls[1].marked_heading), ("Le chemin GPT", true));
+        assert_eq!((ls[2].text.as_ref(), ls[2].marked_heading), ("Texte en clair", false));
     }
 
     #[test]

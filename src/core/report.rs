@@ -1,7 +1,5 @@
 //! What `tandem align` prints: the pair as one JSON object, or a readable side-by-side summary.
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 
 use super::document::{Document, Pair};
@@ -12,7 +10,7 @@ use super::turns::TurnKind;
 struct JsonPair<'a> {
     left: JsonDoc<'a>,
     right: JsonDoc<'a>,
-    links: Vec<JsonLink>,
+    links: JsonLinks<'a>,
 }
 
 #[derive(Serialize)]
@@ -22,7 +20,40 @@ struct JsonDoc<'a> {
     /// `text`, `markdown`, `docx`, `odt`, `srt`, `vtt` or `html`.
     format: crate::core::formats::InputFormat,
     speakers: Vec<&'a str>,
-    turns: Vec<JsonTurn<'a>>,
+    turns: JsonTurns<'a>,
+}
+
+/// A document's turns, written one by one as they are serialised (a pair of 200 MB files is
+/// never copied whole into the output's shape first).
+struct JsonTurns<'a>(&'a Document);
+
+impl Serialize for JsonTurns<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let doc = self.0;
+        let t = &doc.turns;
+        s.collect_seq(t.turns.iter().map(|turn| JsonTurn {
+            speaker: t.speaker_name(turn),
+            label: turn.label.as_deref(),
+            kind: turn.kind,
+            first_line: doc.unit(turn.first_line),
+            last_line: doc.unit(turn.last_line),
+            position: doc.position(turn.first_line, turn.last_line),
+            text: &turn.text,
+        }))
+    }
+}
+
+/// The links, written one by one.
+struct JsonLinks<'a>(&'a Pair);
+
+impl Serialize for JsonLinks<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.alignment.links.iter().map(|l| JsonLink {
+            left: l.left.clone().collect(),
+            right: l.right.clone().collect(),
+            score: (l.score * 1000.0).round() / 1000.0,
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -46,55 +77,50 @@ struct JsonLink {
 }
 
 fn json_doc(doc: &Document) -> JsonDoc<'_> {
-    let t = &doc.turns;
     JsonDoc {
         path: doc.path.display().to_string(),
         encoding: doc.encoding,
         format: doc.format,
-        speakers: t.speakers.iter().map(|s| s.name.as_str()).collect(),
-        turns: t
-            .turns
-            .iter()
-            .map(|turn| JsonTurn {
-                speaker: t.speaker_name(turn),
-                label: turn.label.as_deref(),
-                kind: turn.kind,
-                first_line: doc.unit(turn.first_line),
-                last_line: doc.unit(turn.last_line),
-                position: doc.position(turn.first_line, turn.last_line),
-                text: &turn.text,
-            })
-            .collect(),
+        speakers: doc.turns.speakers.iter().map(|s| s.name.as_str()).collect(),
+        turns: JsonTurns(doc),
     }
+}
+
+/// Writes the pair as one JSON object (see the README for its shape) and a line end, as it goes.
+///
+/// # Errors
+/// What writing to `out` gives.
+pub fn write_json(pair: &Pair, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let json = JsonPair { left: json_doc(&pair.docs.left), right: json_doc(&pair.docs.right), links: JsonLinks(pair) };
+    serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 /// The pair as one JSON object (see the README for its shape).
 pub fn to_json(pair: &Pair) -> String {
-    let out = JsonPair {
-        left: json_doc(&pair.docs.left),
-        right: json_doc(&pair.docs.right),
-        links: pair
-            .alignment
-            .links
-            .iter()
-            .map(|l| JsonLink {
-                left: l.left.clone().collect(),
-                right: l.right.clone().collect(),
-                score: (l.score * 1000.0).round() / 1000.0,
-            })
-            .collect(),
-    };
-    serde_json::to_string_pretty(&out).expect("plain data always serialises")
+    let mut out = Vec::new();
+    write_json(pair, &mut out).expect("writing to memory cannot fail");
+    out.pop();
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// A readable side-by-side summary, `width` columns wide.
 pub fn to_text(pair: &Pair, width: usize) -> String {
+    let mut out = Vec::new();
+    write_text(pair, width, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("only UTF-8 is written")
+}
+
+/// [`to_text`], written as it goes.
+///
+/// # Errors
+/// What writing to `out` gives.
+pub fn write_text(pair: &Pair, width: usize, out: &mut impl std::io::Write) -> std::io::Result<()> {
     let col = width.saturating_sub(14).max(40) / 2;
-    let mut out = String::new();
     for (side, doc) in [("left ", &pair.docs.left), ("right", &pair.docs.right)] {
         let t = &doc.turns;
         let speakers: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
-        let _ = writeln!(
+        writeln!(
             out,
             "{side}: {} ({}, {}) — {} turns, speakers: {}",
             doc.path.display(),
@@ -102,14 +128,14 @@ pub fn to_text(pair: &Pair, width: usize) -> String {
             doc.script().name(),
             t.turns.len(),
             if speakers.is_empty() { "none".to_string() } else { speakers.join(", ") }
-        );
+        )?;
         if doc.replaced > 0 {
-            let _ = writeln!(out, "       {} invalid byte sequences replaced", doc.replaced);
+            writeln!(out, "       {} invalid byte sequences replaced", doc.replaced)?;
         }
     }
     let a = &pair.alignment;
     let paired = a.counts().paired_rows;
-    let _ = writeln!(out, "{} links, {paired} paired; length ratio {:.2}\n", a.links.len(), a.ratio);
+    writeln!(out, "{} links, {paired} paired; length ratio {:.2}\n", a.links.len(), a.ratio)?;
     for link in &a.links {
         let cell = |doc: &Document, range: &std::ops::Range<usize>| -> String {
             let Some(first) = range.clone().next() else {
@@ -121,13 +147,15 @@ pub fn to_text(pair: &Pair, width: usize) -> String {
                 _ => String::new(),
             });
             let more = if range.len() > 1 { format!("+{}", range.len() - 1) } else { String::new() };
-            format!("{:>4}{more:<2} {who}{}", first + 1, turn.text.replace('\n', " "))
+            // The start of the text is enough for a column (a turn may be megabytes long).
+            let start = turn.text.char_indices().nth(col * 2).map_or(turn.text.as_str(), |(b, _)| &turn.text[..b]);
+            format!("{:>4}{more:<2} {who}{}", first + 1, start.replace('\n', " "))
         };
         let l = fit(&cell(&pair.docs.left, &link.left), col);
         let r = fit(&cell(&pair.docs.right, &link.right), col);
-        let _ = writeln!(out, "{l} │ {r} │ {:.2}", link.score);
+        writeln!(out, "{l} │ {r} │ {:.2}", link.score)?;
     }
-    out
+    Ok(())
 }
 
 /// Cuts or pads a string to exactly `width` terminal columns.

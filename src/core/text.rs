@@ -55,12 +55,12 @@ pub fn canonical(name: &str) -> String {
 
 /// Removes Markdown emphasis markers (`**`, `__`, and `*word*` pairs) from a line.
 /// Returns the cleaned text and whether the whole line was emphasised.
-pub fn strip_emphasis(line: &str) -> (String, bool) {
+pub fn strip_emphasis(line: &str) -> (std::borrow::Cow<'_, str>, bool) {
     let trimmed = trim(line);
     let whole = (trimmed.starts_with("**") && trimmed.ends_with("**") && trimmed.len() > 4)
         || (trimmed.starts_with("__") && trimmed.ends_with("__") && trimmed.len() > 4);
     if !trimmed.contains("**") && !trimmed.contains("__") && !trimmed.contains('*') {
-        return (trimmed.to_string(), false);
+        return (trimmed.into(), false);
     }
     let mut out = trimmed.replace("**", "").replace("__", "");
     // Single-star emphasis: drop a `*` that opens before a non-space or closes after one.
@@ -79,7 +79,7 @@ pub fn strip_emphasis(line: &str) -> (String, bool) {
         }
         out = kept;
     }
-    (trim(&out).to_string(), whole)
+    (trim(&out).to_string().into(), whole)
 }
 
 /// Joins the lines of a hard-wrapped paragraph: a space between words, nothing between CJK.
@@ -131,7 +131,7 @@ mod tests {
     fn emphasis_is_removed() {
         assert_eq!(
             strip_emphasis("**White Horse Business Review : Pourquoi ? **"),
-            ("White Horse Business Review : Pourquoi ?".to_string(), true)
+            ("White Horse Business Review : Pourquoi ?".into(), true)
         );
         assert_eq!(strip_emphasis("** Baima Business Review : Oui"), ("Baima Business Review : Oui".into(), false));
         assert_eq!(strip_emphasis("un *vrai* modèle"), ("un vrai modèle".into(), false));

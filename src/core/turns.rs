@@ -101,7 +101,7 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
         }
     }
     // A label the user says is no speaker is not counted; it still reads as a rejected label.
-    let counted: std::borrow::Cow<[Option<Candidate>]> = if seg.not_speakers.is_empty() {
+    let counted: std::borrow::Cow<[Option<Box<Candidate>>]> = if seg.not_speakers.is_empty() {
         std::borrow::Cow::Borrowed(&candidates)
     } else {
         candidates.iter().map(|c| c.clone().filter(|c| !seg.not_speakers.contains(&c.canonical))).collect()
@@ -109,7 +109,7 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
     let speakers = decide_speakers(&lines, &counted);
     let accepted: HashMap<&str, usize> = speakers.iter().enumerate().map(|(i, s)| (s.canonical.as_str(), i)).collect();
     let speaker_of = |i: usize| -> Option<(usize, &Candidate)> {
-        let c = candidates[i].as_ref()?;
+        let c = candidates[i].as_deref()?;
         accepted.get(c.canonical.as_str()).map(|&s| (s, c))
     };
     let wrapped = paragraphs::is_hard_wrapped(&lines);
@@ -135,6 +135,10 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
     if !seg.cuts.is_empty() {
         turns = cut_sentences(turns, &seg.cuts);
     }
+    // What is kept for the document's life holds no room to grow (a long file's turns were
+    // built by appending).
+    turns.shrink_to_fit();
+    turns.iter_mut().for_each(|t| t.text.shrink_to_fit());
     Turns { speakers, turns, times: Vec::new() }
 }
 
@@ -165,8 +169,9 @@ fn cut_sentences(turns: Vec<Turn>, cuts: &BTreeSet<(usize, usize)>) -> Vec<Turn>
     out
 }
 
-/// A label candidate for each line that could start a paragraph.
-fn line_candidates(lines: &[Line]) -> Vec<Option<Candidate>> {
+/// A label candidate for each line that could start a paragraph (boxed: most lines have none,
+/// and a long file has millions of lines).
+fn line_candidates(lines: &[Line]) -> Vec<Option<Box<Candidate>>> {
     (0..lines.len())
         .map(|i| {
             let text = &lines[i].text;
@@ -174,13 +179,13 @@ fn line_candidates(lines: &[Line]) -> Vec<Option<Candidate>> {
                 return None;
             }
             let speech_below = lines[i + 1..].iter().take(3).any(|l| !l.text.is_empty());
-            labels::candidate(text, speech_below)
+            labels::candidate(text, speech_below).map(Box::new)
         })
         .collect()
 }
 
 /// Names that recur as labels are speakers; one-off `x: y` lines and repeated titles are not.
-fn decide_speakers(lines: &[Line], candidates: &[Option<Candidate>]) -> Vec<Speaker> {
+fn decide_speakers(lines: &[Line], candidates: &[Option<Box<Candidate>>]) -> Vec<Speaker> {
     struct Seen<'a> {
         style: Style,
         first: usize,
@@ -199,11 +204,11 @@ fn decide_speakers(lines: &[Line], candidates: &[Option<Candidate>]) -> Vec<Spea
         });
         // A name alone is told apart by the speech below it.
         let below = if c.rest == lines[i].text.len() {
-            lines[i + 1..].iter().map(|l| l.text.as_str()).find(|t| !t.is_empty()).unwrap_or("")
+            lines[i + 1..].iter().map(|l| l.text.as_ref()).find(|t| !t.is_empty()).unwrap_or("")
         } else {
             ""
         };
-        entry.distinct.insert((lines[i].text.as_str(), below));
+        entry.distinct.insert((lines[i].text.as_ref(), below));
         *entry.spellings.entry(c.name.as_str()).or_default() += 1;
     }
     let mut named: Vec<(&str, Seen)> = seen
@@ -230,7 +235,7 @@ fn decide_speakers(lines: &[Line], candidates: &[Option<Candidate>]) -> Vec<Spea
 }
 
 struct Builder<'a> {
-    lines: &'a [Line],
+    lines: &'a [Line<'a>],
     paras: &'a [Paragraph],
     turns: Vec<Turn>,
     /// The last turn is a speech that may still take continuation paragraphs.
