@@ -1,5 +1,5 @@
 //! Alignment speed on generated interviews of 1k, 10k and 100k turns per side (turns/second), the
-//! review checks on 10k and 120k turns per side, exports of 120k rows to every format, and the
+//! review checks on 10k and 120k turns per side and on one turn of a megabyte, exports of 120k rows to every format, and the
 //! reading of a 300-page Word file.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -39,6 +39,15 @@ fn check_bench(c: &mut Criterion) {
         group.sample_size(10);
         group.bench_with_input(BenchmarkId::from_parameter(n), &pair, |b, pair| b.iter(|| review::check(pair)));
     }
+    // One paired turn of about 1 MB a side, full of numbers: matching them was quadratic once
+    // (2 min 21 s for 10 MB a side).
+    let long = |word: &str| -> String {
+        let body: String = (1..=14_000).map(|k| format!("{word} {k} with 45,000 euros and 12% more. ")).collect();
+        format!("Host: Hello.\n\nGuest: {body}\n")
+    };
+    let doc = |name: &str, t: &str| Document::from_text(name, t, "UTF-8", 0);
+    let pair = Pair::new(doc("left", &long("Sentence")), doc("right", &long("Phrase")));
+    group.bench_function("one_turn_of_1mb", |b| b.iter(|| review::check(&pair)));
     group.finish();
 }
 

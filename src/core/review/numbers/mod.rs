@@ -405,7 +405,17 @@ fn read_one(tokens: &[Token], k: usize, text: &[char]) -> Option<One> {
 /// Numbers, scales, percent signs and range words into quantities.
 fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Quantity> {
     // The words as written (the folded characters differ for full-width forms).
-    let words_of = |s: usize, e: usize| -> String { original.chars().skip(s).take(e - s).collect() };
+    // Quantities come in order: a cursor (char, byte) walks the text once, not once per number
+    // (a turn of megabytes holds hundreds of thousands of them).
+    let mut at = (0, 0);
+    let mut words_of = |s: usize, e: usize| -> String {
+        if s < at.0 {
+            at = (0, 0);
+        }
+        let from = original[at.1..].char_indices().nth(s - at.0).map_or(original.len(), |(b, _)| at.1 + b);
+        at = (s, from);
+        original[from..].chars().take(e - s).collect()
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < tokens.len() {
@@ -482,8 +492,15 @@ fn side_quantities(pair: &super::Pair, side: super::Side, turns: &Range<usize>) 
 
 /// A number of one side is matched when each of its ends is an end of a number of the other.
 fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Quantity)]) -> Vec<&'a (usize, Quantity)> {
-    let ends: Vec<f64> = theirs.iter().flat_map(|(_, q)| q.ends()).collect();
-    mine.iter().filter(|(_, q)| !q.ends().iter().all(|&e| ends.iter().any(|&o| same(e, o)))).collect()
+    let mut ends: Vec<f64> = theirs.iter().flat_map(|(_, q)| q.ends()).collect();
+    ends.sort_unstable_by(f64::total_cmp);
+    // Sorted, so each end looks only near itself (a turn of megabytes has 100,000s of numbers).
+    let found = |e: f64| {
+        let reach = 2e-6 * e.abs().max(1.0);
+        let from = ends.partition_point(|&o| o < e - reach);
+        ends[from..].iter().take_while(|&&o| o <= e + reach).any(|&o| same(e, o))
+    };
+    mine.iter().filter(|(_, q)| !q.ends().iter().all(|&e| found(e))).collect()
 }
 
 /// Flags a paired row whose numbers do not match.
