@@ -16,6 +16,8 @@ static NOTO_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.
 static NOTO_SANS_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Regular.ttf");
 static NOTO_SANS_SC_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Bold.ttf");
 static NOTO_SANS_ARABIC: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
+/// Monochrome emoji (egui draws no colour fonts); the last resort of every stack.
+static NOTO_EMOJI: &[u8] = include_bytes!("../../assets/fonts/NotoEmoji-Regular.ttf");
 
 /// A font family of the aligned view: script order, weight, and the user's own font if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,10 +66,11 @@ pub fn definitions(user: Sides<Option<&UserFont>>) -> FontDefinitions {
     add("noto-sans-sc", NOTO_SANS_SC);
     add("noto-sans-sc-bold", NOTO_SANS_SC_BOLD);
     add("noto-sans-arabic", NOTO_SANS_ARABIC);
+    add("noto-emoji", NOTO_EMOJI);
     let stack = |cjk_first: bool, bold: bool| -> Vec<String> {
         let (latin, cjk) = if bold { ("noto-sans-bold", "noto-sans-sc-bold") } else { ("noto-sans", "noto-sans-sc") };
         let first = if cjk_first { [cjk, latin] } else { [latin, cjk] };
-        first.iter().chain(&["noto-sans-arabic"]).map(|s| s.to_string()).collect()
+        first.iter().chain(&["noto-sans-arabic", "noto-emoji"]).map(|s| s.to_string()).collect()
     };
     for cjk_first in [false, true] {
         for bold in [false, true] {
@@ -86,7 +89,7 @@ pub fn definitions(user: Sides<Option<&UserFont>>) -> FontDefinitions {
             }
         }
     }
-    // The interface itself: Latin first, then CJK, then egui's own fonts (emoji, icons).
+    // The interface itself: Latin first, then CJK, Arabic and emoji, then egui's own (icons).
     if let Some(list) = defs.families.get_mut(&FontFamily::Proportional) {
         list.splice(0..0, stack(false, false));
     }
@@ -186,7 +189,8 @@ mod tests {
             for bold in [false, true] {
                 let family = Face { cjk_first, bold, user: None }.family();
                 let chain = &defs.families[&family];
-                assert_eq!(chain.len(), 3);
+                assert_eq!(chain.len(), 4);
+                assert_eq!(chain[3], "noto-emoji");
                 assert_eq!(chain[0].contains("-sc"), cjk_first, "{chain:?}");
                 assert_eq!(chain[0].ends_with("bold"), bold);
             }
@@ -199,5 +203,25 @@ mod tests {
         let t = display_text("Pourquoi\u{202F}? « Oui » : bien ; là !", Script::Latin);
         assert_eq!(t, "Pourquoi\u{A0}? «\u{A0}Oui\u{A0}»\u{A0}: bien\u{A0}; là\u{A0}!");
         assert_eq!(display_text("为什么？ 好 ！", Script::Chinese), "为什么？ 好 ！");
+    }
+
+    #[test]
+    fn emoji_sequences_have_a_glyph_for_every_character_in_every_column_face() {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(definitions(Default::default()));
+        let mut frame = ctx.run_ui(egui::RawInput::default(), |_| {});
+        frame.textures_delta.clear();
+        // A family joined by ZWJs, a flag, a skin tone, a red heart with its variation selector,
+        // England's tag sequence, a keycap.
+        let text = "👨\u{200D}👩\u{200D}👧 🇫🇷 👍🏽 ❤\u{FE0F} 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} 1\u{FE0F}\u{20E3}";
+        for cjk_first in [false, true] {
+            for bold in [false, true] {
+                let font = Face { cjk_first, bold, user: None }.id(16.0);
+                for c in text.chars().filter(|c| *c != ' ') {
+                    let has = ctx.fonts_mut(|f| f.has_glyph(&font, c));
+                    assert!(has, "U+{:04X} has no glyph (cjk first {cjk_first}, bold {bold})", c as u32);
+                }
+            }
+        }
     }
 }

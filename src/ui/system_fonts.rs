@@ -40,6 +40,6 @@ mod tests {
     fn families_are_listed_once_each_in_order() {
         let mut db = fontdb::Database::new();
         db.load_fonts_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts"));
-        assert_eq!(families_in(&db), ["Noto Sans", "Noto Sans Arabic", "Noto Sans SC"]);
+        assert_eq!(families_in(&db), ["Noto Emoji", "Noto Sans", "Noto Sans Arabic", "Noto Sans SC"]);
     }
 }
