@@ -39,6 +39,10 @@ pub struct Candidate {
     pub rest: usize,
     /// [`canonical`] form of the name.
     pub canonical: String,
+    /// The name was followed by a riding, party or office in brackets (`Mr. X (Beauce, BQ):`),
+    /// the style of a parliament's record: where it recurs, a member who speaks once is still a
+    /// speaker.
+    pub qualified: bool,
 }
 
 /// Interview marks that are speakers even when they are not names.
@@ -71,14 +75,20 @@ pub fn candidate(line: &str, alone_ok: bool) -> Option<Candidate> {
 }
 
 fn make(style: Style, name: &str, label: &str, rest: usize) -> Candidate {
-    Candidate { style, name: name.into(), label: label.into(), rest, canonical: canonical(name) }
+    Candidate { style, name: name.into(), label: label.into(), rest, canonical: canonical(name), qualified: false }
 }
 
 fn colon_label(line: &str) -> Option<Candidate> {
     let (colon, colon_len) =
         line.char_indices().take(64).find(|&(_, c)| matches!(c, ':' | '：' | '∶')).map(|(i, c)| (i, c.len_utf8()))?;
-    let name = trim(&line[..colon]);
+    let written = trim(&line[..colon]);
     let after = &line[colon + colon_len..];
+    // `Mr. John Smith (Edmonton North, Ref.):`, `Hon. Anne Grey (Minister of Health):` — the
+    // riding, party or office in brackets is not part of the speaker's name.
+    let name = match written.strip_suffix(')').and_then(|w| w.rfind(" (").map(|at| trim(&w[..at]))) {
+        Some(base) if is_name(base) => base,
+        _ => written,
+    };
     if after.starts_with("//") || !is_name(name) {
         return None;
     }
@@ -86,8 +96,13 @@ fn colon_label(line: &str) -> Option<Candidate> {
     if name.ends_with(|c: char| c.is_ascii_digit()) && after.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    // `Total: 145`, `Page: 3 / 12`: a field with a figure, not someone speaking.
+    if !after.trim().is_empty() && !after.chars().any(char::is_alphabetic) {
+        return None;
+    }
     let rest = colon + colon_len + (after.len() - after.trim_start_matches(is_space).len());
-    Some(make(Style::Colon, name, trim(&line[..colon + colon_len]), rest))
+    let qualified = name.len() < written.len();
+    Some(Candidate { qualified, ..make(Style::Colon, name, trim(&line[..colon + colon_len]), rest) })
 }
 
 /// A personal name or role: starts with a letter, short, no sentence punctuation.
@@ -195,6 +210,16 @@ mod tests {
     }
 
     #[test]
+    fn a_riding_party_or_office_in_brackets_is_not_part_of_the_name() {
+        let (style, name, label, rest) = cand("Mr. John Smith (Edmonton North, Ref.): Thank you.").unwrap();
+        assert_eq!((style, name.as_str(), rest.as_str()), (Style::Colon, "Mr. John Smith", "Thank you."));
+        assert_eq!(label, "Mr. John Smith (Edmonton North, Ref.):", "the label keeps what was written");
+        assert_eq!(cand("M. John Smith (Edmonton-Nord, Réf.):").unwrap().1, "M. John Smith");
+        assert_eq!(cand("Hon. Anne Grey (Minister of Health, Lib.):").unwrap().1, "Hon. Anne Grey");
+        assert_eq!(cand("Shen Wei (pseudonyme) : Oui.").unwrap().1, "Shen Wei");
+    }
+
+    #[test]
     fn things_that_are_not_labels() {
         for line in [
             "01 ChatGPT:奇点到来",
@@ -206,6 +231,8 @@ mod tests {
             "We met at 10:30 in the morning.",
             "<100 subscribers",
             "《大模型》：一本书",
+            "Total: -- 145",
+            "Page : 3 / 12",
         ] {
             assert_eq!(cand(line).map(|c| c.0), None, "{line}");
         }
