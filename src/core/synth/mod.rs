@@ -4,6 +4,10 @@
 //! words about three times as long, with turns dropped, split and added here and there, so the
 //! aligner meets every kind of link. Nothing here is meant to be read.
 
+mod parliament;
+
+pub use parliament::{ParliamentPair, parliament_pair};
+
 /// A small deterministic random generator (xorshift64*), so that benchmarks are repeatable.
 #[derive(Debug, Clone)]
 pub struct Rng(u64);
