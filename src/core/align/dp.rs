@@ -34,8 +34,15 @@ fn times_said_together_pair_cheaply_and_disorder_is_harmless() {
     assert_eq!(time_cost((5_000, 1_000), (9_000, 2_000)), 2.0);
 }
 
-/// Moves of the DP: how many left and right turns one link takes.
-pub const MOVES: [(usize, usize); 6] = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)];
+/// The lowest the tokens can bring a pair's cost (all shared).
+const TOKENS_BEST: f32 = -2.5;
+
+/// Moves of the DP: how many left and right turns one link takes. One side may split a turn the
+/// other keeps whole into up to four.
+pub const MOVES: [(usize, usize); 10] =
+    [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (4, 1), (1, 4)];
+/// The most turns one side of a link may hold.
+pub const MAX_GROUP: usize = 4;
 
 /// What the aligner knows about the pair of documents.
 #[derive(Debug, Clone)]
@@ -50,6 +57,9 @@ pub struct Model<'a> {
     pub both_speak: bool,
     /// Tables up to this many cells are computed whole; larger ones coarse-to-fine.
     pub full_cells: usize,
+    /// The link shapes tried ([`MOVES`] at the level of turns; coarse levels, which only find
+    /// the band, try the first six).
+    pub moves: &'a [(usize, usize)],
 }
 
 /// One link of the path: `left[i0..i1]` with `right[j0..j1]`, and its cost.
@@ -66,6 +76,9 @@ pub struct Step {
 #[derive(Debug, Clone, Copy)]
 pub struct Group {
     len: f32,
+    /// `ln(len + K)`, the right side's length first brought to the left's by the ratio: set by
+    /// [`Group::all`] so that the DP's inner loop takes no logarithm.
+    ln_len: f32,
     kind: TurnKind,
     speaker: Option<u32>,
     /// Cost of putting these units in one link at all (see [`Group::of`]).
@@ -83,9 +96,12 @@ impl Group {
         let count = |k| g.iter().filter(|u| u.kind == k).count();
         let (speech, heading) = (count(TurnKind::Speech), count(TurnKind::Heading));
         let mixed = (speech > 0 && speech < g.len()) || (heading > 0 && g.len() > 1);
-        let two_speakers = matches!(g, [x, y] if x.speaker.is_some() && y.speaker.is_some() && x.speaker != y.speaker);
+        let first = g.iter().find_map(|u| u.speaker);
+        let two_speakers = g.iter().any(|u| u.speaker.is_some_and(|s| Some(s) != first));
+        let len = g.iter().map(|u| u.len).sum();
         Group {
-            len: g.iter().map(|u| u.len).sum(),
+            len,
+            ln_len: (len + K).ln(),
             kind: if speech > 0 { TurnKind::Speech } else { g[0].kind },
             speaker: g.iter().find_map(|u| u.speaker),
             penalty: if mixed { 2.5 } else { 0.0 } + if two_speakers { 3.0 } else { 0.0 },
@@ -94,24 +110,34 @@ impl Group {
         }
     }
 
-    /// Groups of one unit (`[k]` is unit `k`) and of two (`[k]` is units `k - 1` and `k`).
-    pub fn all(units: &[Unit]) -> [Vec<Group>; 2] {
-        let ones = (0..units.len()).map(|k| Group::of(&units[k..=k])).collect();
-        let twos = (0..units.len()).map(|k| Group::of(&units[k.saturating_sub(1)..=k])).collect();
-        [ones, twos]
+    /// Groups of one to [`MAX_GROUP`] units: `[size - 1][k]` holds the `size` units ending at `k`;
+    /// lengths are divided by `ratio` (the right side's groups, brought to the left's scale).
+    pub fn all(units: &[Unit], ratio: f32) -> [Vec<Group>; MAX_GROUP] {
+        std::array::from_fn(|size| {
+            (0..units.len())
+                .map(|k| {
+                    let mut g = Group::of(&units[k.saturating_sub(size)..=k]);
+                    g.ln_len = (g.len / ratio + K).ln();
+                    g
+                })
+                .collect()
+        })
     }
 }
 
 impl Model<'_> {
-    /// The cost of linking units `a` with units `b` (one or two each), summed up in `ga`, `gb`.
-    pub fn pair_cost(&self, (a, ga): (&[Unit], &Group), (b, gb): (&[Unit], &Group)) -> f32 {
-        let lb = gb.len / self.ratio;
-        let x = ((lb + K) / (ga.len + K)).ln();
+    /// The cost of linking units `a` with units `b` (one to four each), summed up in `ga`, `gb`;
+    /// or any value of at least `limit` once the cost is sure to reach it: the tokens, the one
+    /// costly term, are compared only when they can still matter.
+    fn pair_cost_under(&self, (a, ga): (&[Unit], &Group), (b, gb): (&[Unit], &Group), limit: f32) -> f32 {
+        let x = gb.ln_len - ga.ln_len;
         let mut c = x * x / (2.0 * SIGMA2) + ga.penalty + gb.penalty;
         c += match (a.len(), b.len()) {
             (1, 1) => 0.0,
             (2, 2) => 3.0,
-            _ => 1.8,
+            (1, 2) | (2, 1) => 1.8,
+            (1, 3) | (3, 1) => 2.6,
+            _ => 3.4,
         };
         c += match (ga.kind, gb.kind) {
             (TurnKind::Speech, TurnKind::Speech) => self.speakers_cost(ga.speaker, gb.speaker),
@@ -120,11 +146,11 @@ impl Model<'_> {
             (TurnKind::Heading, _) | (_, TurnKind::Heading) => 0.5,
             _ => 0.0,
         };
-        if ga.tokens && gb.tokens {
-            c += self.tokens_cost(a, b);
-        }
         if let (Some(ta), Some(tb)) = (ga.time, gb.time) {
             c += time_cost(ta, tb);
+        }
+        if ga.tokens && gb.tokens && c + TOKENS_BEST < limit {
+            c += self.tokens_cost(a, b);
         }
         c
     }
@@ -144,31 +170,44 @@ impl Model<'_> {
     }
 
     fn tokens_cost(&self, a: &[Unit], b: &[Unit]) -> f32 {
-        let none = |g: &[Unit]| g.iter().all(|u| u.tokens.is_empty());
-        if none(a) || none(b) {
-            return 0.0;
-        }
+        // One merge of the two unions gives both weights and what they share.
         let w = |t: u32| self.weights[t as usize];
-        let wa: f32 = Union::of(a).map(w).sum();
-        let wb: f32 = Union::of(b).map(w).sum();
+        let (mut wa, mut wb, mut shared) = (0.0, 0.0, 0.0);
+        let (mut x, mut y) = (Union::of(a).peekable(), Union::of(b).peekable());
+        loop {
+            match (x.peek().copied(), y.peek().copied()) {
+                (None, None) => break,
+                (Some(p), None) => {
+                    wa += w(p);
+                    x.next();
+                }
+                (None, Some(q)) => {
+                    wb += w(q);
+                    y.next();
+                }
+                (Some(p), Some(q)) => match p.cmp(&q) {
+                    std::cmp::Ordering::Less => {
+                        wa += w(p);
+                        x.next();
+                    }
+                    std::cmp::Ordering::Greater => {
+                        wb += w(q);
+                        y.next();
+                    }
+                    std::cmp::Ordering::Equal => {
+                        let wp = w(p);
+                        (wa, wb, shared) = (wa + wp, wb + wp, shared + wp);
+                        x.next();
+                        y.next();
+                    }
+                },
+            }
+        }
         if wa == 0.0 || wb == 0.0 {
             return 0.0;
         }
-        let mut shared = 0.0;
-        let (mut x, mut y) = (Union::of(a).peekable(), Union::of(b).peekable());
-        while let (Some(&p), Some(&q)) = (x.peek(), y.peek()) {
-            match p.cmp(&q) {
-                std::cmp::Ordering::Less => drop(x.next()),
-                std::cmp::Ordering::Greater => drop(y.next()),
-                std::cmp::Ordering::Equal => {
-                    shared += w(p);
-                    x.next();
-                    y.next();
-                }
-            }
-        }
         let sim = 2.0 * shared / (wa + wb);
-        if sim == 0.0 { 0.4 } else { -2.5 * sim }
+        if sim == 0.0 { 0.4 } else { TOKENS_BEST * sim }
     }
 
     /// A link's cost turned into a confidence between 0 and 1.
@@ -177,33 +216,25 @@ impl Model<'_> {
     }
 }
 
-/// The sorted, de-duplicated union of the tokens of one or two units, without allocating.
+/// The sorted, de-duplicated union of the tokens of a group of units, without allocating.
 struct Union<'a> {
-    a: &'a [u32],
-    b: &'a [u32],
+    lists: [&'a [u32]; MAX_GROUP],
 }
 
 impl<'a> Union<'a> {
     fn of(g: &'a [Unit]) -> Self {
-        Union { a: &g[0].tokens, b: g.get(1).map_or(&[][..], |u| &u.tokens) }
+        Union { lists: std::array::from_fn(|k| g.get(k).map_or(&[][..], |u| &u.tokens)) }
     }
 }
 
 impl Iterator for Union<'_> {
     type Item = u32;
     fn next(&mut self) -> Option<u32> {
-        let (x, y) = (self.a.first().copied(), self.b.first().copied());
-        let take = match (x, y) {
-            (None, None) => return None,
-            (Some(x), None) => x,
-            (None, Some(y)) => y,
-            (Some(x), Some(y)) => x.min(y),
-        };
-        if x == Some(take) {
-            self.a = &self.a[1..];
-        }
-        if y == Some(take) {
-            self.b = &self.b[1..];
+        let take = self.lists.iter().filter_map(|l| l.first().copied()).min()?;
+        for list in &mut self.lists {
+            if list.first() == Some(&take) {
+                *list = &list[1..];
+            }
         }
         Some(take)
     }
@@ -228,11 +259,16 @@ impl Band {
 
 /// Aligns two unit lists: the whole table when small, else a band around a coarser alignment.
 pub fn align(l: &[Unit], r: &[Unit], model: &Model) -> Vec<Step> {
-    let band = plan(l, r, model);
+    let band = plan(l, r, model, 0);
     solve(l, r, model, &band)
 }
 
-fn plan(l: &[Unit], r: &[Unit], model: &Model) -> Band {
+/// Coarse levels try the simpler link shapes only.
+const COARSE_MOVES: usize = 6;
+/// Past this many tokens per unit on average, a coarse level keeps half of them.
+const COARSE_TOKENS: usize = 12;
+
+fn plan(l: &[Unit], r: &[Unit], model: &Model, thinned: u32) -> Band {
     let (n, m) = (l.len(), r.len());
     if (n + 1).saturating_mul(m + 1) <= model.full_cells || n < 8 || m < 8 {
         return Band::full(n, m);
@@ -240,8 +276,31 @@ fn plan(l: &[Unit], r: &[Unit], model: &Model) -> Band {
     let coarse = |units: &[Unit]| -> Vec<Unit> {
         units.chunks(2).map(|c| if c.len() == 2 { Unit::merge(&c[0], &c[1]) } else { c[0].clone() }).collect()
     };
-    let steps = align(&coarse(l), &coarse(r), model);
+    let (mut cl, mut cr) = (coarse(l), coarse(r));
+    // Merged units gather the tokens of many turns, and comparing them is what a coarse level
+    // costs: past a dozen a unit, keep the same half on both sides (by a hash of the token), so
+    // that shared tokens stay shared.
+    let tokens: usize = cl.iter().chain(&cr).map(|u| u.tokens.len()).sum();
+    let mut thinned = thinned;
+    if tokens > COARSE_TOKENS * (cl.len() + cr.len()) {
+        thinned += 1;
+        let keep = |t: &u32| mix(*t) & ((1 << thinned) - 1) == 0;
+        for u in cl.iter_mut().chain(cr.iter_mut()) {
+            u.tokens.retain(keep);
+        }
+    }
+    let coarse_model = Model { moves: &model.moves[..COARSE_MOVES.min(model.moves.len())], ..model.clone() };
+    let band = plan(&cl, &cr, &coarse_model, thinned);
+    let steps = solve(&cl, &cr, &coarse_model, &band);
     project(&steps, 2, n, m, RADIUS)
+}
+
+/// A token id's bits mixed (splitmix), to pick a consistent sample of tokens.
+fn mix(t: u32) -> u64 {
+    let mut z = u64::from(t).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// The band under a path of a level `scale` times coarser (1: the same level), widened by `radius`.
@@ -281,7 +340,7 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
         offset.push(offset[i] + band.hi[i] + 1 - band.lo[i]);
     }
     let at = |i: usize, j: usize| offset[i] + j - band.lo[i];
-    let (lg, rg) = (Group::all(l), Group::all(r));
+    let (lg, rg) = (Group::all(l, 1.0), Group::all(r, model.ratio));
     let mut cost = vec![f32::INFINITY; offset[n + 1]];
     let mut back = vec![u8::MAX; offset[n + 1]];
     cost[at(0, 0)] = 0.0;
@@ -292,7 +351,7 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
             }
             let mut best = f32::INFINITY;
             let mut best_move = u8::MAX;
-            for (k, &(di, dj)) in MOVES.iter().enumerate() {
+            for (k, &(di, dj)) in model.moves.iter().enumerate() {
                 if di > i || dj > j || !band.contains(i - di, j - dj) {
                     continue;
                 }
@@ -303,7 +362,11 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
                 let step = match (di, dj) {
                     (1, 0) => Model::skip_cost(i, n),
                     (0, 1) => Model::skip_cost(j, m),
-                    _ => model.pair_cost((&l[i - di..i], &lg[di - 1][i - 1]), (&r[j - dj..j], &rg[dj - 1][j - 1])),
+                    _ => model.pair_cost_under(
+                        (&l[i - di..i], &lg[di - 1][i - 1]),
+                        (&r[j - dj..j], &rg[dj - 1][j - 1]),
+                        best - prev,
+                    ),
                 };
                 let c = prev + step;
                 if c < best {
@@ -320,7 +383,7 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
     while i > 0 || j > 0 {
         let k = back[at(i, j)];
         assert!(k != u8::MAX, "the band always holds a path from (0, 0) to (n, m)");
-        let (di, dj) = MOVES[k as usize];
+        let (di, dj) = model.moves[k as usize];
         let c = cost[at(i, j)] - cost[at(i - di, j - dj)];
         steps.push(Step { i0: i - di, i1: i, j0: j - dj, j1: j, cost: c });
         i -= di;

@@ -35,13 +35,27 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
     let mut steps = dp::align(
         &l,
         &r,
-        &dp::Model { ratio, weights: &vocab.weights, speaker_map: &speaker_map, both_speak, full_cells },
+        &dp::Model {
+            ratio,
+            weights: &vocab.weights,
+            speaker_map: &speaker_map,
+            both_speak,
+            full_cells,
+            moves: &dp::MOVES,
+        },
     );
     if let Some(better) = ratio_from_links(&steps, &l, &r) {
         ratio = better;
     }
     learn_speakers(&steps, &l, &r, &mut speaker_map);
-    let model = dp::Model { ratio, weights: &vocab.weights, speaker_map: &speaker_map, both_speak, full_cells };
+    let model = dp::Model {
+        ratio,
+        weights: &vocab.weights,
+        speaker_map: &speaker_map,
+        both_speak,
+        full_cells,
+        moves: &dp::MOVES,
+    };
     // The second pass refines around the first one's path: no need to go coarse again.
     steps = if (l.len() + 1).saturating_mul(r.len() + 1) <= full_cells {
         dp::align(&l, &r, &model)
@@ -88,6 +102,7 @@ pub fn realign_rows(left: &Turns, right: &Turns, alignment: &Alignment, rows: Ra
             speaker_map: &speaker_map,
             both_speak,
             full_cells: dp::FULL_CELLS,
+            moves: &dp::MOVES,
         };
         let steps = dp::align(&l, &r, &model);
         let found = steps
