@@ -59,6 +59,23 @@ fn a_parliamentary_record_pairs_its_paragraphs() {
 }
 
 #[test]
+fn two_sittings_are_not_a_translation_and_a_cut_record_is_partial() {
+    use tandem::core::alignment::Verdict;
+    let (a, b) = (parliament_pair(1_500, 11), parliament_pair(1_500, 12));
+    let doc = |name: &str, text: &str| Document::from_text(name, text, "UTF-8", 0);
+    let verdict = |l: &str, r: &str| Pair::new(doc("l", l), doc("r", r)).alignment.summary().verdict;
+    assert_eq!(verdict(&a.left, &a.right), Verdict::Translation);
+    assert_eq!(verdict(&a.left, &b.right), Verdict::Unrelated, "another sitting's French");
+    assert_eq!(verdict(&a.left, &b.left), Verdict::Unrelated, "another sitting, in the same language");
+    // The French of the first half only: a translation with a large part missing.
+    let half = &a.right[..a.right.len() / 2];
+    let pair = Pair::new(doc("l", &a.left), doc("r", half));
+    assert_eq!(pair.alignment.summary().verdict, Verdict::Partial);
+    let unrelated = Pair::new(doc("l", &a.left), doc("r", &b.right));
+    assert!(unrelated.alignment.links.iter().all(|l| l.score <= 0.3), "every link of unrelated texts is a guess");
+}
+
+#[test]
 #[ignore = "a measurement: cargo test --release --test align_parliament -- --ignored --nocapture"]
 fn timing_at_scale() {
     for n in [10_000, 50_000, 120_000] {
@@ -72,6 +89,68 @@ fn timing_at_scale() {
             pair.docs.left.turns.turns.len(),
             pair.docs.right.turns.turns.len(),
             took.as_secs_f64()
+        );
+    }
+}
+
+#[test]
+#[ignore = "calibration: prints the evidence of translations and of unrelated pairs"]
+fn evidence_calibration() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let fix = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let s = |n: &str| {
+        std::fs::read_dir(&shared)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(n))
+            .unwrap()
+    };
+    let pairs: Vec<(&str, std::path::PathBuf, std::path::PathBuf)> = vec![
+        ("T 000/002", s("000"), s("002")),
+        ("T lin_xiao", fix.join("lin_xiao_zh.txt"), fix.join("lin_xiao_fr.txt")),
+        ("T visit", fix.join("formats/visit_en.txt"), fix.join("formats/visit_fr.txt")),
+        ("T bakery", fix.join("formats/bakery_zh.docx"), fix.join("formats/bakery_fr.docx")),
+        ("U 000/003", s("000"), s("003")),
+        ("U 002/003", s("002"), s("003")),
+        ("U 001/004", s("001"), s("004")),
+        ("U 004/000", s("004"), s("000")),
+        ("U 001/002", s("001"), s("002")),
+        ("U lin_xiao_zh/003", fix.join("lin_xiao_zh.txt"), s("003")),
+        ("U bakery_zh/visit_fr", fix.join("formats/bakery_zh.docx"), fix.join("formats/visit_fr.txt")),
+    ];
+    for (name, a, b) in pairs {
+        let pair = Pair::load(&a, &b, [None, None]).unwrap();
+        let c = pair.alignment.counts();
+        let n = (pair.docs.left.turns.turns.len() + pair.docs.right.turns.turns.len()).min(3000) as f32;
+        println!(
+            "{name}: evidence {:?} z {:.2} rows {} paired {}",
+            pair.alignment.evidence,
+            pair.alignment.evidence.unwrap_or(0.0) * n.sqrt(),
+            c.rows,
+            c.paired_rows
+        );
+    }
+    for (name, a, b) in [
+        ("T parl", 1, 1),
+        ("U parl en1/fr2", 1, 2),
+        ("U parl en1/en2", 1, 2),
+        ("T parl big", 5, 5),
+        ("U parl big", 5, 6),
+    ] {
+        let x = parliament_pair(if name.contains("big") { 20_000 } else { 800 }, a);
+        let y = parliament_pair(if name.contains("big") { 20_000 } else { 800 }, b);
+        let right = if name.contains("en1/en2") { &y.left } else { &y.right };
+        let pair =
+            Pair::new(Document::from_text("a", &x.left, "UTF-8", 0), Document::from_text("b", right, "UTF-8", 0));
+        let c = pair.alignment.counts();
+        let n = (pair.docs.left.turns.turns.len() + pair.docs.right.turns.turns.len()).min(3000) as f32;
+        println!(
+            "{name}: evidence {:?} z {:.2} rows {} paired {}",
+            pair.alignment.evidence,
+            pair.alignment.evidence.unwrap_or(0.0) * n.sqrt(),
+            c.rows,
+            c.paired_rows
         );
     }
 }

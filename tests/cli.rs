@@ -38,6 +38,30 @@ fn json_has_the_documented_shape() {
 }
 
 #[test]
+fn the_json_summary_gives_counts_and_a_verdict() {
+    let summary = |a: &str, b: &str| -> serde_json::Value {
+        let out = tandem(&["align", &path(a), &path(b), "--json"]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+        assert!(v["links"].is_array() && v["left"]["turns"].is_array(), "the fields that were there stay");
+        v["summary"].clone()
+    };
+    let s = summary("lin_xiao_zh.txt", "lin_xiao_fr.txt");
+    let mut keys: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["confident", "left_only", "paired", "right_only", "verdict"]);
+    assert_eq!((s["paired"].as_u64(), s["left_only"].as_u64(), s["right_only"].as_u64()), (Some(13), Some(2), Some(1)));
+    assert!(s["confident"].as_u64().unwrap() >= 10, "{s}");
+    assert_eq!(s["verdict"], "translation");
+    // A Chinese bakery against a French visit: two of our fixtures that translate nothing.
+    let s = summary("formats/bakery_zh.docx", "formats/visit_fr.txt");
+    assert_eq!(s["verdict"], "unrelated", "{s}");
+    assert_eq!(s["confident"], 0, "{s}");
+    let out = tandem(&["align", &path("formats/bakery_zh.docx"), &path("formats/visit_fr.txt")]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("NOT translations of each other"));
+}
+
+#[test]
 fn summary_is_readable() {
     let out = tandem(&["align", &path("lin_xiao_zh.txt"), &path("lin_xiao_fr.txt")]);
     let text = String::from_utf8(out.stdout).unwrap();

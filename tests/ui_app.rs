@@ -425,3 +425,12 @@ fn a_turn_of_megabytes_is_laid_out_only_where_it_is_on_screen() {
     assert!(later.len() < 300, "{} sentences on screen", later.len());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn unrelated_texts_get_a_banner_above_the_columns() {
+    let banner = "do not look like translations of each other";
+    let h = app_with(Some([fixture("formats/bakery_zh.docx"), fixture("formats/visit_fr.txt")]));
+    assert!(h.query_by_label_contains(banner).is_some(), "the banner says so");
+    let h = app_with(Some([fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt")]));
+    assert!(h.query_by_label_contains(banner).is_none(), "a translation has no banner");
+}

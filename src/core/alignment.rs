@@ -71,6 +71,43 @@ pub struct Alignment {
     pub ratio: f32,
     /// For each left speaker, the right speaker found to play the same role.
     pub speaker_map: Vec<Option<usize>>,
+    /// How much better the turns pair in their own order than with one side reversed, per turn
+    /// (see `align::relatedness`): near 0 when the texts are not translations of each other;
+    /// `None` when too short to tell.
+    pub evidence: Option<f32>,
+}
+
+/// Below this evidence (see [`Alignment::evidence`]) two texts are taken for unrelated: their
+/// turns pair no better in their own order than shuffled.
+pub const UNRELATED_BELOW: f32 = 0.25;
+/// A paired link at least this sure counts as confident.
+pub const CONFIDENT: f32 = 0.8;
+/// Less than this share of one side's turns paired: a translation with a large part missing.
+const PARTIAL_BELOW: f32 = 0.6;
+
+/// What the alignment says about the pair as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// One text translates the other.
+    Translation,
+    /// A translation of which a large part is missing on one side (or a side holds more).
+    Partial,
+    /// Not translations of each other: any pairs are chance.
+    Unrelated,
+}
+
+/// The pair in figures, as `tandem align --json` gives it under `"summary"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Rows with turns on both sides.
+    pub paired: usize,
+    /// Rows with turns on one side only.
+    pub left_only: usize,
+    pub right_only: usize,
+    /// Paired rows with a score of at least [`CONFIDENT`].
+    pub confident: usize,
+    pub verdict: Verdict,
 }
 
 /// How many rows are paired or one-sided, and how many turns of each side are paired.
@@ -109,6 +146,28 @@ impl Alignment {
         c
     }
 
+    /// Whether the texts look unrelated (too few turns to tell: not).
+    pub fn unrelated(&self) -> bool {
+        self.evidence.is_some_and(|e| e < UNRELATED_BELOW)
+    }
+
+    /// The pair in figures, and the verdict: unrelated texts, a partial translation, or one.
+    pub fn summary(&self) -> Summary {
+        let c = self.counts();
+        let turns =
+            Sides::new(self.links.last().map_or(0, |l| l.left.end), self.links.last().map_or(0, |l| l.right.end));
+        let share = |side: Side| c.paired_turns[side] as f32 / turns[side].max(1) as f32;
+        let verdict = if self.unrelated() {
+            Verdict::Unrelated
+        } else if share(Side::Left) < PARTIAL_BELOW || share(Side::Right) < PARTIAL_BELOW {
+            Verdict::Partial
+        } else {
+            Verdict::Translation
+        };
+        let confident = self.links.iter().filter(|l| l.is_paired() && l.score >= CONFIDENT).count();
+        Summary { paired: c.paired_rows, left_only: c.left_only, right_only: c.right_only, confident, verdict }
+    }
+
     /// Rows with turns on one side only, with that side, in order.
     pub fn one_sided(&self) -> Vec<(usize, Side)> {
         self.links.iter().enumerate().filter_map(|(row, l)| l.only_side().map(|s| (row, s))).collect()
@@ -129,6 +188,7 @@ impl Alignment {
             links: self.links.iter().map(Link::swapped).collect(),
             ratio: if self.ratio > 0.0 { 1.0 / self.ratio } else { 1.0 },
             speaker_map,
+            evidence: self.evidence,
         }
     }
 }
@@ -147,7 +207,23 @@ mod tests {
             ],
             ratio: 2.0,
             speaker_map: vec![Some(1), None],
+            evidence: Some(1.0),
         }
+    }
+
+    #[test]
+    fn the_summary_counts_rows_and_gives_a_verdict() {
+        let mut a = alignment();
+        let s = a.summary();
+        assert_eq!((s.paired, s.left_only, s.right_only, s.confident), (2, 1, 1, 2));
+        // 3 of 4 left turns and 2 of 3 right turns paired: a translation.
+        assert_eq!(s.verdict, Verdict::Translation);
+        a.links.push(Link::auto(4..4, 3..6, 0.1));
+        assert_eq!(a.summary().verdict, Verdict::Partial, "2 of 6 right turns paired");
+        a.evidence = Some(0.1);
+        assert_eq!(a.summary().verdict, Verdict::Unrelated);
+        a.evidence = None;
+        assert_eq!(a.summary().verdict, Verdict::Partial, "too short to tell is not unrelated");
     }
 
     #[test]

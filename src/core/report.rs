@@ -11,6 +11,8 @@ struct JsonPair<'a> {
     left: JsonDoc<'a>,
     right: JsonDoc<'a>,
     links: JsonLinks<'a>,
+    /// Counts and the verdict: `translation`, `partial` or `unrelated`.
+    summary: crate::core::alignment::Summary,
 }
 
 #[derive(Serialize)]
@@ -91,7 +93,12 @@ fn json_doc(doc: &Document) -> JsonDoc<'_> {
 /// # Errors
 /// What writing to `out` gives.
 pub fn write_json(pair: &Pair, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    let json = JsonPair { left: json_doc(&pair.docs.left), right: json_doc(&pair.docs.right), links: JsonLinks(pair) };
+    let json = JsonPair {
+        left: json_doc(&pair.docs.left),
+        right: json_doc(&pair.docs.right),
+        links: JsonLinks(pair),
+        summary: pair.alignment.summary(),
+    };
     serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
     out.write_all(b"\n")
 }
@@ -135,7 +142,14 @@ pub fn write_text(pair: &Pair, width: usize, out: &mut impl std::io::Write) -> s
     }
     let a = &pair.alignment;
     let paired = a.counts().paired_rows;
-    writeln!(out, "{} links, {paired} paired; length ratio {:.2}\n", a.links.len(), a.ratio)?;
+    writeln!(out, "{} links, {paired} paired; length ratio {:.2}", a.links.len(), a.ratio)?;
+    let summary = a.summary();
+    let verdict = match summary.verdict {
+        crate::core::alignment::Verdict::Translation => "a translation",
+        crate::core::alignment::Verdict::Partial => "a translation with a large part on one side only",
+        crate::core::alignment::Verdict::Unrelated => "NOT translations of each other: the pairs below are guesses",
+    };
+    writeln!(out, "verdict: {verdict} ({} confident pairs)\n", summary.confident)?;
     for link in &a.links {
         let cell = |doc: &Document, range: &std::ops::Range<usize>| -> String {
             let Some(first) = range.clone().next() else {

@@ -111,6 +111,9 @@ pub fn shell_ui(
                 presentation::single_pair_ui(ui, pair, view, params, &marks);
             }
             (Some(pair), Some(view)) => {
+                if pair.alignment.unrelated() {
+                    unrelated_banner_ui(ui);
+                }
                 let events = columns::aligned_view_ui(ui, pair, view, params, &marks);
                 out.extend(events.split.map(Action::SetSplit));
                 // A click selects the row where it is; the overview strip jumps.
@@ -317,4 +320,26 @@ fn empty_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
         });
     });
     out
+}
+
+/// Above the columns when the two texts do not look like translations of each other, so that the
+/// pairs below are read as the guesses they are.
+fn unrelated_banner_ui(ui: &mut Ui) {
+    let dark = ui.visuals().dark_mode;
+    let (fill, text) = if dark {
+        (egui::Color32::from_rgb(0x5a, 0x3a, 0x00), egui::Color32::from_rgb(0xff, 0xe8, 0xc0))
+    } else {
+        (egui::Color32::from_rgb(0xff, 0xf0, 0xcc), egui::Color32::from_rgb(0x4a, 0x30, 0x00))
+    };
+    egui::Frame::new().fill(fill).inner_margin(egui::Margin::symmetric(10, 6)).corner_radius(4).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(
+            egui::RichText::new(
+                "These two texts do not look like translations of each other: their turns pair no better \
+                 in their own order than shuffled. The pairs below are guesses by length.",
+            )
+            .color(text),
+        );
+    });
+    ui.add_space(4.0);
 }

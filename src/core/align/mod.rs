@@ -7,6 +7,7 @@
 
 mod dp;
 mod features;
+mod relatedness;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -63,11 +64,19 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
         dp::solve(&l, &r, &model, &dp::project(&steps, 1, l.len(), r.len(), dp::RADIUS))
     };
     let links = steps.iter().map(|s| Link::auto(s.i0..s.i1, s.j0..s.j1, dp::Model::score(s.cost))).collect();
-    Alignment {
+    let mut alignment = Alignment {
         links: dissolve_chance_pairs(links),
         ratio,
         speaker_map: speaker_map.iter().map(|m| m.map(|s| s as usize)).collect(),
+        evidence: relatedness::gain(&l, &r, &model, &steps),
+    };
+    if alignment.unrelated() {
+        // Texts that are not translations of each other: every pair is a guess, and says so.
+        for link in &mut alignment.links {
+            link.score = link.score.min(GUESS);
+        }
     }
+    alignment
 }
 
 /// Re-aligns the rows `rows` of an alignment: every other row stays as it is, and so does every
@@ -116,8 +125,16 @@ pub fn realign_rows(left: &Turns, right: &Turns, alignment: &Alignment, rows: Ra
         out.extend(dissolve_between(found, open_before, open_after));
         row = end;
     }
+    if alignment.unrelated() {
+        for link in out.iter_mut().filter(|l| l.origin == Origin::Auto) {
+            link.score = link.score.min(GUESS);
+        }
+    }
     out
 }
+
+/// The highest score a link may have when the texts are unrelated.
+pub const GUESS: f32 = 0.3;
 
 /// Below this score a pairing rests on length alone, which unrelated text can match by chance.
 pub const WEAK: f32 = 0.6;
