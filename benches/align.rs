@@ -1,4 +1,5 @@
-//! Alignment speed on generated interviews of 1k, 10k and 100k turns per side (turns/second), the
+//! Alignment speed on generated interviews of 1k, 10k and 100k turns per side (turns/second) and on
+//! a generated parliamentary record of 10k, 50k and 120k turns a side, the
 //! review checks on 10k and 120k turns per side and on one turn of a megabyte, exports of 120k rows to every format, and the
 //! reading of a 300-page Word file.
 
@@ -16,6 +17,24 @@ fn align_bench(c: &mut Criterion) {
         group.throughput(Throughput::Elements(n as u64));
         group.sample_size(10);
         group.bench_with_input(BenchmarkId::from_parameter(n), &(l, r), |b, (l, r)| b.iter(|| align::align(l, r)));
+    }
+    group.finish();
+}
+
+/// A generated bilingual parliamentary record (labels on their own line, capital headings, vote
+/// lists, speeches cut or split on one side) at 10k, 50k and 120k turns a side: splitting both
+/// texts into turns, then aligning them.
+fn parliament_bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parliament");
+    group.sample_size(10);
+    for n in [10_000, 50_000, 120_000] {
+        let pair = synth::parliament_pair(n, 42);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("split", n), &pair, |b, p| {
+            b.iter(|| (turns::split(&p.left), turns::split(&p.right)))
+        });
+        let (l, r) = (turns::split(&pair.left), turns::split(&pair.right));
+        group.bench_with_input(BenchmarkId::new("align", n), &(l, r), |b, (l, r)| b.iter(|| align::align(l, r)));
     }
     group.finish();
 }
@@ -109,5 +128,5 @@ fn read_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, align_bench, split_bench, check_bench, export_bench, read_bench);
+criterion_group!(benches, align_bench, parliament_bench, split_bench, check_bench, export_bench, read_bench);
 criterion_main!(benches);

@@ -10,7 +10,7 @@ use super::dp::{self, Model, Step};
 use super::features::Unit;
 
 /// How many turns of each side (around the middle of the path) the test looks at.
-const WINDOW: usize = 1_500;
+const WINDOW: usize = 1_000;
 /// Fewer paired turns than this (both sides) are too few to tell.
 const MIN_TURNS: usize = 20;
 
@@ -31,7 +31,9 @@ pub fn gain(l: &[Unit], r: &[Unit], model: &Model, steps: &[Step]) -> Option<f32
     if wl.len() + wr.len() < MIN_TURNS {
         return None;
     }
-    let total = |right: &[Unit]| -> f32 { dp::align(wl, right, model).iter().map(|s| s.cost).sum() };
+    // Four alignments of the window: a small whole table at the coarsest level keeps them cheap.
+    let model = Model { full_cells: model.full_cells.min(20_000), ..model.clone() };
+    let total = |right: &[Unit]| -> f32 { dp::align(wl, right, &model).iter().map(|s| s.cost).sum() };
     let own = total(wr);
     // The right side turned round by a third and by two thirds (an even number of turns, so
     // that speakers taking turns stay in step): its order kept, its correspondence gone.
