@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use crate::core::document::{Document, Pair};
+use crate::core::document::{self, Document, Pair};
 use crate::core::project::{ProjectFile, Restored};
 use crate::core::side::{Side, Sides};
 use crate::core::turns::Segmentation;
@@ -101,8 +101,12 @@ impl Job {
         let (tx, rx) = channel();
         let [left, right] = sources;
         std::thread::spawn(move || {
-            let result =
-                (|| Ok(Loaded { pair: Pair::from_docs(Sides::new(left.load()?, right.load()?)), project: None }))();
+            let paths: Vec<&Path> = [&left, &right]
+                .into_iter()
+                .filter_map(|s| if let Source::File(p) = s { Some(p.as_path()) } else { None })
+                .collect();
+            let (l, r) = document::both(document::in_parallel(&paths), || left.load(), || right.load());
+            let result = (|| Ok(Loaded { pair: Pair::from_docs(Sides::new(l?, r?)), project: None }))();
             let _ = tx.send(result);
             wake();
         });

@@ -275,8 +275,36 @@ impl Pair {
     /// # Errors
     /// The first file that cannot be read, see [`formats::read`].
     pub fn load(left: &Path, right: &Path, encodings: [Option<&str>; 2]) -> Result<Self, DecodeError> {
-        Ok(Self::new(Document::load(left, encodings[0])?, Document::load(right, encodings[1])?))
+        let (l, r) = both(
+            in_parallel(&[left, right]),
+            || Document::load(left, encodings[0]),
+            || Document::load(right, encodings[1]),
+        );
+        Ok(Self::new(l?, r?))
     }
+}
+
+/// Files up to this many bytes together are read on two threads at once (larger ones one after
+/// the other, so that memory stays under three times the input).
+const PARALLEL_BYTES: u64 = 128 << 20;
+
+/// Whether the files are small enough together to be read side by side (a file whose size is
+/// unknown — a pipe — counts as large).
+pub fn in_parallel(paths: &[&Path]) -> bool {
+    let size = |p: &&Path| std::fs::metadata(p).ok().filter(|m| m.is_file()).map_or(u64::MAX, |m| m.len());
+    paths.iter().map(size).fold(0u64, u64::saturating_add) <= PARALLEL_BYTES
+}
+
+/// Runs `a` and `b`, on two threads when `parallel`.
+pub fn both<A: Send, B: Send>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    if !parallel {
+        return (a(), b());
+    }
+    std::thread::scope(|s| {
+        let b = s.spawn(b);
+        let a = a();
+        (a, b.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    })
 }
 
 #[cfg(test)]
