@@ -301,6 +301,17 @@ fn waiting_for_a_pipe_nobody_writes_to_can_be_cancelled_and_the_pair_stays() {
     h.run_steps(2);
     assert!(h.state().loading.is_some(), "the pipe is being waited for");
     h.get_by_label_contains("Reading and aligning nobody.txt");
+    // In the middle of the window: what is being done, a progress bar, and Cancel.
+    h.get_by_label("Opening nobody.txt ↔ lin_xiao_fr.txt");
+    for _ in 0..200 {
+        if h.query_by_label_contains("Reading and decoding nobody.txt").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
+    h.get_by_label_contains("Reading and decoding nobody.txt");
+    assert!(h.query_all_by_role(egui::accesskit::Role::ProgressIndicator).next().is_some(), "a progress bar");
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
     assert!(h.state().loading.is_none(), "Esc stops waiting");

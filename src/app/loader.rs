@@ -9,7 +9,7 @@ use crate::core::document::{self, Document, Pair};
 use crate::core::project::{ProjectFile, Restored};
 use crate::core::side::{Side, Sides};
 use crate::core::turns::Segmentation;
-use crate::state::{Loading, Target};
+use crate::state::{LoadStage, Loading, Target};
 
 /// One side to load: a file, or a document already in memory (the side that stays).
 #[derive(Debug, Clone)]
@@ -26,20 +26,38 @@ impl Source {
         }
     }
 
-    fn load(self) -> Result<Arc<Document>, String> {
+    /// Reads, decodes and splits the file (two steps of `stage`).
+    fn load(self, stage: &LoadStage) -> Result<Arc<Document>, String> {
         match self {
-            Source::File(path) => load_file(&path, None),
-            Source::Loaded(doc) => Ok(doc),
+            Source::File(path) => load_staged(&path, stage),
+            Source::Loaded(doc) => {
+                stage.step_done();
+                stage.step_done();
+                Ok(doc)
+            }
         }
     }
 }
 
-/// A file, or the built-in sample when the path names it (`sample/interview_zh.txt`).
-fn load_file(path: &Path, encoding: Option<&str>) -> Result<Arc<Document>, String> {
-    load_file_with(path, encoding, Segmentation::default())
+/// A file, or the built-in sample when the path names it (`sample/interview_zh.txt`), saying on
+/// `stage` which step it is at.
+fn load_staged(path: &Path, stage: &LoadStage) -> Result<Arc<Document>, String> {
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+    if let Some((name, text)) = sample_text(path) {
+        stage.step_done();
+        stage.step_done();
+        return Ok(Arc::new(Document::from_text(format!("sample/{name}"), text, "UTF-8", 0)));
+    }
+    stage.begin(format!("Reading and decoding {name}"));
+    let source = crate::core::formats::read(path, None).map_err(|e| e.to_string())?;
+    stage.step_done();
+    stage.begin(format!("Finding the turns of {name}"));
+    let doc = Document::from_source(path, source, Segmentation::default());
+    stage.step_done();
+    Ok(Arc::new(doc))
 }
 
-/// [`load_file`], split with the user's corrections.
+/// A file or the built-in sample, split with the user's corrections.
 fn load_file_with(path: &Path, encoding: Option<&str>, seg: Segmentation) -> Result<Arc<Document>, String> {
     let doc = match sample_text(path) {
         Some((name, text)) => Document::from_text_with(format!("sample/{name}"), text, "UTF-8", 0, seg),
@@ -100,17 +118,24 @@ impl Job {
         let what = format!("{} ↔ {}", sources[0].name(), sources[1].name());
         let (tx, rx) = channel();
         let [left, right] = sources;
+        // Each file read and split (two steps each), then the alignment.
+        let stage = Arc::new(LoadStage::new(5));
+        let shown = stage.clone();
         std::thread::spawn(move || {
             let paths: Vec<&Path> = [&left, &right]
                 .into_iter()
                 .filter_map(|s| if let Source::File(p) = s { Some(p.as_path()) } else { None })
                 .collect();
-            let (l, r) = document::both(document::in_parallel(&paths), || left.load(), || right.load());
-            let result = (|| Ok(Loaded { pair: Pair::from_docs(Sides::new(l?, r?)), project: None }))();
+            let (l, r) = document::both(document::in_parallel(&paths), || left.load(&stage), || right.load(&stage));
+            let result = (|| {
+                let docs = Sides::new(l?, r?);
+                stage.begin("Aligning");
+                Ok(Loaded { pair: Pair::from_docs(docs), project: None })
+            })();
             let _ = tx.send(result);
             wake();
         });
-        Job { loading: Loading { what, started: Instant::now() }, rx }
+        Job { loading: Loading { what, started: Instant::now(), stage: shown }, rx }
     }
 
     /// Starts reading a project: its file, both sources (in the encodings it names), and the
@@ -142,6 +167,10 @@ impl Job {
     ) -> Job {
         let what = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
         let (tx, rx) = channel();
+        // A project: its file and both sources read and split, then its alignment rebuilt.
+        let stage = Arc::new(LoadStage::new(2));
+        let shown = stage.clone();
+        stage.begin("Reading the project and its texts");
         std::thread::spawn(move || {
             let result = (|| -> Result<Loaded, Failure> {
                 let file = match file {
@@ -165,6 +194,8 @@ impl Job {
                         .map_err(|e| Failure::from(format!("{e} (in the project {})", path.display())))
                 };
                 let docs = Sides::new(load(Side::Left)?, load(Side::Right)?);
+                stage.step_done();
+                stage.begin("Aligning, keeping the project's decisions");
                 let restored = file.restore(&docs);
                 let pair = Pair { docs, alignment: Arc::new(restored.alignment.clone()) };
                 Ok(Loaded { pair, project: Some((path, restored)) })
@@ -172,7 +203,7 @@ impl Job {
             let _ = tx.send(result);
             wake();
         });
-        Job { loading: Loading { what, started: Instant::now() }, rx }
+        Job { loading: Loading { what, started: Instant::now(), stage: shown }, rx }
     }
 
     /// The result, once there.

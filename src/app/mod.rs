@@ -43,6 +43,9 @@ pub fn sample_pair() -> Pair {
 
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
+/// Whether `TANDEM_TIMINGS=1` has reported the time until a pair was first on screen.
+static PAIR_SHOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Notes when the process started, so that `TANDEM_TIMINGS=1` can report the time to first frame.
 pub fn mark_start() {
     STARTED.get_or_init(std::time::Instant::now);
@@ -570,6 +573,14 @@ impl eframe::App for TandemApp {
         actions.extend(keys::dropped_files(ui, self.state.settings.split));
         let params = self.view_params();
         actions.extend(ui::shell_ui(ui, &self.state, self.view.as_mut(), &mut self.drafts, &params));
+        if self.state.pair.is_some()
+            && self.view.is_some()
+            && std::env::var_os("TANDEM_TIMINGS").is_some()
+            && let Some(started) = STARTED.get()
+            && !PAIR_SHOWN.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            eprintln!("tandem: first pair shown after {:.2?}", started.elapsed());
+        }
         if !actions.is_empty() {
             for action in actions {
                 self.handle(action);

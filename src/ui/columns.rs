@@ -16,7 +16,6 @@ use crate::core::document::{Document, Pair, Script};
 use crate::core::edit::Annotations;
 use crate::core::search::Hit;
 use crate::core::side::{Side, Sides};
-use crate::core::text::is_cjk;
 use crate::state::ReviewState;
 
 /// Width of the gutter between the columns, which also serves as the split handle.
@@ -137,7 +136,11 @@ impl ViewCache {
                 .turns
                 .iter()
                 .map(|t| {
-                    let ems = t.text.chars().map(|c| if is_cjk(c) { 1.0 } else { 0.52 }).sum::<f32>();
+                    // Counted fast (a long record has millions of characters): a CJK character
+                    // takes three bytes in UTF-8 and one em; most others one byte and half an em.
+                    let chars = t.text.chars().count();
+                    let wide = (t.text.len() - chars) / 2;
+                    let ems = wide as f32 + (chars - wide) as f32 * 0.52;
                     (ems, t.text.matches('\n').count().min(u16::MAX as usize - 1) as u16 + 1)
                 })
                 .collect()

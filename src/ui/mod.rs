@@ -131,6 +131,9 @@ pub fn shell_ui(
             }
         }
     });
+    if let Some(loading) = &state.loading {
+        out.extend(loading_ui(ui, loading));
+    }
     editing::context_menu_ui(ui, state, drafts, &mut out);
     out
 }
@@ -140,9 +143,11 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
     ui.horizontal(|ui| {
         if let Some(loading) = &state.loading {
             // No spinner: it would draw frames without end while a slow source is waited for.
+            let (now, _) = loading.stage.read();
             ui.label(format!(
-                "Reading and aligning {} … {:.0} s",
+                "Reading and aligning {} — {} … {:.0} s",
                 loading.what,
+                now.to_lowercase(),
                 loading.started.elapsed().as_secs_f32().floor()
             ));
             if ui.small_button("Cancel").on_hover_text("Stop waiting (Esc); the pair on screen stays").clicked() {
@@ -299,11 +304,8 @@ fn empty_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.3);
-        if let Some(loading) = &state.loading {
-            ui.label(format!("Reading and aligning {}…", loading.what));
-            if ui.button("Cancel").on_hover_text("Stop waiting (Esc)").clicked() {
-                out.push(Action::CancelLoading);
-            }
+        if state.loading.is_some() {
+            // The loading box is drawn over the middle of the window by `loading_ui`.
             return;
         }
         ui.heading("Open a text and its translation");
@@ -342,4 +344,27 @@ fn unrelated_banner_ui(ui: &mut Ui) {
         );
     });
     ui.add_space(4.0);
+}
+
+/// In the middle of the window while a pair loads: what is being done, how far, and Cancel. The
+/// pair on screen stays usable around it; redrawn twice a second (by the status line), no faster.
+pub fn loading_ui(ui: &mut Ui, loading: &crate::state::Loading) -> Vec<Action> {
+    let mut out = Vec::new();
+    let (now, done) = loading.stage.read();
+    egui::Area::new(egui::Id::unique("loading-box"))
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).inner_margin(egui::Margin::same(14)).show(ui, |ui| {
+                ui.set_width(420.0);
+                ui.label(egui::RichText::new(format!("Opening {}", loading.what)).strong());
+                ui.label(if now.is_empty() { "Starting…".to_string() } else { format!("{now}…") });
+                let seconds = loading.started.elapsed().as_secs_f32().floor();
+                ui.add(egui::ProgressBar::new(done).text(format!("{:.0} %  ·  {seconds:.0} s", done * 100.0)));
+                if ui.button("Cancel").on_hover_text("Stop opening (Esc); the pair on screen stays").clicked() {
+                    out.push(Action::CancelLoading);
+                }
+            });
+        });
+    out
 }
