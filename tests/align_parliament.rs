@@ -97,6 +97,10 @@ fn timing_at_scale() {
 #[ignore = "calibration: prints the evidence of translations and of unrelated pairs"]
 fn evidence_calibration() {
     let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    if !shared.is_dir() {
+        println!("skipped: ../shared/samples is not here");
+        return;
+    }
     let fix = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let s = |n: &str| {
         std::fs::read_dir(&shared)

@@ -63,6 +63,17 @@ fn french_and_english_interviews_pair_question_by_question() {
 }
 
 #[test]
+fn the_verdict_tells_the_translation_from_other_interviews() {
+    use tandem::core::alignment::Verdict;
+    let (Some(fr), Some(en), Some(other)) = (sample("000"), sample("002"), sample("003")) else { return };
+    let verdict = |a: &PathBuf, b: &PathBuf| Pair::load(a, b, [None, None]).unwrap().alignment.summary().verdict;
+    // The English holds the interview twice: a translation, with half the right side one-sided.
+    assert_eq!(verdict(&fr, &en), Verdict::Partial);
+    assert_eq!(verdict(&fr, &other), Verdict::Unrelated, "two French interviews by other people");
+    assert_eq!(verdict(&en, &other), Verdict::Unrelated, "an English interview and another French one");
+}
+
+#[test]
 fn talks_without_dialogue_have_no_speakers() {
     for prefix in ["001", "004"] {
         let Some(path) = sample(prefix) else { return };

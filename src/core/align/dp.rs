@@ -34,6 +34,12 @@ fn times_said_together_pair_cheaply_and_disorder_is_harmless() {
     assert_eq!(time_cost((5_000, 1_000), (9_000, 2_000)), 2.0);
 }
 
+/// A speech on one side facing narration or a heading on the other, when both sides have
+/// speakers: about the cost of leaving both unpaired. (Cheaper, a site footer pairs with a second
+/// copy of the text at the end of `002`; the pair's shared segmentation of labels is what keeps
+/// a speech from being narration on one side only.)
+const SPEECH_NOT_SPEECH: f32 = 2.0 * SKIP + 0.5;
+
 /// The lowest the tokens can bring a pair's cost (all shared).
 const TOKENS_BEST: f32 = -2.5;
 
@@ -104,7 +110,15 @@ impl Group {
             ln_len: (len + K).ln(),
             kind: if speech > 0 { TurnKind::Speech } else { g[0].kind },
             speaker: g.iter().find_map(|u| u.speaker),
-            penalty: if mixed { 2.5 } else { 0.0 } + if two_speakers { 3.0 } else { 0.0 },
+            penalty: if mixed { 2.5 } else { 0.0 }
+                + if two_speakers { 3.0 } else { 0.0 }
+                // Three or four turns in one link are one turn split on the other side: of one
+                // kind and one speaker. Anything else would be neighbours swallowed whole.
+                + if g.len() > 2 && (mixed || two_speakers || g.iter().any(|u| u.kind != g[0].kind)) {
+                    SKIP * g.len() as f32
+                } else {
+                    0.0
+                },
             tokens: g.iter().any(|u| !u.tokens.is_empty()),
             time: g.iter().map(|u| u.time).reduce(super::features::span).flatten(),
         }
@@ -141,7 +155,7 @@ impl Model<'_> {
         };
         c += match (ga.kind, gb.kind) {
             (TurnKind::Speech, TurnKind::Speech) => self.speakers_cost(ga.speaker, gb.speaker),
-            (TurnKind::Speech, _) | (_, TurnKind::Speech) if self.both_speak => 2.0 * SKIP + 0.5,
+            (TurnKind::Speech, _) | (_, TurnKind::Speech) if self.both_speak => SPEECH_NOT_SPEECH,
             (TurnKind::Heading, TurnKind::Heading) => -0.5,
             (TurnKind::Heading, _) | (_, TurnKind::Heading) => 0.5,
             _ => 0.0,
