@@ -59,6 +59,27 @@ fn a_parliamentary_record_pairs_its_paragraphs() {
 }
 
 #[test]
+fn a_hand_written_sitting_pairs_turn_by_turn() {
+    // Labels alone on their line with riding and party, capital headings, a time stamp, a vote
+    // list; the French leaves one speech out and splits the closing note in three.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parliament");
+    let pair = Pair::load(&dir.join("sitting_en.txt"), &dir.join("sitting_fr.txt"), [None, None]).unwrap();
+    let links: Vec<(Vec<usize>, Vec<usize>)> =
+        pair.alignment.links.iter().map(|l| (l.left.clone().collect(), l.right.clone().collect())).collect();
+    let mut expected: Vec<(Vec<usize>, Vec<usize>)> = (0..11).map(|k| (vec![k], vec![k])).collect();
+    expected.push((vec![11], vec![]));
+    expected.extend((12..24).map(|k| (vec![k], vec![k - 1])));
+    expected.push((vec![24], vec![23, 24, 25]));
+    assert_eq!(links, expected);
+    let left = &pair.docs.left.turns;
+    let hargrove = &left.turns[6];
+    assert_eq!(left.speaker_name(hargrove), Some("Mr. Tom Hargrove"), "the riding and party are not the name");
+    assert_eq!(hargrove.label.as_deref(), Some("Mr. Tom Hargrove (Red River South, Cons.):"));
+    assert!(left.turns[11].text.contains("word of thanks"), "the speech the French leaves out");
+    assert_eq!(pair.alignment.summary().verdict, tandem::core::alignment::Verdict::Translation);
+}
+
+#[test]
 fn two_sittings_are_not_a_translation_and_a_cut_record_is_partial() {
     use tandem::core::alignment::Verdict;
     let (a, b) = (parliament_pair(1_500, 11), parliament_pair(1_500, 12));
