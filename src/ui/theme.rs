@@ -28,13 +28,27 @@ const DARK: [Color32; 8] = [
 ];
 
 /// The palette slot of every speaker of both sides: a right speaker that plays a left speaker's
-/// role takes that speaker's colour; the others take the next free ones.
+/// role takes that speaker's colour, two left speakers who play one right speaker's role are one
+/// person written two ways (`White Horse Business Review`, `Baima Business Review`) and share a
+/// colour; the others take the next free ones.
 pub fn speaker_slots(pair: &Pair) -> Sides<Vec<usize>> {
-    let left: Vec<usize> = (0..pair.docs.left.turns.speakers.len()).collect();
-    let mut next = left.len();
+    let map = &pair.alignment.speaker_map;
+    let mut next = 0;
+    let mut left: Vec<usize> = Vec::with_capacity(pair.docs.left.turns.speakers.len());
+    for l in 0..pair.docs.left.turns.speakers.len() {
+        let mapped = map.get(l).copied().flatten();
+        let alias = mapped.and_then(|r| (0..l).find(|&k| map.get(k).copied().flatten() == Some(r)));
+        left.push(alias.map_or_else(
+            || {
+                next += 1;
+                next - 1
+            },
+            |k| left[k],
+        ));
+    }
     let right = (0..pair.docs.right.turns.speakers.len())
         .map(|r| {
-            pair.alignment.speaker_map.iter().position(|m| *m == Some(r)).unwrap_or_else(|| {
+            map.iter().position(|m| *m == Some(r)).and_then(|l| left.get(l).copied()).unwrap_or_else(|| {
                 next += 1;
                 next - 1
             })
@@ -165,5 +179,31 @@ mod tests {
             }
         }
         assert_ne!(speaker_colour(0, false), speaker_colour(1, false));
+    }
+
+    #[test]
+    fn one_interviewer_written_two_ways_has_one_colour() {
+        let fr = Document::from_text(
+            "fr",
+            "White Horse : Bonjour.\nShen Wei : Bonjour.\nWhite Horse : Pourquoi ?\nShen Wei : Parce que.\n\
+             Baima : Et ensuite ?\nShen Wei : Ensuite rien.\nBaima : Merci.\nShen Wei : Merci à vous.",
+            "UTF-8",
+            0,
+        );
+        let en = Document::from_text(
+            "en",
+            "White Horse: Hello.\nShen Wei: Hello.\nWhite Horse: Why?\nShen Wei: Because.\n\
+             White Horse: And then?\nShen Wei: Then nothing.\nWhite Horse: Thanks.\nShen Wei: Thank you.",
+            "UTF-8",
+            0,
+        );
+        let mut pair = Pair::new(fr, en);
+        // However the pair learned them, say Baima plays White Horse's role.
+        let mut alignment = (*pair.alignment).clone();
+        alignment.speaker_map = vec![Some(0), Some(1), Some(0)];
+        pair.alignment = std::sync::Arc::new(alignment);
+        let Sides { left, right } = speaker_slots(&pair);
+        assert_eq!(left, [0, 1, 0], "Baima is White Horse");
+        assert_eq!(right, [0, 1]);
     }
 }
