@@ -200,3 +200,35 @@ fn a_clicker_blanks_the_screen_black_or_white_and_back() {
     press(&mut h, Key::B);
     assert_eq!(h.state().nav.blank, None);
 }
+
+/// The height of the label holding `text` on screen.
+fn label_rect(h: &Harness<'_, TandemApp>, text: &str) -> egui::Rect {
+    let node = h.get_by_label_contains(text);
+    node.rect()
+}
+
+#[test]
+fn one_pair_per_screen_fits_each_pair_to_the_screen() {
+    let mut h = app();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::F6);
+    for _ in 0..2 {
+        press(&mut h, Key::ArrowRight);
+    }
+    h.run_steps(2);
+    // A short question: as large as the screen allows, and wholly on it.
+    let short = label_rect(&h, "林老师，您从什么时候开始翻译科幻小说");
+    assert!(short.bottom() <= 800.0 && short.top() >= 0.0, "{short:?}");
+    // The answer below is longer: a smaller size, still wholly on the screen.
+    press(&mut h, Key::ArrowRight);
+    h.run_steps(2);
+    let long = label_rect(&h, "第一篇");
+    assert!(long.bottom() <= 800.0 && long.top() >= 0.0, "{long:?}");
+    assert!(long.height() > 800.0 * 0.45, "the answer fills much of the screen: {long:?}");
+    // With fitting off, every pair has the presentation size: the short question is smaller.
+    press(&mut h, Key::ArrowLeft);
+    h.state_mut().handle(tandem::app::Action::Nav(tandem::state::NavAction::ToggleFitEachPair));
+    h.run_steps(3);
+    let fixed = label_rect(&h, "林老师，您从什么时候开始翻译科幻小说");
+    assert!(fixed.height() < short.height(), "{fixed:?} vs fitted {short:?}");
+}

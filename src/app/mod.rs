@@ -545,6 +545,7 @@ impl TandemApp {
             text_size: self.state.text_size(),
             split: self.state.settings.split,
             user_fonts: self.state.user_fonts,
+            fit_each_pair: self.state.settings.fit_each_pair,
         }
     }
 }

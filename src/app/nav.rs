@@ -62,6 +62,7 @@ impl TandemApp {
             }
             NavAction::ToggleOnePerScreen => nav.one_per_screen = !nav.one_per_screen,
             NavAction::Blank(black) => nav.blank = if nav.blank == Some(black) { None } else { Some(black) },
+            NavAction::ToggleFitEachPair => self.state.settings.fit_each_pair = !self.state.settings.fit_each_pair,
             NavAction::ToggleHighContrast => {
                 self.state.settings.high_contrast = !self.state.settings.high_contrast;
                 self.apply_theme();

@@ -128,6 +128,8 @@ pub enum NavAction {
     /// Black (true) or white (false) screen in presentation; the same again shows the text.
     Blank(bool),
     ToggleHighContrast,
+    /// One pair per screen: fit each pair to the screen, or keep the presentation size.
+    ToggleFitEachPair,
     SpeakerStep(bool),
     /// Digits typed outside any field, towards a turn number.
     Type(String),

@@ -32,6 +32,9 @@ pub struct Settings {
     pub high_contrast: bool,
     /// Recently opened or saved projects, newest first.
     pub recent_projects: Vec<PathBuf>,
+    /// One pair per screen (F6): each pair at the largest text size at which it fits the
+    /// screen; off, every pair at the presentation text size.
+    pub fit_each_pair: bool,
 }
 
 impl Default for Settings {
@@ -46,6 +49,7 @@ impl Default for Settings {
             present_text_size: DEFAULT_PRESENT_TEXT_SIZE,
             high_contrast: false,
             recent_projects: Vec::new(),
+            fit_each_pair: true,
         }
     }
 }

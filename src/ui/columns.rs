@@ -29,6 +29,8 @@ pub struct ViewParams {
     pub split: f32,
     /// Whether each column has a user-chosen font ahead of the bundled ones.
     pub user_fonts: Sides<bool>,
+    /// One pair per screen: at the largest size at which it fits, not at `text_size`.
+    pub fit_each_pair: bool,
 }
 
 /// What is marked on the rows this frame: the current pair, the search hits, the review flags.
@@ -127,6 +129,8 @@ pub struct ViewCache {
     stale: bool,
     /// Long turns' pieces and the heights they were measured at.
     pub(super) pieces: PieceCache,
+    /// The text size that fits a pair to the screen: row, width, height, size.
+    pub(super) fit: std::cell::Cell<Option<(usize, i32, i32, f32)>>,
 }
 
 impl ViewCache {
@@ -159,6 +163,7 @@ impl ViewCache {
             unpaired: pair.alignment.one_sided(),
             stale: false,
             pieces: PieceCache::default(),
+            fit: std::cell::Cell::new(None),
         }
     }
 
@@ -173,6 +178,7 @@ impl ViewCache {
         self.counts = pair.alignment.counts();
         self.unpaired = pair.alignment.one_sided();
         self.stale = true;
+        self.fit.set(None);
     }
 
     /// Brings a row into view, smoothly, over the next frames.

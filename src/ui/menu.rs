@@ -145,6 +145,14 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             if ui.add(egui::Button::new(contrast).shortcut_text("F7")).clicked() {
                 out.push(nav(NavAction::ToggleHighContrast));
             }
+            let fit = if app.settings.fit_each_pair {
+                "One pair per screen: each fitted to the screen"
+            } else {
+                "One pair per screen: at the presentation size"
+            };
+            if ui.button(fit).on_hover_text("F6 shows one pair per screen when presenting").clicked() {
+                out.push(nav(NavAction::ToggleFitEachPair));
+            }
         });
         if ui.button("Settings").clicked() {
             out.push(Action::ShowSettings(!app.settings_open));

@@ -14,6 +14,14 @@ pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParam
     let full = ui.available_rect_before_wrap();
     let widths = column_widths(full.width(), p.split);
     let pad = 24.0;
+    let fitted;
+    let p = if p.fit_each_pair {
+        fitted =
+            ViewParams { text_size: fitted_size(ui, pair, cache, row, widths, full.height(), pad, p, marks), ..*p };
+        &fitted
+    } else {
+        p
+    };
     let lefts = column_lefts(full.left(), widths);
     egui::ScrollArea::vertical().id_salt(("one-pair", row)).auto_shrink(false).show_viewport(ui, |ui, viewport| {
         let origin = ui.max_rect().top();
@@ -40,6 +48,61 @@ pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParam
         let x = full.left() + widths.left + GUTTER / 2.0;
         ui.painter().vline(x, top..=top + height, ui.visuals().widgets.noninteractive.bg_stroke);
     });
+}
+
+/// Sizes tried when fitting a pair to the screen, in points.
+const FIT_SIZES: std::ops::RangeInclusive<f32> = 14.0..=120.0;
+/// Pairs longer than this (bytes of text) are not fitted: they are read scrolling anyway.
+const FIT_BYTES: usize = 16_000;
+
+/// The largest text size at which the pair of `row` fits the screen (its two cells side by side
+/// within `height`), found by bisection and kept until the row or the screen changes.
+#[allow(clippy::too_many_arguments)]
+fn fitted_size(
+    ui: &Ui,
+    pair: &Pair,
+    cache: &ViewCache,
+    row: usize,
+    widths: Sides<f32>,
+    height: f32,
+    pad: f32,
+    p: &ViewParams,
+    marks: &Marks,
+) -> f32 {
+    let key = (row, widths.left.round() as i32 + 10_000 * widths.right.round() as i32, height.round() as i32);
+    if let Some((r, w, h, size)) = cache.fit.get()
+        && (r, w, h) == key
+    {
+        return size;
+    }
+    let link = &pair.alignment.links[row];
+    let bytes: usize = Side::BOTH
+        .iter()
+        .flat_map(|&side| link.turns(side).clone().map(move |t| pair.doc(side).turns.turns[t].text.len()))
+        .sum();
+    if bytes > FIT_BYTES {
+        return p.text_size;
+    }
+    let tall = |size: f32| {
+        let q = ViewParams { text_size: size, ..*p };
+        Side::BOTH
+            .iter()
+            .filter_map(|&side| cell_layout(ui, pair, cache, side, row, widths[side] - 2.0 * pad, &q, marks, None))
+            .map(|c| c.height)
+            .fold(0.0_f32, f32::max)
+    };
+    let room = height - 2.0 * pad;
+    let (mut lo, mut hi) = (*FIT_SIZES.start(), *FIT_SIZES.end());
+    if tall(lo) > room {
+        hi = lo;
+    }
+    while hi - lo > 0.5 {
+        let mid = (lo + hi) / 2.0;
+        if tall(mid) <= room { lo = mid } else { hi = mid }
+    }
+    let size = lo.floor();
+    cache.fit.set(Some((key.0, key.1, key.2, size)));
+    size
 }
 
 /// "pair 12 of 40 · row 15 of 48 · 主持人 — Animateur", discreetly in the strip below the rows (pairs and rows
