@@ -232,3 +232,30 @@ fn one_pair_per_screen_fits_each_pair_to_the_screen() {
     let fixed = label_rect(&h, "林老师，您从什么时候开始翻译科幻小说");
     assert!(fixed.height() < short.height(), "{fixed:?} vs fitted {short:?}");
 }
+
+#[test]
+fn presenting_keeps_the_current_pair_in_the_middle_when_the_window_grows() {
+    let dir = std::env::temp_dir().join(format!("tandem-ui-recentre-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pair = tandem::core::synth::interview_pair(120, 5);
+    std::fs::write(dir.join("left.txt"), &pair.left).unwrap();
+    std::fs::write(dir.join("right.txt"), &pair.right).unwrap();
+    let mut h = common::app_with(Some([dir.join("left.txt"), dir.join("right.txt")]));
+    press(&mut h, Key::F5);
+    h.state_mut().handle(tandem::app::Action::Nav(tandem::state::NavAction::To(40)));
+    h.run_steps(30);
+    // Full screen arrives a few frames later: the window is now much taller.
+    h.set_size(egui::vec2(1200.0, 1400.0));
+    h.run_steps(40);
+    // The current pair's left cell (its text's first characters are its label's) sits near the
+    // middle of the new, taller window, not where the middle of the old one was.
+    let (text, tall) = {
+        let app = h.state();
+        let pair = app.pair.as_ref().unwrap();
+        let t = pair.alignment.links[40].left.start;
+        (pair.docs.left.turns.turns[t].text.chars().take(10).collect::<String>(), 1400.0)
+    };
+    let rect = h.get_by_label_contains(&text).rect();
+    assert!(rect.top() < tall / 2.0 + 150.0 && rect.bottom() > tall / 2.0 - 150.0, "{rect:?} is not about the middle");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -83,6 +83,9 @@ pub struct TandemApp {
     close_confirmed: bool,
     close_after_save: bool,
     title: String,
+    /// The window's size last frame: presenting, a change (the switch to full screen arriving
+    /// a few frames after F5) brings the current pair back to the middle.
+    screen: egui::Vec2,
     fonts_rx: Option<std::sync::mpsc::Receiver<Vec<String>>>,
     user_fonts: Sides<Option<UserFont>>,
     fonts_dirty: bool,
@@ -158,6 +161,7 @@ impl TandemApp {
             close_confirmed: false,
             close_after_save: false,
             title: String::new(),
+            screen: egui::Vec2::ZERO,
             fonts_rx: None,
             user_fonts: Sides::default(),
             fonts_dirty: true,
@@ -559,6 +563,7 @@ impl eframe::App for TandemApp {
             eprintln!("tandem: first frame after {:.0?}", started.elapsed());
         }
         self.poll_background();
+        self.recentre_on_resize(ui.ctx().content_rect().size());
         if self.fonts_dirty {
             self.install_fonts();
         }

@@ -25,6 +25,19 @@ impl Drop for SearchJob {
 }
 
 impl TandemApp {
+    /// Presenting, a new window size (full screen arriving after F5, a projector plugged in)
+    /// brings the current pair back to the middle of the screen.
+    pub(super) fn recentre_on_resize(&mut self, size: egui::Vec2) {
+        let changed = (size - self.screen).length() > 1.0;
+        self.screen = size;
+        if changed
+            && self.state.nav.presenting
+            && let Some(view) = self.view.as_mut()
+        {
+            view.centre(self.state.nav.current);
+        }
+    }
+
     /// Makes a row current and brings it into view.
     pub(super) fn go(&mut self, row: usize) {
         let rows = self.state.rows();

@@ -121,6 +121,8 @@ pub struct ViewCache {
     pub visible: Range<usize>,
     /// A row to bring into view, and how many more frames to try (heights may still settle).
     reveal: Option<(usize, u32)>,
+    /// Whether the row being revealed must be in the middle, not merely in view.
+    centre: bool,
     /// Rows with turns on one side only, and that side, for the overview strip.
     pub(super) unpaired: Vec<(usize, Side)>,
     /// Counted once for the headers and the status line.
@@ -159,6 +161,7 @@ impl ViewCache {
             pending_offset: Some(0.0),
             visible: 0..0,
             reveal: None,
+            centre: false,
             counts: pair.alignment.counts(),
             unpaired: pair.alignment.one_sided(),
             stale: false,
@@ -184,6 +187,14 @@ impl ViewCache {
     /// Brings a row into view, smoothly, over the next frames.
     pub fn reveal(&mut self, row: usize) {
         self.reveal = Some((row, 40));
+        self.centre = false;
+    }
+
+    /// Brings a row to the middle of the view (or its top to the top when it is taller), even
+    /// when it is already in view: after the window changed size under a presentation.
+    pub fn centre(&mut self, row: usize) {
+        self.reveal = Some((row, 40));
+        self.centre = true;
     }
 
     /// Brings row `row` to the top of the view on the next frame.
@@ -318,7 +329,8 @@ fn reveal_ui(ui: &Ui, cache: &mut ViewCache, origin: egui::Pos2, viewport: Rect)
     let fits = height <= viewport.height();
     let inside =
         top >= viewport.min.y - 0.5 && (top + height <= viewport.max.y + 0.5 || !fits && top <= viewport.min.y + 0.5);
-    if inside && cache.layout.is_exact(row) {
+    let centred = !cache.centre || !fits || ((top + height / 2.0) - viewport.center().y).abs() < 2.0;
+    if inside && centred && cache.layout.is_exact(row) {
         cache.reveal = None;
         return;
     }
