@@ -8,6 +8,7 @@
 mod export;
 mod keys;
 pub mod loader;
+mod look;
 mod nav;
 mod project;
 mod review;
@@ -24,7 +25,7 @@ pub use crate::state::{
 };
 use crate::ui;
 use crate::ui::columns::{ViewCache, ViewParams};
-use crate::ui::fonts::{self, UserFont};
+use crate::ui::fonts::UserFont;
 use loader::{Dialog, Job, Loaded, Picked, Source};
 pub use nav::SearchJob;
 use review::{DismissalStore, ReviewJob};
@@ -337,45 +338,6 @@ impl TandemApp {
             self.drafts.paths.left = self.export_path().display().to_string();
         }
         self.state.path_entry = Some(PathEntry { target: Some(target), reason: reason.into() });
-    }
-
-    /// Lists the installed font families on a background thread (fontdb reads them in 20–70 ms).
-    fn list_installed_fonts(&mut self) {
-        if self.state.installed_fonts.is_some() || self.fonts_rx.is_some() {
-            return;
-        }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let wake = self.wake();
-        std::thread::spawn(move || {
-            let _ = tx.send(ui::system_fonts::families());
-            wake();
-        });
-        self.fonts_rx = Some(rx);
-    }
-
-    fn apply_theme(&self) {
-        let high_contrast = self.state.nav.presenting && self.state.settings.high_contrast;
-        let dark = self.state.settings.dark || high_contrast;
-        let theme = if dark { egui::Theme::Dark } else { egui::Theme::Light };
-        let mut visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
-        ui::theme::readable(&mut visuals);
-        if high_contrast {
-            ui::theme::high_contrast(&mut visuals);
-        }
-        self.ctx.set_visuals_of(theme, visuals);
-        self.ctx.set_theme(theme);
-    }
-
-    fn install_fonts(&mut self) {
-        for side in Side::BOTH {
-            let wanted = self.state.settings.fonts[side].clone();
-            if self.user_fonts[side].as_ref().map(|f| &f.name) != wanted.as_ref() {
-                self.user_fonts[side] = wanted.and_then(|name| ui::system_fonts::load(&name));
-            }
-        }
-        self.state.user_fonts = self.user_fonts.as_ref().map(Option::is_some);
-        self.ctx.set_fonts(fonts::definitions(self.user_fonts.as_ref().map(Option::as_ref)));
-        self.fonts_dirty = false;
     }
 
     /// Applies one action: the only place where the state changes.

@@ -1,0 +1,47 @@
+//! The window's look: the theme (light, dark, high contrast when presenting) and the fonts.
+
+use super::TandemApp;
+use crate::core::side::Side;
+use crate::ui::{self, fonts};
+
+impl TandemApp {
+    /// Lists the installed font families on a background thread (fontdb reads them in 20–70 ms).
+    pub(super) fn list_installed_fonts(&mut self) {
+        if self.state.installed_fonts.is_some() || self.fonts_rx.is_some() {
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let wake = self.wake();
+        std::thread::spawn(move || {
+            let _ = tx.send(ui::system_fonts::families());
+            wake();
+        });
+        self.fonts_rx = Some(rx);
+    }
+
+    pub(super) fn apply_theme(&self) {
+        let high_contrast = self.state.nav.presenting && self.state.settings.high_contrast;
+        let dark = self.state.settings.dark || high_contrast;
+        let theme = if dark { egui::Theme::Dark } else { egui::Theme::Light };
+        let mut visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
+        ui::theme::readable(&mut visuals);
+        if high_contrast {
+            ui::theme::high_contrast(&mut visuals);
+        }
+        self.ctx.set_visuals_of(theme, visuals);
+        self.ctx.set_theme(theme);
+    }
+
+    /// The bundled fonts, with the user's chosen ones ahead where set.
+    pub(super) fn install_fonts(&mut self) {
+        for side in Side::BOTH {
+            let wanted = self.state.settings.fonts[side].clone();
+            if self.user_fonts[side].as_ref().map(|f| &f.name) != wanted.as_ref() {
+                self.user_fonts[side] = wanted.and_then(|name| ui::system_fonts::load(&name));
+            }
+        }
+        self.state.user_fonts = self.user_fonts.as_ref().map(Option::is_some);
+        self.ctx.set_fonts(fonts::definitions(self.user_fonts.as_ref().map(Option::as_ref)));
+        self.fonts_dirty = false;
+    }
+}
