@@ -259,3 +259,20 @@ fn presenting_keeps_the_current_pair_in_the_middle_when_the_window_grows() {
     assert!(rect.top() < tall / 2.0 + 150.0 && rect.bottom() > tall / 2.0 - 150.0, "{rect:?} is not about the middle");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn with_reduced_motion_a_jump_shows_the_pair_in_the_next_frame() {
+    let dir = std::env::temp_dir().join(format!("tandem-ui-jump-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pair = tandem::core::synth::interview_pair(300, 9);
+    std::fs::write(dir.join("left.txt"), &pair.left).unwrap();
+    std::fs::write(dir.join("right.txt"), &pair.right).unwrap();
+    let mut h = common::app_with(Some([dir.join("left.txt"), dir.join("right.txt")]));
+    h.state_mut().handle(tandem::app::Action::SetReduceMotion(Some(true)));
+    assert_eq!(h.ctx.global_style().scroll_animation, egui::style::ScrollAnimation::none());
+    h.state_mut().handle(tandem::app::Action::Nav(tandem::state::NavAction::To(200)));
+    h.step();
+    let rows = h.state().view.as_ref().unwrap().visible.clone();
+    assert!(rows.contains(&200), "row 200 is on screen at once: {rows:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}

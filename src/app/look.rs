@@ -44,4 +44,27 @@ impl TandemApp {
         self.ctx.set_fonts(fonts::definitions(self.user_fonts.as_ref().map(Option::as_ref)));
         self.fonts_dirty = false;
     }
+
+    /// Notes whether the renderer is a software one, and sets the motion accordingly.
+    pub(super) fn detect_renderer(&mut self, frame: &eframe::Frame) {
+        self.software_renderer = frame
+            .wgpu_render_state()
+            .is_some_and(|rs| rs.adapter.get_info().device_type == eframe::wgpu::DeviceType::Cpu);
+        self.apply_motion();
+    }
+
+    /// Whether scrolling jumps instead of gliding: the user's choice, else on with a software
+    /// renderer (every frame of a glide costs 15–25 ms of CPU there).
+    pub fn reduce_motion(&self) -> bool {
+        self.state.settings.reduce_motion.unwrap_or(self.software_renderer)
+    }
+
+    pub(super) fn apply_motion(&self) {
+        let reduce = self.reduce_motion();
+        self.ctx.all_styles_mut(|style| {
+            style.scroll_animation =
+                if reduce { egui::style::ScrollAnimation::none() } else { egui::style::ScrollAnimation::default() };
+            style.animation_time = if reduce { 0.0 } else { egui::Style::default().animation_time };
+        });
+    }
 }

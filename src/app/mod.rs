@@ -84,6 +84,8 @@ pub struct TandemApp {
     close_confirmed: bool,
     close_after_save: bool,
     title: String,
+    /// The renderer draws on the CPU (llvmpipe, lavapipe, WARP): animations cost real time.
+    software_renderer: bool,
     /// The window's size last frame: presenting, a change (the switch to full screen arriving
     /// a few frames after F5) brings the current pair back to the middle.
     screen: egui::Vec2,
@@ -162,6 +164,7 @@ impl TandemApp {
             close_confirmed: false,
             close_after_save: false,
             title: String::new(),
+            software_renderer: false,
             screen: egui::Vec2::ZERO,
             fonts_rx: None,
             user_fonts: Sides::default(),
@@ -463,6 +466,10 @@ impl TandemApp {
                 self.state.settings.dark = !self.state.settings.dark;
                 self.apply_theme();
             }
+            Action::SetReduceMotion(choice) => {
+                self.state.settings.reduce_motion = choice;
+                self.apply_motion();
+            }
             Action::SetSplit(split) => self.state.settings.split = split,
             Action::SetFont(side, name) => {
                 self.state.settings.fonts[side] = name;
@@ -512,12 +519,16 @@ impl TandemApp {
             split: self.state.settings.split,
             user_fonts: self.state.user_fonts,
             fit_each_pair: self.state.settings.fit_each_pair,
+            reduce_motion: self.reduce_motion(),
         }
     }
 }
 
 impl eframe::App for TandemApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if ui.ctx().cumulative_frame_nr() == 0 {
+            self.detect_renderer(frame);
+        }
         if let Some(started) = STARTED.get()
             && ui.ctx().cumulative_frame_nr() == 0
             && std::env::var_os("TANDEM_TIMINGS").is_some()
@@ -537,8 +548,12 @@ impl eframe::App for TandemApp {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-        let mut actions = keys::read(ui, &self.state);
-        actions.extend(keys::dropped_files(ui, self.state.settings.split));
+        // Keys act before this frame is drawn, so that it shows their effect: one frame per key
+        // (under a software renderer each frame costs real CPU).
+        for action in keys::read(ui, &self.state) {
+            self.handle(action);
+        }
+        let mut actions: Vec<Action> = keys::dropped_files(ui, self.state.settings.split).into_iter().collect();
         let params = self.view_params();
         actions.extend(ui::shell_ui(ui, &self.state, self.view.as_mut(), &mut self.drafts, &params));
         if self.state.pair.is_some()

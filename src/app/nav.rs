@@ -45,8 +45,13 @@ impl TandemApp {
             return;
         }
         self.state.nav.current = row.min(rows - 1);
+        let instant = self.reduce_motion();
         if let Some(view) = self.view.as_mut() {
-            view.reveal(self.state.nav.current);
+            if instant {
+                view.jump_to(self.state.nav.current);
+            } else {
+                view.reveal(self.state.nav.current);
+            }
         }
     }
 

@@ -49,6 +49,8 @@ pub enum Action {
     Swap,
     TextSize(i32),
     ToggleTheme,
+    /// Scrolling animation: automatic (`None`), off (`Some(true)`) or on (`Some(false)`).
+    SetReduceMotion(Option<bool>),
     SetSplit(f32),
     SetFont(Side, Option<String>),
     ShowSettings(bool),

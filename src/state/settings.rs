@@ -35,6 +35,9 @@ pub struct Settings {
     /// One pair per screen (F6): each pair at the largest text size at which it fits the
     /// screen; off, every pair at the presentation text size.
     pub fit_each_pair: bool,
+    /// No scrolling animation: `None` decides by the renderer (on when it is a software one,
+    /// where every animated frame costs real CPU), `Some` is the user's choice.
+    pub reduce_motion: Option<bool>,
 }
 
 impl Default for Settings {
@@ -50,6 +53,7 @@ impl Default for Settings {
             high_contrast: false,
             recent_projects: Vec::new(),
             fit_each_pair: true,
+            reduce_motion: None,
         }
     }
 }

@@ -31,6 +31,8 @@ pub struct ViewParams {
     pub user_fonts: Sides<bool>,
     /// One pair per screen: at the largest size at which it fits, not at `text_size`.
     pub fit_each_pair: bool,
+    /// Scrolling jumps instead of gliding.
+    pub reduce_motion: bool,
 }
 
 /// What is marked on the rows this frame: the current pair, the search hits, the review flags.
@@ -123,6 +125,8 @@ pub struct ViewCache {
     reveal: Option<(usize, u32)>,
     /// Whether the row being revealed must be in the middle, not merely in view.
     centre: bool,
+    /// The height of the rows' viewport last frame.
+    viewport_height: f32,
     /// Rows with turns on one side only, and that side, for the overview strip.
     pub(super) unpaired: Vec<(usize, Side)>,
     /// Counted once for the headers and the status line.
@@ -162,6 +166,7 @@ impl ViewCache {
             visible: 0..0,
             reveal: None,
             centre: false,
+            viewport_height: 0.0,
             counts: pair.alignment.counts(),
             unpaired: pair.alignment.one_sided(),
             stale: false,
@@ -188,6 +193,22 @@ impl ViewCache {
     pub fn reveal(&mut self, row: usize) {
         self.reveal = Some((row, 40));
         self.centre = false;
+    }
+
+    /// Brings a row to the middle of the view at once, in the next frame drawn (no glide): then
+    /// makes sure it is in view as heights become exact.
+    pub fn jump_to(&mut self, row: usize) {
+        if !self.layout.is_empty() && self.viewport_height > 0.0 {
+            let row = row.min(self.layout.len() - 1);
+            let (top, height) = (self.layout.start(row), self.layout.height(row));
+            let offset =
+                if height <= self.viewport_height { top + height / 2.0 - self.viewport_height / 2.0 } else { top };
+            // Never past either end: egui would spring back over many frames.
+            let last = (self.layout.total() - self.viewport_height).max(0.0);
+            self.pending_offset = Some(offset.clamp(0.0, last));
+            self.anchor = None;
+        }
+        self.reveal(row);
     }
 
     /// Brings a row to the middle of the view (or its top to the top when it is taller), even
@@ -246,7 +267,7 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         }
     }
 
-    let mut area = egui::ScrollArea::vertical().id_salt("aligned-rows").auto_shrink(false).animated(true);
+    let mut area = egui::ScrollArea::vertical().id_salt("aligned-rows").auto_shrink(false).animated(!p.reduce_motion);
     if let Some(offset) = cache.pending_offset.take() {
         area = area.vertical_scroll_offset(offset);
     }
@@ -254,6 +275,7 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
     let mut rows_ui = ui.new_child(egui::UiBuilder::new().max_rect(rows_rect));
     let viewport_seen = area.show_viewport(&mut rows_ui, |ui, viewport| {
         ui.set_height(cache.layout.total().max(viewport.height()));
+        cache.viewport_height = viewport.height();
         let origin = ui.max_rect().min;
         let first = cache.layout.row_at(viewport.min.y);
         // Measure the rows on screen first, so that what is painted uses exact heights.

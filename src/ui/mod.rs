@@ -284,6 +284,20 @@ fn settings_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
                 }
             });
         }
+        ui.separator();
+        ui.label("Scrolling to a pair:");
+        let choice = state.settings.reduce_motion;
+        ui.horizontal(|ui| {
+            for (value, name, tip) in [
+                (None, "Automatic", "Jumps when the picture is drawn by the CPU (no GPU), glides otherwise"),
+                (Some(false), "Glide", "A short scrolling animation"),
+                (Some(true), "Jump", "No animation: the least CPU, and no motion on a projector"),
+            ] {
+                if ui.radio(choice == value, name).on_hover_text(tip).clicked() && choice != value {
+                    out.push(Action::SetReduceMotion(value));
+                }
+            }
+        });
     });
     if !open {
         out.push(Action::ShowSettings(false));
