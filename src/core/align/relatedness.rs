@@ -1,10 +1,11 @@
 //! Whether two texts are translations of each other at all: the pair is aligned again with one
-//! side's turns in reverse order, and the costs compared.
+//! side's turns turned round (by a third, by two thirds) and reversed, and the costs compared.
 //!
 //! Any two texts can be paired by length alone, so confident-looking links prove nothing. What a
 //! translation has and two unrelated texts lack is order: its turns pair far better in their own
-//! order than with one side read backwards (which keeps its lengths, speakers and words). For two
-//! unrelated texts both orders pair about as badly. The gain, per turn, is the evidence.
+//! order than in one that keeps the other side's lengths, speakers and words but not its
+//! correspondence. For two unrelated texts every order pairs about as badly. The saving, per
+//! turn, is the evidence.
 
 use super::dp::{self, Model, Step};
 use super::features::Unit;
@@ -15,9 +16,10 @@ const WINDOW: usize = 1_000;
 const MIN_TURNS: usize = 20;
 
 /// Cost per turn saved by the texts' own order over the right side reversed or turned round,
-/// less a quarter of the own order's cost per turn: at most 0.11 for the unrelated pairs we
-/// tried, at least 0.37 for the translations (our fixtures, the shared samples, generated
-/// records). `None` when there are too few turns to tell.
+/// less a quarter of the own order's cost per turn: at most 0.06 for the unrelated pairs we
+/// tried, at least 0.34 for the translations (our fixtures, the shared samples, generated
+/// records; `tests/align_parliament.rs`, `evidence_calibration`). `None` when there are too few
+/// turns to tell; 0 when nothing paired at all.
 pub fn gain(l: &[Unit], r: &[Unit], model: &Model, steps: &[Step]) -> Option<f32> {
     // A window of paired steps around the middle of those the path found (one-sided stretches
     // — a cut, a second copy left standing alone, which would pair again once turned round —
