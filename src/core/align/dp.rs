@@ -35,9 +35,9 @@ fn times_said_together_pair_cheaply_and_disorder_is_harmless() {
 }
 
 /// A speech on one side facing narration or a heading on the other, when both sides have
-/// speakers: about the cost of leaving both unpaired. (Cheaper, a site footer pairs with a second
-/// copy of the text at the end of `002`; the pair's shared segmentation of labels is what keeps
-/// a speech from being narration on one side only.)
+/// speakers: about the cost of leaving both unpaired. (Tried cheaper, 1.5 to 3: the site footer
+/// of the shared `000` then pairs with the second copy of the text in `002`. Labels decided with
+/// both documents in view, not built yet, are what would let it be cheaper.)
 const SPEECH_NOT_SPEECH: f32 = 2.0 * SKIP + 0.5;
 
 /// The lowest the tokens can bring a pair's cost (all shared).
