@@ -19,11 +19,24 @@ struct Band {
     right: u32,
 }
 
-/// Counts per band: `band_of` places a row; `unpaired` lists the one-sided rows and their side.
+/// Counts per band: `band_of` places a row (rows in order never go up the strip); `unpaired`
+/// lists the one-sided rows and their side. Drawn every frame, so each band's first row is found
+/// by bisection rather than by placing all rows.
 fn density(rows: usize, unpaired: &[(usize, Side)], bands: usize, band_of: impl Fn(usize) -> usize) -> Vec<Band> {
     let mut out = vec![Band::default(); bands];
-    for row in 0..rows {
-        out[band_of(row)].rows += 1;
+    let first_row = |band: usize| {
+        let (mut lo, mut hi) = (0, rows);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if band_of(mid) < band { lo = mid + 1 } else { hi = mid }
+        }
+        lo
+    };
+    let mut start = 0;
+    for (band, slot) in out.iter_mut().enumerate() {
+        let end = first_row(band + 1);
+        slot.rows = (end - start) as u32;
+        start = end;
     }
     for &(row, side) in unpaired.iter().filter(|(r, _)| *r < rows) {
         let band = &mut out[band_of(row)];
