@@ -139,7 +139,18 @@ impl Group {
     }
 }
 
-impl Model<'_> {
+impl<'a> Model<'a> {
+    /// A model trying every link shape ([`MOVES`]).
+    pub fn new(
+        ratio: f32,
+        weights: &'a [f32],
+        speaker_map: &'a [Option<u32>],
+        both_speak: bool,
+        full_cells: usize,
+    ) -> Self {
+        Model { ratio, weights, speaker_map, both_speak, full_cells, moves: &MOVES }
+    }
+
     /// The cost of linking units `a` with units `b` (one to four each), summed up in `ga`, `gb`;
     /// or any value of at least `limit` once the cost is sure to reach it: the tokens, the one
     /// costly term, are compared only when they can still matter.

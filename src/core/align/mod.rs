@@ -33,30 +33,12 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
         .map(|s| right.speakers.iter().position(|t| t.canonical == s.canonical).map(|p| p as u32))
         .collect();
     let mut ratio = ratio_from_distributions(&l, &r);
-    let mut steps = dp::align(
-        &l,
-        &r,
-        &dp::Model {
-            ratio,
-            weights: &vocab.weights,
-            speaker_map: &speaker_map,
-            both_speak,
-            full_cells,
-            moves: &dp::MOVES,
-        },
-    );
+    let mut steps = dp::align(&l, &r, &dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, full_cells));
     if let Some(better) = ratio_from_links(&steps, &l, &r) {
         ratio = better;
     }
     learn_speakers(&steps, &l, &r, &mut speaker_map);
-    let model = dp::Model {
-        ratio,
-        weights: &vocab.weights,
-        speaker_map: &speaker_map,
-        both_speak,
-        full_cells,
-        moves: &dp::MOVES,
-    };
+    let model = dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, full_cells);
     // The second pass refines around the first one's path: no need to go coarse again.
     steps = if (l.len() + 1).saturating_mul(r.len() + 1) <= full_cells {
         dp::align(&l, &r, &model)
@@ -105,14 +87,7 @@ pub fn realign_rows(left: &Turns, right: &Turns, alignment: &Alignment, rows: Ra
             &times(&left.times, &i),
             &times(&right.times, &j),
         );
-        let model = dp::Model {
-            ratio,
-            weights: &vocab.weights,
-            speaker_map: &speaker_map,
-            both_speak,
-            full_cells: dp::FULL_CELLS,
-            moves: &dp::MOVES,
-        };
+        let model = dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, dp::FULL_CELLS);
         let steps = dp::align(&l, &r, &model);
         let found = steps
             .iter()
