@@ -114,6 +114,15 @@ fn timing_at_scale() {
     }
 }
 
+/// One line of the calibration: the evidence, scaled by the square root of the turns, and the rows.
+fn print_evidence(name: &str, pair: &Pair) {
+    let c = pair.alignment.counts();
+    let n = (pair.docs.left.turns.turns.len() + pair.docs.right.turns.turns.len()).min(3000) as f32;
+    let evidence = pair.alignment.evidence;
+    let z = evidence.unwrap_or(0.0) * n.sqrt();
+    println!("{name}: evidence {evidence:?} z {z:.2} rows {} paired {}", c.rows, c.paired_rows);
+}
+
 #[test]
 #[ignore = "calibration: prints the evidence of translations and of unrelated pairs"]
 fn evidence_calibration() {
@@ -146,15 +155,7 @@ fn evidence_calibration() {
     ];
     for (name, a, b) in pairs {
         let pair = Pair::load(&a, &b, [None, None]).unwrap();
-        let c = pair.alignment.counts();
-        let n = (pair.docs.left.turns.turns.len() + pair.docs.right.turns.turns.len()).min(3000) as f32;
-        println!(
-            "{name}: evidence {:?} z {:.2} rows {} paired {}",
-            pair.alignment.evidence,
-            pair.alignment.evidence.unwrap_or(0.0) * n.sqrt(),
-            c.rows,
-            c.paired_rows
-        );
+        print_evidence(name, &pair);
     }
     for (name, a, b) in [
         ("T parl", 1, 1),
@@ -168,14 +169,6 @@ fn evidence_calibration() {
         let right = if name.contains("en1/en2") { &y.left } else { &y.right };
         let pair =
             Pair::new(Document::from_text("a", &x.left, "UTF-8", 0), Document::from_text("b", right, "UTF-8", 0));
-        let c = pair.alignment.counts();
-        let n = (pair.docs.left.turns.turns.len() + pair.docs.right.turns.turns.len()).min(3000) as f32;
-        println!(
-            "{name}: evidence {:?} z {:.2} rows {} paired {}",
-            pair.alignment.evidence,
-            pair.alignment.evidence.unwrap_or(0.0) * n.sqrt(),
-            c.rows,
-            c.paired_rows
-        );
+        print_evidence(name, &pair);
     }
 }

@@ -79,12 +79,8 @@ fn cell_tops(harness: &Harness<'_, TandemApp>) -> Vec<(f32, f32)> {
 
 #[test]
 fn scrolling_keeps_paired_turns_on_one_row() {
-    let dir = std::env::temp_dir().join(format!("tandem-ui-scroll-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let pair = tandem::core::synth::interview_pair(400, 3);
-    std::fs::write(dir.join("left.txt"), &pair.left).unwrap();
-    std::fs::write(dir.join("right.txt"), &pair.right).unwrap();
-    let mut harness = app_with(Some([dir.join("left.txt"), dir.join("right.txt")]));
+    let (dir, files) = common::generated_interview("ui-scroll", 400, 3);
+    let mut harness = app_with(Some(files));
     let before = harness.state().view.as_ref().unwrap().visible.clone();
     harness.hover_at(egui::pos2(300.0, 400.0));
     for _ in 0..40 {

@@ -235,12 +235,8 @@ fn one_pair_per_screen_fits_each_pair_to_the_screen() {
 
 #[test]
 fn presenting_keeps_the_current_pair_in_the_middle_when_the_window_grows() {
-    let dir = std::env::temp_dir().join(format!("tandem-ui-recentre-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let pair = tandem::core::synth::interview_pair(120, 5);
-    std::fs::write(dir.join("left.txt"), &pair.left).unwrap();
-    std::fs::write(dir.join("right.txt"), &pair.right).unwrap();
-    let mut h = common::app_with(Some([dir.join("left.txt"), dir.join("right.txt")]));
+    let (dir, files) = common::generated_interview("ui-recentre", 120, 5);
+    let mut h = common::app_with(Some(files));
     press(&mut h, Key::F5);
     h.state_mut().handle(tandem::app::Action::Nav(tandem::state::NavAction::To(40)));
     h.run_steps(30);
@@ -262,12 +258,8 @@ fn presenting_keeps_the_current_pair_in_the_middle_when_the_window_grows() {
 
 #[test]
 fn with_reduced_motion_a_jump_shows_the_pair_in_the_next_frame() {
-    let dir = std::env::temp_dir().join(format!("tandem-ui-jump-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let pair = tandem::core::synth::interview_pair(300, 9);
-    std::fs::write(dir.join("left.txt"), &pair.left).unwrap();
-    std::fs::write(dir.join("right.txt"), &pair.right).unwrap();
-    let mut h = common::app_with(Some([dir.join("left.txt"), dir.join("right.txt")]));
+    let (dir, files) = common::generated_interview("ui-jump", 300, 9);
+    let mut h = common::app_with(Some(files));
     h.state_mut().handle(tandem::app::Action::SetReduceMotion(Some(true)));
     assert_eq!(h.ctx.global_style().scroll_animation, egui::style::ScrollAnimation::none());
     h.state_mut().handle(tandem::app::Action::Nav(tandem::state::NavAction::To(200)));

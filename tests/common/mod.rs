@@ -42,3 +42,15 @@ pub fn shared_samples() -> Option<PathBuf> {
         None
     }
 }
+
+/// A generated interview of `turns` turns and its translation, written to a fresh folder
+/// (`name` tells the tests' folders apart); remove the folder when done.
+pub fn generated_interview(name: &str, turns: usize, seed: u64) -> (PathBuf, [PathBuf; 2]) {
+    let dir = std::env::temp_dir().join(format!("tandem-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pair = tandem::core::synth::interview_pair(turns, seed);
+    let files = [dir.join("left.txt"), dir.join("right.txt")];
+    std::fs::write(&files[0], &pair.left).unwrap();
+    std::fs::write(&files[1], &pair.right).unwrap();
+    (dir, files)
+}
