@@ -15,6 +15,7 @@ pub mod report;
 pub mod review;
 pub mod search;
 pub mod side;
+pub mod speakers;
 pub mod synth;
 pub mod text;
 pub mod turns;
