@@ -170,7 +170,8 @@ fn caps_dot(line: &str) -> Option<Candidate> {
 
 fn is_han_name(name: &str) -> bool {
     let n = name.chars().count();
-    (1..=6).contains(&n) && name.chars().all(|c| is_han(c) || c == '·')
+    // `第一场`, `第三幕`: an ordinal (scene, act, chapter), not a name.
+    (1..=6).contains(&n) && name.chars().all(|c| is_han(c) || c == '·') && !name.starts_with('第')
 }
 
 fn han_alone(line: &str) -> Option<Candidate> {
@@ -252,6 +253,7 @@ mod tests {
             (Style::HanSpace, "哈姆莱特", "生存还是毁灭，这是一个问题。")
         );
         assert_eq!(cand("Il était une fois"), None);
+        assert_eq!(cand("第一场　灯塔的灯室。夜。"), None, "a scene's number");
         assert_eq!(cand("THE END. "), None);
     }
 

@@ -16,6 +16,9 @@ pub fn decide_speakers(lines: &[Line], candidates: &[Option<Box<Candidate>>]) ->
         spellings: HashMap<&'a str, usize>,
         /// Written at least once with a riding, party or office in brackets.
         qualified: bool,
+        /// Once at least, the speech starts on the very next line or on the label's own line
+        /// (a heading alone is followed by a blank line).
+        tight: bool,
     }
     let mut seen: HashMap<&str, Seen> = HashMap::new();
     for (i, c) in candidates.iter().enumerate() {
@@ -37,8 +40,10 @@ pub fn decide_speakers(lines: &[Line], candidates: &[Option<Box<Candidate>>]) ->
             distinct: HashSet::new(),
             spellings: HashMap::new(),
             qualified: false,
+            tight: false,
         });
         entry.qualified |= c.qualified;
+        entry.tight |= c.rest < lines[i].text.len() || lines.get(i + 1).is_some_and(|l| !l.text.is_empty());
         entry.distinct.insert((lines[i].text.as_ref(), below));
         *entry.spellings.entry(c.name.as_str()).or_default() += 1;
     }
@@ -47,15 +52,27 @@ pub fn decide_speakers(lines: &[Line], candidates: &[Option<Box<Candidate>>]) ->
     let qualified: HashSet<&str> =
         candidates.iter().flatten().filter(|c| c.qualified).map(|c| c.label.as_str()).collect();
     let style_recurs = qualified.len() >= 3;
-    let mut named: Vec<(&str, Seen)> = seen
-        .into_iter()
-        .filter(|(canon, s)| {
-            let n = s.distinct.len();
-            n >= s.style.min_occurrences()
-                || (labels::is_interview_mark(canon) && n >= 1)
-                || (style_recurs && s.qualified && n >= 1)
-        })
-        .collect();
+    let recurs = |canon: &str, s: &Seen| {
+        let n = s.distinct.len();
+        n >= s.style.min_occurrences()
+            || (labels::is_interview_mark(canon) && n >= 1)
+            || (style_recurs && s.qualified && n >= 1)
+    };
+    // A script whose speakers are written one way (`HAMLET` above the speech, `哈姆莱特　…`)
+    // names a character who speaks once the same way. Not for a Han word alone on its line,
+    // which a short verse line is as often as a name.
+    let mut by_style: HashMap<Style, usize> = HashMap::new();
+    for (canon, s) in &seen {
+        if recurs(canon, s) && !labels::is_interview_mark(canon) {
+            *by_style.entry(s.style).or_default() += 1;
+        }
+    }
+    let established = |style: Style| {
+        matches!(style, Style::CapsAlone | Style::CapsDot | Style::HanSpace)
+            && by_style.get(&style).is_some_and(|&n| n >= 2)
+    };
+    let mut named: Vec<(&str, Seen)> =
+        seen.into_iter().filter(|(canon, s)| recurs(canon, s) || (established(s.style) && s.tight)).collect();
     let occurrences: usize = named.iter().map(|(_, s)| s.distinct.len()).sum();
     let real = named.iter().filter(|(c, _)| !labels::is_interview_mark(c)).count();
     let marks = named.len() - real;
@@ -72,3 +89,47 @@ pub fn decide_speakers(lines: &[Line], candidates: &[Option<Box<Candidate>>]) ->
         .collect()
 }
 
+#[cfg(test)]
+mod tests {
+    use crate::core::turns::{TurnKind, split};
+
+    fn summary(text: &str) -> Vec<(TurnKind, Option<String>, String)> {
+        let t = split(text);
+        t.turns.iter().map(|turn| (turn.kind, t.speaker_name(turn).map(String::from), turn.text.clone())).collect()
+    }
+
+    const SCENE: &str = "ACT I\n\nSCENE 1. A lighthouse. Night.\n\n[MARA trims the wick.]\n\n\
+        MARA\nThe wind has turned again, and still no sail\nHas rounded the point.\n\n\
+        [A knock below.]\n\nWho climbs my stair?\n\n\
+        TOMAS\nYour brother, Mara.\n\nMARA\nAt dusk? Then she is close.\n\nSpeak to me,\nTomas. How long since you saw her?\n\n\
+        TOMAS\nTwo hours, perhaps.\n\nA BOY\nThey have lit a fire!\n\n[Curtain.]\n\nTHE END\n";
+
+    #[test]
+    fn a_character_who_speaks_once_is_named_like_the_others() {
+        let s = summary(SCENE);
+        assert!(s.contains(&(TurnKind::Speech, Some("A BOY".into()), "They have lit a fire!".into())), "{s:?}");
+        assert_eq!(s[0], (TurnKind::Heading, None, "ACT I".into()), "a heading with a blank line below");
+        let zh = "玛拉　风又转了向。\n\n托马斯　是你弟弟。\n\n玛拉　黄昏？\n\n托马斯　两个钟头吧。\n\n玛拉　多久？\n\n托马斯　很久。\n\n男孩　他们点了火！\n\n第二场　同前。稍后。";
+        let s = summary(zh);
+        assert_eq!(s[6].1.as_deref(), Some("男孩"));
+        let names: Vec<String> = split(zh).speakers.into_iter().map(|s| s.name).collect();
+        assert_eq!(names, ["玛拉", "托马斯", "男孩"], "a scene's number is no name");
+        // One Han word alone on its line, once, is as often a verse line as a name.
+        let verse = "玛拉\n风又转了向。\n\n托马斯\n是你弟弟。\n\n玛拉\n黄昏？\n\n托马斯\n两个钟头吧。\n\n玛拉\n多久？\n\n托马斯\n很久。\n\n春眠\n不觉晓。";
+        assert_eq!(split(verse).speakers.len(), 2);
+    }
+
+    #[test]
+    fn verse_lines_and_stage_directions_stay_in_the_speech_they_belong_to() {
+        let s = summary(SCENE);
+        let mara = |text: &str| (TurnKind::Speech, Some("MARA".into()), text.to_string());
+        assert!(
+            s.contains(&mara("At dusk? Then she is close.\nSpeak to me,\nTomas. How long since you saw her?")),
+            "{s:?}"
+        );
+        assert!(s.contains(&(TurnKind::Narration, None, "[A knock below.]".into())), "a stage direction is no heading");
+        assert!(s.contains(&mara("Who climbs my stair?")), "after a stage direction the speaker goes on: {s:?}");
+        assert_eq!(s[2], (TurnKind::Narration, None, "[MARA trims the wick.]".into()));
+        assert_eq!(s.last().unwrap().0, TurnKind::Heading);
+    }
+}

@@ -106,7 +106,11 @@ pub fn join_wrapped<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
 /// The last character that carries meaning: closing quotes, brackets and emphasis skipped.
 pub fn last_meaningful(s: &str) -> Option<char> {
     trim(s).chars().rev().find(|&c| {
-        !is_space(c) && !matches!(c, '"' | '\'' | '”' | '’' | '»' | '」' | '』' | ')' | '）' | ']' | '】' | '*' | '_')
+        !is_space(c)
+            && !matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | '」' | '』' | ')' | '）' | ']' | '】' | '〕' | '］' | '*' | '_'
+            )
     })
 }
 

@@ -119,6 +119,8 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
         paras: &paras,
         turns: Vec::new(),
         open: false,
+        label_alone: false,
+        interrupted: None,
         standalone: HashSet::new(),
         breaks: &seg.breaks,
     };
@@ -190,6 +192,12 @@ struct Builder<'a> {
     turns: Vec<Turn>,
     /// The last turn is a speech that may still take continuation paragraphs.
     open: bool,
+    /// The open speech's label stands alone on its line, its lines below it (a play's verse,
+    /// a record's speech): a short line inside it is one of its lines.
+    label_alone: bool,
+    /// A stage direction or a note in brackets interrupted this speaker's speech: what follows
+    /// it, unlabelled, is the same speaker going on.
+    interrupted: Option<Option<usize>>,
     /// Texts of paragraphs that stood alone (narration, headings): a copy of one stands alone too.
     standalone: HashSet<String>,
     /// Where the user split a speech (see [`Segmentation::breaks`]).
@@ -216,6 +224,8 @@ impl Builder<'_> {
             text,
         });
         self.open = true;
+        self.label_alone = cand.rest == first.text.len();
+        self.interrupted = None;
     }
 
     fn other(&mut self, pi: usize, rejected_label: bool, is_label: impl Fn(usize) -> bool) {
@@ -225,17 +235,35 @@ impl Builder<'_> {
         let next_is_label = self.paras.get(pi + 1).is_some_and(|p| is_label(p.lines.start));
         let marked = lines[0].marked_heading;
         let shape = heading_shape(&text);
+        // `[Enter MARA.]`, `〔幕落。〕`, `(1005)`: a stage direction or a note, never a heading.
+        let bracketed = text.starts_with(['(', '（', '[', '【', '〔', '［']);
+        // Inside a speech whose lines stand below its label (verse), a short line heads a section
+        // only when it stands apart: blank lines around it, or a label straight after and a
+        // blank line before; a question there is its last line. A verse line (`Speak to me,` opening a stanza, `Tomas. How long
+        // since you saw her?` closing one) runs on with its lines.
+        let in_speech = self.open || self.interrupted.is_some();
+        let verse = in_speech && self.label_alone;
+        let next_apart = self.paras.get(pi + 1).is_none_or(|p| p.starts_block);
+        let apart = !in_speech || para.starts_block && (next_apart || !verse);
         let heading = marked
-            || shape == Shape::Heading && (next_is_label || para.starts_block || !self.open)
-            || shape == Shape::Question && next_is_label;
-        let bracketed = text.starts_with(['(', '（', '[', '【', '〔']);
+            || !bracketed
+                && (shape == Shape::Heading && (next_is_label || apart)
+                    || shape == Shape::Question && next_is_label && !verse);
         let copy = self.standalone.contains(&text);
         let split_here = self.open
             && self.turns.last().is_some_and(|t| {
                 !t.text.is_empty() && self.breaks.contains(&(t.first_line, t.text.matches('\n').count() + 1))
             });
-        if split_here && !(heading || bracketed || copy || rejected_label) {
-            let speaker = self.turns.last().and_then(|t| t.speaker);
+        let resumed = self.interrupted.take().filter(|_| !self.open);
+        let waiting = self.open && self.turns.last().is_some_and(|t| t.text.is_empty());
+        if bracketed && self.open && !waiting {
+            self.interrupted = Some(self.turns.last().and_then(|t| t.speaker));
+        } else if bracketed && resumed.is_some() {
+            self.interrupted = resumed;
+        }
+        if (split_here || resumed.is_some()) && !(heading || bracketed || copy || rejected_label) {
+            let speaker = resumed.unwrap_or_else(|| self.turns.last().and_then(|t| t.speaker));
+            self.open = true;
             self.turns.push(Turn {
                 kind: TurnKind::Speech,
                 speaker,
@@ -248,7 +276,6 @@ impl Builder<'_> {
         }
         if self.open {
             let last = self.turns.last_mut().expect("an open turn exists");
-            let waiting = last.text.is_empty();
             if waiting || !(heading || bracketed || copy || rejected_label) {
                 if !waiting {
                     last.text.push('\n');
