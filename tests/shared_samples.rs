@@ -57,6 +57,14 @@ fn french_and_english_interviews_pair_question_by_question() {
         let mixed = link.left.clone().any(|i| speech(&i, l)) != link.right.clone().any(|j| speech(&j, r));
         assert!(link.left.is_empty() || link.right.is_empty() || !mixed, "speech pairs with non-speech: {link:?}");
     }
+    // The opening lines of two different sites (a French title and source lines; `<100
+    // subscribers` and `Share Dialog`) face nothing.
+    for side in [tandem::core::side::Side::Left, tandem::core::side::Side::Right] {
+        for k in 0..3 {
+            let link = &pair.alignment.links[pair.alignment.link_of(side, k).unwrap()];
+            assert!(!link.is_paired(), "{side:?} turn {k} stands alone, but is in {link:?}");
+        }
+    }
     // Label variants are one speaker: `White Horse…`, `**White Horse… :`, `Whitehorse…`.
     let names: Vec<&str> = r.speakers.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["White Horse Business Review", "Shen Wei"]);

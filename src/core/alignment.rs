@@ -79,7 +79,7 @@ pub struct Alignment {
 
 /// Below this evidence (see [`Alignment::evidence`]) two texts are taken for unrelated: their
 /// turns pair no better in their own order than shuffled. (Measured: unrelated pairs up to 0.06,
-/// translations from 0.34.)
+/// translations from 0.74.)
 pub const UNRELATED_BELOW: f32 = 0.2;
 /// A paired link at least this sure counts as confident.
 pub const CONFIDENT: f32 = 0.8;

@@ -35,10 +35,14 @@ fn times_said_together_pair_cheaply_and_disorder_is_harmless() {
 }
 
 /// A speech on one side facing narration or a heading on the other, when both sides have
-/// speakers: about the cost of leaving both unpaired. (Tried cheaper, 1.5 to 3: the site footer
-/// of the shared `000` then pairs with the second copy of the text in `002`. Labels decided with
-/// both documents in view, not built yet, are what would let it be cheaper.)
-const SPEECH_NOT_SPEECH: f32 = 2.0 * SKIP + 0.5;
+/// speakers: a little more than two speeches. Translators and editors label differently (a line
+/// after a stage direction, a cast list written `Name　role`, a member's label dropped), so
+/// such a pair must not force the path round it; what keeps a footer from pairing with
+/// stray text is the rule on weak links at the edges (see `align::dissolve_between`).
+pub const SPEECH_NOT_SPEECH: f32 = 1.5;
+/// The same when judging whether the texts are translations at all: two texts whose speech
+/// faces narration again and again are not one text in two languages.
+pub const SPEECH_NOT_SPEECH_STRICT: f32 = 2.0 * SKIP + 0.5;
 
 /// The lowest the tokens can bring a pair's cost (all shared).
 const TOKENS_BEST: f32 = -2.5;
@@ -49,6 +53,18 @@ pub const MOVES: [(usize, usize); 10] =
     [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (4, 1), (1, 4)];
 /// The most turns one side of a link may hold.
 pub const MAX_GROUP: usize = 4;
+
+/// What a link's shape costs, whatever it pairs: one turn with one is the rule, a split the
+/// exception.
+pub fn shape_cost(a: usize, b: usize) -> f32 {
+    match (a, b) {
+        (1, 1) => 0.0,
+        (2, 2) => 3.0,
+        (1, 2) | (2, 1) => 1.8,
+        (1, 3) | (3, 1) => 2.6,
+        _ => 3.4,
+    }
+}
 
 /// What the aligner knows about the pair of documents.
 #[derive(Debug, Clone)]
@@ -66,6 +82,8 @@ pub struct Model<'a> {
     /// The link shapes tried ([`MOVES`] at the level of turns; coarse levels, which only find
     /// the band, try the first six).
     pub moves: &'a [(usize, usize)],
+    /// The cost of a speech facing narration or a heading ([`SPEECH_NOT_SPEECH`]).
+    pub kinds_apart: f32,
 }
 
 /// One link of the path: `left[i0..i1]` with `right[j0..j1]`, and its cost.
@@ -148,7 +166,7 @@ impl<'a> Model<'a> {
         both_speak: bool,
         full_cells: usize,
     ) -> Self {
-        Model { ratio, weights, speaker_map, both_speak, full_cells, moves: &MOVES }
+        Model { ratio, weights, speaker_map, both_speak, full_cells, moves: &MOVES, kinds_apart: SPEECH_NOT_SPEECH }
     }
 
     /// The cost of linking units `a` with units `b` (one to four each), summed up in `ga`, `gb`;
@@ -157,16 +175,10 @@ impl<'a> Model<'a> {
     fn pair_cost_under(&self, (a, ga): (&[Unit], &Group), (b, gb): (&[Unit], &Group), limit: f32) -> f32 {
         let x = gb.ln_len - ga.ln_len;
         let mut c = x * x / (2.0 * SIGMA2) + ga.penalty + gb.penalty;
-        c += match (a.len(), b.len()) {
-            (1, 1) => 0.0,
-            (2, 2) => 3.0,
-            (1, 2) | (2, 1) => 1.8,
-            (1, 3) | (3, 1) => 2.6,
-            _ => 3.4,
-        };
+        c += shape_cost(a.len(), b.len());
         c += match (ga.kind, gb.kind) {
             (TurnKind::Speech, TurnKind::Speech) => self.speakers_cost(ga.speaker, gb.speaker),
-            (TurnKind::Speech, _) | (_, TurnKind::Speech) if self.both_speak => SPEECH_NOT_SPEECH,
+            (TurnKind::Speech, _) | (_, TurnKind::Speech) if self.both_speak => self.kinds_apart,
             (TurnKind::Heading, TurnKind::Heading) => -0.5,
             (TurnKind::Heading, _) | (_, TurnKind::Heading) => 0.5,
             _ => 0.0,

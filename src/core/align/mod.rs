@@ -46,11 +46,19 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
         dp::solve(&l, &r, &model, &dp::project(&steps, 1, l.len(), r.len(), dp::RADIUS))
     };
     let links = steps.iter().map(|s| Link::auto(s.i0..s.i1, s.j0..s.j1, dp::Model::score(s.cost))).collect();
+    let links = dissolve_chance_pairs(links);
+    // Whether the texts are translations is judged on what stays paired: a footer that faced
+    // a second copy by chance would bring that copy into the test.
+    let kept: Vec<Step> = links
+        .iter()
+        .filter(|l| l.is_paired())
+        .map(|l| Step { i0: l.left.start, i1: l.left.end, j0: l.right.start, j1: l.right.end, cost: 0.0 })
+        .collect();
     let mut alignment = Alignment {
-        links: dissolve_chance_pairs(links),
+        evidence: relatedness::gain(&l, &r, &model, &kept),
+        links,
         ratio,
         speaker_map: speaker_map.iter().map(|m| m.map(|s| s as usize)).collect(),
-        evidence: relatedness::gain(&l, &r, &model, &steps),
     };
     if alignment.unrelated() {
         // Texts that are not translations of each other: every pair is a guess, and says so.
@@ -95,9 +103,13 @@ pub fn realign_rows(left: &Turns, right: &Turns, alignment: &Alignment, rows: Ra
                 Link::auto(i.start + s.i0..i.start + s.i1, j.start + s.j0..j.start + s.j1, dp::Model::score(s.cost))
             })
             .collect();
-        let open_before = row == 0 || !links[row - 1].is_paired();
-        let open_after = end == links.len() || !links[end].is_paired();
-        out.extend(dissolve_between(found, open_before, open_after));
+        let around = Around {
+            open_before: row == 0 || !links[row - 1].is_paired(),
+            open_after: end == links.len() || !links[end].is_paired(),
+            edge_before: !links[..row].iter().any(Link::is_paired),
+            edge_after: !links[end..].iter().any(Link::is_paired),
+        };
+        out.extend(dissolve_between(found, around));
         row = end;
     }
     if alignment.unrelated() {
@@ -114,18 +126,31 @@ pub const GUESS: f32 = 0.3;
 /// Below this score a pairing rests on length alone, which unrelated text can match by chance.
 pub const WEAK: f32 = 0.6;
 
-/// A run of weak pairs that touches a document end or sits between unpaired turns is chance —
-/// a footer facing a copied block, a site header facing another site's — so it is undone into
-/// unpaired turns. Weak pairs inside well-paired text stay.
+/// A run of weak pairs is chance — a footer facing a copied block, a site header facing
+/// another site's, a title facing `<100 subscribers` — when it sits between unpaired turns, or
+/// when nothing is paired between it and a document's start or end: it is undone into unpaired
+/// turns. Weak pairs inside well-paired text stay.
 fn dissolve_chance_pairs(links: Vec<Link>) -> Vec<Link> {
-    dissolve_between(links, true, true)
+    dissolve_between(links, Around { open_before: true, open_after: true, edge_before: true, edge_after: true })
 }
 
-/// [`dissolve_chance_pairs`] for links that sit between others: `open_before` and `open_after`
-/// say whether what comes before and after them is unpaired (or a document end).
-fn dissolve_between(links: Vec<Link>, open_before: bool, open_after: bool) -> Vec<Link> {
+/// What surrounds links that sit between others.
+#[derive(Debug, Clone, Copy)]
+struct Around {
+    /// The link just before (after) is unpaired, or there is none.
+    open_before: bool,
+    open_after: bool,
+    /// Nothing before (after) is paired, up to the document's start (end).
+    edge_before: bool,
+    edge_after: bool,
+}
+
+/// [`dissolve_chance_pairs`] for links with `around` them.
+fn dissolve_between(links: Vec<Link>, around: Around) -> Vec<Link> {
     let paired = |l: &Link| !l.left.is_empty() && !l.right.is_empty();
     let weak = |l: &Link| paired(l) && l.score < WEAK;
+    let first_strong = links.iter().position(|l| paired(l) && !weak(l));
+    let last_strong = links.iter().rposition(|l| paired(l) && !weak(l));
     let mut out = Vec::with_capacity(links.len());
     let mut k = 0;
     while k < links.len() {
@@ -135,9 +160,14 @@ fn dissolve_between(links: Vec<Link>, open_before: bool, open_after: bool) -> Ve
             continue;
         }
         let end = (k..links.len()).find(|&e| !weak(&links[e])).unwrap_or(links.len());
-        let before = if k == 0 { open_before } else { !paired(&links[k - 1]) };
-        let after = if end == links.len() { open_after } else { !paired(&links[end]) };
-        if before && after {
+        let before = if k == 0 { around.open_before } else { !paired(&links[k - 1]) };
+        let after = if end == links.len() { around.open_after } else { !paired(&links[end]) };
+        // At an edge the test is the content alone: a turn split in three at a record's end
+        // pays for its shape, not for a poor match.
+        let chance = links[k..end].iter().all(|l| content_score(l) < WEAK);
+        let at_start = chance && around.edge_before && first_strong.is_none_or(|f| f > k);
+        let at_end = chance && around.edge_after && last_strong.is_none_or(|l| l < k);
+        if (before && after) || at_start || at_end {
             let first = &links[k];
             let last = &links[end - 1];
             let skip_score = dp::Model::score(dp::SKIP);
@@ -153,6 +183,13 @@ fn dissolve_between(links: Vec<Link>, open_before: bool, open_after: bool) -> Ve
         k = end;
     }
     out
+}
+
+/// A link's score without what its shape costs (a 1:3 link pays for being one).
+fn content_score(link: &Link) -> f32 {
+    let s = link.score.clamp(1e-6, 1.0 - 1e-6);
+    let cost = 2.0 + (1.0 / s - 1.0).ln();
+    dp::Model::score(cost - dp::shape_cost(link.left.len(), link.right.len()))
 }
 
 /// Ratio of right to left lengths from matching quartiles of the two distributions: robust to a
@@ -194,17 +231,48 @@ fn learn_speakers(steps: &[Step], l: &[Unit], r: &[Unit], map: &mut [Option<u32>
             *totals.entry(x).or_default() += 1;
         }
     }
+    let mut heard: HashMap<u32, usize> = HashMap::new();
+    for (&(_, y), &c) in &counts {
+        *heard.entry(y).or_default() += c;
+    }
+    let taken: std::collections::HashSet<u32> = map.iter().flatten().copied().collect();
     for (x, slot) in map.iter_mut().enumerate() {
         if slot.is_some() {
             continue;
         }
         let x = x as u32;
         let best = counts.iter().filter(|((a, _), _)| *a == x).max_by_key(|&(&(_, b), &c)| (c, std::cmp::Reverse(b)));
+        // A majority of two or more; or a character heard once on each side, in one pair.
         if let Some((&(_, y), &c)) = best
-            && c >= 2
-            && c * 2 > totals[&x]
+            && ((c >= 2 && c * 2 > totals[&x]) || (c == 1 && totals[&x] == 1 && heard[&y] == 1 && !taken.contains(&y)))
         {
             *slot = Some(y);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(links: &[Link]) -> Vec<(Range<usize>, Range<usize>)> {
+        links.iter().map(|l| (l.left.clone(), l.right.clone())).collect()
+    }
+
+    #[test]
+    fn weak_pairs_at_an_edge_are_undone_unless_their_content_matches() {
+        // A site's title facing another site's "<100 subscribers", then good pairs: undone.
+        let links = vec![Link::auto(0..1, 0..1, 0.35), Link::auto(1..2, 1..2, 0.95), Link::auto(2..3, 2..3, 0.9)];
+        let out = dissolve_chance_pairs(links);
+        assert_eq!(shape(&out), [(0..1, 0..0), (1..1, 0..1), (1..2, 1..2), (2..3, 2..3)]);
+        // A closing note split in three at the end: weak for its shape, good for its content.
+        let links = vec![Link::auto(0..1, 0..1, 0.95), Link::auto(1..2, 1..4, 0.58)];
+        assert_eq!(shape(&dissolve_chance_pairs(links)), [(0..1, 0..1), (1..2, 1..4)]);
+        // A footer facing the start of a second copy, unpaired turns after it: undone.
+        let links = vec![Link::auto(0..1, 0..1, 0.95), Link::auto(1..3, 1..3, 0.01), Link::auto(3..3, 3..4, 0.1)];
+        assert_eq!(shape(&dissolve_chance_pairs(links))[1..3], [(1..2, 1..1), (2..3, 1..1)]);
+        // A weak pair between good ones stays.
+        let links = vec![Link::auto(0..1, 0..1, 0.9), Link::auto(1..2, 1..2, 0.3), Link::auto(2..3, 2..3, 0.9)];
+        assert_eq!(dissolve_chance_pairs(links.clone()), links);
     }
 }
