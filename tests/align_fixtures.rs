@@ -89,3 +89,22 @@ fn an_empty_side_leaves_every_turn_unpaired() {
     assert_eq!(pair.alignment.links.len(), doc.turns.turns.len());
     assert!(pair.alignment.links.iter().all(|l| l.right.is_empty() && l.left.len() == 1));
 }
+
+#[test]
+fn a_label_heard_once_is_a_speaker_when_the_other_side_has_that_person() {
+    // The French is an excerpt: Lena Berg answers once there, three times in the English.
+    let (en, fr) = (fixture("agree/interview_en.txt"), fixture("agree/interview_fr.txt"));
+    let alone = Document::load(&fr, None).unwrap();
+    let names = |d: &Document| d.turns.speakers.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&alone), ["Animatrice"], "on its own, a label heard once is not a speaker");
+    let pair = Pair::load(&en, &fr, [None, None]).unwrap();
+    let right = &pair.docs.right;
+    assert_eq!(names(right), ["Animatrice", "Lena Berg"], "with the English in view, it is");
+    assert!(right.segmentation.speakers.contains("lenaberg"), "kept, so that a project reopens alike");
+    assert_eq!(links(&pair)[4], (vec![4], vec![2]), "her answer pairs with her answer");
+    let answer = &right.turns.turns[2];
+    assert_eq!((answer.kind, answer.text.starts_with("En 2019")), (TurnKind::Speech, true));
+    let berg = right.turns.speakers.iter().position(|s| s.name == "Lena Berg").unwrap();
+    let left_berg = pair.docs.left.turns.speakers.iter().position(|s| s.name == "Lena Berg").unwrap();
+    assert_eq!(pair.alignment.speaker_map[left_berg], Some(berg));
+}

@@ -24,7 +24,7 @@ fn turns_from(spec: &[(u8, u16)]) -> Turns {
             text: "x".repeat(len as usize + 1),
         })
         .collect();
-    Turns { speakers, turns, times: Vec::new() }
+    Turns { speakers, turns, ..Turns::default() }
 }
 
 fn check_invariants(a: &Alignment, n: usize, m: usize) {

@@ -128,7 +128,7 @@ impl Job {
                 .collect();
             let (l, r) = document::both(document::in_parallel(&paths), || left.load(&stage), || right.load(&stage));
             let result = (|| {
-                let docs = Sides::new(l?, r?);
+                let docs = document::agree_on_speakers(Sides::new(l?, r?), |doc| text_of(doc).ok());
                 stage.begin("Aligning");
                 Ok(Loaded { pair: Pair::from_docs(docs), project: None })
             })();

@@ -280,8 +280,41 @@ impl Pair {
             || Document::load(left, encodings[0]),
             || Document::load(right, encodings[1]),
         );
-        Ok(Self::new(l?, r?))
+        let docs = agree_on_speakers(Sides::new(Arc::new(l?), Arc::new(r?)), |doc| {
+            formats::read(&doc.path, Some(doc.encoding)).ok().map(|s| s.text)
+        });
+        Ok(Self::from_docs(docs))
     }
+}
+
+/// Decides the speakers of a pair with both documents in view: a label one side heard too
+/// rarely to count is a speaker when the other side has that person as a speaker (`Lena Berg:`
+/// once in the French, three times in the English; `M. John Smith` and `Mr. John Smith`). Only
+/// a side that gains speakers is split again, its text read again by `text`; a side whose text
+/// cannot be read again stays as it is. What is gained is kept in the side's
+/// [`Segmentation::speakers`], so a project reopens with the same turns.
+pub fn agree_on_speakers(
+    docs: Sides<Arc<Document>>,
+    text: impl Fn(&Document) -> Option<String>,
+) -> Sides<Arc<Document>> {
+    let gained = Sides::from_fn(|side| {
+        let (this, other) = (&docs[side], &docs[side.other()]);
+        let mut found = super::speakers::from_other_side(&this.turns, &other.turns);
+        found.retain(|c| !this.segmentation.not_speakers.contains(c) && !this.segmentation.speakers.contains(c));
+        found
+    });
+    let mut out = docs.clone();
+    for (side, names) in gained.iter() {
+        if names.is_empty() {
+            continue;
+        }
+        let doc = &docs[side];
+        let Some(text) = text(doc) else { continue };
+        let mut seg = doc.segmentation.clone();
+        seg.speakers.extend(names.iter().cloned());
+        out[side] = Arc::new(doc.resplit(&text, seg));
+    }
+    out
 }
 
 /// Files up to this many bytes together are read on two threads at once (larger ones one after

@@ -1,13 +1,30 @@
 //! Which label candidates of a document are speakers: recurrence, the label's style, the other side.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::labels::{self, Candidate, Style};
 use super::paragraphs::Line;
-use super::turns::Speaker;
+use super::text::canonical;
+use super::turns::{Speaker, Turns};
+
+/// At most this many near misses are kept per document (a long record's labels are speakers).
+const MAX_NEAR_MISSES: usize = 10_000;
+
+/// What [`decide_speakers`] found.
+pub struct Decided {
+    pub speakers: Vec<Speaker>,
+    /// Labels heard too rarely to count, as speakers: `(name as written, canonical form)`.
+    pub near_misses: Vec<(String, String)>,
+}
 
 /// Names that recur as labels are speakers; one-off `x: y` lines and repeated titles are not.
-pub fn decide_speakers(lines: &[Line], candidates: &[Option<Box<Candidate>>]) -> Vec<Speaker> {
+/// `also` names labels (canonical form) that are speakers however rarely heard: the other side
+/// of the pair has them (see [`from_other_side`]), or the user said so.
+pub fn decide_speakers<'a>(
+    lines: &'a [Line],
+    candidates: &'a [Option<Box<Candidate>>],
+    also: &BTreeSet<String>,
+) -> Decided {
     struct Seen<'a> {
         style: Style,
         first: usize,
@@ -71,22 +88,90 @@ pub fn decide_speakers(lines: &[Line], candidates: &[Option<Box<Candidate>>]) ->
         matches!(style, Style::CapsAlone | Style::CapsDot | Style::HanSpace)
             && by_style.get(&style).is_some_and(|&n| n >= 2)
     };
-    let mut named: Vec<(&str, Seen)> =
-        seen.into_iter().filter(|(canon, s)| recurs(canon, s) || (established(s.style) && s.tight)).collect();
+    let written = |canon: &'a str, s: &Seen<'a>| -> &'a str {
+        s.spellings.iter().max_by_key(|&(name, n)| (*n, std::cmp::Reverse(*name))).map_or(canon, |(n, _)| *n)
+    };
+    type Labels<'a> = Vec<(&'a str, Seen<'a>)>;
+    let (mut named, missed): (Labels, Labels) = seen
+        .into_iter()
+        .partition(|(canon, s)| recurs(canon, s) || (established(s.style) && s.tight) || also.contains(*canon));
+    let mut near_misses: Vec<(String, String)> =
+        missed.iter().map(|(c, s)| (written(c, s).to_string(), c.to_string())).collect();
+    near_misses.sort_unstable();
+    near_misses.truncate(MAX_NEAR_MISSES);
     let occurrences: usize = named.iter().map(|(_, s)| s.distinct.len()).sum();
     let real = named.iter().filter(|(c, _)| !labels::is_interview_mark(c)).count();
     let marks = named.len() - real;
     if occurrences < 3 || (real == 0 && marks < 2) {
-        return Vec::new();
+        near_misses.extend(named.iter().map(|(c, s)| (written(c, s).to_string(), c.to_string())));
+        return Decided { speakers: Vec::new(), near_misses };
     }
     named.sort_by_key(|(_, s)| s.first);
-    named
+    let speakers = named
         .into_iter()
-        .map(|(canon, s)| {
-            let name = s.spellings.iter().max_by_key(|&(name, n)| (*n, std::cmp::Reverse(*name))).map(|(n, _)| *n);
-            Speaker { name: name.unwrap_or(canon).to_string(), canonical: canon.to_string() }
-        })
-        .collect()
+        .map(|(canon, s)| Speaker { name: written(canon, &s).to_string(), canonical: canon.to_string() })
+        .collect();
+    Decided { speakers, near_misses }
+}
+
+/// Words before a name that say what the person is, not who: dropped when a name is looked for
+/// on the other side (`Mr. John Smith` is `M. John Smith`).
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "hon",
+    "honourable",
+    "honorable",
+    "rt",
+    "right",
+    "the",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "m",
+    "mme",
+    "mlle",
+    "me",
+    "mgr",
+    "lhon",
+    "l",
+    "pr",
+    "herr",
+    "frau",
+    "sr",
+    "sra",
+    "don",
+    "doña",
+    "dona",
+    "sen",
+    "rep",
+];
+
+/// A person's name with titles dropped, in canonical form: what stays the same across a
+/// translation. Empty when nothing is left.
+pub fn person_key(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == '.' || c == '\'' || c == '’')
+        .map(canonical)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = words.iter().position(|w| !HONORIFICS.contains(&w.as_str())).unwrap_or(words.len());
+    words[first..].concat()
+}
+
+/// Labels of `this` side heard too rarely to count (canonical form) whose person the `other`
+/// side has as a speaker: with both documents in view, they are speakers too.
+pub fn from_other_side(this: &Turns, other: &Turns) -> BTreeSet<String> {
+    let people: HashSet<String> =
+        other.speakers.iter().map(|s| person_key(&s.name)).filter(|k| k.chars().count() >= 2).collect();
+    this.near_misses.iter().filter(|(name, _)| people.contains(&person_key(name))).map(|(_, c)| c.clone()).collect()
 }
 
 #[cfg(test)]
@@ -131,5 +216,35 @@ mod tests {
         assert!(s.contains(&mara("Who climbs my stair?")), "after a stage direction the speaker goes on: {s:?}");
         assert_eq!(s[2], (TurnKind::Narration, None, "[MARA trims the wick.]".into()));
         assert_eq!(s.last().unwrap().0, TurnKind::Heading);
+    }
+}
+
+#[cfg(test)]
+mod people {
+    use super::*;
+    use crate::core::turns::split;
+
+    #[test]
+    fn titles_are_not_part_of_a_person() {
+        assert_eq!(person_key("Mr. John Smith"), "johnsmith");
+        assert_eq!(person_key("M. John Smith"), "johnsmith");
+        assert_eq!(person_key("L'hon. Anne Grey"), "annegrey");
+        assert_eq!(person_key("Hon. Anne Grey"), "annegrey");
+        assert_eq!(person_key("Marc Dubois"), "marcdubois", "a name that starts like a title keeps it");
+        assert_eq!(person_key("Mr."), "");
+    }
+
+    #[test]
+    fn the_other_side_shows_which_rare_labels_are_speakers() {
+        let en = split(
+            "Mr. John Smith (Red River, Cons.):\nFirst.\n\nThe Speaker:\nOrder.\n\nMr. John Smith (Red River, Cons.):\nSecond.\n\nThe Speaker:\nAgreed.",
+        );
+        let fr = split(
+            "M. John Smith (Red River, Cons.):\nPremier.\n\nLe Président:\nÀ l'ordre.\n\nLe Président:\nAdopté.\n\nLe Président:\nLevée.\n\nSource: le Journal",
+        );
+        assert_eq!(fr.speakers.len(), 1, "one qualified label is not a recurring style");
+        let found = from_other_side(&fr, &en);
+        assert_eq!(found.into_iter().collect::<Vec<_>>(), ["mjohnsmith"], "the source line stays what it is");
+        assert!(from_other_side(&en, &fr).is_empty());
     }
 }

@@ -52,6 +52,9 @@ pub struct Turns {
     /// For subtitles: when each turn is said (start and end, in milliseconds), one per turn;
     /// empty for documents without times.
     pub times: Vec<(u32, u32)>,
+    /// Labels heard too rarely to count as speakers, `(name, canonical)`: what the other side
+    /// of the pair may show to be speakers after all (see [`super::speakers::from_other_side`]).
+    pub near_misses: Vec<(String, String)>,
 }
 
 impl Turns {
@@ -74,6 +77,10 @@ pub struct Segmentation {
     /// before its paragraph `k` (0-based), which starts a turn of the same speaker.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub breaks: BTreeSet<(usize, usize)>,
+    /// Labels (canonical form) that are speakers though heard too rarely to count on their own:
+    /// the other side of the pair has that speaker, or the user said so.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub speakers: BTreeSet<String>,
     /// Turns cut inside a paragraph: `(line, at)` — the turn that starts on `line` is cut before
     /// its character `at` (a sentence's start).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
@@ -82,7 +89,11 @@ pub struct Segmentation {
 
 impl Segmentation {
     pub fn is_empty(&self) -> bool {
-        self.not_speakers.is_empty() && self.aliases.is_empty() && self.breaks.is_empty() && self.cuts.is_empty()
+        self.not_speakers.is_empty()
+            && self.aliases.is_empty()
+            && self.breaks.is_empty()
+            && self.cuts.is_empty()
+            && self.speakers.is_empty()
     }
 }
 
@@ -106,7 +117,8 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
     } else {
         candidates.iter().map(|c| c.clone().filter(|c| !seg.not_speakers.contains(&c.canonical))).collect()
     };
-    let speakers = super::speakers::decide_speakers(&lines, &counted);
+    let super::speakers::Decided { speakers, near_misses } =
+        super::speakers::decide_speakers(&lines, &counted, &seg.speakers);
     let accepted: HashMap<&str, usize> = speakers.iter().enumerate().map(|(i, s)| (s.canonical.as_str(), i)).collect();
     let speaker_of = |i: usize| -> Option<(usize, &Candidate)> {
         let c = candidates[i].as_deref()?;
@@ -141,7 +153,7 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
     // built by appending).
     turns.shrink_to_fit();
     turns.iter_mut().for_each(|t| t.text.shrink_to_fit());
-    Turns { speakers, turns, times: Vec::new() }
+    Turns { speakers, turns, times: Vec::new(), near_misses }
 }
 
 /// Cuts turns inside a paragraph, at sentence ends the user chose: `(line, at)` cuts the turn

@@ -27,11 +27,7 @@ pub fn align(left: &Turns, right: &Turns) -> Alignment {
 pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Alignment {
     let (l, r, vocab) = features::units(&left.turns, &right.turns, &left.times, &right.times);
     let both_speak = !left.speakers.is_empty() && !right.speakers.is_empty();
-    let mut speaker_map: Vec<Option<u32>> = left
-        .speakers
-        .iter()
-        .map(|s| right.speakers.iter().position(|t| t.canonical == s.canonical).map(|p| p as u32))
-        .collect();
+    let mut speaker_map = same_people(left, right);
     let mut ratio = ratio_from_distributions(&l, &r);
     let mut steps = dp::align(&l, &r, &dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, full_cells));
     if let Some(better) = ratio_from_links(&steps, &l, &r) {
@@ -218,6 +214,27 @@ fn ratio_from_links(steps: &[Step], l: &[Unit], r: &[Unit]) -> Option<f32> {
         count += 1;
     }
     (count >= 3 && a > 0.0).then(|| (b / a).clamp(0.05, 20.0))
+}
+
+/// Speakers of the two sides known to be one person before aligning: the same name, or the
+/// same name once titles are dropped (`Mr. John Smith`, `M. John Smith`), where that is unique.
+fn same_people(left: &Turns, right: &Turns) -> Vec<Option<u32>> {
+    use crate::core::speakers::person_key;
+    let mut canonical: HashMap<&str, u32> = HashMap::new();
+    let mut person: HashMap<String, Option<u32>> = HashMap::new();
+    for (k, s) in right.speakers.iter().enumerate() {
+        canonical.entry(s.canonical.as_str()).or_insert(k as u32);
+        let key = person_key(&s.name);
+        if key.chars().count() >= 2 {
+            person.entry(key).and_modify(|e| *e = None).or_insert(Some(k as u32));
+        }
+    }
+    left.speakers
+        .iter()
+        .map(|s| {
+            canonical.get(s.canonical.as_str()).copied().or_else(|| person.get(&person_key(&s.name)).copied().flatten())
+        })
+        .collect()
 }
 
 /// Which right speaker answers to which left speaker: the majority partner in one-to-one speech links.
