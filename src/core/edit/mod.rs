@@ -2,9 +2,9 @@
 //! can be undone. An edited link belongs to the user (an anchor): the aligner then recomputes only
 //! the automatic rows near it, between the nearest anchors, and never moves an anchor.
 
+pub mod annotations;
 pub mod history;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +15,7 @@ use crate::core::document::{Document, Pair};
 use crate::core::project::{ProjectFile, View};
 use crate::core::side::{Side, Sides};
 use crate::core::turns::Segmentation;
+pub use annotations::{Annotations, TurnRef};
 use std::sync::Arc;
 
 /// How many automatic rows on each side of an edit the aligner may recompute. The rows beyond
@@ -131,60 +132,6 @@ pub enum EditError {
     NoTurn(&'static str),
     #[error("this edit splits a document again and needs its text")]
     NeedsText,
-}
-
-/// A row is known by its first turn (of the left side when it has one), so that notes and
-/// bookmarks follow their text through edits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct TurnRef {
-    pub side: Side,
-    pub turn: usize,
-}
-
-impl TurnRef {
-    /// The turn that names a link.
-    pub fn of(link: &Link) -> Option<TurnRef> {
-        Side::BOTH.into_iter().find_map(|side| {
-            let t = link.turns(side);
-            (!t.is_empty()).then_some(TurnRef { side, turn: t.start })
-        })
-    }
-}
-
-/// Notes and bookmarks, attached to turns.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Annotations {
-    pub notes: BTreeMap<TurnRef, String>,
-    pub bookmarks: BTreeSet<TurnRef>,
-}
-
-impl Annotations {
-    /// The same notes and bookmarks, seen from the other side.
-    pub fn swapped(self) -> Annotations {
-        let flip = |r: TurnRef| TurnRef { side: r.side.other(), turn: r.turn };
-        Annotations {
-            notes: self.notes.into_iter().map(|(r, t)| (flip(r), t)).collect(),
-            bookmarks: self.bookmarks.into_iter().map(flip).collect(),
-        }
-    }
-
-    /// The note of a row.
-    pub fn note(&self, alignment: &Alignment, row: usize) -> Option<&str> {
-        let link = alignment.links.get(row)?;
-        Side::BOTH
-            .into_iter()
-            .flat_map(|s| link.turns(s).clone().map(move |turn| TurnRef { side: s, turn }))
-            .find_map(|r| self.notes.get(&r).map(String::as_str))
-    }
-
-    /// Whether a row is bookmarked.
-    pub fn bookmarked(&self, alignment: &Alignment, row: usize) -> bool {
-        alignment.links.get(row).is_some_and(|link| {
-            Side::BOTH
-                .into_iter()
-                .any(|s| link.turns(s).clone().any(|turn| self.bookmarks.contains(&TurnRef { side: s, turn })))
-        })
-    }
 }
 
 /// Rows `at..at + old.len()` replaced by `new`.
