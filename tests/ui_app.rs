@@ -30,8 +30,9 @@ fn dropped(path: PathBuf) -> egui::DroppedFileHandle {
 #[test]
 fn the_sample_pair_shows_its_rows_and_speakers() {
     let harness = app_with(None);
-    harness.get_by_label("sample/interview_zh.txt".rsplit('/').next().unwrap());
-    harness.get_by_label("interview_fr.txt");
+    // Each header: the document's own title, its file name below.
+    harness.get_by_label_contains("interview_zh.txt · ");
+    harness.get_by_label_contains("interview_fr.txt · ");
     assert!(!harness.query_all_by_label_contains("林晓").collect::<Vec<_>>().is_empty());
     assert!(!harness.query_all_by_label_contains("Lin Xiao").collect::<Vec<_>>().is_empty());
     harness.get_by_label_contains("最难的是节奏");
@@ -42,7 +43,7 @@ fn the_sample_pair_shows_its_rows_and_speakers() {
 #[test]
 fn a_pair_from_the_command_line_appears() {
     let mut harness = app_with(Some([fixture("lin_xiao_zh_gbk_crlf.txt"), fixture("lin_xiao_fr.txt")]));
-    harness.get_by_label("lin_xiao_zh_gbk_crlf.txt");
+    harness.get_by_label_contains("lin_xiao_zh_gbk_crlf.txt · ");
     harness.get_by_label_contains("Chinese · GBK · 15 turns");
     assert!(harness.query_all_by_label_contains("Animateur").count() >= 2);
     // The question the French left out faces an empty cell.
@@ -109,8 +110,8 @@ fn swap_exchanges_the_sides() {
     harness.run_steps(2);
     let pair = harness.state().pair.as_ref().unwrap();
     assert!(pair.docs.left.path.ends_with("interview_fr.txt"));
-    let left_header = harness.get_by_label("interview_fr.txt").rect();
-    let right_header = harness.get_by_label("interview_zh.txt").rect();
+    let left_header = harness.get_by_label_contains("interview_fr.txt · ").rect();
+    let right_header = harness.get_by_label_contains("interview_zh.txt · ").rect();
     assert!(left_header.left() < right_header.left());
 }
 
@@ -163,7 +164,7 @@ fn dropped_files_open() {
     harness.state_mut().finish_loading();
     harness.run_steps(2);
     assert!(harness.state().pair.as_ref().unwrap().docs.left.path.ends_with("lin_xiao_zh.txt"));
-    harness.get_by_label("lin_xiao_fr.txt");
+    harness.get_by_label_contains("lin_xiao_fr.txt · ");
 
     // One file dropped on the right half replaces the right side only.
     harness.hover_at(egui::pos2(1000.0, 400.0));
@@ -235,8 +236,8 @@ fn dragging_the_gutter_moves_the_split() {
     harness.run_steps(2);
     let after = harness.state().settings.split;
     assert!(after < before - 0.1, "split {before} → {after}");
-    let left = harness.get_by_label("interview_zh.txt").rect();
-    let right = harness.get_by_label("interview_fr.txt").rect();
+    let left = harness.get_by_label_contains("interview_zh.txt · ").rect();
+    let right = harness.get_by_label_contains("interview_fr.txt · ").rect();
     assert!(right.left() < 600.0 && left.left() < right.left());
 }
 
@@ -359,17 +360,37 @@ fn esc_closes_an_open_menu() {
 }
 
 #[test]
-fn a_hash_for_a_file_name_gives_way_to_the_documents_heading() {
+fn a_documents_heading_is_its_title_and_can_be_renamed() {
     let dir = std::env::temp_dir().join(format!("tandem-title-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let hashed = dir.join("000_c399a18dbf3f9303.txt");
     std::fs::write(&hashed, "Le sel de la terre\n\nAnimatrice : Bonjour.\n\nAda : Bonjour à vous.\n").unwrap();
     let named = dir.join("salt_en.txt");
     std::fs::write(&named, "The salt of the earth\n\nHost: Hello.\n\nAda: Hello to you.\n").unwrap();
-    let h = app_with(Some([hashed, named]));
+    let mut h = common::app_stepping(Some([hashed, named]), 0.05);
     h.get_by_label("Le sel de la terre");
     h.get_by_label_contains("000_c399a18dbf3f9303.txt · ");
-    h.get_by_label("salt_en.txt");
+    // A named file too shows the heading it opens with, its name below.
+    h.get_by_label("The salt of the earth");
+    h.get_by_label_contains("salt_en.txt · ");
+    // Double-click a title to rename it; Enter keeps the new one, and undo brings the old back.
+    let title = h.get_by_label("The salt of the earth");
+    title.click();
+    title.click();
+    h.run_steps(2);
+    h.get_by_role(egui::accesskit::Role::TextInput).focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role(egui::accesskit::Role::TextInput).type_text("Salt — English");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    h.get_by_label("Salt — English");
+    assert_eq!(
+        h.state().project.annotations.titles.get(&tandem::core::side::Side::Right).map(String::as_str),
+        Some("Salt — English")
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    h.get_by_label("The salt of the earth");
     std::fs::remove_dir_all(&dir).ok();
 }
 

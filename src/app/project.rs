@@ -38,7 +38,11 @@ impl TandemApp {
         // Copies the links only while a background task still reads the old ones; never a text.
         let alignment = Arc::make_mut(&mut pair.alignment);
         match edit::apply(&docs, alignment, &mut self.state.project.annotations, edit) {
-            Ok(change) => {
+            Ok(mut change) => {
+                if matches!(change.edit, Edit::Title { .. }) {
+                    // A title is no row's: the view stays where it is.
+                    change.row = self.state.nav.current;
+                }
                 self.state.project.last = Some(describe(&change));
                 self.after_change(&change);
                 self.history.record(change);
@@ -402,6 +406,8 @@ fn describe(change: &Change) -> String {
         Edit::Note { text: None, .. } => format!("note on row {row} removed"),
         Edit::Bookmark { on: true, .. } => format!("row {row} bookmarked"),
         Edit::Bookmark { on: false, .. } => format!("bookmark on row {row} removed"),
+        Edit::Title { side, text: Some(t) } => format!("the {} title is now “{t}”", side.name()),
+        Edit::Title { side, text: None } => format!("the {} title is the document's own again", side.name()),
         Edit::NotASpeaker { side, speaker } => format!("“{speaker}” is no speaker on the {} side", side.name()),
         Edit::SameSpeaker { side, speaker, same_as } => {
             format!("“{speaker}” is “{same_as}” on the {} side", side.name())

@@ -144,13 +144,9 @@ impl Document {
         self.path.file_name().map_or_else(|| self.path.display().to_string(), |n| n.to_string_lossy().into())
     }
 
-    /// What to call the document in a header: its file name, unless the name says nothing (a
-    /// hash such as `000_c399a18dbf3f9303.txt`) and the document opens with a heading.
+    /// What to call the document in a header: the heading it opens with (among its first ten
+    /// turns), else its file name.
     pub fn title(&self) -> String {
-        let name = self.name();
-        let stem = self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let letters = stem.chars().filter(|c| c.is_alphabetic() && !c.is_ascii_hexdigit()).count();
-        let hash_like = stem.chars().filter(char::is_ascii_hexdigit).count() >= 8 && letters == 0;
         // A title says something: four words or six Chinese characters, mostly letters — not a
         // site's "<100 subscribers" or "Share Dialog".
         let says_something = |t: &str| {
@@ -167,11 +163,11 @@ impl Document {
             .filter_map(|t| t.text.lines().next().map(str::trim))
             .find(|t| says_something(t));
         match heading {
-            Some(heading) if hash_like => {
+            Some(heading) => {
                 let short: String = heading.chars().take(90).collect();
                 if short.len() < heading.len() { format!("{short}…") } else { short }
             }
-            _ => name,
+            None => self.name(),
         }
     }
 

@@ -85,6 +85,9 @@ pub struct ProjectFile {
     /// The user's corrections to each document's turns (`[left, right]`).
     #[serde(default, skip_serializing_if = "no_segmentation")]
     pub segmentation: Sides<Segmentation>,
+    /// Titles the user gave the documents (`{"left": "…"}`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub titles: std::collections::BTreeMap<Side, String>,
     /// In a recovery copy: the project file the unsaved work belongs to, if it had one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery_of: Option<PathBuf>,
@@ -154,6 +157,7 @@ impl ProjectFile {
             dismissed: dismissed.iter().map(|k| format!("{k:016x}")).collect(),
             view,
             segmentation: pair.docs.as_ref().map(|d| d.segmentation.clone()),
+            titles: annotations.titles.clone(),
             recovery_of: None,
         }
     }
@@ -271,6 +275,7 @@ impl ProjectFile {
             }
         }
         annotations.bookmarks = self.bookmarks.iter().filter(|b| b.turn < n[b.side]).copied().collect();
+        annotations.titles = self.titles.clone();
         let changed = Sides::new(
             format!("{:016x}", docs.left.hash) != self.left.hash,
             format!("{:016x}", docs.right.hash) != self.right.hash,

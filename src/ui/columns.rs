@@ -20,7 +20,7 @@ use crate::state::ReviewState;
 
 /// Width of the gutter between the columns, which also serves as the split handle.
 pub const GUTTER: f32 = 26.0;
-const PAD: egui::Vec2 = egui::vec2(10.0, 8.0);
+pub(super) const PAD: egui::Vec2 = egui::vec2(10.0, 8.0);
 
 /// How the view is drawn this frame (from the persisted settings).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -96,7 +96,7 @@ impl Marks<'_> {
 }
 
 /// What the user did in the view this frame.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ViewEvents {
     /// The gutter was dragged to this split.
     pub split: Option<f32>,
@@ -106,6 +106,8 @@ pub struct ViewEvents {
     pub jump_row: Option<usize>,
     /// A row was right-clicked, at this point: its edits are offered.
     pub context_row: Option<(usize, egui::Pos2)>,
+    /// A title was renamed (`None`: back to the document's own).
+    pub title: Option<(Side, Option<String>)>,
 }
 
 /// What the view derives from a pair once, and what it keeps between frames.
@@ -137,6 +139,8 @@ pub struct ViewCache {
     pub(super) pieces: PieceCache,
     /// The text size that fits a pair to the screen: row, width, height, size.
     pub(super) fit: std::cell::Cell<Option<(usize, i32, i32, f32)>>,
+    /// A title being renamed: its side and the text so far.
+    pub(super) title_edit: Option<(Side, String)>,
 }
 
 impl ViewCache {
@@ -172,6 +176,7 @@ impl ViewCache {
             stale: false,
             pieces: PieceCache::default(),
             fit: std::cell::Cell::new(None),
+            title_edit: None,
         }
     }
 
@@ -252,7 +257,7 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
     let full = ui.available_rect_before_wrap();
     let full = full.with_max_x(full.max.x - super::overview::WIDTH);
     let widths = column_widths(full.width(), p.split);
-    headers_ui(ui, pair, cache, widths);
+    events.title = super::headers::headers_ui(ui, pair, cache, widths, marks.annotations);
     ui.add_space(2.0);
     let view_top = ui.cursor().top();
 
@@ -483,39 +488,6 @@ pub(super) fn draw_cell(ui: &mut Ui, cell: &CellLayout, rect: Rect) {
         let builder = egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::top_down(egui::Align::Min));
         ui.new_child(builder).add(egui::Label::new(galley.clone()).selectable(true));
     }
-}
-
-fn headers_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: Sides<f32>) {
-    let top = ui.cursor().top();
-    let left = ui.max_rect().left();
-    let mut bottom = top;
-    let lefts = column_lefts(left, widths);
-    for (side, doc) in pair.docs.iter() {
-        let x = lefts[side];
-        let rect = Rect::from_min_size(pos2(x + PAD.x, top), vec2(widths[side] - 2.0 * PAD.x, 0.0));
-        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.with_max_y(top + 200.0)));
-        let title = doc.title();
-        child.add(egui::Label::new(egui::RichText::new(&title).strong().size(15.0)).truncate());
-        let t = &doc.turns;
-        let paired = cache.counts.paired_turns[side];
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        // When the header shows the document's own title, the file name comes first below it.
-        let file = if title == doc.name() { String::new() } else { format!("{} · ", doc.name()) };
-        let info = format!(
-            "{file}{} · {} · {} ({} paired) · {}{}",
-            cache.scripts[side].name(),
-            // A text file says its encoding; a Word file or subtitles say what they are.
-            if doc.format == crate::core::formats::InputFormat::Text { doc.encoding } else { doc.format.title() },
-            plural(t.turns.len(), "turn", "turns"),
-            paired,
-            plural(t.speakers.len(), "speaker", "speakers"),
-            if doc.replaced > 0 { format!(" · {} bytes replaced", doc.replaced) } else { String::new() }
-        );
-        child.add(egui::Label::new(egui::RichText::new(info).weak().size(12.0)).truncate());
-        bottom = bottom.max(child.min_rect().bottom());
-    }
-    ui.allocate_rect(Rect::from_min_max(pos2(left, top), pos2(ui.max_rect().right(), bottom + 4.0)), Sense::hover());
-    ui.painter().hline(ui.max_rect().x_range(), bottom + 4.0, ui.visuals().widgets.noninteractive.bg_stroke);
 }
 
 /// The gutter between the columns: drag it to move the split.

@@ -6,6 +6,7 @@ pub mod editing;
 pub mod export_window;
 pub mod flags_panel;
 pub mod fonts;
+mod headers;
 pub mod keymap;
 pub mod menu;
 pub mod overview;
@@ -119,6 +120,9 @@ pub fn shell_ui(
                 // A click selects the row where it is; the overview strip jumps.
                 out.extend(events.clicked_row.map(|row| Action::Nav(NavAction::Select(row))));
                 out.extend(events.jump_row.map(|row| Action::Nav(NavAction::To(row))));
+                out.extend(
+                    events.title.map(|(side, text)| Action::Edit(crate::core::edit::Edit::Title { side, text })),
+                );
                 if let Some((row, pos)) = events.context_row {
                     // The row becomes current, and its edits are offered where the click was.
                     out.push(Action::Nav(NavAction::Select(row)));

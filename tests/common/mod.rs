@@ -13,8 +13,15 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// The app at 1200×800 with default settings, `files` opened (or the sample), loading finished.
 pub fn app_with(files: Option<[PathBuf; 2]>) -> Harness<'static, TandemApp> {
+    app_stepping(files, 0.25)
+}
+
+/// [`app_with`], each frame `step_dt` seconds after the last (kittest runs a frame per input
+/// event: a double click needs short frames to be one).
+pub fn app_stepping(files: Option<[PathBuf; 2]>, step_dt: f32) -> Harness<'static, TandemApp> {
     let mut harness = Harness::builder()
         .with_size([1200.0, 800.0])
+        .with_step_dt(step_dt)
         .build_eframe(move |cc| TandemApp::with_settings(cc.egui_ctx.clone(), Settings::default(), files.clone()));
     harness.state_mut().finish_loading();
     harness.run_steps(3);

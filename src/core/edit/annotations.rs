@@ -25,11 +25,14 @@ impl TurnRef {
     }
 }
 
-/// Notes and bookmarks, attached to turns.
+/// Notes and bookmarks, attached to turns; and the titles a person gave the documents.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Annotations {
     pub notes: BTreeMap<TurnRef, String>,
     pub bookmarks: BTreeSet<TurnRef>,
+    /// A side's title as the user wrote it, instead of the one taken from the document.
+    #[serde(default)]
+    pub titles: BTreeMap<Side, String>,
 }
 
 impl Annotations {
@@ -39,7 +42,13 @@ impl Annotations {
         Annotations {
             notes: self.notes.into_iter().map(|(r, t)| (flip(r), t)).collect(),
             bookmarks: self.bookmarks.into_iter().map(flip).collect(),
+            titles: self.titles.into_iter().map(|(s, t)| (s.other(), t)).collect(),
         }
+    }
+
+    /// The title to show for one side's document: the user's, else the document's own.
+    pub fn title(&self, side: Side, doc: &crate::core::document::Document) -> String {
+        self.titles.get(&side).cloned().unwrap_or_else(|| doc.title())
     }
 
     /// The note of a row.
@@ -60,4 +69,3 @@ impl Annotations {
         })
     }
 }
-

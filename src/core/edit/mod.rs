@@ -56,6 +56,11 @@ pub enum Edit {
         row: usize,
         on: bool,
     },
+    /// Sets (or, with `None`, removes) the title shown for one side's document.
+    Title {
+        side: Side,
+        text: Option<String>,
+    },
     /// A label (canonical form) of one side is no speaker there.
     NotASpeaker {
         side: Side,
@@ -339,6 +344,7 @@ fn restructure(links: &[Link], edit: &Edit) -> Result<(Range<usize>, Vec<Link>, 
             get(row)?;
             Ok((row..row, Vec::new(), row))
         }
+        Edit::Title { .. } => Ok((0..0, Vec::new(), 0)),
         Edit::NotASpeaker { .. } | Edit::SameSpeaker { .. } | Edit::SplitTurn { .. } | Edit::CutTurn { .. } => {
             Err(EditError::NeedsText)
         }
@@ -356,6 +362,16 @@ pub fn apply(
     annotations: &mut Annotations,
     edit: Edit,
 ) -> Result<Change, EditError> {
+    if let Edit::Title { side, text } = &edit {
+        let before = annotations.clone();
+        match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(t) => drop(annotations.titles.insert(*side, t.to_string())),
+            None => drop(annotations.titles.remove(side)),
+        }
+        let after = annotations.clone();
+        let annotations = Some((before, after));
+        return Ok(Change { edit, splice: None, annotations, document: None, learned: None, row: 0 });
+    }
     // Notes and bookmarks: a row's note (or bookmark) lives on its first turn, and any other
     // inside the row goes.
     let annotation = match &edit {
@@ -462,6 +478,7 @@ fn remap_annotations(notes: &Annotations, side: Side, old: &Document, new: &Docu
     Annotations {
         notes: notes.notes.iter().filter_map(|(r, t)| Some((find(*r)?, t.clone()))).collect(),
         bookmarks: notes.bookmarks.iter().filter_map(|r| find(*r)).collect(),
+        titles: notes.titles.clone(),
     }
 }
 
