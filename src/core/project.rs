@@ -374,11 +374,14 @@ mod tests {
         edit::apply(&pair.docs, alignment, &mut annotations, Edit::Unlink { row: 2 }).unwrap();
         edit::apply(&pair.docs, alignment, &mut annotations, Edit::Note { row: 1, text: Some("à revoir".into()) })
             .unwrap();
+        let title = Edit::Title { side: Side::Right, text: Some("Entretien".into()) };
+        edit::apply(&pair.docs, alignment, &mut annotations, title).unwrap();
         let path = dir.join("work.tandem");
         let view = View { current: 3, split: 0.4, swapped: false };
         ProjectFile::of(&pair, &annotations, &[7], view.clone(), &path).write(&path).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("\"version\": 1") && text.contains("\"zh.txt\""), "relative paths: {text}");
+        assert!(text.contains("\"titles\": {\n    \"right\": \"Entretien\""), "{text}");
         let file = ProjectFile::read(&path).unwrap();
         assert_eq!(file.source_path(Side::Left, &path), dir.join("zh.txt"));
         let back = file.restore(&pair.docs);
