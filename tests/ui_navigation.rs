@@ -268,3 +268,25 @@ fn with_reduced_motion_a_jump_shows_the_pair_in_the_next_frame() {
     assert!(rows.contains(&200), "row 200 is on screen at once: {rows:?}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn one_column_can_be_hidden_for_a_room_that_reads_one_language() {
+    let mut h = common::app_with(None);
+    let shown = |h: &Harness<'_, TandemApp>, text: &str| h.query_all_by_label_contains(text).next().is_some();
+    assert!(shown(&h, "林晓") && shown(&h, "Lin Xiao"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run_steps(3);
+    assert!(!shown(&h, "林晓"), "the Chinese column is hidden");
+    assert!(shown(&h, "Lin Xiao"), "the French one stays");
+    assert!(shown(&h, "the left column is hidden"), "and the status line says so");
+    // The one column takes the whole width.
+    let text = h.get_by_label_contains("Lin Xiao, quand avez-vous").rect();
+    assert!(text.left() < 100.0, "the translation starts at the left edge: {text:?}");
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    assert!(!shown(&h, "林晓") && shown(&h, "Lin Xiao"), "presenting keeps it hidden");
+    h.key_press(Key::Escape);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run_steps(3);
+    assert!(shown(&h, "林晓") && shown(&h, "Lin Xiao"), "both again");
+}

@@ -44,6 +44,12 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
                 nav(NavAction::Blank(false));
             }
         }
+        // Ctrl+1, Ctrl+2: the left or the right column alone; Ctrl+3: both.
+        for (key, only) in [(Key::Num1, Some(Side::Left)), (Key::Num2, Some(Side::Right)), (Key::Num3, None)] {
+            if i.consume_shortcut(&ctrl(key)) {
+                nav(NavAction::ShowOnly(only));
+            }
+        }
         if i.consume_key(Modifiers::COMMAND, Key::F) {
             nav(NavAction::OpenSearch);
         }

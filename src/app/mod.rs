@@ -520,6 +520,7 @@ impl TandemApp {
             user_fonts: self.state.user_fonts,
             fit_each_pair: self.state.settings.fit_each_pair,
             reduce_motion: self.reduce_motion(),
+            only: self.state.nav.only,
         }
     }
 }

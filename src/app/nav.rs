@@ -79,6 +79,13 @@ impl TandemApp {
                 }
             }
             NavAction::ToggleOnePerScreen => nav.one_per_screen = !nav.one_per_screen,
+            NavAction::ShowOnly(only) => {
+                nav.only = only;
+                // Rows are as tall as their visible side: the current pair stays in view.
+                if let Some(view) = self.view.as_mut() {
+                    view.reveal(nav.current);
+                }
+            }
             NavAction::Blank(black) => nav.blank = if nav.blank == Some(black) { None } else { Some(black) },
             NavAction::ToggleFitEachPair => self.state.settings.fit_each_pair = !self.state.settings.fit_each_pair,
             NavAction::ToggleHighContrast => {

@@ -130,6 +130,8 @@ pub enum NavAction {
     /// Black (true) or white (false) screen in presentation; the same again shows the text.
     Blank(bool),
     ToggleHighContrast,
+    /// Show only one column (`None`: both).
+    ShowOnly(Option<Side>),
     /// One pair per screen: fit each pair to the screen, or keep the presentation size.
     ToggleFitEachPair,
     SpeakerStep(bool),

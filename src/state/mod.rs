@@ -36,6 +36,8 @@ pub struct Nav {
     /// Presentation shows a black (`Some(true)`) or white (`Some(false)`) screen instead of the
     /// text, as a clicker's "blank screen" key asks.
     pub blank: Option<bool>,
+    /// Only this column is shown, the other hidden (a room that reads one language).
+    pub only: Option<Side>,
 }
 
 /// The search bar and its results (the query being typed lives in the UI's drafts).

@@ -98,7 +98,7 @@ pub(super) fn cell_layout(
     window: Option<Window>,
 ) -> Option<CellLayout> {
     let range = pair.alignment.links[row].turns(side).clone();
-    if range.is_empty() {
+    if range.is_empty() || !p.shows(side) {
         return None;
     }
     let doc = pair.doc(side);

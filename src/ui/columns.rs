@@ -33,6 +33,15 @@ pub struct ViewParams {
     pub fit_each_pair: bool,
     /// Scrolling jumps instead of gliding.
     pub reduce_motion: bool,
+    /// Only this column is shown (a room that reads one language).
+    pub only: Option<Side>,
+}
+
+impl ViewParams {
+    /// Whether a side's column is on screen.
+    pub fn shows(&self, side: Side) -> bool {
+        self.only.is_none_or(|o| o == side)
+    }
 }
 
 /// What is marked on the rows this frame: the current pair, the search hits, the review flags.
@@ -239,10 +248,14 @@ impl ViewCache {
     }
 }
 
-/// Column geometry for a given total width.
-pub(super) fn column_widths(width: f32, split: f32) -> Sides<f32> {
+/// Column geometry for a given total width; a hidden column has none.
+pub(super) fn column_widths(width: f32, split: f32, only: Option<Side>) -> Sides<f32> {
     let usable = (width - GUTTER).max(80.0);
-    let left = (usable * split).round();
+    let left = match only {
+        Some(Side::Left) => usable,
+        Some(Side::Right) => 0.0,
+        None => (usable * split).round(),
+    };
     Sides::new(left, usable - left)
 }
 
@@ -256,8 +269,8 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
     let mut events = ViewEvents::default();
     let full = ui.available_rect_before_wrap();
     let full = full.with_max_x(full.max.x - super::overview::WIDTH);
-    let widths = column_widths(full.width(), p.split);
-    events.title = super::headers::headers_ui(ui, pair, cache, widths, marks.annotations);
+    let widths = column_widths(full.width(), p.split, p.only);
+    events.title = super::headers::headers_ui(ui, pair, cache, widths, marks.annotations, p.only);
     ui.add_space(2.0);
     let view_top = ui.cursor().top();
 
@@ -265,7 +278,7 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
     let key = layout_key(inner, p);
     if cache.layout.key() != key || cache.layout.len() != pair.alignment.links.len() || cache.stale {
         cache.stale = false;
-        let rows = estimate_rows(pair, cache, inner, p.text_size);
+        let rows = estimate_rows(pair, cache, inner, p);
         cache.layout = RowLayout::new(rows, key);
         if let Some((row, _)) = cache.anchor {
             cache.pending_offset = Some(cache.layout.start(row));
@@ -341,7 +354,9 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
     if let Some(row) = super::overview::overview_ui(ui, strip, cache, marks, seen) {
         events.jump_row = Some(row);
     }
-    events.split = split_handle_ui(ui, full, view_top, widths, p.split);
+    if p.only.is_none() {
+        events.split = split_handle_ui(ui, full, view_top, widths, p.split);
+    }
     events
 }
 
@@ -373,7 +388,8 @@ fn layout_key(inner: Sides<f32>, p: &ViewParams) -> u64 {
     h.finish()
 }
 
-fn estimate_rows(pair: &Pair, cache: &ViewCache, inner: Sides<f32>, size: f32) -> Vec<f32> {
+fn estimate_rows(pair: &Pair, cache: &ViewCache, inner: Sides<f32>, p: &ViewParams) -> Vec<f32> {
+    let size = p.text_size;
     let line = size * 1.4;
     let meta = size * 0.75 * 1.4;
     pair.alignment
@@ -381,6 +397,9 @@ fn estimate_rows(pair: &Pair, cache: &ViewCache, inner: Sides<f32>, size: f32) -
         .iter()
         .map(|link| {
             let side = |s: Side| -> f32 {
+                if !p.shows(s) {
+                    return 0.0;
+                }
                 link.turns(s)
                     .clone()
                     .map(|t| {
@@ -426,7 +445,7 @@ fn row_ui(
         Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
     );
     let lefts = column_lefts(origin.x, widths);
-    for side in Side::BOTH {
+    for side in Side::BOTH.into_iter().filter(|&s| p.shows(s)) {
         let cell_rect = Rect::from_min_size(pos2(lefts[side], top), vec2(widths[side], height));
         match &cells[side] {
             Some(cell) => draw_cell(ui, cell, cell_rect.shrink2(PAD)),
@@ -518,10 +537,12 @@ mod tests {
 
     #[test]
     fn columns_share_the_width_by_the_split() {
-        let Sides { left: l, right: r } = column_widths(1026.0, 0.5);
+        let Sides { left: l, right: r } = column_widths(1026.0, 0.5, None);
         assert_eq!((l, r), (500.0, 500.0));
-        let Sides { left: l, right: r } = column_widths(1026.0, 0.25);
+        let Sides { left: l, right: r } = column_widths(1026.0, 0.25, None);
         assert_eq!(l + r + GUTTER, 1026.0);
         assert!(l < r);
+        assert_eq!(column_widths(1026.0, 0.25, Some(Side::Right)), Sides::new(0.0, 1000.0), "the translation alone");
+        assert_eq!(column_widths(1026.0, 0.25, Some(Side::Left)), Sides::new(1000.0, 0.0));
     }
 }

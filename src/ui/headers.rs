@@ -15,13 +15,14 @@ pub(super) fn headers_ui(
     cache: &mut ViewCache,
     widths: Sides<f32>,
     annotations: Option<&Annotations>,
+    only: Option<Side>,
 ) -> Option<(Side, Option<String>)> {
     let top = ui.cursor().top();
     let left = ui.max_rect().left();
     let mut bottom = top;
     let lefts = column_lefts(left, widths);
     let mut renamed = None;
-    for (side, doc) in pair.docs.iter() {
+    for (side, doc) in pair.docs.iter().filter(|&(s, _)| only.is_none_or(|o| o == s)) {
         let x = lefts[side];
         let rect = Rect::from_min_size(pos2(x + PAD.x, top), vec2(widths[side] - 2.0 * PAD.x, 0.0));
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.with_max_y(top + 200.0)));

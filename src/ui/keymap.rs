@@ -134,5 +134,6 @@ pub const ALL_KEYS: &[(&str, &str)] = &[
     ("Ctrl+Shift+E", "export the pair (TMX, TSV, CSV, XLSX, DOCX, HTML)"),
     ("Ctrl + · Ctrl − · Ctrl 0", "larger · smaller · default text"),
     ("Ctrl+Shift+S", "swap the sides"),
+    ("Ctrl+1 · Ctrl+2 · Ctrl+3", "only the left column · only the right column · both"),
     ("F1", "this list"),
 ];

@@ -134,6 +134,23 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
                 }
             });
             ui.separator();
+            let names = app.pair.as_ref().map(|p| p.docs.as_ref().map(|d| d.name()));
+            for (only, label, keys) in [
+                (None, "Both columns".to_string(), "Ctrl+3"),
+                (Some(Side::Left), String::new(), "Ctrl+1"),
+                (Some(Side::Right), String::new(), "Ctrl+2"),
+            ] {
+                let label = match (only, &names) {
+                    (Some(side), Some(n)) => format!("Only the {} column ({})", side.name(), n[side]),
+                    (Some(side), None) => format!("Only the {} column", side.name()),
+                    (None, _) => label,
+                };
+                let chosen = app.nav.only == only;
+                if ui.add(egui::Button::selectable(chosen, label).shortcut_text(keys)).clicked() {
+                    out.push(nav(NavAction::ShowOnly(only)));
+                }
+            }
+            ui.separator();
             if ui.add(egui::Button::new("Present").shortcut_text("F5")).clicked() {
                 out.push(nav(NavAction::TogglePresent));
             }

@@ -187,6 +187,13 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
             if ui.link(flags).on_hover_text("Show the review flags (Ctrl+Shift+R); F8 goes to the next").clicked() {
                 out.push(Action::Review(ReviewAction::TogglePanel));
             }
+            if let Some(side) = state.nav.only {
+                ui.separator();
+                let hidden = format!("the {} column is hidden", side.other().name());
+                if ui.link(hidden).on_hover_text("Show both columns (Ctrl+3)").clicked() {
+                    out.push(Action::Nav(NavAction::ShowOnly(None)));
+                }
+            }
         }
         if !state.nav.typed.is_empty() {
             ui.separator();

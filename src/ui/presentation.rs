@@ -12,7 +12,7 @@ use crate::state::Nav;
 pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParams, marks: &Marks) {
     let Some(row) = marks.current.filter(|&r| r < pair.alignment.links.len()) else { return };
     let full = ui.available_rect_before_wrap();
-    let widths = column_widths(full.width(), p.split);
+    let widths = column_widths(full.width(), p.split, p.only);
     let pad = 24.0;
     let fitted;
     let p = if p.fit_each_pair {
@@ -32,7 +32,7 @@ pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParam
         });
         let height = cells.iter().filter_map(|(_, c)| c.as_ref()).map(|c| c.height).fold(0.0_f32, f32::max);
         let top = origin + ((full.height() - height) / 2.0).max(pad);
-        for side in Side::BOTH {
+        for side in Side::BOTH.into_iter().filter(|&s| p.shows(s)) {
             let rect = Rect::from_min_size(pos2(lefts[side] + pad, top), vec2(widths[side] - 2.0 * pad, height));
             match &cells[side] {
                 Some(cell) => draw_cell(ui, cell, rect),
@@ -45,8 +45,10 @@ pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParam
             }
         }
         ui.set_height((top - origin) + height + pad);
-        let x = full.left() + widths.left + GUTTER / 2.0;
-        ui.painter().vline(x, top..=top + height, ui.visuals().widgets.noninteractive.bg_stroke);
+        if p.only.is_none() {
+            let x = full.left() + widths.left + GUTTER / 2.0;
+            ui.painter().vline(x, top..=top + height, ui.visuals().widgets.noninteractive.bg_stroke);
+        }
     });
 }
 
