@@ -290,3 +290,42 @@ fn one_column_can_be_hidden_for_a_room_that_reads_one_language() {
     h.run_steps(3);
     assert!(shown(&h, "林晓") && shown(&h, "Lin Xiao"), "both again");
 }
+
+#[test]
+fn selected_words_stay_highlighted_in_their_pair_until_cleared() {
+    let mut h = common::app_with(None);
+    // Drag across the start of the French question of row 3.
+    let rect = h.get_by_label_contains("Lin Xiao, quand avez-vous").rect();
+    let y = rect.top() + 30.0; // the text line, below the turn's number and speaker
+    let (from, to) = (egui::pos2(rect.left() + 1.0, y), egui::pos2(rect.left() + 60.0, y));
+    h.event(egui::Event::PointerMoved(from));
+    h.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerMoved(to));
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(3);
+    let (row, text) = h.state().nav.selection.clone().expect("the selection is caught");
+    assert_eq!(row, 2);
+    assert!(text.starts_with("Lin") && text.len() < 30, "{text:?}");
+    h.key_press(Key::H);
+    h.run_steps(2);
+    assert_eq!(h.state().nav.phrases, [(2, text.clone())], "H keeps it highlighted in its pair");
+    assert!(h.state().nav.selection.is_none());
+    // It stays while the reader moves on, and goes with Shift+H.
+    h.key_press(Key::ArrowRight);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(h.state().nav.phrases.len(), 1);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::H);
+    h.run_steps(2);
+    assert!(h.state().nav.phrases.is_empty());
+}

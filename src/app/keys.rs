@@ -44,6 +44,15 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
                 nav(NavAction::Blank(false));
             }
         }
+        // H highlights the words just selected for the room; Shift+H clears.
+        if !typing && state.pair.is_some() {
+            if i.consume_key(Modifiers::SHIFT, Key::H) {
+                nav(NavAction::ClearHighlights);
+            }
+            if i.consume_key(Modifiers::NONE, Key::H) {
+                nav(NavAction::Highlight);
+            }
+        }
         // Ctrl+1, Ctrl+2: the left or the right column alone; Ctrl+3: both.
         for (key, only) in [(Key::Num1, Some(Side::Left)), (Key::Num2, Some(Side::Right)), (Key::Num3, None)] {
             if i.consume_shortcut(&ctrl(key)) {

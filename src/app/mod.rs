@@ -92,6 +92,8 @@ pub struct TandemApp {
     fonts_rx: Option<std::sync::mpsc::Receiver<Vec<String>>>,
     user_fonts: Sides<Option<UserFont>>,
     fonts_dirty: bool,
+    /// The words a person selects in the rows (see `catch_selection`).
+    selection_watch: ui::selection::SelectionWatch,
     ctx: egui::Context,
 }
 
@@ -169,6 +171,7 @@ impl TandemApp {
             fonts_rx: None,
             user_fonts: Sides::default(),
             fonts_dirty: true,
+            selection_watch: ui::selection::SelectionWatch::install(&ctx),
             ctx,
         };
         app.apply_theme();
@@ -218,6 +221,8 @@ impl TandemApp {
         self.state.pair = Some(pair);
         self.fonts_dirty = true;
         self.state.nav.current = 0;
+        self.state.nav.phrases.clear();
+        self.state.nav.selection = None;
         let open = self.state.search.open;
         self.state.search = crate::state::SearchState { open, scope: self.state.search.scope, ..Default::default() };
         self.search_job = None;
@@ -513,6 +518,23 @@ impl TandemApp {
     }
 
     /// Parameters of the aligned view this frame.
+    /// Words selected in a row (the selection settled last frame, over that row) become what H
+    /// highlights; a selection anywhere else forgets it.
+    fn catch_selection(&mut self) {
+        let Some(text) = self.selection_watch.take() else { return };
+        let nav = &self.state.nav;
+        let row = if nav.presenting && nav.one_per_screen {
+            Some(nav.current)
+        } else {
+            self.view.as_ref().and_then(|v| v.hovered_row)
+        };
+        let text = text.trim().to_string();
+        self.state.nav.selection = row.filter(|_| !text.is_empty() && text.chars().count() <= 300).map(|r| (r, text));
+        if self.state.nav.selection.is_some() {
+            self.state.project.last = Some("Words selected: H highlights them for the room".into());
+        }
+    }
+
     pub fn view_params(&self) -> ViewParams {
         ViewParams {
             text_size: self.state.text_size(),
@@ -549,6 +571,7 @@ impl eframe::App for TandemApp {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+        self.catch_selection();
         // Keys act before this frame is drawn, so that it shows their effect: one frame per key
         // (under a software renderer each frame costs real CPU).
         for action in keys::read(ui, &self.state) {

@@ -79,6 +79,21 @@ impl TandemApp {
                 }
             }
             NavAction::ToggleOnePerScreen => nav.one_per_screen = !nav.one_per_screen,
+            NavAction::Highlight => match nav.selection.take() {
+                Some((row, text)) => {
+                    let short: String = text.chars().take(40).collect();
+                    self.state.project.last =
+                        Some(format!("“{short}” highlighted in row {} (Shift+H clears)", row + 1));
+                    if !nav.phrases.contains(&(row, text.clone())) {
+                        nav.phrases.push((row, text));
+                    }
+                }
+                None => self.state.project.last = Some("Select words in a row first, then press H".into()),
+            },
+            NavAction::ClearHighlights => {
+                nav.phrases.clear();
+                self.state.project.last = Some("Highlights cleared".into());
+            }
             NavAction::ShowOnly(only) => {
                 nav.only = only;
                 // Rows are as tall as their visible side: the current pair stays in view.

@@ -132,6 +132,9 @@ pub enum NavAction {
     ToggleHighContrast,
     /// Show only one column (`None`: both).
     ShowOnly(Option<Side>),
+    /// Highlight the words just selected, in their pair, until cleared.
+    Highlight,
+    ClearHighlights,
     /// One pair per screen: fit each pair to the screen, or keep the presentation size.
     ToggleFitEachPair,
     SpeakerStep(bool),

@@ -38,6 +38,10 @@ pub struct Nav {
     pub blank: Option<bool>,
     /// Only this column is shown, the other hidden (a room that reads one language).
     pub only: Option<Side>,
+    /// Words just selected in a row, and that row: what H highlights.
+    pub selection: Option<(usize, String)>,
+    /// Words highlighted for the room, each in the row it was picked in, until cleared.
+    pub phrases: Vec<(usize, String)>,
 }
 
 /// The search bar and its results (the query being typed lives in the UI's drafts).

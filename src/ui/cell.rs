@@ -129,7 +129,13 @@ pub(super) fn cell_layout(
         for (k, t) in range.enumerate() {
             head(&mut job, pair, cache, side, t, (k > 0, true), &styles, visuals);
             let text = display_text(&turns[t].text, script);
-            append_with_hits(&mut job, &text, format(&turns[t], &styles), &marks.highlights(row, side, t), visuals);
+            append_with_hits(
+                &mut job,
+                &text,
+                format(&turns[t], &styles),
+                &marks.highlights(row, side, t, &turns[t].text),
+                visuals,
+            );
         }
         let galley = layout(job);
         return Some(CellLayout { height: galley.size().y, pieces: vec![(0.0, galley)] });
@@ -144,7 +150,7 @@ pub(super) fn cell_layout(
     for (k, t) in range.enumerate() {
         let turn = &turns[t];
         let cuts = cache.pieces.cuts(side, t, &turn.text);
-        let hits = marks.highlights(row, side, t);
+        let hits = marks.highlights(row, side, t, &turn.text);
         for block in 0..cuts.len() {
             let known = cache.pieces.heights.borrow().get(&key(t, block)).copied();
             let estimate = || {

@@ -54,6 +54,8 @@ pub struct Marks<'a> {
     pub review: Option<&'a ReviewState>,
     /// Notes and bookmarks.
     pub annotations: Option<&'a Annotations>,
+    /// Words highlighted for the room, with the row they were picked in.
+    pub phrases: &'a [(usize, String)],
 }
 
 /// How a stretch of text is highlighted.
@@ -63,11 +65,13 @@ pub(super) enum Highlight {
     CurrentHit,
     /// Words a review flag points at.
     Flag,
+    /// Words picked out for the room.
+    Phrase,
 }
 
 impl Marks<'_> {
     /// The highlighted stretches of one turn (character ranges), in order, not overlapping.
-    pub(super) fn highlights(&self, row: usize, side: Side, turn: usize) -> Vec<(Range<usize>, Highlight)> {
+    pub(super) fn highlights(&self, row: usize, side: Side, turn: usize, text: &str) -> Vec<(Range<usize>, Highlight)> {
         let start = self.hits.partition_point(|h| h.row < row);
         let mut out: Vec<(Range<usize>, Highlight)> = self.hits[start..]
             .iter()
@@ -84,6 +88,25 @@ impl Marks<'_> {
                 out.extend(
                     flag.spans[side].iter().filter(|s| s.turn == turn).map(|s| (s.chars.clone(), Highlight::Flag)),
                 );
+            }
+        }
+        let mut chars: Vec<char> = Vec::new();
+        for (_, phrase) in self.phrases.iter().filter(|(r, _)| *r == row) {
+            if let Some(query) = crate::core::search::Query::new(phrase) {
+                if chars.is_empty() {
+                    chars = text.chars().collect();
+                }
+                // A drag that stopped inside a word highlights the whole word.
+                let inner = |c: char| c.is_alphanumeric() && !crate::core::text::is_cjk(c);
+                out.extend(query.find(text).into_iter().map(|mut r| {
+                    while r.start > 0 && inner(chars[r.start - 1]) && inner(chars[r.start]) {
+                        r.start -= 1;
+                    }
+                    while r.end < chars.len() && inner(chars[r.end - 1]) && inner(chars[r.end]) {
+                        r.end += 1;
+                    }
+                    (r, Highlight::Phrase)
+                }));
             }
         }
         out.sort_by_key(|(r, h)| (r.start, *h != Highlight::CurrentHit));
@@ -150,6 +173,8 @@ pub struct ViewCache {
     pub(super) fit: std::cell::Cell<Option<(usize, i32, i32, f32)>>,
     /// A title being renamed: its side and the text so far.
     pub(super) title_edit: Option<(Side, String)>,
+    /// The row under the pointer last frame (where a selection of words settles).
+    pub hovered_row: Option<usize>,
 }
 
 impl ViewCache {
@@ -186,6 +211,7 @@ impl ViewCache {
             pieces: PieceCache::default(),
             fit: std::cell::Cell::new(None),
             title_edit: None,
+            hovered_row: None,
         }
     }
 
@@ -328,11 +354,16 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         let ctx = ui.ctx().clone();
         let on_top = |pos: egui::Pos2| ctx.layer_id_at(pos).is_some_and(|l| l.order != egui::Order::Background);
         let clip = ui.clip_rect();
+        let hover = ui.input(|i| i.pointer.hover_pos());
+        cache.hovered_row = None;
         for (row, cells) in galleys {
             let rect = row_ui(ui, pair, cache, row, cells, origin, widths, p, marks);
             let inside = |pos: egui::Pos2| rect.contains(pos) && clip.contains(pos) && !on_top(pos);
             if clicked.is_some_and(inside) {
                 events.clicked_row = Some(row);
+            }
+            if hover.is_some_and(inside) {
+                cache.hovered_row = Some(row);
             }
             if let Some(pos) = right_clicked.filter(|&p| inside(p)) {
                 events.context_row = Some((row, pos));
@@ -534,6 +565,19 @@ fn split_handle_ui(ui: &mut Ui, full: Rect, view_top: f32, widths: Sides<f32>, s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn highlighted_words_are_marked_wherever_they_occur_in_their_row() {
+        let phrases = [(2, "Lin Xiao".to_string())];
+        let marks = Marks { phrases: &phrases, ..Marks::default() };
+        let text = "Lin Xiao a parlé ; LIN XIAO répond.";
+        assert_eq!(marks.highlights(2, Side::Right, 0, text), [(0..8, Highlight::Phrase), (19..27, Highlight::Phrase)]);
+        assert!(marks.highlights(3, Side::Right, 0, text).is_empty(), "only in the pair it was picked in");
+        let phrases = [(0, "remière no".to_string())];
+        let marks = Marks { phrases: &phrases, ..Marks::default() };
+        let words = marks.highlights(0, Side::Left, 0, "ma première nouvelle");
+        assert_eq!(words, [(3..20, Highlight::Phrase)], "a drag that stopped inside words takes them whole");
+    }
 
     #[test]
     fn columns_share_the_width_by_the_split() {

@@ -135,5 +135,6 @@ pub const ALL_KEYS: &[(&str, &str)] = &[
     ("Ctrl + · Ctrl − · Ctrl 0", "larger · smaller · default text"),
     ("Ctrl+Shift+S", "swap the sides"),
     ("Ctrl+1 · Ctrl+2 · Ctrl+3", "only the left column · only the right column · both"),
+    ("select words, then H · Shift+H", "highlight them in their pair for the room · clear the highlights"),
     ("F1", "this list"),
 ];

@@ -150,6 +150,15 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
                     out.push(nav(NavAction::ShowOnly(only)));
                 }
             }
+            let can = app.nav.selection.is_some();
+            let highlight = egui::Button::new("Highlight the selected words").shortcut_text("H");
+            if ui.add_enabled(can, highlight).on_disabled_hover_text("Select words in a row first").clicked() {
+                out.push(nav(NavAction::Highlight));
+            }
+            let clear = egui::Button::new("Clear the highlights").shortcut_text("Shift+H");
+            if ui.add_enabled(!app.nav.phrases.is_empty(), clear).clicked() {
+                out.push(nav(NavAction::ClearHighlights));
+            }
             ui.separator();
             if ui.add(egui::Button::new("Present").shortcut_text("F5")).clicked() {
                 out.push(nav(NavAction::TogglePresent));

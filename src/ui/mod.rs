@@ -13,6 +13,7 @@ pub mod overview;
 pub mod presentation;
 pub mod row_layout;
 pub mod search_bar;
+pub mod selection;
 pub mod system_fonts;
 pub mod theme;
 
@@ -105,6 +106,7 @@ pub fn shell_ui(
         current_hit: state.search.current,
         review: Some(&state.review),
         annotations: Some(&state.project.annotations),
+        phrases: &state.nav.phrases,
     };
     egui::CentralPanel::default().show(ui, |ui| {
         match (state.pair.as_ref(), view) {

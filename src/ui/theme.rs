@@ -109,6 +109,8 @@ pub(super) fn highlight(kind: super::columns::Highlight, dark: bool, text: Color
         (Highlight::Hit, false) => (Color32::from_rgb(0xff, 0xe5, 0x6b), Color32::BLACK),
         (Highlight::Flag, true) => (Color32::from_rgb(0x5c, 0x1f, 0x1f), text),
         (Highlight::Flag, false) => (Color32::from_rgb(0xff, 0xd6, 0xd0), Color32::BLACK),
+        (Highlight::Phrase, true) => (Color32::from_rgb(0x1f, 0x5c, 0x2e), Color32::WHITE),
+        (Highlight::Phrase, false) => (Color32::from_rgb(0xa8, 0xf0, 0xb4), Color32::BLACK),
     }
 }
 
