@@ -462,3 +462,14 @@ fn unrelated_texts_get_a_banner_above_the_columns() {
     let h = app_with(Some([fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt")]));
     assert!(h.query_by_label_contains(banner).is_none(), "a translation has no banner");
 }
+
+#[test]
+fn settings_labels_keep_their_words_whole() {
+    let mut h = app_with(None);
+    h.state_mut().handle(Action::ShowSettings(true));
+    h.run_steps(3);
+    for label in ["Left column", "Right column", "Font of each column, ahead of the bundled Noto fonts:"] {
+        let rect = h.get_by_label(label).rect();
+        assert!(rect.height() < 24.0, "{label:?} is on one line: {rect:?}");
+    }
+}

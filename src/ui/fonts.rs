@@ -53,6 +53,9 @@ pub struct UserFont {
     pub name: String,
     pub data: Arc<Vec<u8>>,
     pub index: u32,
+    /// The family's bold face, when it has one (else bold text in that column is set in the
+    /// bundled bold: a heading or a speaker's name stays bold).
+    pub bold: Option<(Arc<Vec<u8>>, u32)>,
 }
 
 /// The bundled stack, with the user's fonts (per column) ahead of it where chosen.
@@ -72,18 +75,31 @@ pub fn definitions(user: Sides<Option<&UserFont>>) -> FontDefinitions {
         let first = if cjk_first { [cjk, latin] } else { [latin, cjk] };
         first.iter().chain(&["noto-sans-arabic", "noto-emoji"]).map(|s| s.to_string()).collect()
     };
+    // Each user font's faces are added once; the families below name them.
+    let mut faces: Sides<[Option<String>; 2]> = Sides::default();
+    for (side, font) in user.iter() {
+        let Some(font) = font else { continue };
+        let key = format!("user-{}", side.name());
+        defs.font_data
+            .insert(key.clone(), Arc::new(FontData { index: font.index, ..FontData::from_owned(font.data.to_vec()) }));
+        faces[side][0] = Some(key);
+        if let Some((data, index)) = &font.bold {
+            let key = format!("user-{}-bold", side.name());
+            defs.font_data
+                .insert(key.clone(), Arc::new(FontData { index: *index, ..FontData::from_owned(data.to_vec()) }));
+            faces[side][1] = Some(key);
+        }
+    }
     for cjk_first in [false, true] {
         for bold in [false, true] {
             let face = Face { cjk_first, bold, user: None };
             defs.families.insert(face.family(), stack(cjk_first, bold));
             for (side, font) in user.iter() {
-                let Some(font) = font else { continue };
-                let key = format!("user-{}", side.name());
-                defs.font_data.insert(
-                    key.clone(),
-                    Arc::new(FontData { index: font.index, ..FontData::from_owned(font.data.to_vec()) }),
-                );
-                let mut chain = vec![key];
+                if font.is_none() {
+                    continue;
+                }
+                // Bold text in a column whose font has no bold face is set in the bundled bold.
+                let mut chain: Vec<String> = faces[side][usize::from(bold)].iter().cloned().collect();
                 chain.extend(stack(cjk_first, bold));
                 defs.families.insert(Face { user: Some(side), ..face }.family(), chain);
             }
@@ -196,6 +212,25 @@ mod tests {
             }
         }
         assert_eq!(defs.families[&FontFamily::Proportional][0], "noto-sans");
+    }
+
+    #[test]
+    fn a_chosen_font_keeps_bold_text_bold() {
+        let face = |bold: Option<(Arc<Vec<u8>>, u32)>| UserFont {
+            name: "Mine".into(),
+            data: Arc::new(NOTO_SANS.to_vec()),
+            index: 0,
+            bold,
+        };
+        let with_bold = face(Some((Arc::new(NOTO_SANS_BOLD.to_vec()), 0)));
+        let without = face(None);
+        let defs = definitions(Sides::new(Some(&with_bold), Some(&without)));
+        let chain = |side, bold| defs.families[&Face { cjk_first: false, bold, user: Some(side) }.family()].clone();
+        assert_eq!(chain(Side::Left, false)[0], "user-left");
+        assert_eq!(chain(Side::Left, true)[0], "user-left-bold", "the family's own bold face");
+        assert_eq!(chain(Side::Right, false)[0], "user-right");
+        assert_eq!(chain(Side::Right, true)[0], "noto-sans-bold", "no bold face of its own: the bundled bold");
+        assert_eq!(defs.font_data.keys().filter(|k| k.starts_with("user-")).count(), 3, "each face added once");
     }
 
     #[test]

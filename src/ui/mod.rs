@@ -274,31 +274,37 @@ fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Acti
 fn settings_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
     let mut open = true;
-    egui::Window::new("Settings").open(&mut open).resizable(false).show(ui.ctx(), |ui| {
-        ui.label("Font of each column, ahead of the bundled Noto fonts:");
-        for (side, name) in [(Side::Left, "Left column"), (Side::Right, "Right column")] {
-            let current = state.settings.fonts[side].clone();
-            let shown = current.clone().unwrap_or_else(|| "Bundled (Noto Sans, Noto Sans SC)".into());
-            egui::ComboBox::from_label(name).selected_text(shown).width(280.0).show_ui(ui, |ui| {
-                if ui.selectable_label(current.is_none(), "Bundled (Noto Sans, Noto Sans SC)").clicked() {
-                    out.push(Action::SetFont(side, None));
-                }
-                match &state.installed_fonts {
-                    None => {
-                        ui.spinner();
+    egui::Window::new("Settings").open(&mut open).resizable(false).min_width(460.0).show(ui.ctx(), |ui| {
+        // Labels keep their words whole: the window is as wide as they need.
+        let label = |ui: &mut Ui, text: &str| ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
+        label(ui, "Font of each column, ahead of the bundled Noto fonts:");
+        egui::Grid::new("settings-fonts").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+            for (side, name) in [(Side::Left, "Left column"), (Side::Right, "Right column")] {
+                let current = state.settings.fonts[side].clone();
+                let shown = current.clone().unwrap_or_else(|| "Bundled (Noto Sans, Noto Sans SC)".into());
+                label(ui, name);
+                egui::ComboBox::from_id_salt(("font", side)).selected_text(shown).width(320.0).show_ui(ui, |ui| {
+                    if ui.selectable_label(current.is_none(), "Bundled (Noto Sans, Noto Sans SC)").clicked() {
+                        out.push(Action::SetFont(side, None));
                     }
-                    Some(list) => {
-                        for family in list {
-                            if ui.selectable_label(current.as_ref() == Some(family), family).clicked() {
-                                out.push(Action::SetFont(side, Some(family.clone())));
+                    match &state.installed_fonts {
+                        None => {
+                            ui.spinner();
+                        }
+                        Some(list) => {
+                            for family in list {
+                                if ui.selectable_label(current.as_ref() == Some(family), family).clicked() {
+                                    out.push(Action::SetFont(side, Some(family.clone())));
+                                }
                             }
                         }
                     }
-                }
-            });
-        }
+                });
+                ui.end_row();
+            }
+        });
         ui.separator();
-        ui.label("Scrolling to a pair:");
+        label(ui, "Scrolling to a pair:");
         let choice = state.settings.reduce_motion;
         ui.horizontal(|ui| {
             for (value, name, tip) in [
