@@ -329,3 +329,24 @@ fn selected_words_stay_highlighted_in_their_pair_until_cleared() {
     h.run_steps(2);
     assert!(h.state().nav.phrases.is_empty());
 }
+
+#[test]
+fn the_presenter_view_shows_the_next_pair_and_steps_the_talk() {
+    let mut h = common::app_with(None);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run_steps(3);
+    assert!(h.state().nav.presenter_view);
+    h.get_by_label("Now");
+    h.get_by_label("Next");
+    // Row 1 is current: the next pair is the source line, in both languages.
+    assert!(h.query_by_label_contains("pair 1 of 15 · row 1 of 15").is_some());
+    let next = |h: &Harness<'_, TandemApp>| h.query_all_by_label_contains("exemple écrit pour Tandem").count();
+    assert!(next(&h) >= 2, "the next pair is shown (and the row itself)");
+    h.get_by_label("Next ▶").click();
+    h.run_steps(3);
+    assert_eq!(h.state().nav.current, 1, "the presenter's button steps the talk");
+    assert!(h.query_by_label_contains("pair 2 of 15 · row 2 of 15").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run_steps(3);
+    assert!(!h.state().nav.presenter_view && h.query_by_label("Now").is_none(), "and it closes");
+}

@@ -44,6 +44,9 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
                 nav(NavAction::Blank(false));
             }
         }
+        if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::P)) {
+            nav(NavAction::TogglePresenterView);
+        }
         // H highlights the words just selected for the room; Shift+H clears.
         if !typing && state.pair.is_some() {
             if i.consume_key(Modifiers::SHIFT, Key::H) {

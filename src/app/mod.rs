@@ -518,6 +518,30 @@ impl TandemApp {
     }
 
     /// Parameters of the aligned view this frame.
+    /// The presenter's own window, while it is open: a second native window where the system
+    /// has room for one (drag it to the laptop's screen), else a window inside this one. Keys
+    /// pressed there step the pair like here.
+    fn presenter_window(&mut self, ui: &egui::Ui) -> Vec<Action> {
+        if !self.state.nav.presenter_view {
+            return Vec::new();
+        }
+        let id = egui::ViewportId::from_hash_of("tandem-presenter");
+        let builder =
+            egui::ViewportBuilder::default().with_title("Tandem — presenter view").with_inner_size([760.0, 620.0]);
+        let state = &self.state;
+        ui.ctx().show_viewport_immediate(id, builder, |ui, class| {
+            let mut out = Vec::new();
+            if class != egui::ViewportClass::EmbeddedWindow {
+                out.extend(keys::read(ui, state));
+            }
+            out.extend(ui::presenter::presenter_ui(ui, state));
+            if ui.input(|i| i.viewport().close_requested()) {
+                out.push(Action::Nav(crate::state::NavAction::TogglePresenterView));
+            }
+            out
+        })
+    }
+
     /// Words selected in a row (the selection settled last frame, over that row) become what H
     /// highlights; a selection anywhere else forgets it.
     fn catch_selection(&mut self) {
@@ -580,6 +604,7 @@ impl eframe::App for TandemApp {
         let mut actions: Vec<Action> = keys::dropped_files(ui, self.state.settings.split).into_iter().collect();
         let params = self.view_params();
         actions.extend(ui::shell_ui(ui, &self.state, self.view.as_mut(), &mut self.drafts, &params));
+        actions.extend(self.presenter_window(ui));
         if self.state.pair.is_some()
             && self.view.is_some()
             && std::env::var_os("TANDEM_TIMINGS").is_some()

@@ -90,6 +90,7 @@ impl TandemApp {
                 }
                 None => self.state.project.last = Some("Select words in a row first, then press H".into()),
             },
+            NavAction::TogglePresenterView => nav.presenter_view = !nav.presenter_view,
             NavAction::ClearHighlights => {
                 nav.phrases.clear();
                 self.state.project.last = Some("Highlights cleared".into());

@@ -132,6 +132,8 @@ pub enum NavAction {
     ToggleHighContrast,
     /// Show only one column (`None`: both).
     ShowOnly(Option<Side>),
+    /// Open or close the presenter's own window.
+    TogglePresenterView,
     /// Highlight the words just selected, in their pair, until cleared.
     Highlight,
     ClearHighlights,

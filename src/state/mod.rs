@@ -42,6 +42,8 @@ pub struct Nav {
     pub selection: Option<(usize, String)>,
     /// Words highlighted for the room, each in the row it was picked in, until cleared.
     pub phrases: Vec<(usize, String)>,
+    /// The presenter's own window is open (a second viewport).
+    pub presenter_view: bool,
 }
 
 /// The search bar and its results (the query being typed lives in the UI's drafts).

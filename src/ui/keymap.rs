@@ -115,6 +115,7 @@ pub const ALL_KEYS: &[(&str, &str)] = &[
     ("Ctrl+G", "go to a turn or a line"),
     ("Ctrl+F", "search"),
     ("F5 · Esc", "presentation on · off"),
+    ("Ctrl+Shift+P", "the presenter view: a second window with the next pair, the note and the flags"),
     ("F6 · F7", "in presentation: one pair per screen · high contrast"),
     ("B or . · W", "in presentation: black · white screen (again: the text back)"),
     ("F8 · Shift+F8", "next · previous review flag"),

@@ -163,6 +163,11 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             if ui.add(egui::Button::new("Present").shortcut_text("F5")).clicked() {
                 out.push(nav(NavAction::TogglePresent));
             }
+            let presenter = egui::Button::selectable(app.nav.presenter_view, "Presenter view (a second window)")
+                .shortcut_text("Ctrl+Shift+P");
+            if ui.add(presenter).on_hover_text("The next pair, the note and the flags, for your own screen").clicked() {
+                out.push(nav(NavAction::TogglePresenterView));
+            }
             let contrast = if app.settings.high_contrast {
                 "High contrast when presenting: on"
             } else {

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod menu;
 pub mod overview;
 pub mod presentation;
+pub mod presenter;
 pub mod row_layout;
 pub mod search_bar;
 pub mod selection;

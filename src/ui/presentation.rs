@@ -110,6 +110,15 @@ fn fitted_size(
 /// "pair 12 of 40 · row 15 of 48 · 主持人 — Animateur", discreetly in the strip below the rows (pairs and rows
 /// counted apart: a row with one side only is no pair); and the digits being typed.
 pub fn position_ui(ui: &mut Ui, pair: &Pair, nav: &Nav) {
+    let text = position_text(pair, nav);
+    // In a strip of its own below the rows, so it never covers the text.
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.add(egui::Label::new(RichText::new(text).size(13.0).weak()).wrap_mode(egui::TextWrapMode::Extend));
+    });
+}
+
+/// Where the talk is: "pair 12 of 40 · row 15 of 48 · 主持人 — Animateur", and the digits typed.
+pub fn position_text(pair: &Pair, nav: &Nav) -> String {
     let rows = pair.alignment.links.len();
     let row = nav.current.min(rows.saturating_sub(1));
     let links = &pair.alignment.links;
@@ -134,8 +143,5 @@ pub fn position_ui(ui: &mut Ui, pair: &Pair, nav: &Nav) {
     if !nav.typed.is_empty() {
         text.push_str(&format!(" · go to turn {}…", nav.typed));
     }
-    // In a strip of its own below the rows, so it never covers the text.
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        ui.add(egui::Label::new(RichText::new(text).size(13.0).weak()).wrap_mode(egui::TextWrapMode::Extend));
-    });
+    text
 }
