@@ -87,6 +87,10 @@ impl TandemApp {
                     if !nav.phrases.contains(&(row, text.clone())) {
                         nav.phrases.push((row, text));
                     }
+                    // The selection's own colour would hide the highlight.
+                    if let Some(selection) = self.ctx.plugin_opt::<egui::text_selection::LabelSelectionState>() {
+                        selection.lock().clear_selection();
+                    }
                 }
                 None => self.state.project.last = Some("Select words in a row first, then press H".into()),
             },
