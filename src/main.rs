@@ -130,7 +130,32 @@ fn main() -> ExitCode {
     }
 }
 
+/// What draws the window: `TANDEM_RENDERER=glow` or `wgpu`, else OpenGL on Linux (on Mesa's
+/// software llvmpipe, the meeting-room PC without a GPU, a key costs a quarter of the CPU it
+/// costs through Vulkan's lavapipe) and wgpu elsewhere (Windows without a GPU driver has
+/// OpenGL 1.1 only).
+fn renderer() -> (eframe::Renderer, bool) {
+    match std::env::var("TANDEM_RENDERER").as_deref() {
+        Ok("glow") => (eframe::Renderer::Glow, true),
+        Ok("wgpu") => (eframe::Renderer::Wgpu, true),
+        _ if cfg!(target_os = "linux") => (eframe::Renderer::Glow, false),
+        _ => (eframe::Renderer::Wgpu, false),
+    }
+}
+
+/// The window could not be opened with the default renderer: the same command again with the
+/// other one (a window system allows one event loop per process).
+fn retry_with(renderer: eframe::Renderer) -> Option<ExitCode> {
+    let name = if renderer == eframe::Renderer::Glow { "glow" } else { "wgpu" };
+    eprintln!("tandem: trying again with the {name} renderer");
+    let exe = std::env::current_exe().ok()?;
+    let status =
+        std::process::Command::new(exe).args(std::env::args_os().skip(1)).env("TANDEM_RENDERER", name).status().ok()?;
+    Some(status.code().map_or(ExitCode::FAILURE, |c| ExitCode::from(c.clamp(0, 255) as u8)))
+}
+
 fn run_window(files: Vec<PathBuf>) -> ExitCode {
+    let (renderer, chosen) = renderer();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Tandem")
@@ -138,6 +163,7 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([480.0, 320.0])
             .with_drag_and_drop(true),
+        renderer,
         ..Default::default()
     };
     // A window destroyed from outside (`xdotool windowclose`, a dead X server) makes winit
@@ -156,7 +182,14 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
         Ok(Ok(())) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
             eprintln!("tandem: cannot open a window: {e}");
-            ExitCode::FAILURE
+            let other =
+                if renderer == eframe::Renderer::Glow { eframe::Renderer::Wgpu } else { eframe::Renderer::Glow };
+            // No display at all is no renderer's fault.
+            let display = std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some();
+            match (chosen, display || !cfg!(target_os = "linux")) {
+                (false, true) => retry_with(other).unwrap_or(ExitCode::FAILURE),
+                _ => ExitCode::FAILURE,
+            }
         }
         Err(payload) if window_gone(&panic_message(&*payload)) => {
             eprintln!("tandem: the window was closed from outside; unsaved edits are in the recovery copy");

@@ -47,9 +47,18 @@ impl TandemApp {
 
     /// Notes whether the renderer is a software one, and sets the motion accordingly.
     pub(super) fn detect_renderer(&mut self, frame: &eframe::Frame) {
-        self.software_renderer = frame
-            .wgpu_render_state()
-            .is_some_and(|rs| rs.adapter.get_info().device_type == eframe::wgpu::DeviceType::Cpu);
+        use eframe::glow::HasContext;
+        // wgpu says what kind of device it drew with; OpenGL names its renderer (Mesa's
+        // `llvmpipe`, `softpipe`, Google's `SwiftShader`, Apple's "Software Renderer").
+        let gl_software = frame.gl().is_some_and(|gl| {
+            // SAFETY: a query of a string on the context eframe made current for this frame.
+            let name = unsafe { gl.get_parameter_string(eframe::glow::RENDERER) }.to_lowercase();
+            ["llvmpipe", "softpipe", "swiftshader", "software"].iter().any(|s| name.contains(s))
+        });
+        self.software_renderer = gl_software
+            || frame
+                .wgpu_render_state()
+                .is_some_and(|rs| rs.adapter.get_info().device_type == eframe::wgpu::DeviceType::Cpu);
         self.apply_motion();
     }
 

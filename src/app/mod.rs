@@ -628,7 +628,7 @@ impl eframe::App for TandemApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.state.settings);
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // A clean exit with nothing unsaved leaves no recovery copy behind.
         if !self.state.project.dirty {
             self.remove_recovery();

@@ -4,6 +4,7 @@
 # sends 20 keys (PageDown by default) a third of a second apart, and reads the process's CPU time
 # (utime + stime from /proc) before and after; then 3 s of idling.
 #   tests/scripts/cpu_per_key.sh [LEFT RIGHT]      KEY=Right tests/scripts/cpu_per_key.sh
+#   TANDEM_RENDERER=wgpu tests/scripts/cpu_per_key.sh   (Vulkan's lavapipe instead of OpenGL)
 # Needs: Xvfb, xdotool and openbox (apt-get install xvfb xdotool openbox: keys reach a focused
 # window only under a window manager), a release build (cargo build --release).
 set -euo pipefail
@@ -33,7 +34,8 @@ DISPLAY=$SCREEN xdotool windowactivate --sync "$WID" 2>/dev/null || DISPLAY=$SCR
 # The pointer rests where a presenter's would, off the text (MOUSE=x,y to put it elsewhere).
 IFS=, read -r MX MY <<<"${MOUSE:-1395,895}"
 DISPLAY=$SCREEN xdotool mousemove "$MX" "$MY"
-sleep 2
+# Long pairs take a few seconds to read and align: SETTLE=8 waits for them.
+sleep "${SETTLE:-2}"
 ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
 HZ=$(getconf CLK_TCK)
 before=$(ticks)
