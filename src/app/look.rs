@@ -50,15 +50,22 @@ impl TandemApp {
         use eframe::glow::HasContext;
         // wgpu says what kind of device it drew with; OpenGL names its renderer (Mesa's
         // `llvmpipe`, `softpipe`, Google's `SwiftShader`, Apple's "Software Renderer").
-        let gl_software = frame.gl().is_some_and(|gl| {
-            // SAFETY: a query of a string on the context eframe made current for this frame.
-            let name = unsafe { gl.get_parameter_string(eframe::glow::RENDERER) }.to_lowercase();
+        // SAFETY: a query of a string on the context eframe made current for this frame.
+        let gl_name = frame.gl().map(|gl| unsafe { gl.get_parameter_string(eframe::glow::RENDERER) });
+        let gl_software = gl_name.as_deref().is_some_and(|name| {
+            let name = name.to_lowercase();
             ["llvmpipe", "softpipe", "swiftshader", "software"].iter().any(|s| name.contains(s))
         });
-        self.software_renderer = gl_software
-            || frame
-                .wgpu_render_state()
-                .is_some_and(|rs| rs.adapter.get_info().device_type == eframe::wgpu::DeviceType::Cpu);
+        let wgpu = frame.wgpu_render_state().map(|rs| rs.adapter.get_info());
+        self.software_renderer =
+            gl_software || wgpu.as_ref().is_some_and(|info| info.device_type == eframe::wgpu::DeviceType::Cpu);
+        if std::env::var_os("TANDEM_TIMINGS").is_some() {
+            let name = gl_name.map_or_else(
+                || wgpu.map(|i| format!("wgpu: {}", i.name)).unwrap_or_default(),
+                |n| format!("OpenGL: {n}"),
+            );
+            eprintln!("tandem: drawn by {name} (software: {})", self.software_renderer);
+        }
         self.apply_motion();
     }
 
