@@ -10,6 +10,7 @@ mod keys;
 pub mod loader;
 mod look;
 mod nav;
+mod present;
 mod project;
 mod review;
 mod watch;
@@ -518,47 +519,6 @@ impl TandemApp {
     }
 
     /// Parameters of the aligned view this frame.
-    /// The presenter's own window, while it is open: a second native window where the system
-    /// has room for one (drag it to the laptop's screen), else a window inside this one. Keys
-    /// pressed there step the pair like here.
-    fn presenter_window(&mut self, ui: &egui::Ui) -> Vec<Action> {
-        if !self.state.nav.presenter_view {
-            return Vec::new();
-        }
-        let id = egui::ViewportId::from_hash_of("tandem-presenter");
-        let builder =
-            egui::ViewportBuilder::default().with_title("Tandem — presenter view").with_inner_size([760.0, 620.0]);
-        let state = &self.state;
-        ui.ctx().show_viewport_immediate(id, builder, |ui, class| {
-            let mut out = Vec::new();
-            if class != egui::ViewportClass::EmbeddedWindow {
-                out.extend(keys::read(ui, state));
-            }
-            out.extend(ui::presenter::presenter_ui(ui, state));
-            if ui.input(|i| i.viewport().close_requested()) {
-                out.push(Action::Nav(crate::state::NavAction::TogglePresenterView));
-            }
-            out
-        })
-    }
-
-    /// Words selected in a row (the selection settled last frame, over that row) become what H
-    /// highlights; a selection anywhere else forgets it.
-    fn catch_selection(&mut self) {
-        let Some(text) = self.selection_watch.take() else { return };
-        let nav = &self.state.nav;
-        let row = if nav.presenting && nav.one_per_screen {
-            Some(nav.current)
-        } else {
-            self.view.as_ref().and_then(|v| v.hovered_row)
-        };
-        let text = text.trim().to_string();
-        self.state.nav.selection = row.filter(|_| !text.is_empty() && text.chars().count() <= 300).map(|r| (r, text));
-        if self.state.nav.selection.is_some() {
-            self.state.project.last = Some("Words selected: H highlights them for the room".into());
-        }
-    }
-
     pub fn view_params(&self) -> ViewParams {
         ViewParams {
             text_size: self.state.text_size(),
