@@ -251,8 +251,9 @@ impl Builder<'_> {
         let bracketed = text.starts_with(['(', '（', '[', '【', '〔', '［']);
         // Inside a speech whose lines stand below its label (verse), a short line heads a section
         // only when it stands apart: blank lines around it, or a label straight after and a
-        // blank line before; a question there is its last line. A verse line (`Speak to me,` opening a stanza, `Tomas. How long
-        // since you saw her?` closing one) runs on with its lines.
+        // blank line before; a question there is its last line. A verse line (`Speak to me,`
+        // opening a stanza, `Tomas. How long since you saw her?` closing one) runs on with its
+        // lines.
         let in_speech = self.open || self.interrupted.is_some();
         let verse = in_speech && self.label_alone;
         let next_apart = self.paras.get(pi + 1).is_none_or(|p| p.starts_block);
