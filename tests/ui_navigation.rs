@@ -291,28 +291,30 @@ fn one_column_can_be_hidden_for_a_room_that_reads_one_language() {
     assert!(shown(&h, "林晓") && shown(&h, "Lin Xiao"), "both again");
 }
 
+/// Drags the mouse across the first words of the label holding `text` (its text line, below the
+/// turn's number and speaker).
+fn drag_select(h: &mut Harness<'_, TandemApp>, text: &str) {
+    let rect = h.get_by_label_contains(text).rect();
+    let y = rect.top() + 30.0;
+    let (from, to) = (egui::pos2(rect.left() + 1.0, y), egui::pos2(rect.left() + 60.0, y));
+    let button = |pos, pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    h.event(egui::Event::PointerMoved(from));
+    h.event(button(from, true));
+    h.event(egui::Event::PointerMoved(to));
+    h.event(button(to, false));
+    h.run_steps(3);
+}
+
 #[test]
 fn selected_words_stay_highlighted_in_their_pair_until_cleared() {
     let mut h = common::app_with(None);
     // Drag across the start of the French question of row 3.
-    let rect = h.get_by_label_contains("Lin Xiao, quand avez-vous").rect();
-    let y = rect.top() + 30.0; // the text line, below the turn's number and speaker
-    let (from, to) = (egui::pos2(rect.left() + 1.0, y), egui::pos2(rect.left() + 60.0, y));
-    h.event(egui::Event::PointerMoved(from));
-    h.event(egui::Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.event(egui::Event::PointerMoved(to));
-    h.event(egui::Event::PointerButton {
-        pos: to,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run_steps(3);
+    drag_select(&mut h, "Lin Xiao, quand avez-vous");
     let (row, text) = h.state().nav.selection.clone().expect("the selection is caught");
     assert_eq!(row, 2);
     assert!(text.starts_with("Lin") && text.len() < 30, "{text:?}");
@@ -328,6 +330,18 @@ fn selected_words_stay_highlighted_in_their_pair_until_cleared() {
     h.key_press_modifiers(Modifiers::SHIFT, Key::H);
     h.run_steps(2);
     assert!(h.state().nav.phrases.is_empty());
+    h.key_press(Key::H);
+    h.run_steps(1);
+    assert!(h.state().nav.phrases.is_empty(), "nothing selected, nothing highlighted");
+    // Highlights are kept by row: an edit above them, which moves the rows, takes them away.
+    drag_select(&mut h, "Lin Xiao, quand avez-vous");
+    h.key_press(Key::H);
+    h.run_steps(2);
+    assert_eq!(h.state().nav.phrases.len(), 1);
+    h.key_press(Key::Home);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::U);
+    h.run_steps(2);
+    assert!(h.state().nav.phrases.is_empty(), "row 1 unlinked: the rows below moved");
 }
 
 #[test]

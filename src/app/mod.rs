@@ -527,6 +527,7 @@ impl TandemApp {
             fit_each_pair: self.state.settings.fit_each_pair,
             reduce_motion: self.reduce_motion(),
             only: self.state.nav.only,
+            presenting: self.state.nav.presenting,
         }
     }
 }

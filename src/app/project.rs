@@ -137,16 +137,20 @@ impl TandemApp {
     fn after_change(&mut self, change: &Change) {
         let Some(pair) = self.state.pair.as_ref() else { return };
         if change.document.is_some() {
+            self.state.nav.phrases.clear();
             // The turns themselves changed: everything the view derived from them goes.
             let first = self.view.as_ref().map_or(0, |v| v.visible.start);
             let mut view = crate::ui::columns::ViewCache::new(pair);
             view.scroll_to_row(first);
             self.view = Some(view);
         }
-        if change.splice.is_some() {
+        if let Some(splice) = &change.splice {
             if let Some(view) = self.view.as_mut() {
                 view.links_changed(pair);
             }
+            // Highlighted words are kept by row: those at or after the edit would land on
+            // other rows.
+            self.state.nav.phrases.retain(|(row, _)| *row < splice.at);
             self.start_review();
             if self.state.search.open {
                 self.state.search.searched = None;

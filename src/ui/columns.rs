@@ -35,6 +35,8 @@ pub struct ViewParams {
     pub reduce_motion: bool,
     /// Only this column is shown (a room that reads one language).
     pub only: Option<Side>,
+    /// The window is presenting: no hints for the mouse.
+    pub presenting: bool,
 }
 
 impl ViewParams {
@@ -296,7 +298,7 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
     let full = ui.available_rect_before_wrap();
     let full = full.with_max_x(full.max.x - super::overview::WIDTH);
     let widths = column_widths(full.width(), p.split, p.only);
-    events.title = super::headers::headers_ui(ui, pair, cache, widths, marks.annotations, p.only);
+    events.title = super::headers::headers_ui(ui, pair, cache, widths, marks.annotations, p);
     ui.add_space(2.0);
     let view_top = ui.cursor().top();
 

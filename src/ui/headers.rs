@@ -2,7 +2,7 @@
 
 use egui::{Rect, Sense, Ui, pos2, vec2};
 
-use super::columns::{PAD, ViewCache, column_lefts};
+use super::columns::{PAD, ViewCache, ViewParams, column_lefts};
 use crate::core::document::Pair;
 use crate::core::edit::Annotations;
 use crate::core::side::{Side, Sides};
@@ -15,14 +15,14 @@ pub(super) fn headers_ui(
     cache: &mut ViewCache,
     widths: Sides<f32>,
     annotations: Option<&Annotations>,
-    only: Option<Side>,
+    p: &ViewParams,
 ) -> Option<(Side, Option<String>)> {
     let top = ui.cursor().top();
     let left = ui.max_rect().left();
     let mut bottom = top;
     let lefts = column_lefts(left, widths);
     let mut renamed = None;
-    for (side, doc) in pair.docs.iter().filter(|&(s, _)| only.is_none_or(|o| o == s)) {
+    for (side, doc) in pair.docs.iter().filter(|&(s, _)| p.shows(s)) {
         let x = lefts[side];
         let rect = Rect::from_min_size(pos2(x + PAD.x, top), vec2(widths[side] - 2.0 * PAD.x, 0.0));
         let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.with_max_y(top + 200.0)));
@@ -53,7 +53,11 @@ pub(super) fn headers_ui(
             None => {
                 let label =
                     egui::Label::new(egui::RichText::new(&title).strong().size(15.0)).truncate().sense(Sense::click());
-                let response = child.add(label).on_hover_text("Double-click to rename");
+                let mut response = child.add(label);
+                // A hint for the mouse, not for the room.
+                if !p.presenting {
+                    response = response.on_hover_text("Double-click to rename");
+                }
                 if response.double_clicked() {
                     cache.title_edit = Some((side, title.clone()));
                 }
