@@ -457,10 +457,18 @@ fn a_turn_of_megabytes_is_laid_out_only_where_it_is_on_screen() {
 #[test]
 fn unrelated_texts_get_a_banner_above_the_columns() {
     let banner = "do not look like translations of each other";
-    let h = app_with(Some([fixture("formats/bakery_zh.docx"), fixture("formats/visit_fr.txt")]));
+    let mut h = app_with(Some([fixture("formats/bakery_zh.docx"), fixture("formats/visit_fr.txt")]));
     assert!(h.query_by_label_contains(banner).is_some(), "the banner says so");
-    let h = app_with(Some([fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt")]));
+    // Flags on guessed pairs would be noise: there are none, and the panel says why.
+    h.state_mut().finish_review();
+    assert!(h.state().review.flags.is_empty() && !h.state().review.running);
+    h.state_mut().handle(Action::Review(tandem::app::ReviewAction::TogglePanel));
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Not checked: these texts are not translations").is_some());
+    let mut h = app_with(Some([fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt")]));
     assert!(h.query_by_label_contains(banner).is_none(), "a translation has no banner");
+    h.state_mut().finish_review();
+    assert!(!h.state().review.flags.is_empty(), "a translation is checked (our fixture has flags)");
 }
 
 #[test]

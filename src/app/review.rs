@@ -54,6 +54,15 @@ impl TandemApp {
     pub(super) fn start_review(&mut self) {
         self.review_job = None;
         let Some(pair) = self.state.pair.clone() else { return };
+        if pair.alignment.unrelated() {
+            // Texts that are not translations of each other: every pair is a guess, and flags
+            // on guesses would only be noise.
+            let review = &mut self.state.review;
+            review.flags.clear();
+            review.running = false;
+            review.refresh();
+            return;
+        }
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let (stop, ctx) = (cancel.clone(), self.ctx.clone());

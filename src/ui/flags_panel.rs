@@ -42,8 +42,13 @@ pub fn flags_panel_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
         out.push(ReviewAction::ShowDismissed(show_dismissed).into());
     }
     ui.separator();
+    let unrelated = state.pair.as_ref().is_some_and(|p| p.alignment.unrelated());
     if review.shown.is_empty() && !review.running {
-        ui.label(if review.flags.is_empty() { "Nothing flagged." } else { "Nothing shown: see the filter above." });
+        ui.label(match (unrelated, review.flags.is_empty()) {
+            (true, _) => "Not checked: these texts are not translations of each other, so every pair is a guess.",
+            (false, true) => "Nothing flagged.",
+            (false, false) => "Nothing shown: see the filter above.",
+        });
     }
     // Every item is two lines (what and where, then the message), so only the visible ones are laid out.
     let line = ui.text_style_height(&egui::TextStyle::Body);
