@@ -360,6 +360,13 @@ fn the_presenter_view_shows_the_next_pair_and_steps_the_talk() {
     h.run_steps(3);
     assert_eq!(h.state().nav.current, 1, "the presenter's button steps the talk");
     assert!(h.query_by_label_contains("pair 2 of 15 · row 2 of 15").is_some());
+    assert!(h.query_by_label("0 min").is_none(), "no clock before the talk begins");
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    assert!(h.query_by_label("0 min").is_some(), "the presenter's clock");
+    assert!(h.query_by_label_contains("the room sees this pair").is_some());
+    h.key_press(Key::Escape);
+    h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     h.run_steps(3);
     assert!(!h.state().nav.presenter_view && h.query_by_label("Now").is_none(), "and it closes");

@@ -69,6 +69,7 @@ impl TandemApp {
             NavAction::TogglePresent => {
                 nav.presenting = !nav.presenting;
                 nav.blank = None;
+                nav.presenting_since = nav.presenting.then(std::time::Instant::now);
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(nav.presenting));
                 self.apply_theme();
                 self.go(self.state.nav.current);

@@ -44,6 +44,8 @@ pub struct Nav {
     pub phrases: Vec<(usize, String)>,
     /// The presenter's own window is open (a second viewport).
     pub presenter_view: bool,
+    /// When presentation began (for the presenter's clock).
+    pub presenting_since: Option<Instant>,
 }
 
 /// The search bar and its results (the query being typed lives in the UI's drafts).

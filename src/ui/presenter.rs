@@ -29,6 +29,13 @@ pub fn presenter_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
             }
             ui.separator();
             ui.label(RichText::new(super::presentation::position_text(pair, &state.nav)).strong());
+            if let Some(since) = state.nav.presenting_since {
+                let minutes = since.elapsed().as_secs() / 60;
+                ui.label(RichText::new(format!("{minutes} min")).strong())
+                    .on_hover_text("Time since presentation began");
+                // The clock moves once a minute, not with every frame.
+                ui.ctx().request_repaint_after(std::time::Duration::from_secs(60 - since.elapsed().as_secs() % 60));
+            }
             let audience = match (state.nav.presenting, state.nav.blank) {
                 (false, _) => "the main window is not presenting (F5 there, or here)",
                 (true, Some(true)) => "the room sees a black screen",
