@@ -54,15 +54,14 @@ pub fn presenter_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
                 ui.label(RichText::new(format!("Note: {note}")).size(15.0).color(ui.visuals().warn_fg_color));
             }
             for (_, flag) in state.review.shown_in_row(row) {
-                ui.label(RichText::new(format!("⚑ {}: {}", flag.kind.title(), flag.message)).size(14.0));
+                ui.label(RichText::new(format!("Flag — {}: {}", flag.kind.title(), flag.message)).size(14.0));
             }
             ui.separator();
-            match row + 1 < rows {
-                true => {
-                    ui.label(RichText::new("Next").strong().size(15.0));
-                    pair_glance(ui, pair, row + 1, 14.0);
-                }
-                false => drop(ui.label(RichText::new("This is the last pair.").weak())),
+            if row + 1 < rows {
+                ui.label(RichText::new("Next").strong().size(15.0));
+                pair_glance(ui, pair, row + 1, 14.0);
+            } else {
+                ui.label(RichText::new("This is the last pair.").weak());
             }
         });
     });

@@ -46,11 +46,6 @@ impl Annotations {
         }
     }
 
-    /// The title to show for one side's document: the user's, else the document's own.
-    pub fn title(&self, side: Side, doc: &crate::core::document::Document) -> String {
-        self.titles.get(&side).cloned().unwrap_or_else(|| doc.title())
-    }
-
     /// The note of a row.
     pub fn note(&self, alignment: &Alignment, row: usize) -> Option<&str> {
         let link = alignment.links.get(row)?;
