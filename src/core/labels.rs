@@ -89,7 +89,7 @@ fn colon_label(line: &str) -> Option<Candidate> {
         Some(base) if is_name(base) => base,
         _ => written,
     };
-    if after.starts_with("//") || !is_name(name) {
+    if after.starts_with("//") || !is_name(name) || introduces_a_quote(name, after) {
         return None;
     }
     // `10:30`, `1:2`: a time or ratio, not a label.
@@ -103,6 +103,16 @@ fn colon_label(line: &str) -> Option<Candidate> {
     let rest = colon + colon_len + (after.len() - after.trim_start_matches(is_space).len());
     let qualified = name.len() < written.len();
     Some(Candidate { qualified, ..make(Style::Colon, name, trim(&line[..colon + colon_len]), rest) })
+}
+
+/// Narration that holds a quote, not a label: `韦小宝道：“是啊。”`, `她说：大嫂，捆疼了。`,
+/// `He said: "No."` — a colon followed by an opening quotation mark, or a Han name ending in a
+/// verb of saying (`道`, `说`, `曰`). A record's `问：` or `答：` alone stays a mark.
+fn introduces_a_quote(name: &str, after: &str) -> bool {
+    let quoted = trim(after).starts_with(['“', '「', '『', '"', '«', '‘', '„', '”']);
+    let han = name.chars().filter(|&c| is_han(c)).count();
+    let saying = han >= 2 && name.ends_with(['道', '说', '說', '曰']);
+    quoted || saying
 }
 
 /// A personal name or role: starts with a letter, short, no sentence punctuation.
@@ -234,6 +244,12 @@ mod tests {
             "《大模型》：一本书",
             "Total: -- 145",
             "Page : 3 / 12",
+            "韦小宝道：“是啊，是太后吩咐去取的。”",
+            "周瑞家的笑道：“我们奶奶请姑娘去。”",
+            "她说：大嫂，捆疼了。",
+            "海老公摇头道：“好什么？",
+            "Then he said: \"We leave at dawn.\"",
+            "Il répondit : « Jamais. »",
         ] {
             assert_eq!(cand(line).map(|c| c.0), None, "{line}");
         }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::labels::{self, Candidate, Style};
 use super::paragraphs::{self, Line, Paragraph};
-use super::text::{display_width, is_space, is_terminal_punct, last_meaningful};
+use super::text::{display_width, is_space, is_terminal_punct, last_meaningful, trim};
 
 /// What a turn is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -327,6 +327,16 @@ fn heading_shape(text: &str) -> Shape {
     if text.contains('\n') || display_width(text) > 90 || words > 16 || bullet {
         return Shape::Prose;
     }
+    // A line of dialogue or a sentence broken off is no title: quotation marks, a clause's comma
+    // in Chinese, a dash or an ellipsis at the end (`It seemed too good a chance, so—'`,
+    // `看官请听——`).
+    let quoted = text.contains(['“', '”', '「', '」', '『', '』', '«', '»', '"'])
+        || text.starts_with(['\'', '‘'])
+        || text.ends_with(['\'', '’']) && !text.ends_with("s'");
+    let broken_off = trim(text).trim_end_matches(['\'', '’', '"', '”', '」']).ends_with(['—', '–', '-', '―', '…']);
+    if quoted || broken_off || text.contains('，') {
+        return Shape::Prose;
+    }
     match last_meaningful(text) {
         Some('?' | '？') => Shape::Question,
         Some(c) if is_terminal_punct(c) => Shape::Prose,
@@ -519,6 +529,18 @@ Note de l'éditeur : ce texte a été abrégé.
         let t = split_with(text, &seg);
         assert_eq!(t.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["主持人", "林晓"]);
         assert_eq!(t.turns.last().unwrap().kind, TurnKind::Narration, "注 is a note again");
+    }
+
+    #[test]
+    fn novel_dialogue_is_narration_one_line_a_turn() {
+        // A chapter written one sentence a line: narration that quotes someone is no label, a
+        // line broken off with a dash is no heading, and no line joins another.
+        let text = "第一回\n韦小宝道：“我去拿。”\n海老公冷冷的道：“很好！”\n她说：大嫂，捆疼了。\n\
+                    他走到门口，回头看了看——\n'Silly old fool, to scare me like that! ---\n“是啊。”\n";
+        let s = summary(text);
+        assert_eq!(s.len(), 7, "{s:?}");
+        assert_eq!(s[0].0, TurnKind::Heading);
+        assert!(s[1..].iter().all(|t| t.0 == TurnKind::Narration && t.1.is_none()), "{s:?}");
     }
 
     #[test]
