@@ -8,6 +8,7 @@ pub mod edit;
 pub mod export;
 pub mod formats;
 pub mod labels;
+pub mod lexicon;
 pub mod navigate;
 pub mod paragraphs;
 pub mod project;

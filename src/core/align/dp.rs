@@ -49,10 +49,26 @@ const TOKENS_BEST: f32 = -2.5;
 
 /// Moves of the DP: how many left and right turns one link takes. One side may split a turn the
 /// other keeps whole into up to four.
-pub const MOVES: [(usize, usize); 10] =
-    [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (4, 1), (1, 4)];
+pub const MOVES: [(usize, usize); 14] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+    (4, 1),
+    (1, 4),
+    (3, 2),
+    (2, 3),
+    (5, 1),
+    (1, 5),
+];
 /// The most turns one side of a link may hold.
-pub const MAX_GROUP: usize = 4;
+pub const MAX_GROUP: usize = 5;
+
+
 
 /// What a link's shape costs, whatever it pairs: one turn with one is the rule, a split the
 /// exception.
@@ -62,7 +78,8 @@ pub fn shape_cost(a: usize, b: usize) -> f32 {
         (2, 2) => 3.0,
         (1, 2) | (2, 1) => 1.8,
         (1, 3) | (3, 1) => 2.6,
-        _ => 3.4,
+        (1, 4) | (4, 1) | (2, 3) | (3, 2) => 3.4,
+        _ => 4.0,
     }
 }
 
@@ -84,6 +101,11 @@ pub struct Model<'a> {
     pub moves: &'a [(usize, usize)],
     /// The cost of a speech facing narration or a heading ([`SPEECH_NOT_SPEECH`]).
     pub kinds_apart: f32,
+    /// How much the words' answering each other weighs (0: the pair has no lexical signal).
+    pub lexical: f32,
+    /// Where the words say nothing either way: a link whose words answer each other better than
+    /// this (a share, 0 to 1) is cheaper for it, one whose words answer less is dearer.
+    pub lex_mean: f32,
 }
 
 /// One link of the path: `left[i0..i1]` with `right[j0..j1]`, and its cost.
@@ -166,13 +188,29 @@ impl<'a> Model<'a> {
         both_speak: bool,
         full_cells: usize,
     ) -> Self {
-        Model { ratio, weights, speaker_map, both_speak, full_cells, moves: &MOVES, kinds_apart: SPEECH_NOT_SPEECH }
+        Model {
+            ratio,
+            weights,
+            speaker_map,
+            both_speak,
+            full_cells,
+            moves: &MOVES,
+            kinds_apart: SPEECH_NOT_SPEECH,
+            lexical: 0.0,
+            lex_mean: 0.0,
+        }
     }
 
     /// The cost of linking units `a` with units `b` (one to four each), summed up in `ga`, `gb`;
     /// or any value of at least `limit` once the cost is sure to reach it: the tokens, the one
     /// costly term, are compared only when they can still matter.
-    fn pair_cost_under(&self, (a, ga): (&[Unit], &Group), (b, gb): (&[Unit], &Group), limit: f32) -> f32 {
+    fn pair_cost_under(
+        &self,
+        (a, ga): (&[Unit], &Group),
+        (b, gb): (&[Unit], &Group),
+        words: (&PairTable, usize, usize),
+        limit: f32,
+    ) -> f32 {
         let x = gb.ln_len - ga.ln_len;
         let mut c = x * x / (2.0 * SIGMA2) + ga.penalty + gb.penalty;
         c += shape_cost(a.len(), b.len());
@@ -185,6 +223,16 @@ impl<'a> Model<'a> {
         };
         if let (Some(ta), Some(tb)) = (ga.time, gb.time) {
             c += time_cost(ta, tb);
+        }
+        if self.lexical > 0.0 {
+            let best = self.lexical * (self.lex_mean - 1.0);
+            if c + best + TOKENS_BEST >= limit {
+                return c + best + TOKENS_BEST;
+            }
+            let (table, u0, v0) = words;
+            if let Some(sim) = super::lexical::similarity(a, b, |u, v| table.get(u0 + u, v0 + v)) {
+                c += self.lexical * (self.lex_mean - sim);
+            }
         }
         if ga.tokens && gb.tokens && c + TOKENS_BEST < limit {
             c += self.tokens_cost(a, b);
@@ -274,6 +322,44 @@ impl Iterator for Union<'_> {
             }
         }
         Some(take)
+    }
+}
+
+/// What each left unit's words find in each nearby right unit, and the reverse, for the units
+/// a banded DP may link.
+pub struct PairTable {
+    /// For left unit `u`: the first right unit held, and where its entries start in `data`.
+    first: Vec<usize>,
+    start: Vec<usize>,
+    data: Vec<(f32, f32)>,
+}
+
+impl PairTable {
+    /// The table for the units the cells of `band` link (empty when `lexical` is off).
+    pub fn new(l: &[Unit], r: &[Unit], band: &Band, lexical: bool) -> Self {
+        let (n, m) = (l.len(), r.len());
+        let mut table = PairTable { first: Vec::new(), start: vec![0], data: Vec::new() };
+        if !lexical {
+            return table;
+        }
+        for (u, unit) in l.iter().enumerate() {
+            // Cells (i, j) with u < i <= u + MAX_GROUP link right units j - MAX_GROUP .. j.
+            let cells = u + 1..=(u + MAX_GROUP).min(n);
+            let lo = cells.clone().map(|i| band.lo[i]).min().unwrap_or(0).saturating_sub(MAX_GROUP);
+            let hi = cells.map(|i| band.hi[i]).max().unwrap_or(0).min(m);
+            table.first.push(lo);
+            for v in &r[lo..hi.max(lo)] {
+                table.data.push((unit.lex.matched_in(&v.lex), v.lex.matched_in(&unit.lex)));
+            }
+            table.start.push(table.data.len());
+        }
+        table
+    }
+
+    fn get(&self, u: usize, v: usize) -> (f32, f32) {
+        let Some(&first) = self.first.get(u) else { return (0.0, 0.0) };
+        let k = self.start[u] + v.wrapping_sub(first);
+        if v >= first && k < self.start[u + 1] { self.data[k] } else { (0.0, 0.0) }
     }
 }
 
@@ -378,6 +464,7 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
     }
     let at = |i: usize, j: usize| offset[i] + j - band.lo[i];
     let (lg, rg) = (Group::all(l, 1.0), Group::all(r, model.ratio));
+    let words = PairTable::new(l, r, band, model.lexical > 0.0);
     let mut cost = vec![f32::INFINITY; offset[n + 1]];
     let mut back = vec![u8::MAX; offset[n + 1]];
     cost[at(0, 0)] = 0.0;
@@ -402,6 +489,7 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
                     _ => model.pair_cost_under(
                         (&l[i - di..i], &lg[di - 1][i - 1]),
                         (&r[j - dj..j], &rg[dj - 1][j - 1]),
+                        (&words, i - di, j - dj),
                         best - prev,
                     ),
                 };

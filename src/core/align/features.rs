@@ -17,6 +17,8 @@ pub struct Unit {
     pub tokens: Vec<u32>,
     /// When it is said (subtitles): start and end in milliseconds.
     pub time: Option<(u32, u32)>,
+    /// Its words and their senses (empty when the pair has no lexical signal).
+    pub lex: super::lexical::Lex,
 }
 
 impl Unit {
@@ -29,6 +31,7 @@ impl Unit {
             speaker: if a.speaker == b.speaker { a.speaker } else { None },
             tokens: union(&a.tokens, &b.tokens),
             time: span(a.time, b.time),
+            lex: super::lexical::Lex::merge(&a.lex, &b.lex),
         }
     }
 }
@@ -125,7 +128,7 @@ pub fn units(
                 for &id in &tokens {
                     vocab.df[id as usize] += 1;
                 }
-                Unit { len, kind: t.kind, speaker: t.speaker.map(|s| s as u32), tokens, time: times.get(k).copied() }
+                Unit { len, kind: t.kind, speaker: t.speaker.map(|s| s as u32), tokens, time: times.get(k).copied(), lex: Default::default() }
             })
             .collect()
     };
@@ -222,8 +225,8 @@ mod tests {
 
     #[test]
     fn merged_units_keep_union_and_speech() {
-        let a = Unit { len: 10.0, kind: TurnKind::Heading, speaker: None, tokens: vec![1, 3], time: None };
-        let b = Unit { len: 5.0, kind: TurnKind::Speech, speaker: Some(0), tokens: vec![2, 3], time: None };
+        let a = Unit { len: 10.0, kind: TurnKind::Heading, speaker: None, tokens: vec![1, 3], time: None, lex: Default::default() };
+        let b = Unit { len: 5.0, kind: TurnKind::Speech, speaker: Some(0), tokens: vec![2, 3], time: None, lex: Default::default() };
         let m = Unit::merge(&a, &b);
         assert_eq!((m.len, m.kind, m.speaker, m.tokens), (15.0, TurnKind::Speech, None, vec![1, 2, 3]));
     }

@@ -7,6 +7,7 @@
 
 mod dp;
 mod features;
+mod lexical;
 mod relatedness;
 
 use std::collections::HashMap;
@@ -25,7 +26,7 @@ pub fn align(left: &Turns, right: &Turns) -> Alignment {
 /// [`align`], computing whole DP tables only up to `full_cells` cells and refining larger ones
 /// coarse-to-fine (tests use a small limit to exercise the banded path on small inputs).
 pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Alignment {
-    let (l, r, vocab) = features::units(&left.turns, &right.turns, &left.times, &right.times);
+    let (mut l, mut r, vocab) = features::units(&left.turns, &right.turns, &left.times, &right.times);
     let both_speak = !left.speakers.is_empty() && !right.speakers.is_empty();
     let mut speaker_map = same_people(left, right);
     let mut ratio = ratio_from_distributions(&l, &r);
@@ -34,13 +35,42 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
         ratio = better;
     }
     learn_speakers(&steps, &l, &r, &mut speaker_map);
-    let model = dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, full_cells);
-    // The second pass refines around the first one's path: no need to go coarse again.
-    steps = if (l.len() + 1).saturating_mul(r.len() + 1) <= full_cells {
-        dp::align(&l, &r, &model)
-    } else {
-        dp::solve(&l, &r, &model, &dp::project(&steps, 1, l.len(), r.len(), dp::RADIUS))
+    let mut model = dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, full_cells);
+    let whole = (l.len() + 1).saturating_mul(r.len() + 1) <= full_cells;
+    // Later passes refine around the first one's path: no need to go coarse again.
+    let refine = |steps: &[Step], l: &[Unit], r: &[Unit], model: &dp::Model| {
+        if whole { dp::align(l, r, model) } else { dp::solve(l, r, model, &dp::project(steps, 1, l.len(), r.len(), dp::RADIUS)) }
     };
+    // Words: where the two sides' words answer each other (a dictionary between their
+    // languages, a shared script's names and numbers), they decide links that length cannot;
+    // then what the pair's sure links teach about its own words is learned and used again.
+    if l.len().min(r.len()) >= 2 && l.len().max(r.len()) <= LEXICAL_TURNS {
+        let words = lexical::read(&left.turns, &right.turns);
+        let none = HashMap::new();
+        lexical::attach(&mut l, &words.left, &none, words.concepts);
+        lexical::attach(&mut r, &words.right, &none, words.concepts);
+        // A path found with the words, then the test whether they answer each other along it
+        // better than across it (a path found on length alone may be too far off to tell).
+        let with_words = dp::Model { lexical: LEXICAL, lex_mean: LEXICAL_MEAN, ..model.clone() };
+        let tried = refine(&steps, &l, &r, &with_words);
+        if let Some(mean) = lexical_signal(&tried, &l, &r) {
+            model.lexical = LEXICAL;
+            model.lex_mean = mean;
+            steps = tried;
+            let sure: Vec<(usize, usize)> = steps
+                .iter()
+                .filter(|s| s.i1 - s.i0 == 1 && s.j1 - s.j0 == 1 && s.cost < 0.5)
+                .map(|s| (s.i0, s.j0))
+                .collect();
+            let (l2r, r2l) = lexical::learn(&words, &sure);
+            lexical::attach(&mut l, &words.left, &l2r, words.concepts);
+            lexical::attach(&mut r, &words.right, &r2l, words.concepts);
+            if let Some(mean) = lexical_signal(&steps, &l, &r) {
+                model.lex_mean = mean;
+            }
+        }
+    }
+    steps = refine(&steps, &l, &r, &model);
     let links = steps.iter().map(|s| Link::auto(s.i0..s.i1, s.j0..s.j1, dp::Model::score(s.cost))).collect();
     let links = dissolve_chance_pairs(links);
     // Whether the texts are translations is judged on what stays paired: a footer that faced
@@ -114,6 +144,41 @@ pub fn realign_rows(left: &Turns, right: &Turns, alignment: &Alignment, rows: Ra
         }
     }
     out
+}
+
+/// Pairs with more turns a side than this are aligned on length, kinds and shared tokens only.
+const LEXICAL_TURNS: usize = 30_000;
+/// How much the share of a link's words that answer each other weighs against its length.
+const LEXICAL: f32 = 6.0;
+/// [`dp::Model::lex_mean`] until the pair's own is measured.
+const LEXICAL_MEAN: f32 = 0.2;
+
+/// Whether the two sides' words answer each other at all, from a path found without them: the
+/// share of words answered in its one-to-one links against the share in the same turns facing
+/// a neighbour two turns away. `Some(middle of the two)` when the path's own links answer
+/// clearly better (a dictionary or a shared script between the languages), else `None`.
+fn lexical_signal(steps: &[Step], l: &[Unit], r: &[Unit]) -> Option<f32> {
+    let share = |a: &Unit, b: &Unit| -> Option<f32> {
+        let total = a.lex.total + b.lex.total;
+        (total > 0.0).then(|| (a.lex.matched_in(&b.lex) + b.lex.matched_in(&a.lex)) / total)
+    };
+    let (mut own, mut other, mut count) = (0.0, 0.0, 0);
+    for s in steps.iter().filter(|s| s.i1 - s.i0 == 1 && s.j1 - s.j0 == 1) {
+        let Some(j) = [s.j0 + 2, s.j0.wrapping_sub(2)].into_iter().find(|&j| j < r.len()) else { continue };
+        if let (Some(x), Some(y)) = (share(&l[s.i0], &r[s.j0]), share(&l[s.i0], &r[j])) {
+            own += x;
+            other += y;
+            count += 1;
+        }
+    }
+    if count < 3 {
+        return None;
+    }
+    let (own, other) = (own / count as f32, other / count as f32);
+    if std::env::var_os("TANDEM_DEBUG_LEX").is_some() {
+        eprintln!("lexical signal: own {own:.3} other {other:.3} over {count}");
+    }
+    (own >= 0.05 + other && own >= 1.5 * other).then_some((own + other) / 2.0)
 }
 
 /// The highest score a link may have when the texts are unrelated.

@@ -1,0 +1,218 @@
+//! Which words of one turn translate words of another: each unit's words as interned keys with
+//! their senses (the bundled dictionary, a lexicon learned from the pair), and how much of two
+//! groups of units answers each other.
+
+use std::collections::HashMap;
+
+use super::features::Unit;
+use crate::core::lexicon::{self, Word};
+use crate::core::turns::Turn;
+
+/// A unit's words: per word a weight and its concepts (its own key first, then its senses).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lex {
+    pub weights: Vec<f32>,
+    /// Word `k`'s concepts are `concepts[starts[k]..starts[k + 1]]`.
+    pub starts: Vec<u32>,
+    pub concepts: Vec<u32>,
+    /// Sorted, unique: every concept of every word, what the other side's words are looked up in.
+    pub offers: Vec<u32>,
+    /// The sum of the weights.
+    pub total: f32,
+}
+
+impl Lex {
+    fn word(&self, k: usize) -> &[u32] {
+        &self.concepts[self.starts[k] as usize..self.starts[k + 1] as usize]
+    }
+
+    /// The weight of this unit's words that `other` offers a translation for.
+    pub fn matched_in(&self, other: &Lex) -> f32 {
+        if other.offers.is_empty() {
+            return 0.0;
+        }
+        (0..self.weights.len())
+            .filter(|&k| self.word(k).iter().any(|c| other.offers.binary_search(c).is_ok()))
+            .map(|k| self.weights[k])
+            .sum()
+    }
+
+    /// Two units' words as one (coarse levels).
+    pub fn merge(a: &Lex, b: &Lex) -> Lex {
+        if b.weights.is_empty() {
+            return a.clone();
+        }
+        if a.weights.is_empty() {
+            return b.clone();
+        }
+        let shift = a.concepts.len() as u32;
+        let mut offers = a.offers.clone();
+        offers.extend_from_slice(&b.offers);
+        offers.sort_unstable();
+        offers.dedup();
+        Lex {
+            weights: [&a.weights[..], &b.weights[..]].concat(),
+            starts: a.starts.iter().copied().chain(b.starts[1..].iter().map(|s| s + shift)).collect(),
+            concepts: [&a.concepts[..], &b.concepts[..]].concat(),
+            offers,
+            total: a.total + b.total,
+        }
+    }
+}
+
+/// The words of both sides' turns, interned; `None` when neither side has words the other
+/// could match (no shared script, no dictionary between them).
+pub struct Words {
+    pub left: Vec<Vec<(u32, Vec<u32>)>>,
+    pub right: Vec<Vec<(u32, Vec<u32>)>>,
+    /// Number of concepts interned.
+    pub concepts: usize,
+}
+
+/// Reads the words of both sides (on two threads when long) and interns their keys.
+pub fn read(left: &[Turn], right: &[Turn]) -> Words {
+    let read = |turns: &[Turn]| -> Vec<Vec<Word>> { turns.iter().map(|t| lexicon::words(&t.text)).collect() };
+    let (lw, rw) = if left.len() + right.len() > 400 {
+        std::thread::scope(|s| {
+            let right = s.spawn(|| read(right));
+            let left = read(left);
+            (left, right.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        })
+    } else {
+        (read(left), read(right))
+    };
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut intern = |s: String| -> u32 {
+        let next = ids.len() as u32;
+        *ids.entry(s).or_insert(next)
+    };
+    let mut side = |words: Vec<Vec<Word>>| -> Vec<Vec<(u32, Vec<u32>)>> {
+        words
+            .into_iter()
+            .map(|ws| ws.into_iter().map(|w| (intern(w.key), w.senses.into_iter().map(&mut intern).collect())).collect())
+            .collect()
+    };
+    let left = side(lw);
+    let right = side(rw);
+    Words { left, right, concepts: ids.len() }
+}
+
+/// Sets each unit's [`Lex`] from its words, with `extra[key]` translations learned from the
+/// pair added to a word's senses. A word weighs `ln(1 + units / units holding it)` on its side.
+pub fn attach(units: &mut [Unit], words: &[Vec<(u32, Vec<u32>)>], extra: &HashMap<u32, Vec<u32>>, concepts: usize) {
+    let mut df = vec![0u32; concepts];
+    for ws in words {
+        let mut seen: Vec<u32> = ws.iter().map(|w| w.0).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for k in seen {
+            df[k as usize] += 1;
+        }
+    }
+    let n = units.len().max(1) as f32;
+    for (unit, ws) in units.iter_mut().zip(words) {
+        let mut lex = Lex { starts: vec![0], ..Lex::default() };
+        for (key, senses) in ws {
+            lex.weights.push((1.0 + n / df[*key as usize].max(1) as f32).ln());
+            lex.concepts.push(*key);
+            lex.concepts.extend_from_slice(senses);
+            if let Some(more) = extra.get(key) {
+                lex.concepts.extend_from_slice(more);
+            }
+            lex.starts.push(lex.concepts.len() as u32);
+        }
+        lex.offers = lex.concepts.clone();
+        lex.offers.sort_unstable();
+        lex.offers.dedup();
+        lex.total = lex.weights.iter().sum();
+        unit.lex = lex;
+    }
+}
+
+/// How much of a link's two groups answers the other, between 0 and 1 (`None`: no words).
+/// `pairs(u, v)` gives what unit `u` of the left group finds in unit `v` of the right group and
+/// the reverse; a word found in two units of a group counts once at most, roughly (capped).
+pub fn similarity(left: &[Unit], right: &[Unit], pairs: impl Fn(usize, usize) -> (f32, f32)) -> Option<f32> {
+    let total: f32 = left.iter().chain(right).map(|u| u.lex.total).sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let mut found = 0.0;
+    let mut right_found = [0.0f32; 8];
+    for (a, u) in left.iter().enumerate() {
+        let mut mine = 0.0;
+        for (b, slot) in right_found.iter_mut().enumerate().take(right.len()) {
+            let (x, y) = pairs(a, b);
+            mine += x;
+            *slot += y;
+        }
+        found += mine.min(u.lex.total);
+    }
+    for (b, v) in right.iter().enumerate() {
+        found += right_found[b].min(v.lex.total);
+    }
+    Some(found / total)
+}
+
+/// A lexicon learned from the pair (IBM Model 1, both directions, over links the first pass is
+/// sure of): left key → right keys that translate it, and right key → left keys. Only pairs
+/// both directions agree on, seen at least twice, are kept.
+pub fn learn(words: &Words, links: &[(usize, usize)]) -> (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>) {
+    let sentences: Vec<(Vec<u32>, Vec<u32>)> = links
+        .iter()
+        .map(|&(i, j)| (words.left[i].iter().map(|w| w.0).collect(), words.right[j].iter().map(|w| w.0).collect()))
+        .filter(|(a, b): &(Vec<u32>, Vec<u32>)| !a.is_empty() && !b.is_empty())
+        .collect();
+    let forward = model1(sentences.iter().map(|(a, b)| (a.as_slice(), b.as_slice())));
+    let backward = model1(sentences.iter().map(|(a, b)| (b.as_slice(), a.as_slice())));
+    let mut count: HashMap<(u32, u32), u32> = HashMap::new();
+    for (a, b) in &sentences {
+        for &x in a {
+            for &y in b {
+                if x != y {
+                    *count.entry((x, y)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let (mut l2r, mut r2l): (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>) = Default::default();
+    for (&(x, y), &c) in &count {
+        let f = forward.get(&(x, y)).copied().unwrap_or(0.0);
+        let b = backward.get(&(y, x)).copied().unwrap_or(0.0);
+        if c >= 2 && f >= 0.2 && b >= 0.2 {
+            l2r.entry(x).or_default().push(y);
+            r2l.entry(y).or_default().push(x);
+        }
+    }
+    (l2r, r2l)
+}
+
+/// IBM Model 1: `t(target | source)` by expectation–maximisation, a few rounds from uniform.
+fn model1<'a>(pairs: impl Iterator<Item = (&'a [u32], &'a [u32])> + Clone) -> HashMap<(u32, u32), f32> {
+    let mut t: HashMap<(u32, u32), f32> = HashMap::new();
+    for (src, tgt) in pairs.clone() {
+        for &s in src {
+            for &g in tgt {
+                t.insert((s, g), 1.0);
+            }
+        }
+    }
+    for _ in 0..5 {
+        let mut counts: HashMap<(u32, u32), f32> = HashMap::with_capacity(t.len());
+        let mut totals: HashMap<u32, f32> = HashMap::new();
+        for (src, tgt) in pairs.clone() {
+            for &g in tgt {
+                let z: f32 = src.iter().map(|&s| t[&(s, g)]).sum();
+                for &s in src {
+                    let p = t[&(s, g)] / z;
+                    *counts.entry((s, g)).or_default() += p;
+                    *totals.entry(s).or_default() += p;
+                }
+            }
+        }
+        for (k, v) in counts {
+            t.insert(k, v / totals[&k.0]);
+        }
+    }
+    t
+}

@@ -1,0 +1,321 @@
+//! The words of a text as alignment compares them: Latin-script words stemmed, Chinese words
+//! found on the bundled CC-CEDICT and carried to English stems, names carried through pinyin,
+//! numbers as values. The dictionary is read once, lazily, on first use.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::sync::OnceLock;
+
+use super::text::is_han;
+
+/// CC-CEDICT (CC BY-SA 4.0, MDBG), unmodified, compressed: see `assets/dict/README.md`.
+static CEDICT_GZ: &[u8] = include_bytes!("../../assets/dict/cedict_1_0_ts_utf-8_mdbg.txt.gz");
+
+/// The longest Chinese word looked up, in characters.
+const MAX_WORD: usize = 6;
+/// At most this many English stems stand for one Chinese word (its first senses).
+const MAX_SENSES: usize = 10;
+
+/// One word of a text: its own key, and the keys of what it may be translated by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// `w:stem` for a Latin-script word, `z:词` for a Chinese word, `#12` for a number.
+    pub key: String,
+    /// Keys of the word's translations (English stems, pinyin of a name), without `key`.
+    pub senses: Vec<String>,
+}
+
+/// The Chinese–English dictionary, parsed on first use.
+struct Cedict {
+    /// Simplified and traditional headwords → English stems of their first senses.
+    senses: HashMap<String, Vec<String>>,
+    /// Characters that are a surname → their pinyin (`陈` → `chen`).
+    surnames: HashMap<char, String>,
+    /// Each character's first reading, without tone (`宝` → `bao`).
+    readings: HashMap<char, String>,
+}
+
+fn cedict() -> &'static Cedict {
+    static DICT: OnceLock<Cedict> = OnceLock::new();
+    DICT.get_or_init(|| {
+        let mut text = String::new();
+        // The bundled file is ours and fixed: a failure here is a broken build, and the
+        // aligner then runs without a dictionary rather than stopping.
+        if flate2::read::GzDecoder::new(CEDICT_GZ).read_to_string(&mut text).is_err() {
+            text.clear();
+        }
+        parse_cedict(&text)
+    })
+}
+
+/// Reads CC-CEDICT's lines: `傳統 传统 [chuan2 tong3] /tradition/convention/`.
+fn parse_cedict(text: &str) -> Cedict {
+    let mut dict = Cedict { senses: HashMap::new(), surnames: HashMap::new(), readings: HashMap::new() };
+    for line in text.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some((heads, rest)) = line.split_once(" [") else { continue };
+        let Some((pinyin, glosses)) = rest.split_once("] /") else { continue };
+        let (trad, simp) = heads.split_once(' ').unwrap_or((heads, heads));
+        let mut stems: Vec<String> = Vec::new();
+        for gloss in glosses.split('/') {
+            if let Some(name) = gloss.strip_prefix("surname ") {
+                let mut chars = simp.chars();
+                if let (Some(c), None) = (chars.next(), chars.next()) {
+                    dict.surnames.entry(c).or_insert_with(|| stem(name));
+                    for c in trad.chars() {
+                        dict.surnames.entry(c).or_insert_with(|| stem(name));
+                    }
+                }
+                continue;
+            }
+            if gloss.starts_with("variant of")
+                || gloss.starts_with("old variant")
+                || gloss.starts_with("see ")
+                || gloss.starts_with("CL:")
+                || gloss.starts_with("abbr. for")
+                || gloss.starts_with("used in")
+            {
+                continue;
+            }
+            for w in gloss_words(gloss) {
+                if stems.len() < MAX_SENSES && !stems.contains(&w) {
+                    stems.push(w);
+                }
+            }
+        }
+        let mut chars = simp.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            let reading: String = pinyin.split(' ').next().unwrap_or("").chars().filter(char::is_ascii_alphabetic).collect();
+            let reading = reading.to_lowercase();
+            if !reading.is_empty() && !pinyin.starts_with(|c: char| c.is_uppercase()) {
+                dict.readings.entry(c).or_insert(reading.clone());
+                for t in trad.chars() {
+                    dict.readings.entry(t).or_insert(reading.clone());
+                }
+            }
+        }
+        if stems.is_empty() {
+            continue;
+        }
+        for head in [simp, trad] {
+            let slot = dict.senses.entry(head.to_string()).or_default();
+            for s in &stems {
+                if slot.len() < MAX_SENSES && !slot.contains(s) {
+                    slot.push(s.clone());
+                }
+            }
+        }
+    }
+    dict
+}
+
+/// The content words of a gloss, stemmed: `to lay out (goods)` → `lay`.
+fn gloss_words(gloss: &str) -> Vec<String> {
+    let mut plain = String::with_capacity(gloss.len());
+    let mut depth = 0;
+    for c in gloss.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    plain
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2 && !is_stop(&w.to_lowercase()))
+        .map(stem)
+        .collect()
+}
+
+/// A Latin-script word brought to a key shared by English, French and German: lower case,
+/// accents off, a plural or verb ending dropped, at most six letters (`government`, `governed`
+/// → `govern`; `gouvernement` → `gouver`). Crude, and the same on both sides.
+pub fn stem(word: &str) -> String {
+    let mut w: String = word.chars().flat_map(char::to_lowercase).map(fold_accent).collect();
+    for possessive in ["'s", "’s"] {
+        if let Some(base) = w.strip_suffix(possessive) {
+            w = base.to_string();
+        }
+    }
+    for suffix in ["ing", "ed", "es", "s"] {
+        if w.len() > suffix.len() + 3 && w.ends_with(suffix) && !w.ends_with("ss") {
+            w.truncate(w.len() - suffix.len());
+            break;
+        }
+    }
+    w.chars().take(6).collect()
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ß' => 's',
+        'œ' => 'o',
+        _ => c,
+    }
+}
+
+/// Function words of English, French and German, and of Chinese: they say nothing about which
+/// sentence translates which.
+fn is_stop(w: &str) -> bool {
+    const LATIN: &[&str] = &[
+        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+        "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "not",
+        "it", "its", "this", "that", "these", "those", "there", "here", "he", "she", "they", "we", "you",
+        "i", "me", "him", "her", "them", "us", "my", "his", "their", "our", "your", "who", "which", "what",
+        "when", "where", "how", "all", "any", "some", "no", "so", "if", "then", "than", "too", "very", "can",
+        "will", "would", "could", "should", "may", "might", "must", "shall", "into", "out", "up", "down",
+        "about", "over", "also", "just", "only", "one", "sth", "someone", "something", "etc", "le", "la",
+        "les", "un", "une", "des", "du", "de", "et", "ou", "mais", "que", "qui", "quoi", "dont", "ce", "ces",
+        "cet", "cette", "il", "elle", "ils", "elles", "nous", "vous", "je", "tu", "se", "sa", "son", "ses",
+        "leur", "leurs", "est", "sont", "etait", "ete", "avoir", "etre", "pas", "ne", "en", "au", "aux",
+        "dans", "par", "pour", "sur", "avec", "sans", "plus", "tres", "comme", "si", "lui", "y", "der",
+        "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "aber",
+        "ist", "sind", "war", "wird", "nicht", "mit", "von", "zu", "auf", "im", "fur", "sich", "es", "er",
+        "sie", "wir", "ich", "auch", "noch", "nur", "dass", "wie", "als", "bei", "aus", "nach", "um",
+    ];
+    LATIN.contains(&w)
+}
+
+/// Chinese function words and particles.
+fn is_han_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "的" | "了" | "是" | "在" | "着" | "过" | "吗" | "呢" | "吧" | "啊" | "也" | "就" | "都" | "而" | "和"
+            | "与" | "之" | "把" | "被" | "给" | "这" | "那" | "个" | "们" | "我" | "你" | "他" | "她" | "它"
+            | "又" | "还" | "便" | "却" | "得" | "地" | "么" | "呀" | "这个" | "那个" | "一个" | "自己"
+    )
+}
+
+/// The words of `text`, in order.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    let mut sentence_start = true;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        if is_han(c) {
+            let end = (k..chars.len()).find(|&e| !is_han(chars[e].1)).unwrap_or(chars.len());
+            let to = chars.get(end).map_or(text.len(), |&(i, _)| i);
+            han_words(&text[at..to], &mut out);
+            k = end;
+            sentence_start = false;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let end = (k..chars.len())
+                .find(|&e| {
+                    let c = chars[e].1;
+                    !(c.is_alphanumeric() && !is_han(c)
+                        || matches!(c, '.' | ',') && e + 1 < chars.len() && chars[e + 1].1.is_ascii_digit() && chars[e - 1].1.is_ascii_digit())
+                })
+                .unwrap_or(chars.len());
+            let to = chars.get(end).map_or(text.len(), |&(i, _)| i);
+            let word = &text[at..to];
+            if word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',')) {
+                let value: String = word.chars().filter(char::is_ascii_digit).collect();
+                out.push(Word { key: format!("#{}", value.trim_start_matches('0')), senses: Vec::new() });
+            } else {
+                let lower = word.to_lowercase();
+                let capital = word.starts_with(char::is_uppercase) && !sentence_start;
+                if word.chars().count() > 2 && (!is_stop(&lower) || capital) {
+                    out.push(Word { key: format!("w:{}", stem(word)), senses: Vec::new() });
+                }
+            }
+            sentence_start = false;
+            k = end;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?' | '"' | '“' | '«' | '‘' | '\'' | '\n' | ':' | '—') {
+            sentence_start = true;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Chinese words of a run of Han characters, longest match first on the dictionary; a name
+/// (a surname and one or two characters) also stands for its pinyin, whole and given name.
+fn han_words(run: &str, out: &mut Vec<Word>) {
+    let dict = cedict();
+    let chars: Vec<char> = run.chars().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let mut len = MAX_WORD.min(chars.len() - k);
+        let mut senses = None;
+        while len > 0 {
+            let w: String = chars[k..k + len].iter().collect();
+            if let Some(s) = dict.senses.get(&w) {
+                senses = Some((w, s));
+                break;
+            }
+            len -= 1;
+        }
+        let (w, found) = match senses {
+            Some((w, s)) => (w, s.iter().map(|s| format!("w:{s}")).collect::<Vec<_>>()),
+            None => {
+                len = 1;
+                (chars[k].to_string(), Vec::new())
+            }
+        };
+        let mut senses = found;
+        if let Some(surname) = dict.surnames.get(&chars[k]) {
+            let given = |n: usize| -> Option<String> {
+                chars.get(k + 1..k + 1 + n)?.iter().map(|c| dict.readings.get(c).map(String::as_str)).collect()
+            };
+            senses.push(format!("w:{}", stem(surname)));
+            for n in [1, 2] {
+                if let Some(g) = given(n) {
+                    senses.push(format!("w:{}", stem(&g)));
+                    senses.push(format!("w:{}", stem(&format!("{surname}{g}"))));
+                }
+            }
+        }
+        if !is_han_stop(&w) {
+            out.push(Word { key: format!("z:{w}"), senses });
+        }
+        k += len;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|w| w.key).collect()
+    }
+
+    #[test]
+    fn latin_words_are_stemmed_and_function_words_dropped() {
+        assert_eq!(keys("The governments governed 1,200 villages."), ["w:govern", "w:govern", "#1200", "w:villag"]);
+        assert_eq!(keys("Le gouvernement a décidé."), ["w:gouver", "w:decide"]);
+    }
+
+    #[test]
+    fn chinese_words_carry_english_stems() {
+        let w = words("北风如刀，满地冰霜。");
+        assert_eq!(w[0].key, "z:北");
+        assert!(w[0].senses.contains(&"w:north".to_string()), "{:?}", w[0]);
+        assert_eq!(words("人工智能很重要")[0].key, "z:人工智能", "the longest word first");
+        assert!(w.iter().any(|w| w.senses.contains(&"w:knife".to_string())), "{w:?}");
+    }
+
+    #[test]
+    fn names_go_through_pinyin() {
+        let w = words("陈清扬说");
+        let all: Vec<&String> = w.iter().flat_map(|w| &w.senses).collect();
+        assert!(all.contains(&&"w:chenqi".to_string()) || all.contains(&&"w:qingya".to_string()), "{w:?}");
+        let en = keys("Then Chen Qingyang came.");
+        assert!(en.contains(&"w:qingya".to_string()), "{en:?}");
+    }
+}
