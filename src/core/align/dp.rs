@@ -11,7 +11,7 @@ const EPS: f32 = 1e-3;
 /// Smoothing of the length ratio, in characters of the left side.
 const K: f32 = 15.0;
 /// Variance of the log length ratio of true translations.
-const SIGMA2: f32 = 0.11;
+pub const SIGMA2: f32 = 0.11;
 /// Up to this many DP cells, the whole table is computed; beyond, coarse-to-fine.
 pub const FULL_CELLS: usize = 250_000;
 /// How far (in turns) the fine band reaches around the projected coarse path.
@@ -79,6 +79,7 @@ pub fn shape_cost(a: usize, b: usize) -> f32 {
         (1, 2) | (2, 1) => 1.8,
         (1, 3) | (3, 1) => 2.6,
         (1, 4) | (4, 1) | (2, 3) | (3, 2) => 3.4,
+        (0, _) | (_, 0) => 0.0,
         _ => 4.0,
     }
 }
@@ -106,6 +107,11 @@ pub struct Model<'a> {
     /// Where the words say nothing either way: a link whose words answer each other better than
     /// this (a share, 0 to 1) is cheaper for it, one whose words answer less is dearer.
     pub lex_mean: f32,
+    /// What each link shape costs, `[left turns][right turns]` ([`shape_cost`] until the pair's
+    /// own are learned).
+    pub shapes: [[f32; MAX_GROUP + 1]; MAX_GROUP + 1],
+    /// Variance of the log length ratio of the pair's links ([`SIGMA2`] until learned).
+    pub sigma2: f32,
 }
 
 /// One link of the path: `left[i0..i1]` with `right[j0..j1]`, and its cost.
@@ -198,6 +204,8 @@ impl<'a> Model<'a> {
             kinds_apart: SPEECH_NOT_SPEECH,
             lexical: 0.0,
             lex_mean: 0.0,
+            shapes: std::array::from_fn(|a| std::array::from_fn(|b| shape_cost(a, b))),
+            sigma2: SIGMA2,
         }
     }
 
@@ -212,8 +220,8 @@ impl<'a> Model<'a> {
         limit: f32,
     ) -> f32 {
         let x = gb.ln_len - ga.ln_len;
-        let mut c = x * x / (2.0 * SIGMA2) + ga.penalty + gb.penalty;
-        c += shape_cost(a.len(), b.len());
+        let mut c = x * x / (2.0 * self.sigma2) + ga.penalty + gb.penalty;
+        c += self.shapes[a.len()][b.len()];
         c += match (ga.kind, gb.kind) {
             (TurnKind::Speech, TurnKind::Speech) => self.speakers_cost(ga.speaker, gb.speaker),
             (TurnKind::Speech, _) | (_, TurnKind::Speech) if self.both_speak => self.kinds_apart,

@@ -62,6 +62,7 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
                 .filter(|s| s.i1 - s.i0 == 1 && s.j1 - s.j0 == 1 && s.cost < 0.5)
                 .map(|s| (s.i0, s.j0))
                 .collect();
+            learn_shapes(&steps, &l, &r, &mut model);
             let (l2r, r2l) = lexical::learn(&words, &sure);
             lexical::attach(&mut l, &words.left, &l2r, words.concepts);
             lexical::attach(&mut r, &words.right, &r2l, words.concepts);
@@ -153,6 +154,35 @@ const LEXICAL: f32 = 6.0;
 /// [`dp::Model::lex_mean`] until the pair's own is measured.
 const LEXICAL_MEAN: f32 = 0.2;
 
+/// What the pair's own links say about how often one side splits a sentence the other keeps
+/// whole, and how far their lengths stray: the shapes' costs become their frequencies in a
+/// path found with the words (smoothed towards the defaults), and the length variance theirs.
+fn learn_shapes(steps: &[Step], l: &[Unit], r: &[Unit], model: &mut dp::Model) {
+    const PRIOR: f32 = 60.0;
+    let mut counts = [[0.0f32; dp::MAX_GROUP + 1]; dp::MAX_GROUP + 1];
+    let (mut squares, mut paired) = (0.0, 0.0);
+    for s in steps.iter().filter(|s| s.i1 > s.i0 && s.j1 > s.j0) {
+        counts[s.i1 - s.i0][s.j1 - s.j0] += 1.0;
+        let a: f32 = l[s.i0..s.i1].iter().map(|u| u.len).sum();
+        let b: f32 = r[s.j0..s.j1].iter().map(|u| u.len).sum::<f32>() / model.ratio;
+        let x = (b + 15.0).ln() - (a + 15.0).ln();
+        squares += x * x;
+        paired += 1.0;
+    }
+    if paired < 50.0 {
+        return;
+    }
+    let prior = |a: usize, b: usize| (-dp::shape_cost(a, b)).exp();
+    let weight = |a: usize, b: usize| counts[a][b] + PRIOR * prior(a, b);
+    let one = weight(1, 1);
+    for a in 1..=dp::MAX_GROUP {
+        for b in 1..=dp::MAX_GROUP {
+            model.shapes[a][b] = (one / weight(a, b)).ln().max(0.0);
+        }
+    }
+    model.sigma2 = (squares / paired).clamp(0.5 * dp::SIGMA2, 3.0 * dp::SIGMA2);
+}
+
 /// Whether the two sides' words answer each other at all, from a path found without them: the
 /// share of words answered in its one-to-one links against the share in the same turns facing
 /// a neighbour two turns away. `Some(middle of the two)` when the path's own links answer
@@ -175,9 +205,6 @@ fn lexical_signal(steps: &[Step], l: &[Unit], r: &[Unit]) -> Option<f32> {
         return None;
     }
     let (own, other) = (own / count as f32, other / count as f32);
-    if std::env::var_os("TANDEM_DEBUG_LEX").is_some() {
-        eprintln!("lexical signal: own {own:.3} other {other:.3} over {count}");
-    }
     (own >= 0.05 + other && own >= 1.5 * other).then_some((own + other) / 2.0)
 }
 
