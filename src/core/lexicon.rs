@@ -87,7 +87,8 @@ fn parse_cedict(text: &str) -> Cedict {
         }
         let mut chars = simp.chars();
         if let (Some(c), None) = (chars.next(), chars.next()) {
-            let reading: String = pinyin.split(' ').next().unwrap_or("").chars().filter(char::is_ascii_alphabetic).collect();
+            let reading: String =
+                pinyin.split(' ').next().unwrap_or("").chars().filter(char::is_ascii_alphabetic).collect();
             let reading = reading.to_lowercase();
             if !reading.is_empty() && !pinyin.starts_with(|c: char| c.is_uppercase()) {
                 dict.readings.entry(c).or_insert(reading.clone());
@@ -167,20 +168,196 @@ fn fold_accent(c: char) -> char {
 /// sentence translates which.
 fn is_stop(w: &str) -> bool {
     const LATIN: &[&str] = &[
-        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
-        "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "not",
-        "it", "its", "this", "that", "these", "those", "there", "here", "he", "she", "they", "we", "you",
-        "i", "me", "him", "her", "them", "us", "my", "his", "their", "our", "your", "who", "which", "what",
-        "when", "where", "how", "all", "any", "some", "no", "so", "if", "then", "than", "too", "very", "can",
-        "will", "would", "could", "should", "may", "might", "must", "shall", "into", "out", "up", "down",
-        "about", "over", "also", "just", "only", "one", "sth", "someone", "something", "etc", "le", "la",
-        "les", "un", "une", "des", "du", "de", "et", "ou", "mais", "que", "qui", "quoi", "dont", "ce", "ces",
-        "cet", "cette", "il", "elle", "ils", "elles", "nous", "vous", "je", "tu", "se", "sa", "son", "ses",
-        "leur", "leurs", "est", "sont", "etait", "ete", "avoir", "etre", "pas", "ne", "en", "au", "aux",
-        "dans", "par", "pour", "sur", "avec", "sans", "plus", "tres", "comme", "si", "lui", "y", "der",
-        "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "aber",
-        "ist", "sind", "war", "wird", "nicht", "mit", "von", "zu", "auf", "im", "fur", "sich", "es", "er",
-        "sie", "wir", "ich", "auch", "noch", "nur", "dass", "wie", "als", "bei", "aus", "nach", "um",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "not",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "me",
+        "him",
+        "her",
+        "them",
+        "us",
+        "my",
+        "his",
+        "their",
+        "our",
+        "your",
+        "who",
+        "which",
+        "what",
+        "when",
+        "where",
+        "how",
+        "all",
+        "any",
+        "some",
+        "no",
+        "so",
+        "if",
+        "then",
+        "than",
+        "too",
+        "very",
+        "can",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "into",
+        "out",
+        "up",
+        "down",
+        "about",
+        "over",
+        "also",
+        "just",
+        "only",
+        "one",
+        "sth",
+        "someone",
+        "something",
+        "etc",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "et",
+        "ou",
+        "mais",
+        "que",
+        "qui",
+        "quoi",
+        "dont",
+        "ce",
+        "ces",
+        "cet",
+        "cette",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "nous",
+        "vous",
+        "je",
+        "tu",
+        "se",
+        "sa",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+        "est",
+        "sont",
+        "etait",
+        "ete",
+        "avoir",
+        "etre",
+        "pas",
+        "ne",
+        "en",
+        "au",
+        "aux",
+        "dans",
+        "par",
+        "pour",
+        "sur",
+        "avec",
+        "sans",
+        "plus",
+        "tres",
+        "comme",
+        "si",
+        "lui",
+        "y",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "und",
+        "oder",
+        "aber",
+        "ist",
+        "sind",
+        "war",
+        "wird",
+        "nicht",
+        "mit",
+        "von",
+        "zu",
+        "auf",
+        "im",
+        "fur",
+        "sich",
+        "es",
+        "er",
+        "sie",
+        "wir",
+        "ich",
+        "auch",
+        "noch",
+        "nur",
+        "dass",
+        "wie",
+        "als",
+        "bei",
+        "aus",
+        "nach",
+        "um",
     ];
     LATIN.contains(&w)
 }
@@ -189,9 +366,46 @@ fn is_stop(w: &str) -> bool {
 fn is_han_stop(w: &str) -> bool {
     matches!(
         w,
-        "的" | "了" | "是" | "在" | "着" | "过" | "吗" | "呢" | "吧" | "啊" | "也" | "就" | "都" | "而" | "和"
-            | "与" | "之" | "把" | "被" | "给" | "这" | "那" | "个" | "们" | "我" | "你" | "他" | "她" | "它"
-            | "又" | "还" | "便" | "却" | "得" | "地" | "么" | "呀" | "这个" | "那个" | "一个" | "自己"
+        "的" | "了"
+            | "是"
+            | "在"
+            | "着"
+            | "过"
+            | "吗"
+            | "呢"
+            | "吧"
+            | "啊"
+            | "也"
+            | "就"
+            | "都"
+            | "而"
+            | "和"
+            | "与"
+            | "之"
+            | "把"
+            | "被"
+            | "给"
+            | "这"
+            | "那"
+            | "个"
+            | "们"
+            | "我"
+            | "你"
+            | "他"
+            | "她"
+            | "它"
+            | "又"
+            | "还"
+            | "便"
+            | "却"
+            | "得"
+            | "地"
+            | "么"
+            | "呀"
+            | "这个"
+            | "那个"
+            | "一个"
+            | "自己"
     )
 }
 
@@ -216,7 +430,10 @@ pub fn words(text: &str) -> Vec<Word> {
                 .find(|&e| {
                     let c = chars[e].1;
                     !(c.is_alphanumeric() && !is_han(c)
-                        || matches!(c, '.' | ',') && e + 1 < chars.len() && chars[e + 1].1.is_ascii_digit() && chars[e - 1].1.is_ascii_digit())
+                        || matches!(c, '.' | ',')
+                            && e + 1 < chars.len()
+                            && chars[e + 1].1.is_ascii_digit()
+                            && chars[e - 1].1.is_ascii_digit())
                 })
                 .unwrap_or(chars.len());
             let to = chars.get(end).map_or(text.len(), |&(i, _)| i);

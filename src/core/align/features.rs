@@ -128,7 +128,14 @@ pub fn units(
                 for &id in &tokens {
                     vocab.df[id as usize] += 1;
                 }
-                Unit { len, kind: t.kind, speaker: t.speaker.map(|s| s as u32), tokens, time: times.get(k).copied(), lex: Default::default() }
+                Unit {
+                    len,
+                    kind: t.kind,
+                    speaker: t.speaker.map(|s| s as u32),
+                    tokens,
+                    time: times.get(k).copied(),
+                    lex: Default::default(),
+                }
             })
             .collect()
     };
@@ -225,8 +232,22 @@ mod tests {
 
     #[test]
     fn merged_units_keep_union_and_speech() {
-        let a = Unit { len: 10.0, kind: TurnKind::Heading, speaker: None, tokens: vec![1, 3], time: None, lex: Default::default() };
-        let b = Unit { len: 5.0, kind: TurnKind::Speech, speaker: Some(0), tokens: vec![2, 3], time: None, lex: Default::default() };
+        let a = Unit {
+            len: 10.0,
+            kind: TurnKind::Heading,
+            speaker: None,
+            tokens: vec![1, 3],
+            time: None,
+            lex: Default::default(),
+        };
+        let b = Unit {
+            len: 5.0,
+            kind: TurnKind::Speech,
+            speaker: Some(0),
+            tokens: vec![2, 3],
+            time: None,
+            lex: Default::default(),
+        };
         let m = Unit::merge(&a, &b);
         assert_eq!((m.len, m.kind, m.speaker, m.tokens), (15.0, TurnKind::Speech, None, vec![1, 2, 3]));
     }

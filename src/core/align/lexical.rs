@@ -89,7 +89,9 @@ pub fn read(left: &[Turn], right: &[Turn]) -> Words {
     let mut side = |words: Vec<Vec<Word>>| -> Vec<Vec<(u32, Vec<u32>)>> {
         words
             .into_iter()
-            .map(|ws| ws.into_iter().map(|w| (intern(w.key), w.senses.into_iter().map(&mut intern).collect())).collect())
+            .map(|ws| {
+                ws.into_iter().map(|w| (intern(w.key), w.senses.into_iter().map(&mut intern).collect())).collect()
+            })
             .collect()
     };
     let left = side(lw);

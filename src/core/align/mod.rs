@@ -39,7 +39,11 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
     let whole = (l.len() + 1).saturating_mul(r.len() + 1) <= full_cells;
     // Later passes refine around the first one's path: no need to go coarse again.
     let refine = |steps: &[Step], l: &[Unit], r: &[Unit], model: &dp::Model| {
-        if whole { dp::align(l, r, model) } else { dp::solve(l, r, model, &dp::project(steps, 1, l.len(), r.len(), dp::RADIUS)) }
+        if whole {
+            dp::align(l, r, model)
+        } else {
+            dp::solve(l, r, model, &dp::project(steps, 1, l.len(), r.len(), dp::RADIUS))
+        }
     };
     // Words: where the two sides' words answer each other (a dictionary between their
     // languages, a shared script's names and numbers), they decide links that length cannot;
