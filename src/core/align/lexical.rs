@@ -156,32 +156,53 @@ pub fn similarity(left: &[Unit], right: &[Unit], pairs: impl Fn(usize, usize) ->
     Some(found / total)
 }
 
+/// At most this many links teach the lexicon (evenly spread over the pair): enough to learn
+/// a text's own names and terms, and a long record does not pay for all of its links.
+const TEACHING_LINKS: usize = 1_500;
+
 /// A lexicon learned from the pair (IBM Model 1, both directions, over links the first pass is
 /// sure of): left key → right keys that translate it, and right key → left keys. Only pairs
 /// both directions agree on, seen at least twice, are kept.
 pub fn learn(words: &Words, links: &[(usize, usize)]) -> (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>) {
-    let sentences: Vec<(Vec<u32>, Vec<u32>)> = links
-        .iter()
-        .map(|&(i, j)| (words.left[i].iter().map(|w| w.0).collect(), words.right[j].iter().map(|w| w.0).collect()))
-        .filter(|(a, b): &(Vec<u32>, Vec<u32>)| !a.is_empty() && !b.is_empty())
-        .collect();
-    let forward = model1(sentences.iter().map(|(a, b)| (a.as_slice(), b.as_slice())));
-    let backward = model1(sentences.iter().map(|(a, b)| (b.as_slice(), a.as_slice())));
-    let mut count: HashMap<(u32, u32), u32> = HashMap::new();
-    for (a, b) in &sentences {
-        for &x in a {
-            for &y in b {
-                if x != y {
-                    *count.entry((x, y)).or_default() += 1;
+    let step = links.len().div_ceil(TEACHING_LINKS).max(1);
+    // Every (left key, right key) that meets in a link gets an index once; each link is then
+    // the grid of its pairs' indices, left words by right words, and the rounds of EM are sums
+    // over arrays.
+    let mut index: HashMap<(u32, u32), u32> = HashMap::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut grids: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+    for &(i, j) in links.iter().step_by(step) {
+        let (a, b) = (&words.left[i], &words.right[j]);
+        if a.is_empty() || b.is_empty() {
+            continue;
+        }
+        let mut grid = Vec::with_capacity(a.len() * b.len());
+        for x in a {
+            for y in b {
+                let next = pairs.len() as u32;
+                let id = *index.entry((x.0, y.0)).or_insert(next);
+                if id == next {
+                    pairs.push((x.0, y.0));
                 }
+                grid.push(id);
             }
+        }
+        grids.push((a.len(), b.len(), grid));
+    }
+    let forward = model1(&grids, &pairs, false);
+    let backward = model1(&grids, &pairs, true);
+    let mut seen = vec![0u32; pairs.len()];
+    for (_, _, grid) in &grids {
+        let mut ids = grid.clone();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            seen[id as usize] += 1;
         }
     }
     let (mut l2r, mut r2l): (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>) = Default::default();
-    for (&(x, y), &c) in &count {
-        let f = forward.get(&(x, y)).copied().unwrap_or(0.0);
-        let b = backward.get(&(y, x)).copied().unwrap_or(0.0);
-        if c >= 2 && f >= 0.2 && b >= 0.2 {
+    for (id, &(x, y)) in pairs.iter().enumerate() {
+        if x != y && seen[id] >= 2 && forward[id] >= 0.2 && backward[id] >= 0.2 {
             l2r.entry(x).or_default().push(y);
             r2l.entry(y).or_default().push(x);
         }
@@ -189,31 +210,35 @@ pub fn learn(words: &Words, links: &[(usize, usize)]) -> (HashMap<u32, Vec<u32>>
     (l2r, r2l)
 }
 
-/// IBM Model 1: `t(target | source)` by expectation–maximisation, a few rounds from uniform.
-fn model1<'a>(pairs: impl Iterator<Item = (&'a [u32], &'a [u32])> + Clone) -> HashMap<(u32, u32), f32> {
-    let mut t: HashMap<(u32, u32), f32> = HashMap::new();
-    for (src, tgt) in pairs.clone() {
-        for &s in src {
-            for &g in tgt {
-                t.insert((s, g), 1.0);
-            }
-        }
-    }
+/// IBM Model 1 by expectation–maximisation, a few rounds from uniform: `t(right | left)` for
+/// each pair (or `t(left | right)` when `backward`).
+fn model1(grids: &[(usize, usize, Vec<u32>)], pairs: &[(u32, u32)], backward: bool) -> Vec<f32> {
+    let mut t = vec![1.0f32; pairs.len()];
+    let source = |id: u32| if backward { pairs[id as usize].1 } else { pairs[id as usize].0 };
+    let mut totals: HashMap<u32, f32> = HashMap::new();
     for _ in 0..5 {
-        let mut counts: HashMap<(u32, u32), f32> = HashMap::with_capacity(t.len());
-        let mut totals: HashMap<u32, f32> = HashMap::new();
-        for (src, tgt) in pairs.clone() {
-            for &g in tgt {
-                let z: f32 = src.iter().map(|&s| t[&(s, g)]).sum();
-                for &s in src {
-                    let p = t[&(s, g)] / z;
-                    *counts.entry((s, g)).or_default() += p;
-                    *totals.entry(s).or_default() += p;
+        let mut counts = vec![0.0f32; pairs.len()];
+        for (n, m, grid) in grids {
+            // Each target word spreads one count over the source words of its link.
+            let (sources, targets) = if backward { (*m, *n) } else { (*n, *m) };
+            let at = |s: usize, g: usize| if backward { grid[g * m + s] } else { grid[s * m + g] };
+            for g in 0..targets {
+                let z: f32 = (0..sources).map(|s| t[at(s, g) as usize]).sum();
+                if z > 0.0 {
+                    for s in 0..sources {
+                        let id = at(s, g) as usize;
+                        counts[id] += t[id] / z;
+                    }
                 }
             }
         }
-        for (k, v) in counts {
-            t.insert(k, v / totals[&k.0]);
+        totals.clear();
+        for (id, &c) in counts.iter().enumerate() {
+            *totals.entry(source(id as u32)).or_default() += c;
+        }
+        for (id, c) in counts.into_iter().enumerate() {
+            let total = totals[&source(id as u32)];
+            t[id] = if total > 0.0 { c / total } else { 0.0 };
         }
     }
     t
