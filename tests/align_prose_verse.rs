@@ -73,3 +73,17 @@ fn verse_speeches_of_thirty_lines_stay_whole_and_pair_with_their_prose() {
     assert_eq!(links(&pair), expected);
     assert_eq!(pair.alignment.summary().verdict, Verdict::Translation);
 }
+
+#[test]
+fn rows_realigned_after_an_edit_weigh_words_as_the_whole_alignment_did() {
+    let pair = load("novel", "ferry_zh.txt", "ferry_en.txt");
+    let a = &pair.alignment;
+    assert!(a.learned.lexical > 0.0, "the words of a Chinese chapter and its English answer each other");
+    let (l, r) = (&pair.docs.left.turns, &pair.docs.right.turns);
+    assert_eq!(tandem::core::align::realign_rows(l, r, a, 0..a.links.len()), a.links);
+    // Some rows: the same links (their scores weigh words by their rarity in those rows only).
+    let shape = |links: &[tandem::core::alignment::Link]| -> Vec<_> {
+        links.iter().map(|k| (k.left.clone(), k.right.clone())).collect()
+    };
+    assert_eq!(shape(&tandem::core::align::realign_rows(l, r, a, 5..11)), shape(&a.links[5..11]));
+}

@@ -75,6 +75,23 @@ pub struct Alignment {
     /// (see `align::relatedness`): near 0 when the texts are not translations of each other;
     /// `None` when too short to tell.
     pub evidence: Option<f32>,
+    /// What the aligner learned from the pair beyond the ratio and the speakers, so that
+    /// re-aligning some rows after an edit weighs links as the whole alignment did.
+    pub learned: Learned,
+}
+
+/// The aligner's model of a pair, as learned from it (all empty or 0: the defaults).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Learned {
+    /// Variance of the log length ratio (0: the default).
+    pub sigma2: f32,
+    /// Cost of each link shape, `[left turns * (MAX_GROUP + 1) + right turns]` (empty: the defaults).
+    pub shapes: Vec<f32>,
+    /// Weight of the words' answering each other (0: words unused) and where it is neutral.
+    pub lexical: f32,
+    pub lex_mean: f32,
+    /// Word keys learned to translate each other: (left key, right key).
+    pub lexicon: std::sync::Arc<[(String, String)]>,
 }
 
 /// Below this evidence (see [`Alignment::evidence`]) two texts are taken for unrelated: their
@@ -190,6 +207,17 @@ impl Alignment {
             ratio: if self.ratio > 0.0 { 1.0 / self.ratio } else { 1.0 },
             speaker_map,
             evidence: self.evidence,
+            learned: Learned {
+                shapes: if self.learned.shapes.is_empty() {
+                    Vec::new()
+                } else {
+                    // The shapes' table seen from the other side: rows and columns exchanged.
+                    let side = (self.learned.shapes.len() as f32).sqrt() as usize;
+                    (0..side * side).map(|k| self.learned.shapes[(k % side) * side + k / side]).collect()
+                },
+                lexicon: self.learned.lexicon.iter().map(|(a, b)| (b.clone(), a.clone())).collect(),
+                ..self.learned.clone()
+            },
         }
     }
 }
@@ -209,6 +237,7 @@ mod tests {
             ratio: 2.0,
             speaker_map: vec![Some(1), None],
             evidence: Some(1.0),
+            learned: Learned::default(),
         }
     }
 

@@ -67,6 +67,36 @@ pub struct Words {
     pub right: Vec<Vec<(u32, Vec<u32>)>>,
     /// Number of concepts interned.
     pub concepts: usize,
+    /// Each key's id.
+    pub ids: HashMap<String, u32>,
+}
+
+impl Words {
+    /// The learned lexicon in key strings, for keeping (see [`crate::core::alignment::Learned`]).
+    pub fn spell(&self, l2r: &HashMap<u32, Vec<u32>>) -> Vec<(String, String)> {
+        let mut keys = vec![""; self.ids.len()];
+        for (k, &id) in &self.ids {
+            keys[id as usize] = k;
+        }
+        let mut out: Vec<(String, String)> = l2r
+            .iter()
+            .flat_map(|(a, bs)| bs.iter().map(|b| (keys[*a as usize].to_string(), keys[*b as usize].to_string())))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// A kept lexicon in this pair's ids (both directions), for the words this pair holds.
+    pub fn read_back(&self, lexicon: &[(String, String)]) -> (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>) {
+        let (mut l2r, mut r2l): (HashMap<u32, Vec<u32>>, HashMap<u32, Vec<u32>>) = Default::default();
+        for (a, b) in lexicon {
+            if let (Some(&x), Some(&y)) = (self.ids.get(a), self.ids.get(b)) {
+                l2r.entry(x).or_default().push(y);
+                r2l.entry(y).or_default().push(x);
+            }
+        }
+        (l2r, r2l)
+    }
 }
 
 /// Reads the words of both sides (on two threads when long) and interns their keys.
@@ -96,7 +126,7 @@ pub fn read(left: &[Turn], right: &[Turn]) -> Words {
     };
     let left = side(lw);
     let right = side(rw);
-    Words { left, right, concepts: ids.len() }
+    Words { left, right, concepts: ids.len(), ids }
 }
 
 /// Sets each unit's [`Lex`] from its words, with `extra[key]` translations learned from the
@@ -206,6 +236,9 @@ pub fn learn(words: &Words, links: &[(usize, usize)]) -> (HashMap<u32, Vec<u32>>
             l2r.entry(x).or_default().push(y);
             r2l.entry(y).or_default().push(x);
         }
+    }
+    for list in l2r.values_mut().chain(r2l.values_mut()) {
+        list.sort_unstable();
     }
     (l2r, r2l)
 }

@@ -13,8 +13,8 @@ mod relatedness;
 use std::collections::HashMap;
 use std::ops::Range;
 
-pub use crate::core::alignment::{Alignment, Link, Origin};
-use crate::core::turns::{TurnKind, Turns};
+pub use crate::core::alignment::{Alignment, Learned, Link, Origin};
+use crate::core::turns::{Turn, TurnKind, Turns};
 pub use dp::{Band, MOVES, Step};
 pub use features::{Unit, survivors};
 
@@ -48,6 +48,7 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
     // Words: where the two sides' words answer each other (a dictionary between their
     // languages, a shared script's names and numbers), they decide links that length cannot;
     // then what the pair's sure links teach about its own words is learned and used again.
+    let mut lexicon: Vec<(String, String)> = Vec::new();
     if l.len().min(r.len()) >= 2 && l.len().max(r.len()) <= LEXICAL_TURNS {
         let words = lexical::read(&left.turns, &right.turns);
         let none = HashMap::new();
@@ -68,6 +69,7 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
                 .collect();
             learn_shapes(&steps, &l, &r, &mut model);
             let (l2r, r2l) = lexical::learn(&words, &sure);
+            lexicon = words.spell(&l2r);
             lexical::attach(&mut l, &words.left, &l2r, words.concepts);
             lexical::attach(&mut r, &words.right, &r2l, words.concepts);
             if let Some(mean) = lexical_signal(&steps, &l, &r) {
@@ -90,6 +92,13 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
         links,
         ratio,
         speaker_map: speaker_map.iter().map(|m| m.map(|s| s as usize)).collect(),
+        learned: Learned {
+            sigma2: model.sigma2,
+            shapes: model.shapes.iter().flatten().copied().collect(),
+            lexical: model.lexical,
+            lex_mean: model.lex_mean,
+            lexicon: lexicon.into(),
+        },
     };
     if alignment.unrelated() {
         // Texts that are not translations of each other: every pair is a guess, and says so.
@@ -126,7 +135,14 @@ pub fn realign_rows(left: &Turns, right: &Turns, alignment: &Alignment, rows: Ra
             &times(&left.times, &i),
             &times(&right.times, &j),
         );
-        let model = dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, dp::FULL_CELLS);
+        let (mut l, mut r) = (l, r);
+        let mut model = dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, dp::FULL_CELLS);
+        apply_learned(
+            &alignment.learned,
+            &mut model,
+            (&left.turns[i.clone()], &mut l),
+            (&right.turns[j.clone()], &mut r),
+        );
         let steps = dp::align(&l, &r, &model);
         let found = steps
             .iter()
@@ -210,6 +226,33 @@ fn lexical_signal(steps: &[Step], l: &[Unit], r: &[Unit]) -> Option<f32> {
     }
     let (own, other) = (own / count as f32, other / count as f32);
     (own >= 0.05 + other && own >= 1.5 * other).then_some((own + other) / 2.0)
+}
+
+/// What the whole alignment learned, put back into a model for some of its rows: the shapes'
+/// costs, the length variance, and the words with the lexicon it learned.
+fn apply_learned(
+    learned: &Learned,
+    model: &mut dp::Model,
+    left: (&[Turn], &mut [Unit]),
+    right: (&[Turn], &mut [Unit]),
+) {
+    if learned.sigma2 > 0.0 {
+        model.sigma2 = learned.sigma2;
+    }
+    let side = dp::MAX_GROUP + 1;
+    if learned.shapes.len() == side * side {
+        for (k, &c) in learned.shapes.iter().enumerate() {
+            model.shapes[k / side][k % side] = c;
+        }
+    }
+    if learned.lexical > 0.0 {
+        let words = lexical::read(left.0, right.0);
+        let (l2r, r2l) = words.read_back(&learned.lexicon);
+        lexical::attach(left.1, &words.left, &l2r, words.concepts);
+        lexical::attach(right.1, &words.right, &r2l, words.concepts);
+        model.lexical = learned.lexical;
+        model.lex_mean = learned.lex_mean;
+    }
 }
 
 /// The highest score a link may have when the texts are unrelated.
