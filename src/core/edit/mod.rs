@@ -174,9 +174,9 @@ pub struct Change {
     /// Annotations before and after (notes, bookmarks, and a document split again).
     pub annotations: Option<(Annotations, Annotations)>,
     /// A document split again: the side, the document before and after, and what the aligner
-    /// learned (ratio, speaker roles) before and after.
+    /// learned (ratio, speaker roles, its model of the pair) before and after.
     pub document: Option<(Side, Arc<Document>, Arc<Document>)>,
-    pub learned: Option<[(f32, Vec<Option<usize>>); 2]>,
+    pub learned: Option<[(f32, Vec<Option<usize>>, crate::core::alignment::Learned); 2]>,
     /// The row to show after the change.
     pub row: usize,
 }
@@ -194,9 +194,10 @@ impl Change {
             docs[*side] = if forward { after.clone() } else { before.clone() };
         }
         if let Some([before, after]) = &self.learned {
-            let (ratio, map) = if forward { after } else { before };
+            let (ratio, map, learned) = if forward { after } else { before };
             alignment.ratio = *ratio;
             alignment.speaker_map = map.clone();
+            alignment.learned = learned.clone();
         }
         if let Some(s) = &self.splice {
             s.apply(&mut alignment.links, forward);
@@ -450,8 +451,8 @@ pub fn apply_resplit(
         annotations: Some((before_notes, annotations.clone())),
         document: Some((side, before_doc, docs[side].clone())),
         learned: Some([
-            (before_links.ratio, before_links.speaker_map.clone()),
-            (alignment.ratio, alignment.speaker_map.clone()),
+            (before_links.ratio, before_links.speaker_map.clone(), before_links.learned.clone()),
+            (alignment.ratio, alignment.speaker_map.clone(), alignment.learned.clone()),
         ]),
         row: row.min(alignment.links.len().saturating_sub(1)),
         edit,
