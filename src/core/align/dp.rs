@@ -48,7 +48,7 @@ pub const SPEECH_NOT_SPEECH_STRICT: f32 = 2.0 * SKIP + 0.5;
 const TOKENS_BEST: f32 = -2.5;
 
 /// Moves of the DP: how many left and right turns one link takes. One side may split a turn the
-/// other keeps whole into up to four.
+/// other keeps whole into up to five.
 pub const MOVES: [(usize, usize); 14] =
     [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (4, 1), (1, 4), (3, 2), (2, 3), (5, 1), (1, 5)];
 /// The most turns one side of a link may hold.

@@ -1,9 +1,11 @@
-//! Aligns two turn lists: length ratio and speaker roles learned from the pair, then a monotone path.
+//! Aligns two turn lists: length ratio, speaker roles and words learned from the pair, then a monotone path.
 //!
 //! Pass one pairs turns by length (the ratio estimated from the two length distributions), kind
 //! and tokens that survive translation, with speakers paired only where their names are equal.
-//! From its confident links, pass two re-estimates the ratio and learns which speaker of one side
-//! is which on the other, then aligns again with that knowledge.
+//! From its confident links the ratio is estimated again and which speaker of one side is which
+//! on the other is learned. Where the two sides' words answer each other (a bundled dictionary,
+//! a shared script), a pass with the words follows; its sure links teach the shapes' costs, the
+//! length variance and a lexicon of the pair's own (IBM Model 1), and a last pass uses them all.
 
 mod dp;
 mod features;
