@@ -176,10 +176,13 @@ pub struct Change {
     /// A document split again: the side, the document before and after, and what the aligner
     /// learned (ratio, speaker roles, its model of the pair) before and after.
     pub document: Option<(Side, Arc<Document>, Arc<Document>)>,
-    pub learned: Option<[(f32, Vec<Option<usize>>, crate::core::alignment::Learned); 2]>,
+    pub learned: Option<[Model; 2]>,
     /// The row to show after the change.
     pub row: usize,
 }
+
+/// What the aligner learned of a pair: the length ratio, the speaker roles, its model.
+pub type Model = (f32, Vec<Option<usize>>, crate::core::alignment::Learned);
 
 impl Change {
     /// Applies the change again (`forward`) or takes it back.
