@@ -77,6 +77,10 @@ struct Export {
     /// Replace FILE when it exists.
     #[arg(long)]
     force: bool,
+    /// CSV/TSV: write cells that begin with = + - @ as they are (by default they get a leading
+    /// ' so that a spreadsheet shows them instead of running them as formulas).
+    #[arg(long)]
+    raw: bool,
     /// Which rows: all, paired (text on both sides) or flagged (by the review).
     #[arg(long, value_name = "SCOPE", default_value = "all")]
     scope: String,
@@ -112,6 +116,7 @@ fn main() -> ExitCode {
             scope: Some(e.scope),
             langs: [e.left_lang, e.right_lang],
             encodings: [e.encoding_left, e.encoding_right],
+            raw: e.raw,
         }),
         Some(Command::Check { left, right, json, kinds, encoding_left, encoding_right }) => cli::check(
             &left,

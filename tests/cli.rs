@@ -403,3 +403,24 @@ fn a_named_pipe_is_read_when_written_to_and_refused_in_seconds_when_nobody_write
     assert!(String::from_utf8_lossy(&out.stdout).contains("speakers: 主持人, 林晓"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn csv_and_tsv_cells_that_a_spreadsheet_would_run_are_defused_unless_raw() {
+    let dir = std::env::temp_dir().join(format!("tandem-inject-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (left, right) = (dir.join("a.txt"), dir.join("b.txt"));
+    std::fs::write(&left, "=cmd|' /C calc'!A0\n\nUne phrase ordinaire.\n").unwrap();
+    std::fs::write(&right, "@SUM(1+1)\n\nAn ordinary sentence.\n").unwrap();
+    let (l, r) = (left.display().to_string(), right.display().to_string());
+    for format in ["csv", "tsv"] {
+        let out = tandem(&["export", &l, &r, "-f", format]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("'=cmd|' /C calc'!A0") && text.contains("'@SUM(1+1)"), "{format}: {text}");
+        assert!(text.contains("Une phrase ordinaire."));
+        let raw = tandem(&["export", &l, &r, "-f", format, "--raw"]);
+        let text = String::from_utf8(raw.stdout).unwrap();
+        assert!(!text.contains("'=cmd") && text.contains("=cmd|' /C calc'!A0"), "{format} --raw: {text}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

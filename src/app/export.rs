@@ -82,6 +82,7 @@ impl TandemApp {
         let options = Options {
             scope: self.state.export.form.rows.scope(pair.alignment.links.len()),
             langs: self.drafts.export_langs.clone().map(|l| Some(l.trim().to_string()).filter(|l| !l.is_empty())),
+            raw: false,
         };
         let annotations = self.state.project.annotations.clone();
         let review = &self.state.review;

@@ -23,6 +23,8 @@ pub struct ExportArgs {
     pub scope: Option<String>,
     pub langs: [Option<String>; 2],
     pub encodings: [Option<String>; 2],
+    /// CSV/TSV cells exactly as written, formulas included.
+    pub raw: bool,
 }
 
 fn usage(message: &str) -> ExitCode {
@@ -65,7 +67,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
     };
     let flags = flags_of(&loaded);
     let [left_lang, right_lang] = args.langs.clone();
-    let options = Options { scope, langs: Sides::new(left_lang, right_lang) };
+    let options = Options { scope, langs: Sides::new(left_lang, right_lang), raw: args.raw };
     let prepared = export::prepare(&loaded.pair, &loaded.annotations, &flags, &options);
     let progress = Progress::default();
     match args.output.as_deref() {

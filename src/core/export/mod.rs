@@ -184,6 +184,9 @@ pub struct Options {
     pub scope: Scope,
     /// Language codes (`zh-CN`, `fr`); detected from the text when `None`.
     pub langs: Sides<Option<String>>,
+    /// CSV and TSV cells as written, even those a spreadsheet would run as a formula (see
+    /// [`tsv::defuse`]); off unless asked (`--raw`).
+    pub raw: bool,
 }
 
 /// Everything a writer needs: a title, the files, the languages and the rows.
@@ -196,6 +199,8 @@ pub struct Export {
     pub rows: Vec<Row>,
     /// Rows of the whole alignment, to say "12 of 340 rows".
     pub total_rows: usize,
+    /// See [`Options::raw`].
+    pub raw: bool,
 }
 
 impl Export {
@@ -317,7 +322,14 @@ pub fn prepare(pair: &Pair, annotations: &Annotations, flags: &[Flag], options: 
             .unwrap_or_else(|| lang::detect(pair.doc(side)).into())
     });
     let files = Sides::from_fn(|side| pair.doc(side).name());
-    Export { title: format!("{} ↔ {}", files.left, files.right), files, langs, rows, total_rows: links.len() }
+    Export {
+        title: format!("{} ↔ {}", files.left, files.right),
+        files,
+        langs,
+        rows,
+        total_rows: links.len(),
+        raw: options.raw,
+    }
 }
 
 /// The export in one format, as bytes.

@@ -7,8 +7,20 @@ use super::{Export, ExportError, Format, Progress, Row};
 pub const HEADER: [&str; 9] =
     ["left_text", "right_text", "left_speaker", "right_speaker", "left_lines", "right_lines", "score", "flags", "note"];
 
-/// The cells of a row, in the order of [`HEADER`].
-pub fn fields(row: &Row) -> [String; 9] {
+/// A cell a spreadsheet would run as a formula (`=cmd|' /C calc'!A0`, `+1+1`, `-2+3`,
+/// `@SUM(…)`, or a tab or carriage return first) gets a leading `'`, as OWASP advises for CSV
+/// injection: the spreadsheet shows the text and runs nothing. Other cells are left as they are.
+pub fn defuse(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell }
+}
+
+/// The cells of a row, in the order of [`HEADER`], defused unless `raw` (see [`defuse`]).
+pub fn fields(row: &Row, raw: bool) -> [String; 9] {
+    let cells = plain_fields(row);
+    if raw { cells } else { cells.map(defuse) }
+}
+
+fn plain_fields(row: &Row) -> [String; 9] {
     let c = &row.cells;
     [
         c.left.text(),
@@ -61,7 +73,7 @@ pub fn write_tsv(export: &Export, progress: &Progress) -> Result<String, ExportE
     out.push('\n');
     for row in &export.rows {
         progress.row()?;
-        for (k, field) in fields(row).iter().enumerate() {
+        for (k, field) in fields(row, export.raw).iter().enumerate() {
             if k > 0 {
                 out.push('\t');
             }
@@ -78,7 +90,7 @@ pub fn write_csv(export: &Export, progress: &Progress) -> Result<Vec<u8>, Export
     w.write_record(HEADER).map_err(fail)?;
     for row in &export.rows {
         progress.row()?;
-        w.write_record(fields(row)).map_err(fail)?;
+        w.write_record(fields(row, export.raw)).map_err(fail)?;
     }
     w.into_inner().map_err(|e| ExportError::build(Format::Csv, e.error()))
 }
@@ -86,6 +98,16 @@ pub fn write_csv(export: &Export, progress: &Progress) -> Result<Vec<u8>, Export
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_defused() {
+        assert_eq!(defuse("=cmd|' /C calc'!A0".into()), "'=cmd|' /C calc'!A0");
+        for cell in ["+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert!(defuse(cell.into()).starts_with('\''), "{cell:?}");
+        }
+        assert_eq!(defuse("Shen Wei : oui".into()), "Shen Wei : oui");
+        assert_eq!(defuse("15 %".into()), "15 %");
+    }
 
     #[test]
     fn escaping_keeps_a_row_on_one_line_and_reads_back() {

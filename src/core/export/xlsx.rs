@@ -60,7 +60,7 @@ fn fill(sheet: &mut Worksheet, export: &Export, progress: &Progress) -> Result<(
         progress.row()?;
         let r = (k + 1) as u32;
         let (style, number) = if row.flags.is_empty() { (&base, &number) } else { (&flagged, &flagged_number) };
-        let fields = fields(row);
+        let fields = fields(row, true);
         // Spreadsheets do not all fit a row to its wrapped text when they open a file: say it.
         let lines = fields.iter().zip(WIDTHS).map(|(f, w)| wrapped_lines(f, w)).max().unwrap_or(1);
         sheet.set_row_height(r, (lines as f64 * LINE_HEIGHT + 3.0).min(409.0)).map_err(fail)?;

@@ -160,7 +160,9 @@ impl Walker {
                         .children()
                         .filter_map(ElementRef::wrap)
                         .filter(|c| matches!(c.value().name(), "td" | "th"))
-                        .map(|c| c.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+                        .map(|c| {
+                            c.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+                        })
                         .collect();
                     for p in table_row(&cells) {
                         self.open = p;
