@@ -424,3 +424,23 @@ fn csv_and_tsv_cells_that_a_spreadsheet_would_run_are_defused_unless_raw() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn control_characters_in_a_file_never_reach_the_terminal() {
+    let dir = std::env::temp_dir().join(format!("tandem-esc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (left, right) = (dir.join("a\u{1b}[2J.txt"), dir.join("b.txt"));
+    std::fs::write(&left, "Title\n\nA line that clears the screen \u{9b}2J\u{9b}H.\n").unwrap();
+    std::fs::write(&right, "Titre\n\nUne ligne.\n").unwrap();
+    let out = tandem(&["align", &left.display().to_string(), &right.display().to_string()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+    assert!(text.contains("\\x1b[2J") && text.contains("\\u{9b}2J"), "escapes are shown, not run: {text}");
+    // A file that cannot be read is named in the message, its escapes shown too.
+    std::fs::write(&left, b"\x00\x01binary").unwrap();
+    let out = tandem(&["align", &left.display().to_string(), &right.display().to_string()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success() && err.contains("\\x1b[2J") && !err.contains('\u{1b}'), "{err:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -57,7 +57,10 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         eprintln!("tandem: (a web page follows; give -o FILE to write it to a file)");
     }
     if let Some(out) = args.output.as_deref().filter(|o| !args.force && o.exists()) {
-        eprintln!("tandem: {} already exists (give --force to replace it)", out.display());
+        eprintln!(
+            "tandem: {} already exists (give --force to replace it)",
+            crate::core::text::terminal_safe(&out.display().to_string())
+        );
         return ExitCode::FAILURE;
     }
     let encodings = [args.encodings[0].as_deref(), args.encodings[1].as_deref()];
@@ -75,7 +78,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         None => match export::to_bytes(&prepared, format, &progress) {
             Ok(bytes) => emit(bytes).err().unwrap_or(ExitCode::SUCCESS),
             Err(e) => {
-                eprintln!("tandem: {e}");
+                eprintln!("tandem: {}", crate::core::text::terminal_safe(&e.to_string()));
                 ExitCode::FAILURE
             }
         },
@@ -86,11 +89,15 @@ fn write_to(prepared: &export::Export, format: Format, out: &Path, force: bool, 
     match export::write_file(prepared, format, out, force, progress) {
         Ok(()) => {
             let rows = prepared.rows.len();
-            eprintln!("tandem: wrote {rows} rows as {} to {}", format.name(), out.display());
+            eprintln!(
+                "tandem: wrote {rows} rows as {} to {}",
+                format.name(),
+                crate::core::text::terminal_safe(&out.display().to_string())
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("tandem: {e}");
+            eprintln!("tandem: {}", crate::core::text::terminal_safe(&e.to_string()));
             ExitCode::FAILURE
         }
     }

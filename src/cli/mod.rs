@@ -29,7 +29,7 @@ fn emit_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Resul
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ExitCode::SUCCESS),
         Err(e) => {
-            eprintln!("tandem: cannot write the output: {e}");
+            eprintln!("tandem: cannot write the output: {}", crate::core::text::terminal_safe(&e.to_string()));
             Err(ExitCode::from(2))
         }
     }
@@ -45,7 +45,7 @@ struct Loaded {
 /// Two files, or one project. `code` is the exit code of an error.
 fn load(left: &Path, right: Option<&Path>, encodings: [Option<&str>; 2], code: u8) -> Result<Loaded, ExitCode> {
     let fail = |e: String| {
-        eprintln!("tandem: {e}");
+        eprintln!("tandem: {}", crate::core::text::terminal_safe(&e.to_string()));
         ExitCode::from(code)
     };
     match right {
@@ -86,7 +86,10 @@ pub fn align(
     if let Some(path) = save {
         let file = ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), path);
         if let Err(e) = file.write(path) {
-            eprintln!("tandem: cannot write the project {}: {e}", path.display());
+            eprintln!(
+                "tandem: cannot write the project {}",
+                crate::core::text::terminal_safe(&format!("{}: {e}", path.display()))
+            );
             return ExitCode::FAILURE;
         }
     }
@@ -105,7 +108,7 @@ pub fn align(
 /// The exit code, after a message on stderr.
 pub fn check_project(path: &Path) -> Result<(), ExitCode> {
     ProjectFile::read(path).map(drop).map_err(|e| {
-        eprintln!("tandem: {e}");
+        eprintln!("tandem: {}", crate::core::text::terminal_safe(&e.to_string()));
         eprintln!("tandem: give two files (a text and its translation), one .tandem project, or none");
         ExitCode::from(2)
     })
@@ -136,7 +139,7 @@ pub fn check(
     let kinds = match kinds.map(parse_kinds).transpose() {
         Ok(kinds) => kinds,
         Err(e) => {
-            eprintln!("tandem: {e}");
+            eprintln!("tandem: {}", crate::core::text::terminal_safe(&e.to_string()));
             return ExitCode::from(2);
         }
     };

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::document::{Document, Pair};
-use super::text::display_width;
+use super::text::{display_width, terminal_safe};
 use super::turns::TurnKind;
 
 #[derive(Serialize)]
@@ -130,11 +130,11 @@ pub fn write_text(pair: &Pair, width: usize, out: &mut impl std::io::Write) -> s
         writeln!(
             out,
             "{side}: {} ({}, {}) — {} turns, speakers: {}",
-            doc.path.display(),
+            terminal_safe(&doc.path.display().to_string()),
             doc.encoding,
             doc.script().name(),
             t.turns.len(),
-            if speakers.is_empty() { "none".to_string() } else { speakers.join(", ") }
+            if speakers.is_empty() { "none".to_string() } else { terminal_safe(&speakers.join(", ")).into_owned() }
         )?;
         if doc.replaced > 0 {
             writeln!(out, "       {} invalid byte sequences replaced", doc.replaced)?;
@@ -163,7 +163,7 @@ pub fn write_text(pair: &Pair, width: usize, out: &mut impl std::io::Write) -> s
             let more = if range.len() > 1 { format!("+{}", range.len() - 1) } else { String::new() };
             // The start of the text is enough for a column (a turn may be megabytes long).
             let start = turn.text.char_indices().nth(col * 2).map_or(turn.text.as_str(), |(b, _)| &turn.text[..b]);
-            format!("{:>4}{more:<2} {who}{}", first + 1, start.replace('\n', " "))
+            format!("{:>4}{more:<2} {}{}", first + 1, terminal_safe(&who), terminal_safe(start))
         };
         let l = fit(&cell(&pair.docs.left, &link.left), col);
         let r = fit(&cell(&pair.docs.right, &link.right), col);

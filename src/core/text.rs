@@ -114,6 +114,26 @@ pub fn last_meaningful(s: &str) -> Option<char> {
     })
 }
 
+/// Text for a terminal: control characters (C0, DEL, C1 — among them ESC, which starts the
+/// sequences that move the cursor, retitle the window or rewrite the screen) written as `\x1b`,
+/// `\x7f`, `\u{9b}`, so a file's content or name can never command the terminal. A tab and a
+/// line break become a space.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x80 && c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Characters that end a sentence or clause: a line ending in one is prose, not a heading.
 pub fn is_terminal_punct(c: char) -> bool {
     matches!(c, '.' | '。' | '!' | '！' | '…' | ';' | '；' | ',' | '，' | '、' | ':' | '：' | '．')
@@ -122,6 +142,14 @@ pub fn is_terminal_punct(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_never_reach_a_terminal() {
+        assert_eq!(terminal_safe("plain 文字"), "plain 文字");
+        assert_eq!(terminal_safe("a\u{1b}]0;owned\u{7}b"), "a\\x1b]0;owned\\x07b");
+        assert_eq!(terminal_safe("x\u{9b}2Jy\u{7f}"), "x\\u{9b}2Jy\\x7f");
+        assert_eq!(terminal_safe("a\tb\nc"), "a b c");
+    }
 
     #[test]
     fn canonical_forms_merge_label_variants() {

@@ -69,7 +69,8 @@ pub fn to_json(pair: &Pair, flags: &[Flag]) -> String {
 
 /// One line a flag: `left.txt:51 ↔ right.txt:26 numbers: six ou sept milliards ≠ 600 million…`.
 pub fn to_text(pair: &Pair, flags: &[Flag]) -> String {
-    let name = |p: &Path| p.display().to_string();
+    use crate::core::text::terminal_safe;
+    let name = |p: &Path| terminal_safe(&p.display().to_string()).into_owned();
     let place =
         |f: &Flag, side: Side| match f.lines[side].map(|(a, b)| (pair.doc(side).unit(a), pair.doc(side).unit(b))) {
             Some((a, b)) if a == b => format!("{}:{a}", name(&pair.doc(side).path)),
@@ -78,7 +79,8 @@ pub fn to_text(pair: &Pair, flags: &[Flag]) -> String {
         };
     let mut out = String::new();
     for f in flags {
-        let _ = writeln!(out, "{} ↔ {} {}: {}", place(f, Side::Left), place(f, Side::Right), f.kind.name(), f.message);
+        let message = terminal_safe(&f.message);
+        let _ = writeln!(out, "{} ↔ {} {}: {message}", place(f, Side::Left), place(f, Side::Right), f.kind.name());
     }
     out
 }
