@@ -35,9 +35,13 @@ enum Command {
         /// Read the right file in this encoding.
         #[arg(long, value_name = "LABEL")]
         encoding_right: Option<String>,
-        /// Also write a project file (`work.tandem`) that the window opens.
+        /// Also write a project file (`work.tandem`) that the window opens (`.tandem` is added
+        /// when FILE does not end so; never over one of the two texts).
         #[arg(long, value_name = "FILE")]
         save: Option<PathBuf>,
+        /// Replace the project FILE when it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the aligned pair as TMX, TSV, CSV, XLSX, DOCX or a printable HTML page.
     /// Exit 0: written; 1: an input cannot be read or the output cannot be written; 2: bad arguments.
@@ -100,12 +104,12 @@ fn main() -> ExitCode {
     tandem::app::mark_start();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Align { left, right, json, encoding_left, encoding_right, save }) => cli::align(
+        Some(Command::Align { left, right, json, encoding_left, encoding_right, save, force }) => cli::align(
             &left,
             right.as_deref(),
             json,
             [encoding_left.as_deref(), encoding_right.as_deref()],
-            save.as_deref(),
+            save.as_deref().map(|s| (s, force)),
         ),
         Some(Command::Export(e)) => cli::export(&cli::ExportArgs {
             left: e.left,

@@ -444,3 +444,33 @@ fn control_characters_in_a_file_never_reach_the_terminal() {
     assert!(!out.status.success() && err.contains("\\x1b[2J") && !err.contains('\u{1b}'), "{err:?}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn align_never_saves_a_project_over_a_source_or_an_existing_file() {
+    let dir = std::env::temp_dir().join(format!("tandem-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (left, right) = (dir.join("zh.txt"), dir.join("fr.txt"));
+    std::fs::copy(fixture("lin_xiao_zh.txt"), &left).unwrap();
+    std::fs::copy(fixture("lin_xiao_fr.txt"), &right).unwrap();
+    let before = std::fs::read(&left).unwrap();
+    let (l, r) = (left.display().to_string(), right.display().to_string());
+    // `--save` naming the left text writes `zh.txt.tandem`, never over the text.
+    let out = tandem(&["align", &l, &r, "--save", &l]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read(&left).unwrap(), before);
+    assert!(dir.join("zh.txt.tandem").is_file());
+    // An existing project is replaced only with --force.
+    let project = dir.join("work.tandem").display().to_string();
+    std::fs::write(dir.join("work.tandem"), "keep").unwrap();
+    let out = tandem(&["align", &l, &r, "--save", &project]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(dir.join("work.tandem")).unwrap(), "keep");
+    assert!(tandem(&["align", &l, &r, "--save", &project, "--force"]).status.success());
+    assert!(std::fs::read_to_string(dir.join("work.tandem")).unwrap().contains("\"version\""));
+    // Into a folder that does not exist: refused, nothing made.
+    let out = tandem(&["align", &l, &r, "--save", &dir.join("nowhere/w.tandem").display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!dir.join("nowhere").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -365,3 +365,39 @@ fn shift_f10_opens_the_current_rows_edits_and_a_turn_can_be_cut_at_a_sentence() 
     assert!(after.iter().any(|t| t.text == "我在2009年翻译了第一篇短篇小说。"));
     std::fs::remove_dir_all(&store).ok();
 }
+
+#[test]
+fn a_project_is_never_saved_over_a_source_or_another_file_and_ends_in_tandem() {
+    use tandem::state::Target;
+    let store = temp("save-guard");
+    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
+    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
+    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let before = std::fs::read(&zh).unwrap();
+    let mut h = app(vec![zh.clone(), fr.clone()], &store);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::COMMAND, Key::U);
+    // The path typed in the field is the left text: the project goes beside it, as
+    // `zh.txt.tandem`, and the text is untouched.
+    h.state_mut().handle(Action::OpenPaths(vec![zh.clone()], Target::SaveProject));
+    h.run_steps(2);
+    assert_eq!(std::fs::read(&zh).unwrap(), before, "the source is never written to");
+    assert_eq!(h.state().project.path.as_deref(), Some(store.join("zh.txt.tandem").as_path()));
+    // An existing file that is not this project: refused, and said so.
+    let other = store.join("other.tandem");
+    std::fs::write(&other, "keep me").unwrap();
+    h.state_mut().handle(Action::OpenPaths(vec![other.clone()], Target::SaveProject));
+    h.run_steps(2);
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "keep me");
+    assert!(h.state().error.as_deref().is_some_and(|e| e.contains("already exists")), "{:?}", h.state().error);
+    // A name without the extension gets it.
+    h.state_mut().handle(Action::OpenPaths(vec![store.join("review")], Target::SaveProject));
+    h.run_steps(2);
+    let saved = store.join("review.tandem");
+    assert!(saved.is_file() && h.state().project.path.as_deref() == Some(saved.as_path()));
+    // Saving again goes to its own file; opening the sample pair leaves it behind.
+    h.state_mut().handle(Action::OpenSample);
+    h.run_steps(2);
+    assert!(h.state().project.path.is_none(), "the sample is not saved over the last project");
+    std::fs::remove_dir_all(&store).ok();
+}

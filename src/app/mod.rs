@@ -317,6 +317,12 @@ impl TandemApp {
                         self.handle_export(ExportAction::Write { path, replace: true });
                     }
                 }
+                // The system's save dialog has asked before replacing a file.
+                Picked::Files(files) if target == Target::SaveProject => {
+                    if let Some(path) = files.into_iter().next() {
+                        self.save_checked(Some(path), true);
+                    }
+                }
                 Picked::Files(files) => self.handle(Action::OpenPaths(files, target)),
                 // No file chosen: a close waiting for this save waits no more.
                 Picked::Cancelled => self.close_after_save = false,
@@ -346,6 +352,9 @@ impl TandemApp {
         if matches!(target, Target::Export(_)) {
             self.drafts.paths.left = self.export_path().display().to_string();
         }
+        if target == Target::SaveProject {
+            self.drafts.paths.left = self.suggested_project_path().display().to_string();
+        }
         self.state.path_entry = Some(PathEntry { target: Some(target), reason: reason.into() });
     }
 
@@ -354,7 +363,11 @@ impl TandemApp {
         match action {
             Action::OpenDialog(target) => {
                 if self.dialog.is_none() {
-                    let suggested = matches!(target, Target::Export(_)).then(|| self.export_path());
+                    let suggested = match target {
+                        Target::Export(_) => Some(self.export_path()),
+                        Target::SaveProject => Some(self.suggested_project_path()),
+                        _ => None,
+                    };
                     self.dialog = Some(Dialog::spawn(target, suggested, self.wake()));
                     self.state.dialog_open = true;
                 }
@@ -431,6 +444,10 @@ impl TandemApp {
             }
             Action::OpenSample => {
                 self.state.error = None;
+                // The sample is a pair of its own: no project to save it over.
+                self.state.project.path = None;
+                self.state.project.annotations = Default::default();
+                self.reset_history(false);
                 self.set_pair(sample_pair());
             }
             Action::ShowPathEntry(target) => self.show_path_entry(target, ""),

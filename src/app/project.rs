@@ -180,11 +180,43 @@ impl TandemApp {
         Some(ProjectFile::of(pair, &self.state.project.annotations, &dismissed, view, at))
     }
 
-    /// Saves to `path`, or to the project's own file; asks where when there is none yet.
+    /// Where a project of the open pair is suggested: its own file, else `<left name>.tandem`
+    /// beside the left text.
+    pub(super) fn suggested_project_path(&self) -> PathBuf {
+        if let Some(path) = &self.state.project.path {
+            return path.clone();
+        }
+        let left = self.state.pair.as_ref().map(|p| p.docs.left.path.clone()).unwrap_or_default();
+        let stem = left.file_stem().map_or_else(|| "work".into(), |s| s.to_string_lossy().into_owned());
+        let dir = left.parent().filter(|d| d.is_dir()).map(PathBuf::from).unwrap_or_default();
+        dir.join(format!("{stem}.tandem"))
+    }
+
+    /// Saves to `path` (typed: an existing file is not replaced), or to the project's own file;
+    /// asks where when there is none yet.
     pub(super) fn save(&mut self, path: Option<PathBuf>) {
+        self.save_checked(path, false);
+    }
+
+    /// [`Self::save`]; `replace`: the user agreed to replace an existing file (the system's
+    /// save dialog asked). A project is never written over one of the pair's sources, and its
+    /// name ends in `.tandem`.
+    pub(super) fn save_checked(&mut self, path: Option<PathBuf>, replace: bool) {
         let Some(path) = path.or_else(|| self.state.project.path.clone()) else {
             self.handle(crate::state::Action::OpenDialog(Target::SaveProject));
             return;
+        };
+        let path = {
+            let Some(pair) = self.state.pair.as_ref() else { return };
+            let sources = [pair.docs.left.path.as_path(), pair.docs.right.path.as_path()];
+            match crate::core::project::save_path(&path, sources, self.state.project.path.as_deref(), replace) {
+                Ok(path) => path,
+                Err(why) => {
+                    self.close_after_save = false;
+                    self.state.error = Some(format!("Not saved: {why}"));
+                    return;
+                }
+            }
         };
         let Some(file) = self.project_file(&path) else { return };
         match file.write(&path) {
@@ -288,7 +320,7 @@ impl TandemApp {
         }
         let Some(mut file) = self.project_file(&path) else { return };
         file.recovery_of = self.state.project.path.clone();
-        if let Err(e) = file.write(&path) {
+        if let Err(e) = file.write_own(&path) {
             self.state.error = Some(format!("Cannot keep a recovery copy in {}: {e}", path.display()));
         }
     }

@@ -77,13 +77,23 @@ pub fn align(
     right: Option<&Path>,
     json: bool,
     encodings: [Option<&str>; 2],
-    save: Option<&Path>,
+    save: Option<(&Path, bool)>,
 ) -> ExitCode {
     let pair = match load(left, right, encodings, 1) {
         Ok(loaded) => loaded.pair,
         Err(code) => return code,
     };
-    if let Some(path) = save {
+    if let Some((asked, force)) = save {
+        let sources = [pair.docs.left.path.as_path(), pair.docs.right.path.as_path()];
+        let current = right.is_none().then_some(left);
+        let path = match crate::core::project::save_path(asked, sources, current, force) {
+            Ok(path) => path,
+            Err(why) => {
+                eprintln!("tandem: {}", crate::core::text::terminal_safe(&why));
+                return ExitCode::FAILURE;
+            }
+        };
+        let path = path.as_path();
         let file = ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), path);
         if let Err(e) = file.write(path) {
             eprintln!(
