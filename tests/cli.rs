@@ -474,3 +474,13 @@ fn align_never_saves_a_project_over_a_source_or_an_existing_file() {
     assert!(!dir.join("nowhere").exists());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_single_argument_is_read_bounded_like_two_files() {
+    // `/dev/zero` as a project: refused at the size limit, in seconds, not read for ever.
+    let started = std::time::Instant::now();
+    let out = tandem(&["align", "/dev/zero"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("limit"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+}

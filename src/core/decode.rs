@@ -61,7 +61,7 @@ impl DecodeError {
     }
 }
 
-fn describe(kind: &ErrorKind) -> String {
+pub(crate) fn describe(kind: &ErrorKind) -> String {
     match kind {
         ErrorKind::Io(msg) => msg.clone(),
         ErrorKind::Empty => "the file is empty".into(),

@@ -167,7 +167,12 @@ impl ProjectFile {
     /// # Errors
     /// Unreadable, not JSON, cut short, or of another version.
     pub fn read(path: &Path) -> Result<ProjectFile, ProjectError> {
-        let bytes = std::fs::read(path).map_err(|source| ProjectError::Io { path: path.into(), source })?;
+        // The same bounded, non-blocking read as a text's: `/dev/zero` or a pipe nobody writes
+        // to is refused, never read for ever.
+        let bytes = super::decode::read_bytes(path).map_err(|e| ProjectError::Io {
+            path: path.into(),
+            source: std::io::Error::other(super::decode::describe(e.kind())),
+        })?;
         let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
             if e.is_eof() {
                 ProjectError::Truncated { path: path.into(), detail: e.to_string() }
@@ -428,7 +433,45 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
         // A full disk or a vanished folder leaves nothing half-written behind.
         let _ = std::fs::remove_file(&tmp);
     }
+    remove_stale_temporaries(path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")));
     renamed
+}
+
+/// Temporary files of ours (`.NAME.PID.tmp`) that a killed Tandem left in `dir`: removed once
+/// their process is gone (an export killed half-way can leave hundreds of megabytes).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(pid) = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".tmp"))
+            .and_then(|n| n.rsplit_once('.'))
+            .and_then(|(_, pid)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !process_alive(pid) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process is running (where that cannot be known, it is taken to be).
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else { return true };
+        // SAFETY: signal 0 sends nothing; it only asks whether the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }
 
 #[cfg(test)]
@@ -489,6 +532,14 @@ mod tests {
             assert_eq!(std::fs::read(&file).unwrap(), b"new", "nothing written through a link");
             assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
         }
+        // What a killed export left (a process that no longer runs) goes with the next write;
+        // a running process's temporary file stays.
+        let stale = dir.join(".big.tsv.999999999.tmp");
+        let live = dir.join(format!(".big.tsv.{}.tmp", std::process::id()));
+        std::fs::write(&stale, "half").unwrap();
+        std::fs::write(&live, "mine").unwrap();
+        write_whole(&dir.join("fresh.tsv"), b"again").unwrap();
+        assert!(!stale.exists() && live.exists());
         std::fs::remove_dir_all(&dir).ok();
     }
 
