@@ -11,6 +11,9 @@ use super::text::is_han;
 /// CC-CEDICT (CC BY-SA 4.0, MDBG), unmodified, compressed: see `assets/dict/README.md`.
 static CEDICT_GZ: &[u8] = include_bytes!("../../assets/dict/cedict_1_0_ts_utf-8_mdbg.txt.gz");
 
+/// FNV: headwords and stems are short, and SipHash cost a third of reading the dictionary.
+type Fast = std::hash::BuildHasherDefault<crate::core::review::Fnv>;
+
 /// The longest Chinese word looked up, in characters.
 const MAX_WORD: usize = 6;
 /// At most this many English stems stand for one Chinese word (its first senses).
@@ -25,14 +28,24 @@ pub struct Word {
     pub senses: Vec<String>,
 }
 
-/// The Chinese–English dictionary, parsed on first use.
+/// The Chinese–English dictionary, parsed on first use: about 120,000 headwords in 25 MB.
 struct Cedict {
-    /// Simplified and traditional headwords → English stems of their first senses.
-    senses: HashMap<String, Vec<String>>,
+    /// English stems' keys (`w:north`), by id.
+    keys: Vec<Box<str>>,
+    /// Simplified and traditional headwords → the ids of the stems of their first senses, as a
+    /// range of `pool`.
+    senses: HashMap<Box<str>, (u32, u32), Fast>,
+    pool: Vec<u32>,
     /// Characters that are a surname → their pinyin (`陈` → `chen`).
     surnames: HashMap<char, String>,
     /// Each character's first reading, without tone (`宝` → `bao`).
     readings: HashMap<char, String>,
+}
+
+impl Cedict {
+    fn senses(&self, head: &str) -> Option<&[u32]> {
+        self.senses.get(head).map(|&(at, len)| &self.pool[at as usize..(at + len) as usize])
+    }
 }
 
 fn cedict() -> &'static Cedict {
@@ -50,7 +63,15 @@ fn cedict() -> &'static Cedict {
 
 /// Reads CC-CEDICT's lines: `傳統 传统 [chuan2 tong3] /tradition/convention/`.
 fn parse_cedict(text: &str) -> Cedict {
-    let mut dict = Cedict { senses: HashMap::new(), surnames: HashMap::new(), readings: HashMap::new() };
+    let mut dict = Cedict {
+        keys: Vec::new(),
+        senses: HashMap::with_capacity_and_hasher(200_000, Fast::default()),
+        pool: Vec::with_capacity(1_000_000),
+        surnames: HashMap::new(),
+        readings: HashMap::new(),
+    };
+    let mut ids: HashMap<Box<str>, u32, Fast> = HashMap::default();
+    let (mut stems, mut word, mut key): (Vec<u32>, String, String) = Default::default();
     for line in text.lines() {
         if line.starts_with('#') {
             continue;
@@ -58,13 +79,15 @@ fn parse_cedict(text: &str) -> Cedict {
         let Some((heads, rest)) = line.split_once(" [") else { continue };
         let Some((pinyin, glosses)) = rest.split_once("] /") else { continue };
         let (trad, simp) = heads.split_once(' ').unwrap_or((heads, heads));
-        let mut stems: Vec<String> = Vec::new();
+        let one_char = |h: &str| {
+            let mut chars = h.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        };
+        stems.clear();
         for gloss in glosses.split('/') {
             if let Some(name) = gloss.strip_prefix("surname ") {
-                let mut chars = simp.chars();
-                if let (Some(c), None) = (chars.next(), chars.next()) {
-                    dict.surnames.entry(c).or_insert_with(|| stem(name));
-                    for c in trad.chars() {
+                if let Some(c) = one_char(simp) {
+                    for c in std::iter::once(c).chain(trad.chars()) {
                         dict.surnames.entry(c).or_insert_with(|| stem(name));
                     }
                 }
@@ -79,56 +102,70 @@ fn parse_cedict(text: &str) -> Cedict {
             {
                 continue;
             }
-            for w in gloss_words(gloss) {
-                if stems.len() < MAX_SENSES && !stems.contains(&w) {
-                    stems.push(w);
+            // The gloss's content words outside brackets, stemmed: `to lay out (goods)` → `lay`.
+            let mut depth = 0i32;
+            for c in gloss.chars().chain(std::iter::once(' ')) {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => depth = (depth - 1).max(0),
+                    c if depth == 0 && c.is_alphanumeric() => word.push(c),
+                    _ => {}
+                }
+                if depth > 0 || !c.is_alphanumeric() {
+                    if word.len() > 2 && stems.len() < MAX_SENSES {
+                        word.make_ascii_lowercase();
+                        if !is_stop(&word) {
+                            key.clear();
+                            key.push_str("w:");
+                            key.push_str(&stem(&word));
+                            let next = ids.len() as u32;
+                            let id = match ids.get(key.as_str()) {
+                                Some(&id) => id,
+                                None => {
+                                    ids.insert(key.as_str().into(), next);
+                                    dict.keys.push(key.as_str().into());
+                                    next
+                                }
+                            };
+                            if !stems.contains(&id) {
+                                stems.push(id);
+                            }
+                        }
+                    }
+                    word.clear();
                 }
             }
         }
-        let mut chars = simp.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
+        if let Some(c) = one_char(simp) {
             let reading: String =
                 pinyin.split(' ').next().unwrap_or("").chars().filter(char::is_ascii_alphabetic).collect();
             let reading = reading.to_lowercase();
             if !reading.is_empty() && !pinyin.starts_with(|c: char| c.is_uppercase()) {
-                dict.readings.entry(c).or_insert(reading.clone());
-                for t in trad.chars() {
-                    dict.readings.entry(t).or_insert(reading.clone());
+                for c in std::iter::once(c).chain(trad.chars()) {
+                    dict.readings.entry(c).or_insert_with(|| reading.clone());
                 }
             }
         }
         if stems.is_empty() {
             continue;
         }
-        for head in [simp, trad] {
-            let slot = dict.senses.entry(head.to_string()).or_default();
-            for s in &stems {
-                if slot.len() < MAX_SENSES && !slot.contains(s) {
-                    slot.push(s.clone());
+        for head in if simp == trad { [simp, ""] } else { [simp, trad] } {
+            if head.is_empty() {
+                continue;
+            }
+            // A headword read again (another reading): its senses joined, the first ones first.
+            let mut all: Vec<u32> = dict.senses(head).map(<[u32]>::to_vec).unwrap_or_default();
+            for &id in &stems {
+                if all.len() < MAX_SENSES && !all.contains(&id) {
+                    all.push(id);
                 }
             }
+            let at = dict.pool.len() as u32;
+            dict.pool.extend_from_slice(&all);
+            dict.senses.insert(head.into(), (at, all.len() as u32));
         }
     }
     dict
-}
-
-/// The content words of a gloss, stemmed: `to lay out (goods)` → `lay`.
-fn gloss_words(gloss: &str) -> Vec<String> {
-    let mut plain = String::with_capacity(gloss.len());
-    let mut depth = 0;
-    for c in gloss.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = (depth - 1).max(0),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
-    plain
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2 && !is_stop(&w.to_lowercase()))
-        .map(stem)
-        .collect()
 }
 
 /// A Latin-script word brought to a key shared by English, French and German: lower case,
@@ -359,7 +396,8 @@ fn is_stop(w: &str) -> bool {
         "nach",
         "um",
     ];
-    LATIN.contains(&w)
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| LATIN.iter().copied().collect()).contains(w)
 }
 
 /// Chinese function words and particles.
@@ -471,14 +509,14 @@ fn han_words(run: &str, out: &mut Vec<Word>) {
         let mut senses = None;
         while len > 0 {
             let w: String = chars[k..k + len].iter().collect();
-            if let Some(s) = dict.senses.get(&w) {
+            if let Some(s) = dict.senses(&w) {
                 senses = Some((w, s));
                 break;
             }
             len -= 1;
         }
         let (w, found) = match senses {
-            Some((w, s)) => (w, s.iter().map(|s| format!("w:{s}")).collect::<Vec<_>>()),
+            Some((w, s)) => (w, s.iter().map(|&id| dict.keys[id as usize].to_string()).collect::<Vec<_>>()),
             None => {
                 len = 1;
                 (chars[k].to_string(), Vec::new())
@@ -525,6 +563,22 @@ mod tests {
         assert!(w[0].senses.contains(&"w:north".to_string()), "{:?}", w[0]);
         assert_eq!(words("人工智能很重要")[0].key, "z:人工智能", "the longest word first");
         assert!(w.iter().any(|w| w.senses.contains(&"w:knife".to_string())), "{w:?}");
+    }
+
+    #[test]
+    #[ignore = "a measurement: cargo test --release --lib lexicon -- --ignored --nocapture"]
+    fn dictionary_load_time() {
+        let t = std::time::Instant::now();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(CEDICT_GZ).read_to_string(&mut text).unwrap();
+        let inflated = t.elapsed();
+        let dict = parse_cedict(&text);
+        println!(
+            "CC-CEDICT: inflated in {inflated:?}, parsed in {:?}: {} headwords, {} stems",
+            t.elapsed() - inflated,
+            dict.senses.len(),
+            dict.keys.len()
+        );
     }
 
     #[test]
