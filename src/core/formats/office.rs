@@ -230,6 +230,13 @@ enum Tag {
 }
 
 /// Streams the body's XML and gathers its paragraphs.
+/// One open table: its row and cell being read.
+#[derive(Default)]
+struct Level {
+    row: Vec<String>,
+    cell: Vec<String>,
+}
+
 fn walk(xml: &str, vocabulary: &dyn Vocabulary) -> Result<Paragraphs, ErrorKind> {
     let mut reader = Reader::from_str(xml);
     let mut out = Paragraphs::default();
@@ -239,10 +246,11 @@ fn walk(xml: &str, vocabulary: &dyn Vocabulary) -> Result<Paragraphs, ErrorKind>
     // Whether each open run (or span) is bold.
     let mut bold: Vec<bool> = Vec::new();
     let mut skip_depth = 0usize;
-    // Tables: the cells of the row being read, the paragraphs of the cell being read.
-    let mut tables = 0usize;
-    let mut row: Vec<String> = Vec::new();
-    let mut cell: Vec<String> = Vec::new();
+    // Tables, one level a nested table: the cells of the row being read and the paragraphs of
+    // the cell being read. A nested table's rows become paragraphs of the cell holding it, so
+    // each cell's text is taken once, whatever the nesting.
+    let mut tables: Vec<Level> = Vec::new();
+    let mut taken = 0usize;
     let unit = vocabulary.unit();
     let bad = |e: quick_xml::Error| ErrorKind::Document(format!("the document's XML is damaged ({e})"));
     let in_run = |bold: &[bool]| !vocabulary.text_in_t() || !bold.is_empty();
@@ -288,15 +296,19 @@ fn walk(xml: &str, vocabulary: &dyn Vocabulary) -> Result<Paragraphs, ErrorKind>
                     }
                     Role::Text => Tag::Text,
                     Role::Table => {
-                        tables += 1;
+                        tables.push(Level::default());
                         Tag::Table
                     }
                     Role::Row => {
-                        row.clear();
+                        if let Some(t) = tables.last_mut() {
+                            t.row.clear();
+                        }
                         Tag::Row
                     }
                     Role::Cell => {
-                        cell.clear();
+                        if let Some(t) = tables.last_mut() {
+                            t.cell.clear();
+                        }
                         Tag::Cell
                     }
                     Role::Tab => {
@@ -348,8 +360,16 @@ fn walk(xml: &str, vocabulary: &dyn Vocabulary) -> Result<Paragraphs, ErrorKind>
                 Some(Tag::Paragraph) => {
                     if let Some(p) = opens.pop() {
                         let text = p.finish();
-                        if tables > 0 {
-                            cell.push(text);
+                        // What a crafted file makes the text inflate to is bounded like any read.
+                        taken += text.len();
+                        if taken > crate::core::decode::MAX_FILE_BYTES as usize {
+                            return Err(ErrorKind::Document(format!(
+                                "the document's text inflates past the limit of {} MiB",
+                                crate::core::decode::MAX_FILE_BYTES >> 20
+                            )));
+                        }
+                        if let Some(t) = tables.last_mut() {
+                            t.cell.push(text);
                         } else if let Some(outer) = opens.last_mut() {
                             // A text box's paragraph joins the paragraph it sits in.
                             outer.text.push(' ');
@@ -363,16 +383,31 @@ fn walk(xml: &str, vocabulary: &dyn Vocabulary) -> Result<Paragraphs, ErrorKind>
                     bold.pop();
                 }
                 Some(Tag::Cell) => {
-                    let text: Vec<&str> = cell.iter().map(String::as_str).filter(|c| !c.is_empty()).collect();
-                    row.push(text.join("\n"));
-                }
-                Some(Tag::Row) if tables == 1 => {
-                    for p in table_row(&row) {
-                        out.push_numbered(&p, unit);
+                    if let Some(t) = tables.last_mut() {
+                        let text: Vec<&str> = t.cell.iter().map(String::as_str).filter(|c| !c.is_empty()).collect();
+                        let text = text.join("\n");
+                        t.cell.clear();
+                        t.row.push(text);
                     }
-                    row.clear();
                 }
-                Some(Tag::Table) => tables = tables.saturating_sub(1),
+                Some(Tag::Row) => {
+                    let n = tables.len();
+                    if let Some(t) = tables.last_mut() {
+                        let row = std::mem::take(&mut t.row);
+                        if n == 1 {
+                            for p in table_row(&row) {
+                                out.push_numbered(&p, unit);
+                            }
+                        } else {
+                            // A nested table's row: paragraphs of the cell that holds the table.
+                            let paragraphs = table_row(&row);
+                            tables[n - 2].cell.extend(paragraphs);
+                        }
+                    }
+                }
+                Some(Tag::Table) => {
+                    tables.pop();
+                }
                 _ => {}
             },
             _ => {}
