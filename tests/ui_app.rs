@@ -98,6 +98,7 @@ fn scrolling_keeps_paired_turns_on_one_row() {
     }
     // Another pair opens at its first row, not at the scroll position of this one.
     harness.state_mut().handle(Action::OpenSample);
+    harness.state_mut().finish_loading();
     harness.run_steps(4);
     assert_eq!(harness.state().view.as_ref().unwrap().visible.start, 0, "a new pair opens at row 1");
     std::fs::remove_dir_all(&dir).ok();
@@ -249,6 +250,8 @@ fn an_empty_window_says_how_to_open_files_and_offers_the_sample() {
     harness.get_by_label_contains("drop two files on this window");
     harness.get_by_role_and_label(Role::Button, "Open the sample pair").click();
     harness.run_steps(2);
+    harness.state_mut().finish_loading();
+    harness.run_steps(2);
     assert!(harness.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"));
 }
 
@@ -268,6 +271,7 @@ fn a_remembered_pair_whose_file_is_gone_is_named_and_a_way_offered() {
     let mut harness = Harness::builder()
         .with_size([1200.0, 800.0])
         .build_eframe(move |cc| TandemApp::with_settings(cc.egui_ctx.clone(), settings.clone(), None));
+    harness.state_mut().finish_loading();
     harness.run_steps(3);
     assert!(harness.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"), "the sample");
     harness.get_by_label_contains("gone_fr.txt is no longer there");

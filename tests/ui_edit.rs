@@ -397,6 +397,7 @@ fn a_project_is_never_saved_over_a_source_or_another_file_and_ends_in_tandem() {
     assert!(saved.is_file() && h.state().project.path.as_deref() == Some(saved.as_path()));
     // Saving again goes to its own file; opening the sample pair leaves it behind.
     h.state_mut().handle(Action::OpenSample);
+    h.state_mut().finish_loading();
     h.run_steps(2);
     assert!(h.state().project.path.is_none(), "the sample is not saved over the last project");
     std::fs::remove_dir_all(&store).ok();

@@ -38,9 +38,14 @@ pub const SAMPLE: [(&str, &str); 2] = [
 ];
 
 /// The sample pair, aligned.
-pub fn sample_pair() -> Pair {
-    let doc = |(name, text): (&str, &str)| Document::from_text(format!("sample/{name}"), text, "UTF-8", 0);
-    Pair::new(doc(SAMPLE[0]), doc(SAMPLE[1]))
+/// The built-in sample's two documents, split into turns but not aligned (aligning reads the
+/// dictionary: that is done off the UI thread, like any pair).
+fn sample_docs() -> [Document; 2] {
+    SAMPLE.map(|(name, text)| Document::from_text(format!("sample/{name}"), text, "UTF-8", 0))
+}
+
+fn sample_sources() -> [Source; 2] {
+    sample_docs().map(|d| Source::Loaded(std::sync::Arc::new(d)))
 }
 
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
@@ -182,8 +187,7 @@ impl TandemApp {
             Err(_) => match app.state.settings.last_pair.clone().filter(|p| p.iter().all(|f| f.is_file())) {
                 Some([l, r]) => app.open([Source::File(l), Source::File(r)]),
                 None => {
-                    app.set_pair(sample_pair());
-                    app.reset_history(false);
+                    app.open(sample_sources());
                     // The pair open last time has a file gone: say which, and offer a way to it.
                     if let Some(last) = app.state.settings.last_pair.clone() {
                         let gone: Vec<String> =
@@ -257,10 +261,14 @@ impl TandemApp {
             match result {
                 Ok(Loaded { pair, project }) => {
                     self.state.error = self.deferred_error.take();
-                    if matches!(
-                        self.state.path_entry.as_ref().and_then(|e| e.target),
-                        Some(Target::Pair | Target::Side(_))
-                    ) {
+                    // The path field closes when the files it named open (not when the sample
+                    // opens beside a field that asks where the last pair's files went).
+                    if pair.docs.left.path.is_file()
+                        && matches!(
+                            self.state.path_entry.as_ref().and_then(|e| e.target),
+                            Some(Target::Pair | Target::Side(_))
+                        )
+                    {
                         self.state.path_entry = None;
                     }
                     let (path, dirty, current) =
@@ -444,11 +452,9 @@ impl TandemApp {
             }
             Action::OpenSample => {
                 self.state.error = None;
-                // The sample is a pair of its own: no project to save it over.
-                self.state.project.path = None;
-                self.state.project.annotations = Default::default();
-                self.reset_history(false);
-                self.set_pair(sample_pair());
+                // A pair of its own, read like any other: no project of the last pair to save
+                // it over once it is open.
+                self.open(sample_sources());
             }
             Action::ShowPathEntry(target) => self.show_path_entry(target, ""),
             Action::ClosePathEntry => {
