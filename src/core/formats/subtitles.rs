@@ -88,10 +88,26 @@ fn dash(line: &str) -> Option<&str> {
 fn cues<'a>(blocks: impl Iterator<Item = Vec<&'a str>>, format: InputFormat) -> Source {
     let mut out = Paragraphs::default();
     let mut number = 0;
+    // Where the last cue ended: a cue whose time cannot be read is put there.
+    let mut last_end = 0;
     for block in blocks {
-        let Some(at) = block.iter().position(|l| timing(l).is_some()) else { continue };
+        let Some(at) = block.iter().position(|l| timing(l).is_some()) else {
+            // A cue whose time line is damaged (`-00:00:03,000 --> …`, `->`): its text is kept,
+            // and its position says that its time could not be read. A block with neither a
+            // number nor an arrow is no cue.
+            let arrow = block.iter().position(|l| l.contains("->"));
+            let numbered =
+                block.first().is_some_and(|l| !l.trim().is_empty() && l.trim().chars().all(|c| c.is_ascii_digit()));
+            let Some(from) = arrow.map(|a| a + 1).or(numbered.then_some(1)) else { continue };
+            number += 1;
+            let lines: Vec<String> = block[from..].iter().map(|l| clean(l)).filter(|l| !l.trim().is_empty()).collect();
+            let position = || format!("cue {number} · its time could not be read");
+            out.push_timed(&lines.join("\n"), (last_end, last_end), position);
+            continue;
+        };
         let start = timing(block[at]).unwrap_or("");
         let time = range(block[at]).unwrap_or((0, 0));
+        last_end = time.1;
         number += 1;
         // SRT numbers its cues; WebVTT may name them. Either way they are counted.
         let end = block[at].split_once("-->").map_or("", |(_, e)| e.trim());
@@ -154,6 +170,25 @@ mod tests {
         );
         assert_eq!(s.times, [(1_000, 3_500), (62_000, 64_000), (62_000, 64_000)]);
         assert_eq!(millis("01:02.5"), Some(62_500));
+    }
+
+    #[test]
+    fn a_cue_whose_time_cannot_be_read_keeps_its_text_and_says_so() {
+        let srt = "1\n00:00:01,000 --> 00:00:02,000\nFirst.\n\n2\n-00:00:03,000 --> 00:00:04,000\nSecond.\n\n\
+                   3\n00:00:05,000 -> 00:00:06,000\nThird.\n\n4\n00:00:07,000 --> 00:00:08,000\nFourth.\n";
+        let s = read_srt(srt).expect("read");
+        assert_eq!(s.text, "First.\n\nSecond.\n\nThird.\n\nFourth.\n");
+        assert_eq!(
+            s.positions,
+            [
+                "cue 1 · 00:00:01–00:00:02",
+                "cue 2 · its time could not be read",
+                "cue 3 · its time could not be read",
+                "cue 4 · 00:00:07–00:00:08"
+            ],
+            "later cues keep their numbers"
+        );
+        assert_eq!(s.times[1], (2_000, 2_000), "placed where the cue before it ended");
     }
 
     #[test]
