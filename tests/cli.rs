@@ -484,3 +484,26 @@ fn a_single_argument_is_read_bounded_like_two_files() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("limit"), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
 }
+
+#[test]
+fn a_project_whose_text_changed_says_so() {
+    use tandem::core::document::Pair;
+    use tandem::core::edit::Annotations;
+    use tandem::core::project::{ProjectFile, View};
+    let dir = std::env::temp_dir().join(format!("tandem-cli-changed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (zh, fr) = (dir.join("zh.txt"), dir.join("fr.txt"));
+    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
+    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let pair = Pair::load(&zh, &fr, [None, None]).unwrap();
+    let project = dir.join("work.tandem");
+    ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), &project).write(&project).unwrap();
+    let quiet = tandem(&["align", &project.display().to_string()]);
+    assert!(quiet.status.success() && !String::from_utf8_lossy(&quiet.stderr).contains("not the one"));
+    std::fs::write(&fr, std::fs::read_to_string(&fr).unwrap().replace("2009", "2010")).unwrap();
+    let out = tandem(&["align", &project.display().to_string()]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the right text") && err.contains("not the one the project was saved with"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -53,7 +53,18 @@ fn load(left: &Path, right: Option<&Path>, encodings: [Option<&str>; 2], code: u
             .map(|pair| Loaded { pair, dismissed: Vec::new(), annotations: Annotations::default() })
             .map_err(|e| fail(e.to_string())),
         None => project::open(left)
-            .map(|(pair, restored)| Loaded { pair, dismissed: restored.dismissed, annotations: restored.annotations })
+            .map(|(pair, restored)| {
+                // A source that is not the text the project was saved with is said, not hidden.
+                for side in crate::core::side::Side::BOTH.into_iter().filter(|&s| restored.changed[s]) {
+                    eprintln!(
+                        "tandem: the {} text ({}) is not the one the project was saved with; its decisions were found \
+                         again where they still fit",
+                        side.name(),
+                        crate::core::text::terminal_safe(&pair.doc(side).path.display().to_string())
+                    );
+                }
+                Loaded { pair, dismissed: restored.dismissed, annotations: restored.annotations }
+            })
             .map_err(|e| {
                 fail(format!("{e}\ntandem: give two files (a text and its translation) or one .tandem project"))
             }),
