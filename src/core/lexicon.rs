@@ -482,7 +482,13 @@ pub fn words(text: &str) -> Vec<Word> {
             } else {
                 let lower = word.to_lowercase();
                 let capital = word.starts_with(char::is_uppercase) && !sentence_start;
-                if word.chars().count() > 2 && (!is_stop(&lower) || capital) {
+                // Two letters count when capitalised: `Li`, `Wu`, `Xu` are names (pinyin).
+                let long = match word.chars().count() {
+                    0 | 1 => false,
+                    2 => word.starts_with(char::is_uppercase) && !is_stop(&lower),
+                    _ => true,
+                };
+                if long && (!is_stop(&lower) || capital) {
                     out.push(Word { key: format!("w:{}", stem(word)), senses: Vec::new() });
                 }
             }
@@ -588,5 +594,7 @@ mod tests {
         assert!(all.contains(&&"w:chenqi".to_string()) || all.contains(&&"w:qingya".to_string()), "{w:?}");
         let en = keys("Then Chen Qingyang came.");
         assert!(en.contains(&"w:qingya".to_string()), "{en:?}");
+        assert_eq!(keys("Li Wu is at it."), ["w:li", "w:wu"], "two-letter names count, two-letter words do not");
+        assert!(words("李").iter().any(|w| w.senses.contains(&"w:li".to_string())));
     }
 }
