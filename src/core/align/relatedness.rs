@@ -16,8 +16,8 @@ const WINDOW: usize = 1_000;
 const MIN_TURNS: usize = 20;
 
 /// Cost per turn saved by the texts' own order over the right side reversed or turned round,
-/// less a quarter of the own order's cost per turn: at most 0.06 for the unrelated pairs we
-/// tried, at least 0.74 for the translations (our fixtures, the shared samples, generated
+/// less a quarter of the own order's cost per turn: at most 0.05 for the unrelated pairs we
+/// tried, at least 1.4 for the translations (our fixtures, the shared samples, generated
 /// records; `tests/align_parliament.rs`, `evidence_calibration`). `None` when there are too few
 /// turns to tell; 0 when nothing paired at all.
 pub fn gain(l: &[Unit], r: &[Unit], model: &Model, steps: &[Step]) -> Option<f32> {
