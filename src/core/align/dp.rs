@@ -350,8 +350,10 @@ impl PairTable {
 
     fn get(&self, u: usize, v: usize) -> (f32, f32) {
         let Some(&first) = self.first.get(u) else { return (0.0, 0.0) };
-        let k = self.start[u] + v.wrapping_sub(first);
-        if v >= first && k < self.start[u + 1] { self.data[k] } else { (0.0, 0.0) }
+        match v.checked_sub(first).map(|d| self.start[u] + d) {
+            Some(k) if k < self.start[u + 1] => self.data[k],
+            _ => (0.0, 0.0),
+        }
     }
 }
 
