@@ -402,3 +402,56 @@ fn a_project_is_never_saved_over_a_source_or_another_file_and_ends_in_tandem() {
     assert!(h.state().project.path.is_none(), "the sample is not saved over the last project");
     std::fs::remove_dir_all(&store).ok();
 }
+
+#[test]
+fn opening_another_pair_over_unsaved_edits_asks_first() {
+    let store = temp("replace-ask");
+    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
+    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
+    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let mut h = app(vec![zh.clone(), fr.clone()], &store);
+    h.state_mut().handle(Action::Edit(tandem::core::edit::Edit::Unlink { row: 2 }));
+    h.run_steps(2);
+    let edited = links(&h);
+    assert!(h.state().project.dirty, "an edit not yet saved");
+    // Cancel: the pair and its edits stay.
+    h.state_mut().handle(Action::OpenSample);
+    h.run_steps(2);
+    assert!(h.state().project.replacing.is_some(), "asked");
+    h.get_by_label_contains("Opening the sample pair replaces them.");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run_steps(2);
+    h.state_mut().finish_loading();
+    assert_eq!(links(&h), edited, "nothing was opened over the edits");
+    assert!(h.state().pair.as_ref().unwrap().docs.left.path.ends_with("zh.txt"));
+    // Save: the edits go to a project, then the other pair opens.
+    let project = store.join("work.tandem");
+    h.state_mut().handle(Action::SaveTo(project.clone()));
+    h.state_mut().handle(Action::Edit(tandem::core::edit::Edit::Unlink { row: 6 }));
+    h.run_steps(2);
+    h.state_mut().handle(Action::OpenSample);
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run_steps(2);
+    h.state_mut().finish_loading();
+    h.run_steps(2);
+    assert!(h.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"), "the sample opened");
+    let saved = std::fs::read_to_string(&project).unwrap();
+    let decisions = saved.matches("left_text").count();
+    assert!(decisions >= 2, "both edits were saved before the sample opened: {decisions}");
+    // Discard: the other pair opens, nothing asked again.
+    h.state_mut().handle(Action::OpenPaths(vec![zh.clone(), fr.clone()], tandem::state::Target::Pair));
+    h.state_mut().finish_loading();
+    h.run_steps(2);
+    h.state_mut().handle(Action::Edit(tandem::core::edit::Edit::Unlink { row: 2 }));
+    h.run_steps(2);
+    h.state_mut().handle(Action::OpenSample);
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "Discard").click();
+    h.run_steps(2);
+    h.state_mut().finish_loading();
+    h.run_steps(2);
+    assert!(h.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"));
+    assert!(h.state().project.replacing.is_none() && !h.state().project.dirty);
+    std::fs::remove_dir_all(&store).ok();
+}

@@ -44,6 +44,30 @@ fn sample_docs() -> [Document; 2] {
     SAMPLE.map(|(name, text)| Document::from_text(format!("sample/{name}"), text, "UTF-8", 0))
 }
 
+/// Whether an action opens another pair (or another side) in place of the open one.
+fn replaces_the_pair(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::OpenPaths(_, Target::Pair | Target::Side(_) | Target::Project)
+            | Action::OpenRecent(_)
+            | Action::OpenSample
+            | Action::OpenProject(_)
+    )
+}
+
+/// What an action would open, in words, for the question.
+fn what_opens(action: &Action) -> String {
+    fn name(f: &std::path::Path) -> String {
+        f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into())
+    }
+    match action {
+        Action::OpenPaths(files, _) => files.iter().map(|f| name(f)).collect::<Vec<String>>().join(" and "),
+        Action::OpenProject(path) => name(path),
+        Action::OpenSample => "the sample pair".into(),
+        _ => "another pair".into(),
+    }
+}
+
 fn sample_sources() -> [Source; 2] {
     sample_docs().map(|d| Source::Loaded(std::sync::Arc::new(d)))
 }
@@ -89,6 +113,11 @@ pub struct TandemApp {
     /// The user chose to close (saved or discarded): let the window go.
     close_confirmed: bool,
     close_after_save: bool,
+    /// What the user asked to open while the open pair has unsaved changes, waiting for the
+    /// answer to "save the changes?" (and, after Save, for the save).
+    pending_open: Option<Box<Action>>,
+    /// The user answered Discard (or the save was made): the pending open may go ahead once.
+    replace_confirmed: bool,
     title: String,
     /// The renderer draws on the CPU (llvmpipe, lavapipe, WARP): animations cost real time.
     software_renderer: bool,
@@ -171,6 +200,8 @@ impl TandemApp {
             resplit_job: None,
             close_confirmed: false,
             close_after_save: false,
+            pending_open: None,
+            replace_confirmed: false,
             title: String::new(),
             software_renderer: false,
             screen: egui::Vec2::ZERO,
@@ -333,7 +364,10 @@ impl TandemApp {
                 }
                 Picked::Files(files) => self.handle(Action::OpenPaths(files, target)),
                 // No file chosen: a close waiting for this save waits no more.
-                Picked::Cancelled => self.close_after_save = false,
+                Picked::Cancelled => {
+                    self.close_after_save = false;
+                    self.pending_open = None;
+                }
                 Picked::NoDialog => {
                     let reason = "No file dialog could be shown (no desktop portal or zenity?). Type the path instead:";
                     self.show_path_entry(target, reason);
@@ -368,6 +402,16 @@ impl TandemApp {
 
     /// Applies one action: the only place where the state changes.
     pub fn handle(&mut self, action: Action) {
+        // Another pair would replace unsaved changes: ask first (Save, Discard, Cancel).
+        if replaces_the_pair(&action)
+            && self.state.project.dirty
+            && self.state.pair.is_some()
+            && !std::mem::take(&mut self.replace_confirmed)
+        {
+            self.state.project.replacing = Some(what_opens(&action));
+            self.pending_open = Some(Box::new(action));
+            return;
+        }
         match action {
             Action::OpenDialog(target) => {
                 if self.dialog.is_none() {
@@ -461,6 +505,7 @@ impl TandemApp {
                 self.state.path_entry = None;
                 self.locating = None;
                 self.close_after_save = false;
+                self.pending_open = None;
             }
             Action::Swap => {
                 if let Some(pair) = self.state.pair.take() {

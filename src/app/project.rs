@@ -213,6 +213,7 @@ impl TandemApp {
                 Ok(path) => path,
                 Err(why) => {
                     self.close_after_save = false;
+                    self.pending_open = None;
                     self.state.error = Some(format!("Not saved: {why}"));
                     return;
                 }
@@ -227,13 +228,18 @@ impl TandemApp {
                 self.state.settings.remember_project(path.clone());
                 self.state.project.last = Some(format!("Saved to {}", path.display()));
                 self.remove_recovery();
+                self.open_pending();
                 if self.close_after_save {
                     self.close_after_save = false;
                     self.close_confirmed = true;
                     self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
-            Err(e) => self.state.error = Some(format!("Cannot save the project to {}: {e}", path.display())),
+            Err(e) => {
+                // Nothing is opened over work that could not be saved.
+                self.pending_open = None;
+                self.state.error = Some(format!("Cannot save the project to {}: {e}", path.display()));
+            }
         }
     }
 
@@ -372,6 +378,18 @@ impl TandemApp {
 
     pub(super) fn close(&mut self, choice: CloseChoice) {
         self.state.project.closing = false;
+        // The question was asked before opening another pair, not on closing.
+        if self.state.project.replacing.take().is_some() {
+            match choice {
+                CloseChoice::Save => self.save(None),
+                CloseChoice::Discard => {
+                    self.remove_recovery();
+                    self.open_pending();
+                }
+                CloseChoice::Cancel => self.pending_open = None,
+            }
+            return;
+        }
         match choice {
             CloseChoice::Save => {
                 self.close_after_save = true;
@@ -383,6 +401,15 @@ impl TandemApp {
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             CloseChoice::Cancel => self.close_after_save = false,
+        }
+    }
+
+    /// Opens what was asked for while the question "save the changes?" was pending.
+    fn open_pending(&mut self) {
+        if let Some(action) = self.pending_open.take() {
+            self.replace_confirmed = true;
+            self.handle(*action);
+            self.replace_confirmed = false;
         }
     }
 

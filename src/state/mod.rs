@@ -131,6 +131,8 @@ pub struct ProjectState {
     pub recovery: Option<RecoveryOffer>,
     /// The window is being closed with unsaved changes: Save, Discard or Cancel?
     pub closing: bool,
+    /// The same question before another pair replaces unsaved changes: what would open.
+    pub replacing: Option<String>,
     /// The note being written, for a row.
     pub note_row: Option<usize>,
     pub keys_open: bool,

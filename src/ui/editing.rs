@@ -216,7 +216,7 @@ pub fn keys_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
 /// "Save the changes before closing?"
 pub fn close_dialog_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
-    if !state.project.closing {
+    if !state.project.closing && state.project.replacing.is_none() {
         return out;
     }
     egui::Modal::new(egui::Id::unique("close-unsaved")).show(ui.ctx(), |ui| {
@@ -226,6 +226,9 @@ pub fn close_dialog_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
             |p| format!("{} has unsaved changes.", p.display()),
         );
         ui.label(name);
+        if let Some(what) = &state.project.replacing {
+            ui.label(format!("Opening {what} replaces them."));
+        }
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {
                 out.push(Action::Close(CloseChoice::Save));
