@@ -209,7 +209,7 @@ impl TandemApp {
         let path = {
             let Some(pair) = self.state.pair.as_ref() else { return };
             let sources = [pair.docs.left.path.as_path(), pair.docs.right.path.as_path()];
-            match crate::core::project::save_path(&path, sources, self.state.project.path.as_deref(), replace) {
+            match crate::core::files::save_path(&path, sources, self.state.project.path.as_deref(), replace) {
                 Ok(path) => path,
                 Err(why) => {
                     self.close_after_save = false;

@@ -97,7 +97,7 @@ pub fn align(
     if let Some((asked, force)) = save {
         let sources = [pair.docs.left.path.as_path(), pair.docs.right.path.as_path()];
         let current = right.is_none().then_some(left);
-        let path = match crate::core::project::save_path(asked, sources, current, force) {
+        let path = match crate::core::files::save_path(asked, sources, current, force) {
             Ok(path) => path,
             Err(why) => {
                 eprintln!("tandem: {}", crate::core::text::terminal_safe(&why));

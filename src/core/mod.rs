@@ -6,6 +6,7 @@ pub mod decode;
 pub mod document;
 pub mod edit;
 pub mod export;
+pub mod files;
 pub mod formats;
 pub mod labels;
 pub mod lexicon;

@@ -365,7 +365,7 @@ pub fn write_file(
         return Err(ExportError::Exists(shown));
     }
     let bytes = to_bytes(export, format, progress)?;
-    super::project::write_whole(path, &bytes).map_err(|source| ExportError::Io { path: shown, source })
+    super::files::write_whole(path, &bytes).map_err(|source| ExportError::Io { path: shown, source })
 }
 
 /// Text that XML 1.0 can carry: control characters other than tab and line breaks left out.

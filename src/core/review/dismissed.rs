@@ -44,7 +44,7 @@ impl Dismissals {
     /// The folder or the file cannot be written.
     pub fn save(&self, path: &Path) -> io::Result<()> {
         let text = serde_json::to_vec_pretty(&Dismissals { version: 1, ..self.clone() }).map_err(io::Error::other)?;
-        crate::core::project::write_whole_creating(path, &text)
+        crate::core::files::write_whole_creating(path, &text)
     }
 
     /// The dismissed keys of a pair.
