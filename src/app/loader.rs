@@ -317,3 +317,13 @@ impl Dialog {
         }
     }
 }
+
+/// The built-in sample's two documents, split into turns but not aligned (aligning reads the
+/// dictionary: that is done off the UI thread, like any pair).
+fn sample_docs() -> [Document; 2] {
+    super::SAMPLE.map(|(name, text)| Document::from_text(format!("sample/{name}"), text, "UTF-8", 0))
+}
+
+pub(super) fn sample_sources() -> [Source; 2] {
+    sample_docs().map(|d| Source::Loaded(std::sync::Arc::new(d)))
+}

@@ -18,7 +18,7 @@ mod watch;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::core::document::{Document, Pair};
+use crate::core::document::Pair;
 use crate::core::edit::history::History;
 use crate::core::side::{Side, Sides};
 pub use crate::state::{
@@ -38,39 +38,6 @@ pub const SAMPLE: [(&str, &str); 2] = [
 ];
 
 /// The sample pair, aligned.
-/// The built-in sample's two documents, split into turns but not aligned (aligning reads the
-/// dictionary: that is done off the UI thread, like any pair).
-fn sample_docs() -> [Document; 2] {
-    SAMPLE.map(|(name, text)| Document::from_text(format!("sample/{name}"), text, "UTF-8", 0))
-}
-
-/// Whether an action opens another pair (or another side) in place of the open one.
-fn replaces_the_pair(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::OpenPaths(_, Target::Pair | Target::Side(_) | Target::Project)
-            | Action::OpenRecent(_)
-            | Action::OpenSample
-            | Action::OpenProject(_)
-    )
-}
-
-/// What an action would open, in words, for the question.
-fn what_opens(action: &Action) -> String {
-    fn name(f: &std::path::Path) -> String {
-        f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into())
-    }
-    match action {
-        Action::OpenPaths(files, _) => files.iter().map(|f| name(f)).collect::<Vec<String>>().join(" and "),
-        Action::OpenProject(path) => name(path),
-        Action::OpenSample => "the sample pair".into(),
-        _ => "another pair".into(),
-    }
-}
-
-fn sample_sources() -> [Source; 2] {
-    sample_docs().map(|d| Source::Loaded(std::sync::Arc::new(d)))
-}
 
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
@@ -218,7 +185,7 @@ impl TandemApp {
             Err(_) => match app.state.settings.last_pair.clone().filter(|p| p.iter().all(|f| f.is_file())) {
                 Some([l, r]) => app.open([Source::File(l), Source::File(r)]),
                 None => {
-                    app.open(sample_sources());
+                    app.open(loader::sample_sources());
                     // The pair open last time has a file gone: say which, and offer a way to it.
                     if let Some(last) = app.state.settings.last_pair.clone() {
                         let gone: Vec<String> =
@@ -403,12 +370,12 @@ impl TandemApp {
     /// Applies one action: the only place where the state changes.
     pub fn handle(&mut self, action: Action) {
         // Another pair would replace unsaved changes: ask first (Save, Discard, Cancel).
-        if replaces_the_pair(&action)
+        if project::replaces_the_pair(&action)
             && self.state.project.dirty
             && self.state.pair.is_some()
             && !std::mem::take(&mut self.replace_confirmed)
         {
-            self.state.project.replacing = Some(what_opens(&action));
+            self.state.project.replacing = Some(project::what_opens(&action));
             self.pending_open = Some(Box::new(action));
             return;
         }
@@ -498,7 +465,7 @@ impl TandemApp {
                 self.state.error = None;
                 // A pair of its own, read like any other: no project of the last pair to save
                 // it over once it is open.
-                self.open(sample_sources());
+                self.open(loader::sample_sources());
             }
             Action::ShowPathEntry(target) => self.show_path_entry(target, ""),
             Action::ClosePathEntry => {

@@ -12,7 +12,7 @@ use crate::core::document::Document;
 use crate::core::edit::{self, Annotations, Change, Edit};
 use crate::core::project::{ProjectFile, View};
 use crate::core::side::Sides;
-use crate::state::{CloseChoice, RecoveryOffer, Target};
+use crate::state::{Action, CloseChoice, RecoveryOffer, Target};
 
 const RECOVERY: &str = "recovery.tandem";
 
@@ -203,7 +203,7 @@ impl TandemApp {
     /// name ends in `.tandem`.
     pub(super) fn save_checked(&mut self, path: Option<PathBuf>, replace: bool) {
         let Some(path) = path.or_else(|| self.state.project.path.clone()) else {
-            self.handle(crate::state::Action::OpenDialog(Target::SaveProject));
+            self.handle(Action::OpenDialog(Target::SaveProject));
             return;
         };
         let path = {
@@ -479,5 +479,29 @@ fn describe(change: &Change) -> String {
         Edit::SplitTurn { side, line, paragraph } => {
             format!("the {} turn of line {line} split before its paragraph {}", side.name(), paragraph + 1)
         }
+    }
+}
+
+/// Whether an action opens another pair (or another side) in place of the open one.
+pub(super) fn replaces_the_pair(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::OpenPaths(_, Target::Pair | Target::Side(_) | Target::Project)
+            | Action::OpenRecent(_)
+            | Action::OpenSample
+            | Action::OpenProject(_)
+    )
+}
+
+/// What an action would open, in words, for the question.
+pub(super) fn what_opens(action: &Action) -> String {
+    fn name(f: &std::path::Path) -> String {
+        f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into())
+    }
+    match action {
+        Action::OpenPaths(files, _) => files.iter().map(|f| name(f)).collect::<Vec<String>>().join(" and "),
+        Action::OpenProject(path) => name(path),
+        Action::OpenSample => "the sample pair".into(),
+        _ => "another pair".into(),
     }
 }
