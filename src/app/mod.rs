@@ -37,8 +37,6 @@ pub const SAMPLE: [(&str, &str); 2] = [
     ("interview_fr.txt", include_str!("../../assets/samples/interview_fr.txt")),
 ];
 
-/// The sample pair, aligned.
-
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 /// Whether `TANDEM_TIMINGS=1` has reported the time until a pair was first on screen.
