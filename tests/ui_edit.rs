@@ -15,6 +15,12 @@ use tandem::core::alignment::{Link, Origin};
 mod common;
 use common::fixture;
 
+/// The recovery copies in a store (one per pair).
+fn recovery_copies(store: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(store.join("recovery")) else { return Vec::new() };
+    entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "tandem")).collect()
+}
+
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("tandem-ui-edit-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -167,7 +173,7 @@ fn closing_with_unsaved_changes_asks_first() {
     close(&mut h);
     h.get_by_role_and_label(Role::Button, "Discard").click();
     h.run_steps(2);
-    assert!(!store.join("recovery/recovery.tandem").exists(), "discarded work leaves no recovery copy");
+    assert!(recovery_copies(&store).is_empty(), "discarded work leaves no recovery copy");
     std::fs::remove_dir_all(&store).ok();
 }
 
@@ -184,7 +190,7 @@ fn recovery_child() {
     h.get_by_role(Role::TextInput).type_text("gardé");
     h.run_steps(1);
     press(&mut h, Modifiers::NONE, Key::Enter);
-    assert!(store.join("recovery/recovery.tandem").is_file());
+    assert_eq!(recovery_copies(&store).len(), 1);
     println!("EDITED");
     std::thread::sleep(std::time::Duration::from_secs(120));
 }
@@ -453,5 +459,32 @@ fn opening_another_pair_over_unsaved_edits_asks_first() {
     h.run_steps(2);
     assert!(h.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"));
     assert!(h.state().project.replacing.is_none() && !h.state().project.dirty);
+    std::fs::remove_dir_all(&store).ok();
+}
+
+#[test]
+fn two_windows_keep_two_recovery_copies_and_both_are_offered() {
+    let store = temp("two-windows");
+    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
+    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
+    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    // Two windows, two pairs, unsaved edits in both, neither closed properly.
+    let mut first = app(vec![zh.clone(), fr.clone()], &store);
+    first.state_mut().handle(Action::Edit(tandem::core::edit::Edit::Unlink { row: 2 }));
+    first.run_steps(2);
+    let mut second = app(pair_files(), &store);
+    second.state_mut().handle(Action::Edit(tandem::core::edit::Edit::Unlink { row: 3 }));
+    second.run_steps(2);
+    assert_eq!(recovery_copies(&store).len(), 2, "one copy per pair");
+    std::mem::forget(first);
+    std::mem::forget(second);
+    // The next start offers one; thrown away, the other is offered.
+    let mut h = app(vec![], &store);
+    let offer = h.state().project.recovery.clone().expect("the newest is offered");
+    h.get_by_role_and_label(Role::Button, "Discard").click();
+    h.run_steps(2);
+    let next = h.state().project.recovery.clone().expect("then the other window's work");
+    assert_ne!(offer.path, next.path);
+    assert_eq!(recovery_copies(&store).len(), 1);
     std::fs::remove_dir_all(&store).ok();
 }

@@ -14,7 +14,9 @@ use crate::core::project::{ProjectFile, View};
 use crate::core::side::Sides;
 use crate::state::{Action, CloseChoice, RecoveryOffer, Target};
 
-const RECOVERY: &str = "recovery.tandem";
+/// Recovery copies are `recovery-KEY.tandem`, one per pair (the key from its two sources, in
+/// either order): two windows with unsaved work leave two copies, and both are offered.
+const RECOVERY: &str = "recovery";
 
 /// What splitting a document again gives: the documents, links and notes after it, and the
 /// change to record (or why it could not be done).
@@ -295,6 +297,10 @@ impl TandemApp {
         if !said.is_empty() {
             self.state.error = Some(format!("{what}, but {}.", said.join(", ")));
         }
+        if recovering {
+            // Another window's unsaved work, if any, is offered next.
+            self.look_for_recovery_except(self.recovery_path());
+        }
         self.state.project.last = Some(match (recovering, reloading) {
             (true, _) => "Unsaved work restored".into(),
             (_, true) => format!(
@@ -314,7 +320,30 @@ impl TandemApp {
     }
 
     fn recovery_path(&self) -> Option<PathBuf> {
-        self.recovery_dir.as_ref().map(|d| d.join(RECOVERY))
+        let pair = self.state.pair.as_ref()?;
+        let mut sources = [pair.docs.left.path.display().to_string(), pair.docs.right.path.display().to_string()];
+        sources.sort();
+        let mut h = crate::core::review::Fnv::default();
+        h.write(sources.join("\0").as_bytes());
+        self.recovery_dir.as_ref().map(|d| d.join(format!("{RECOVERY}-{:016x}.tandem", h.0)))
+    }
+
+    /// The recovery copies left in the folder, the newest first.
+    fn recovery_copies(&self) -> Vec<PathBuf> {
+        let Some(dir) = self.recovery_dir.as_ref() else { return Vec::new() };
+        let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+        let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(RECOVERY) && n.ends_with(".tandem"))
+            })
+            .map(|p| (std::fs::metadata(&p).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), p))
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found.into_iter().map(|(_, p)| p).collect()
     }
 
     /// Writes the unsaved work where the next start looks for it (whole or not at all).
@@ -337,9 +366,16 @@ impl TandemApp {
         }
     }
 
-    /// At start: unsaved work left by a run that did not end well is offered back.
+    /// At start: unsaved work left by a run that did not end well is offered back (the newest
+    /// copy first; the others once it is restored or thrown away).
     pub(super) fn look_for_recovery(&mut self) {
-        let Some(path) = self.recovery_path().filter(|p| p.is_file()) else { return };
+        self.look_for_recovery_except(None);
+    }
+
+    /// [`Self::look_for_recovery`], leaving out the copy of the work just restored.
+    fn look_for_recovery_except(&mut self, restored: Option<PathBuf>) {
+        let copies = self.recovery_copies();
+        let Some(path) = copies.into_iter().find(|p| Some(p) != restored.as_ref()) else { return };
         match ProjectFile::read(&path) {
             Ok(file) => {
                 let name =
@@ -352,6 +388,7 @@ impl TandemApp {
                 self.state.project.recovery = Some(RecoveryOffer {
                     what: format!("{} ↔ {}", name(&file.left.path), name(&file.right.path)),
                     when: ago,
+                    path,
                 });
             }
             Err(e) => {
@@ -364,15 +401,16 @@ impl TandemApp {
 
     /// Restores (or throws away) the offered unsaved work.
     pub(super) fn recover(&mut self, restore: bool) {
-        self.state.project.recovery = None;
-        let Some(path) = self.recovery_path() else { return };
+        let Some(offer) = self.state.project.recovery.take() else { return };
         if restore {
-            let job = Job::spawn_project(path, self.wake());
+            let job = Job::spawn_project(offer.path, self.wake());
             self.state.loading = Some(job.loading.clone());
             self.job = Some(job);
             self.recovering = true;
         } else {
-            self.remove_recovery();
+            let _ = std::fs::remove_file(&offer.path);
+            // Another window's work may be waiting too.
+            self.look_for_recovery();
         }
     }
 

@@ -145,6 +145,8 @@ pub struct RecoveryOffer {
     pub what: String,
     /// When it was written, as a person reads it.
     pub when: String,
+    /// The recovery copy offered (one per pair: several windows, several copies).
+    pub path: std::path::PathBuf,
 }
 
 /// A pair being read and aligned in the background.
