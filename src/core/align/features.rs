@@ -106,15 +106,7 @@ pub fn units(
     let read = |turns: &[Turn]| -> Vec<(Vec<String>, f32)> {
         turns.iter().map(|t| (survivors(&t.text), content_len(&t.text).max(1) as f32)).collect()
     };
-    let (lt, rt) = if left.len() + right.len() > 4_000 {
-        std::thread::scope(|s| {
-            let right = s.spawn(|| read(right));
-            let left = read(left);
-            (left, right.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-        })
-    } else {
-        (read(left), read(right))
-    };
+    let (lt, rt) = both_sides(left, right, 4_000, read);
     let mut vocab = Vocabulary::default();
     let mut side = |turns: &[Turn], read: Vec<(Vec<String>, f32)>, times: &[(u32, u32)]| -> Vec<Unit> {
         turns
@@ -143,6 +135,24 @@ pub fn units(
     let r = side(right, rt, right_times);
     vocab.finish(l.len() + r.len());
     (l, r, vocab)
+}
+
+/// `read` of each side, the two on two threads when they hold more than `threshold` turns
+/// together (a thread costs more than a short side takes).
+pub fn both_sides<R: Send>(
+    left: &[Turn],
+    right: &[Turn],
+    threshold: usize,
+    read: impl Fn(&[Turn]) -> R + Sync,
+) -> (R, R) {
+    if left.len() + right.len() <= threshold {
+        return (read(left), read(right));
+    }
+    std::thread::scope(|s| {
+        let right = s.spawn(|| read(right));
+        let left = read(left);
+        (left, right.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    })
 }
 
 /// Tokens that survive translation: numbers (separators removed), words mixing letters and

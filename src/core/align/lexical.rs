@@ -102,15 +102,7 @@ impl Words {
 /// Reads the words of both sides (on two threads when long) and interns their keys.
 pub fn read(left: &[Turn], right: &[Turn]) -> Words {
     let read = |turns: &[Turn]| -> Vec<Vec<Word>> { turns.iter().map(|t| lexicon::words(&t.text)).collect() };
-    let (lw, rw) = if left.len() + right.len() > 400 {
-        std::thread::scope(|s| {
-            let right = s.spawn(|| read(right));
-            let left = read(left);
-            (left, right.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-        })
-    } else {
-        (read(left), read(right))
-    };
+    let (lw, rw) = super::features::both_sides(left, right, 400, read);
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut intern = |s: String| -> u32 {
         let next = ids.len() as u32;
