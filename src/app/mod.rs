@@ -367,16 +367,7 @@ impl TandemApp {
 
     /// Applies one action: the only place where the state changes.
     pub fn handle(&mut self, action: Action) {
-        // Another pair would replace unsaved changes: ask first (Save, Discard, Cancel).
-        if project::replaces_the_pair(&action)
-            && self.state.project.dirty
-            && self.state.pair.is_some()
-            && !std::mem::take(&mut self.replace_confirmed)
-        {
-            self.state.project.replacing = Some(project::what_opens(&action));
-            self.pending_open = Some(Box::new(action));
-            return;
-        }
+        let Some(action) = self.unless_it_replaces_unsaved_work(action) else { return };
         match action {
             Action::OpenDialog(target) => {
                 if self.dialog.is_none() {

@@ -442,6 +442,21 @@ impl TandemApp {
         }
     }
 
+    /// `action`, unless another pair would replace unsaved changes: then it waits, and the
+    /// question is asked (Save, Discard, Cancel).
+    pub(super) fn unless_it_replaces_unsaved_work(&mut self, action: Action) -> Option<Action> {
+        if replaces_the_pair(&action)
+            && self.state.project.dirty
+            && self.state.pair.is_some()
+            && !std::mem::take(&mut self.replace_confirmed)
+        {
+            self.state.project.replacing = Some(what_opens(&action));
+            self.pending_open = Some(Box::new(action));
+            return None;
+        }
+        Some(action)
+    }
+
     /// Opens what was asked for while the question "save the changes?" was pending.
     fn open_pending(&mut self) {
         if let Some(action) = self.pending_open.take() {
@@ -521,7 +536,7 @@ fn describe(change: &Change) -> String {
 }
 
 /// Whether an action opens another pair (or another side) in place of the open one.
-pub(super) fn replaces_the_pair(action: &Action) -> bool {
+fn replaces_the_pair(action: &Action) -> bool {
     matches!(
         action,
         Action::OpenPaths(_, Target::Pair | Target::Side(_) | Target::Project)
@@ -532,7 +547,7 @@ pub(super) fn replaces_the_pair(action: &Action) -> bool {
 }
 
 /// What an action would open, in words, for the question.
-pub(super) fn what_opens(action: &Action) -> String {
+fn what_opens(action: &Action) -> String {
     fn name(f: &std::path::Path) -> String {
         f.file_name().map_or_else(|| f.display().to_string(), |n| n.to_string_lossy().into())
     }

@@ -212,7 +212,7 @@ impl Alignment {
                     Vec::new()
                 } else {
                     // The shapes' table seen from the other side: rows and columns exchanged.
-                    let side = (self.learned.shapes.len() as f32).sqrt() as usize;
+                    let side = super::align::MAX_GROUP + 1;
                     (0..side * side).map(|k| self.learned.shapes[(k % side) * side + k / side]).collect()
                 },
                 lexicon: self.learned.lexicon.iter().map(|(a, b)| (b.clone(), a.clone())).collect(),

@@ -9,7 +9,7 @@ pub const SKIP: f32 = 4.0;
 /// (a document holding its text twice) the first copy pairs and the second stands alone.
 const EPS: f32 = 1e-3;
 /// Smoothing of the length ratio, in characters of the left side.
-const K: f32 = 15.0;
+pub(super) const K: f32 = 15.0;
 /// Variance of the log length ratio of true translations.
 pub const SIGMA2: f32 = 0.11;
 /// Up to this many DP cells, the whole table is computed; beyond, coarse-to-fine.

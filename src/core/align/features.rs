@@ -43,7 +43,7 @@ pub fn span(a: Option<(u32, u32)>, b: Option<(u32, u32)>) -> Option<(u32, u32)> 
 }
 
 /// Sorted union of two sorted, unique lists.
-fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+pub(super) fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {

@@ -46,15 +46,11 @@ impl Lex {
             return b.clone();
         }
         let shift = a.concepts.len() as u32;
-        let mut offers = a.offers.clone();
-        offers.extend_from_slice(&b.offers);
-        offers.sort_unstable();
-        offers.dedup();
         Lex {
             weights: [&a.weights[..], &b.weights[..]].concat(),
             starts: a.starts.iter().copied().chain(b.starts[1..].iter().map(|s| s + shift)).collect(),
             concepts: [&a.concepts[..], &b.concepts[..]].concat(),
-            offers,
+            offers: super::features::union(&a.offers, &b.offers),
             total: a.total + b.total,
         }
     }
@@ -65,8 +61,6 @@ impl Lex {
 pub struct Words {
     pub left: Vec<Vec<(u32, Vec<u32>)>>,
     pub right: Vec<Vec<(u32, Vec<u32>)>>,
-    /// Number of concepts interned.
-    pub concepts: usize,
     /// Each key's id.
     pub ids: HashMap<String, u32>,
 }
@@ -118,7 +112,7 @@ pub fn read(left: &[Turn], right: &[Turn]) -> Words {
     };
     let left = side(lw);
     let right = side(rw);
-    Words { left, right, concepts: ids.len(), ids }
+    Words { left, right, ids }
 }
 
 /// Sets each unit's [`Lex`] from its words, with `extra[key]` translations learned from the
@@ -162,7 +156,7 @@ pub fn similarity(left: &[Unit], right: &[Unit], pairs: impl Fn(usize, usize) ->
         return None;
     }
     let mut found = 0.0;
-    let mut right_found = [0.0f32; 8];
+    let mut right_found = [0.0f32; super::dp::MAX_GROUP];
     for (a, u) in left.iter().enumerate() {
         let mut mine = 0.0;
         for (b, slot) in right_found.iter_mut().enumerate().take(right.len()) {

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 pub use crate::core::alignment::{Alignment, Learned, Link, Origin};
 use crate::core::turns::{Turn, TurnKind, Turns};
-pub use dp::{Band, MOVES, Step};
+pub use dp::{Band, MAX_GROUP, MOVES, Step};
 pub use features::{Unit, survivors};
 
 /// Aligns the turns of two documents.
@@ -54,8 +54,8 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
     if l.len().min(r.len()) >= 2 && l.len().max(r.len()) <= LEXICAL_TURNS {
         let words = lexical::read(&left.turns, &right.turns);
         let none = HashMap::new();
-        lexical::attach(&mut l, &words.left, &none, words.concepts);
-        lexical::attach(&mut r, &words.right, &none, words.concepts);
+        lexical::attach(&mut l, &words.left, &none, words.ids.len());
+        lexical::attach(&mut r, &words.right, &none, words.ids.len());
         // A path found with the words, then the test whether they answer each other along it
         // better than across it (a path found on length alone may be too far off to tell).
         let with_words = dp::Model { lexical: LEXICAL, lex_mean: LEXICAL_MEAN, ..model.clone() };
@@ -72,8 +72,8 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
             learn_shapes(&steps, &l, &r, &mut model);
             let (l2r, r2l) = lexical::learn(&words, &sure);
             lexicon = words.spell(&l2r);
-            lexical::attach(&mut l, &words.left, &l2r, words.concepts);
-            lexical::attach(&mut r, &words.right, &r2l, words.concepts);
+            lexical::attach(&mut l, &words.left, &l2r, words.ids.len());
+            lexical::attach(&mut r, &words.right, &r2l, words.ids.len());
             if let Some(mean) = lexical_signal(&steps, &l, &r) {
                 model.lex_mean = mean;
             }
@@ -187,7 +187,7 @@ fn learn_shapes(steps: &[Step], l: &[Unit], r: &[Unit], model: &mut dp::Model) {
         counts[s.i1 - s.i0][s.j1 - s.j0] += 1.0;
         let a: f32 = l[s.i0..s.i1].iter().map(|u| u.len).sum();
         let b: f32 = r[s.j0..s.j1].iter().map(|u| u.len).sum::<f32>() / model.ratio;
-        let x = (b + 15.0).ln() - (a + 15.0).ln();
+        let x = (b + dp::K).ln() - (a + dp::K).ln();
         squares += x * x;
         paired += 1.0;
     }
@@ -250,8 +250,8 @@ fn apply_learned(
     if learned.lexical > 0.0 {
         let words = lexical::read(left.0, right.0);
         let (l2r, r2l) = words.read_back(&learned.lexicon);
-        lexical::attach(left.1, &words.left, &l2r, words.concepts);
-        lexical::attach(right.1, &words.right, &r2l, words.concepts);
+        lexical::attach(left.1, &words.left, &l2r, words.ids.len());
+        lexical::attach(right.1, &words.right, &r2l, words.ids.len());
         model.lexical = learned.lexical;
         model.lex_mean = learned.lex_mean;
     }
