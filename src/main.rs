@@ -42,6 +42,9 @@ enum Command {
         /// Replace the project FILE when it exists.
         #[arg(long)]
         force: bool,
+        /// Read a project's sources even when they lie outside the project's folder.
+        #[arg(long)]
+        allow_outside: bool,
     },
     /// Write the aligned pair as TMX, TSV, CSV, XLSX, DOCX or a printable HTML page.
     /// Exit 0: written; 1: an input cannot be read or the output cannot be written; 2: bad arguments.
@@ -63,6 +66,9 @@ enum Command {
         encoding_left: Option<String>,
         #[arg(long, value_name = "LABEL")]
         encoding_right: Option<String>,
+        /// Read a project's sources even when they lie outside the project's folder.
+        #[arg(long)]
+        allow_outside: bool,
     },
 }
 
@@ -98,19 +104,25 @@ struct Export {
     encoding_left: Option<String>,
     #[arg(long, value_name = "LABEL")]
     encoding_right: Option<String>,
+    /// Read a project's sources even when they lie outside the project's folder.
+    #[arg(long)]
+    allow_outside: bool,
 }
 
 fn main() -> ExitCode {
     tandem::app::mark_start();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Align { left, right, json, encoding_left, encoding_right, save, force }) => cli::align(
-            &left,
-            right.as_deref(),
-            json,
-            [encoding_left.as_deref(), encoding_right.as_deref()],
-            save.as_deref().map(|s| (s, force)),
-        ),
+        Some(Command::Align { left, right, json, encoding_left, encoding_right, save, force, allow_outside }) => {
+            cli::align(
+                &left,
+                right.as_deref(),
+                json,
+                [encoding_left.as_deref(), encoding_right.as_deref()],
+                save.as_deref().map(|s| (s, force)),
+                allow_outside,
+            )
+        }
         Some(Command::Export(e)) => cli::export(&cli::ExportArgs {
             left: e.left,
             right: e.right,
@@ -121,13 +133,15 @@ fn main() -> ExitCode {
             langs: [e.left_lang, e.right_lang],
             encodings: [e.encoding_left, e.encoding_right],
             raw: e.raw,
+            allow_outside: e.allow_outside,
         }),
-        Some(Command::Check { left, right, json, kinds, encoding_left, encoding_right }) => cli::check(
+        Some(Command::Check { left, right, json, kinds, encoding_left, encoding_right, allow_outside }) => cli::check(
             &left,
             right.as_deref(),
             json,
             kinds.as_deref(),
             [encoding_left.as_deref(), encoding_right.as_deref()],
+            allow_outside,
         ),
         None => match cli.files.len() {
             0 | 2 => run_window(cli.files),

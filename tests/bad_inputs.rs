@@ -101,6 +101,12 @@ fn every_bad_file_gets_its_message_and_exit_code_from_every_command() {
         assert_eq!(out.status.code(), Some(1));
         assert!(String::from_utf8_lossy(&out.stderr).contains(says));
     }
+    // A forced encoding lets no binary through.
+    let nul = dir.join("nul.txt");
+    std::fs::write(&nul, b"Animateur : Bonjour.\0\0\0\x01\x02\x03 more").unwrap();
+    let out = tandem(&["align", &nul.display().to_string(), &good, "--encoding-left", "windows-1252"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary data at byte 20"));
     let out = tandem(&["align", &good, &good, "--encoding-left", "klingon"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown encoding 'klingon'"));
     std::fs::remove_dir_all(&dir).ok();

@@ -257,13 +257,14 @@ fn align_and_check_open_a_project_with_its_corrections() {
     edit::apply(&docs, alignment, &mut Annotations::default(), Edit::Unlink { row: 2 }).unwrap();
     let project = dir.join("work.tandem");
     ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), &project).write(&project).unwrap();
-    let out = tandem(&["align", &project.display().to_string(), "--json"]);
+    // The fixtures lie outside the project's folder: allowed here.
+    let out = tandem(&["align", &project.display().to_string(), "--json", "--allow-outside"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let links = v["links"].as_array().unwrap();
     assert_eq!(links.len(), pair.alignment.links.len(), "the corrected alignment, not a fresh one");
     assert_eq!((links[2]["left"].clone(), links[2]["right"].clone()), (serde_json::json!([2]), serde_json::json!([])));
-    let out = tandem(&["check", &project.display().to_string()]);
+    let out = tandem(&["check", &project.display().to_string(), "--allow-outside"]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(text.contains("lin_xiao_fr.txt:3 added: A turn of Animateur"), "the unlinked question is flagged: {text}");
@@ -342,7 +343,7 @@ fn export_of_a_project_uses_its_corrections_and_notes() {
     edit::apply(&docs, alignment, &mut notes, Edit::Note { row: 4, text: Some("ask the translator".into()) }).unwrap();
     let project = dir.join("work.tandem");
     ProjectFile::of(&pair, &notes, &[], View::default(), &project).write(&project).unwrap();
-    let out = tandem(&["export", &project.display().to_string(), "--format", "csv"]);
+    let out = tandem(&["export", &project.display().to_string(), "--format", "csv", "--allow-outside"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -505,5 +506,68 @@ fn a_project_whose_text_changed_says_so() {
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("the right text") && err.contains("not the one the project was saved with"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_project_reads_nothing_outside_its_folder_unless_allowed() {
+    // A project handed over from elsewhere whose sources climb out of its folder (`../../…`),
+    // as a crafted one naming /etc/passwd would: every command refuses before reading, names
+    // the paths, and reads them with --allow-outside.
+    let dir = std::env::temp_dir().join(format!("tandem-cli-elsewhere-{}", std::process::id()));
+    let (texts, projects) = (dir.join("texts"), dir.join("inbox/deep"));
+    std::fs::create_dir_all(&texts).unwrap();
+    std::fs::create_dir_all(&projects).unwrap();
+    std::fs::copy(fixture("lin_xiao_zh.txt"), texts.join("zh.txt")).unwrap();
+    std::fs::copy(fixture("lin_xiao_fr.txt"), texts.join("fr.txt")).unwrap();
+    let project = projects.join("work.tandem");
+    std::fs::write(
+        &project,
+        r#"{"version": 1,
+            "left": {"path": "../../texts/zh.txt", "hash": "0", "encoding": "UTF-8"},
+            "right": {"path": "../../texts/fr.txt", "hash": "0", "encoding": "UTF-8"}}"#,
+    )
+    .unwrap();
+    let p = project.display().to_string();
+    for (args, code) in [(vec!["align", &p], 1), (vec!["check", &p], 2), (vec!["export", &p, "-f", "tsv"], 1)] {
+        let out = tandem(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {err}");
+        assert!(
+            err.contains("outside its own folder") && err.contains("zh.txt") && err.contains("--allow-outside"),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty(), "nothing of the files is printed");
+        let mut allowed = args.clone();
+        allowed.push("--allow-outside");
+        let out = tandem(&allowed);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.stdout.is_empty() && !err.contains("outside its own folder"), "{allowed:?}: {err}");
+        // The hash recorded is not the text's: said.
+        assert!(err.contains("not the one the project was saved with"), "{err}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn damaged_utf8_read_in_a_guessed_encoding_says_so() {
+    let dir = std::env::temp_dir().join(format!("tandem-cli-guess-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut bytes = std::fs::read(fixture("lin_xiao_zh.txt")).unwrap();
+    for (k, b) in bytes.iter_mut().enumerate() {
+        if k % 7 == 3 {
+            *b = 0xFF - (k % 64) as u8;
+        }
+    }
+    let damaged = dir.join("damaged.txt");
+    std::fs::write(&damaged, bytes).unwrap();
+    let d = damaged.display().to_string();
+    let out = tandem(&["align", &d, &path("lin_xiao_fr.txt")]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && text.contains("a guess: the file is not valid UTF-8"), "{text}");
+    let out = tandem(&["align", &d, &path("lin_xiao_fr.txt"), "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json["left"]["encoding_guess"].as_str().is_some_and(|g| g.contains("not valid UTF-8")), "{}", json["left"]);
+    assert!(json["right"].get("encoding_guess").is_none(), "a sure encoding has no guess field");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -1,7 +1,9 @@
 //! A fuzz harness over the whole core path — bytes → format and encoding → paragraphs → turns →
 //! alignment → review → export — with random and mutated inputs: our fixtures in every format
 //! (Word and OpenDocument XML mutated before and after zipping), invalid UTF-8 and UTF-16, NULs,
-//! long lines, label-like lines, mixed scripts. Any panic is reported with the input saved.
+//! long lines, label-like lines, mixed scripts, deeply nested HTML, tables nested in Word and
+//! OpenDocument cells, and hostile project files (ranges past the end, huge numbers, notes on
+//! turns that are not there). Any panic is reported with the input saved.
 //!
 //! `cargo test --release --test fuzz_core -- --ignored --nocapture` runs a million inputs
 //! (`TANDEM_FUZZ_RUNS` sets another count, `TANDEM_FUZZ_SEED` another seed).
@@ -118,7 +120,10 @@ fn input(rng: &mut Rng, seeds: &[(String, Vec<u8>)]) -> (String, Vec<u8>) {
     let (ext, seed) = &seeds[rng.range(0, seeds.len())];
     let mut bytes = seed.clone();
     let ext = if rng.chance(20) { EXTENSIONS[rng.range(0, EXTENSIONS.len())].to_string() } else { ext.clone() };
-    match (rng.range(0, 10), xml_part(&bytes)) {
+    match (rng.range(0, 13), xml_part(&bytes)) {
+        (10, _) => return ("html".into(), nested_html(rng)),
+        (11, _) => return nested_tables(rng),
+        (12, _) => return ("tandem".into(), hostile_project(rng)),
         // Mutate the document's XML, then zip it again: the readers see broken XML, not broken zips.
         (0..=5, Some((name, mut xml))) => {
             mutate(rng, &mut xml);
@@ -139,8 +144,128 @@ fn input(rng: &mut Rng, seeds: &[(String, Vec<u8>)]) -> (String, Vec<u8>) {
     (ext, bytes)
 }
 
+/// Elements nested thousands deep (the reader once recursed and overflowed the stack).
+fn nested_html(rng: &mut Rng) -> Vec<u8> {
+    let depth = rng.range(1, 30_000);
+    let tags = ["div", "p", "span", "table", "td", "b", "li"];
+    let mut html = String::from("<!DOCTYPE html><html><body>");
+    let mut open = Vec::new();
+    for k in 0..depth {
+        let tag = tags[rng.range(0, tags.len())];
+        html.push_str(&format!("<{tag}>"));
+        if rng.chance(5) {
+            html.push_str(&format!("Host: word {k}. "));
+        }
+        open.push(tag);
+    }
+    // Some closed, some left open, as a broken page would.
+    for tag in open.iter().rev().take(rng.range(0, depth + 1)) {
+        html.push_str(&format!("</{tag}>"));
+    }
+    let mut bytes = html.into_bytes();
+    if rng.chance(30) {
+        mutate(rng, &mut bytes);
+    }
+    bytes
+}
+
+/// A table in a cell in a table…, in a Word or OpenDocument file (the readers once repeated each
+/// level's text once per level: gigabytes from kilobytes).
+fn nested_tables(rng: &mut Rng) -> (String, Vec<u8>) {
+    let depth = rng.range(1, 400);
+    let word = rng.chance(50);
+    let (open, close) = if word {
+        ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>cell</w:t></w:r></w:p>", "</w:tc></w:tr></w:tbl>")
+    } else {
+        (
+            "<table:table><table:table-row><table:table-cell><text:p>cell</text:p>",
+            "</table:table-cell></table:table-row></table:table>",
+        )
+    };
+    let body = format!("{}{}", open.repeat(depth), close.repeat(depth));
+    if word {
+        let xml = format!(
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+        );
+        ("docx".into(), zipped("word/document.xml", xml.as_bytes()))
+    } else {
+        let xml = format!(
+            "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+             xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" \
+             xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"><office:body><office:text>{body}\
+             </office:text></office:body></office:document-content>"
+        );
+        ("odt".into(), zipped("content.xml", xml.as_bytes()))
+    }
+}
+
+/// A project file whose decisions, notes, bookmarks and view point anywhere.
+fn hostile_project(rng: &mut Rng) -> Vec<u8> {
+    let number = |rng: &mut Rng| -> String {
+        match rng.range(0, 6) {
+            0 => "18446744073709551615".into(),
+            1 => "-1".into(),
+            2 => "1e300".into(),
+            3 => "\"7\"".into(),
+            _ => rng.range(0, 40).to_string(),
+        }
+    };
+    let mut decisions = Vec::new();
+    for _ in 0..rng.range(0, 12) {
+        decisions.push(format!(
+            "{{\"left\": [{}, {}], \"right\": [{}, {}], \"left_text\": \"{:016x}\", \"right_text\": \"x\"}}",
+            number(rng),
+            number(rng),
+            number(rng),
+            number(rng),
+            rng.range(0, 1 << 30)
+        ));
+    }
+    let notes: Vec<String> = (0..rng.range(0, 4))
+        .map(|_| format!("{{\"side\": \"left\", \"turn\": {}, \"text\": \"n\"}}", number(rng)))
+        .collect();
+    let json = format!(
+        "{{\"version\": {}, \"left\": {{\"path\": \"../../../../etc/passwd\", \"hash\": \"0\", \"encoding\": \"{}\"}}, \
+         \"right\": {{\"path\": \"/proc/self/environ\", \"hash\": \"zz\", \"encoding\": \"UTF-8\"}}, \
+         \"decisions\": [{}], \"notes\": [{}], \"bookmarks\": [{{\"side\": \"right\", \"turn\": {}}}], \
+         \"dismissed\": [\"zz\", \"{:x}\"], \"view\": {{\"current\": {}, \"split\": {}}}, \
+         \"segmentation\": [{{\"breaks\": [[{}, {}]], \"cuts\": [[{}, {}]]}}, {{}}]}}",
+        ["1", "1", "1", "2", "\"1\""][rng.range(0, 5)],
+        ["UTF-8", "klingon", "utf-16le", "gbk"][rng.range(0, 4)],
+        decisions.join(", "),
+        notes.join(", "),
+        number(rng),
+        rng.range(0, 1 << 30),
+        number(rng),
+        number(rng),
+        number(rng),
+        number(rng),
+        number(rng),
+        number(rng),
+    );
+    let mut bytes = json.into_bytes();
+    if rng.chance(30) {
+        mutate(rng, &mut bytes);
+    }
+    bytes
+}
+
+/// A hostile project against a real pair: read, then every decision, note and view restored.
+fn run_project(bytes: &[u8], partner: &Document) -> bool {
+    let Ok(file) = tandem::core::project::ProjectFile::parse(bytes, Path::new("fuzz.tandem")) else { return false };
+    let other =
+        Document::from_text("other.txt", "Hôte : Bonjour.\n\nAda : 12 personnes.\n\nHôte : Merci.\n", "UTF-8", 0);
+    let docs = tandem::core::side::Sides::new(std::sync::Arc::new(partner.clone()), std::sync::Arc::new(other));
+    let _ = file.restore(&docs);
+    let _ = file.sources_outside(Path::new("fuzz.tandem"));
+    true
+}
+
 /// The whole path for one input, against a fixed partner.
 fn run_one(ext: &str, bytes: &[u8], partner: &Document, rng: &mut Rng) -> bool {
+    if ext == "tandem" {
+        return run_project(bytes, partner);
+    }
     let path = PathBuf::from(format!("fuzz.{ext}"));
     let Ok(source) = formats::read_bytes(&path, bytes, None) else { return false };
     let doc = Document::from_source(&path, source, Segmentation::default());

@@ -145,7 +145,17 @@ fn notes_and_bookmarks_save_and_open_with_the_project() {
     h.get_by_label_contains("Saved to");
     let current = h.state().nav.current;
     drop(h);
-    let h = app(vec![project.clone()], &store);
+    // A fresh start (settings that never saw this project), and the texts outside the
+    // project's folder: where they are is shown first, and nothing is read before "Open them".
+    let mut h = app(vec![project.clone()], &store);
+    assert!(h.state().pair.is_none());
+    h.get_by_label_contains("Read files outside the project's folder?");
+    h.get_by_label(&fixture("lin_xiao_zh.txt").display().to_string());
+    h.get_by_role_and_label(Role::Button, "Open them").click();
+    h.run_steps(1);
+    h.state_mut().finish_loading();
+    h.run_steps(2);
+    assert!(h.state().project.outside.is_none());
     assert_eq!(links(&h), edited, "the same links");
     assert_eq!(h.state().project.annotations, annotations, "the same notes and bookmarks");
     assert_eq!(h.state().nav.current, current, "the same row");
@@ -297,7 +307,16 @@ fn a_project_whose_source_moved_asks_where_it_is() {
 #[test]
 fn turns_can_be_split_and_labels_corrected_and_the_project_keeps_it() {
     let store = temp("resplit");
-    let mut h = app(pair_files(), &store);
+    // The texts beside the project, so that it opens without a question.
+    let files: Vec<PathBuf> = pair_files()
+        .into_iter()
+        .map(|f| {
+            let copy = store.join(f.file_name().unwrap());
+            std::fs::copy(&f, &copy).unwrap();
+            copy
+        })
+        .collect();
+    let mut h = app(files, &store);
     let left_turns = |h: &Harness<'_, TandemApp>| h.state().pair.as_ref().unwrap().docs.left.turns.turns.len();
     let before = left_turns(&h);
     // Turn #8 on the left (lines 15–17) has two paragraphs: split it before the second.
@@ -486,5 +505,53 @@ fn two_windows_keep_two_recovery_copies_and_both_are_offered() {
     let next = h.state().project.recovery.clone().expect("then the other window's work");
     assert_ne!(offer.path, next.path);
     assert_eq!(recovery_copies(&store).len(), 1);
+    std::fs::remove_dir_all(&store).ok();
+}
+
+#[test]
+fn a_project_from_elsewhere_can_be_refused_before_anything_is_read() {
+    let store = temp("outside");
+    let project = store.join("inbox/work.tandem");
+    std::fs::create_dir_all(project.parent().unwrap()).unwrap();
+    std::fs::write(
+        &project,
+        r#"{"version": 1, "left": {"path": "/etc/passwd", "hash": "0", "encoding": "UTF-8"},
+            "right": {"path": "/etc/hostname", "hash": "0", "encoding": "UTF-8"}}"#,
+    )
+    .unwrap();
+    let mut h = app(vec![project.clone()], &store);
+    h.get_by_label("/etc/passwd");
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run_steps(2);
+    assert!(h.state().project.outside.is_none() && h.state().pair.is_none(), "nothing was opened");
+    h.get_by_label_contains("was not opened");
+    std::fs::remove_dir_all(&store).ok();
+}
+
+#[test]
+fn a_source_deleted_under_an_open_pair_names_no_phantom_project() {
+    let store = temp("vanish");
+    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
+    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
+    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let mut h = app(vec![zh.clone(), fr.clone()], &store);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::NONE, Key::ArrowRight);
+    press(&mut h, Modifiers::COMMAND, Key::U);
+    let edited = links(&h);
+    assert!(h.state().project.dirty);
+    std::fs::write(&fr, "").unwrap();
+    let started = std::time::Instant::now();
+    while h.state().error.is_none() && started.elapsed().as_secs() < 15 {
+        h.run_steps(1);
+        h.state_mut().finish_loading();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let said = h.state().error.clone().unwrap_or_default();
+    assert!(said.contains("the file is empty") && said.contains("saving keeps your work"), "{said}");
+    assert!(!said.contains(".tandem"), "no project is named: {said}");
+    assert_eq!(links(&h), edited, "what was open stays, edits and all");
+    assert!(h.state().project.dirty);
+    assert!(h.state().path_entry.is_none(), "no question about a project's missing file");
     std::fs::remove_dir_all(&store).ok();
 }

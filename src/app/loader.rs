@@ -92,11 +92,13 @@ pub struct Failure {
     pub message: String,
     /// The project, the side, and where the file was looked for.
     pub missing: Option<(PathBuf, Side, PathBuf)>,
+    /// A project not yet trusted, and the files it would read from outside its folder.
+    pub outside: Option<Box<(PathBuf, Vec<PathBuf>)>>,
 }
 
 impl From<String> for Failure {
     fn from(message: String) -> Failure {
-        Failure { message, missing: None }
+        Failure { message, missing: None, outside: None }
     }
 }
 
@@ -139,30 +141,34 @@ impl Job {
     }
 
     /// Starts reading a project: its file, both sources (in the encodings it names), and the
-    /// alignment rebuilt from its decisions.
-    pub fn spawn_project(path: PathBuf, wake: impl Fn() + Send + 'static) -> Job {
-        Self::spawn_file(None, path, Sides::default(), wake)
+    /// alignment rebuilt from its decisions. Unless `trusted`, a project whose sources lie
+    /// outside its folder reads nothing and fails with [`Failure::outside`], for the user to see
+    /// where they are first.
+    pub fn spawn_project(path: PathBuf, trusted: bool, wake: impl Fn() + Send + 'static) -> Job {
+        Self::spawn_file(None, path, Sides::default(), trusted, wake)
     }
 
-    /// [`Self::spawn_project`], with sources the user located elsewhere.
+    /// [`Self::spawn_project`], with sources the user located elsewhere (and so trusted).
     pub fn spawn_project_located(
         path: PathBuf,
         located: Sides<Option<PathBuf>>,
         wake: impl Fn() + Send + 'static,
     ) -> Job {
-        Self::spawn_file(None, path, located, wake)
+        Self::spawn_file(None, path, located, true, wake)
     }
 
     /// Reads the sources again and rebuilds the alignment from `file`, a project held in memory
-    /// (its paths relative to `at`): what a change of a source on disk calls for.
+    /// (its paths relative to `at`, which need not exist): what a change of a source on disk
+    /// calls for.
     pub fn spawn_reload(file: ProjectFile, at: PathBuf, wake: impl Fn() + Send + 'static) -> Job {
-        Self::spawn_file(Some(file), at, Sides::default(), wake)
+        Self::spawn_file(Some(file), at, Sides::default(), true, wake)
     }
 
     fn spawn_file(
         file: Option<ProjectFile>,
         path: PathBuf,
         located: Sides<Option<PathBuf>>,
+        trusted: bool,
         wake: impl Fn() + Send + 'static,
     ) -> Job {
         let what = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
@@ -173,14 +179,29 @@ impl Job {
         stage.begin("Reading the project and its texts");
         std::thread::spawn(move || {
             let result = (|| -> Result<Loaded, Failure> {
+                // A reload's `path` may be no file at all (a pair without a project): never named.
+                let reloading = file.is_some();
                 let file = match file {
                     Some(file) => file,
                     None => ProjectFile::read(&path).map_err(|e| e.to_string())?,
                 };
+                let outside = file.sources_outside(&path);
+                if !trusted && !outside.is_empty() {
+                    let message = format!("The project {} reads files outside its own folder", path.display());
+                    return Err(Failure { message, missing: None, outside: Some(Box::new((path.clone(), outside))) });
+                }
                 let load = |side: Side| -> Result<Arc<Document>, Failure> {
                     let source = if side == Side::Left { &file.left } else { &file.right };
                     let at = located[side].clone().unwrap_or_else(|| file.source_path(side, &path));
                     let is_sample = source.path.starts_with("sample");
+                    if !at.exists() && !is_sample && reloading {
+                        return Err(Failure::from(format!(
+                            "The {} file is no longer at {} (deleted or moved); what is shown is the text as it \
+                             was, and saving keeps your work",
+                            side.name(),
+                            at.display()
+                        )));
+                    }
                     if !at.exists() && !is_sample {
                         let message = format!(
                             "The project {} needs its {} file, which is no longer at {}",
@@ -188,10 +209,15 @@ impl Job {
                             side.name(),
                             at.display()
                         );
-                        return Err(Failure { message, missing: Some((path.clone(), side, at)) });
+                        return Err(Failure { message, missing: Some((path.clone(), side, at)), outside: None });
                     }
-                    load_file_with(&at, Some(&source.encoding), file.segmentation[side].clone())
-                        .map_err(|e| Failure::from(format!("{e} (in the project {})", path.display())))
+                    load_file_with(&at, Some(&source.encoding), file.segmentation[side].clone()).map_err(|e| {
+                        Failure::from(if reloading {
+                            format!("{e}; what is shown is the text as it was, and saving keeps your work")
+                        } else {
+                            format!("{e} (in the project {})", path.display())
+                        })
+                    })
                 };
                 let docs = Sides::new(load(Side::Left)?, load(Side::Right)?);
                 stage.step_done();

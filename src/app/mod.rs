@@ -287,6 +287,7 @@ impl TandemApp {
                         self.watcher = None;
                     }
                 }
+                Err(failure) if failure.outside.is_some() => self.state.project.outside = failure.outside.map(|b| *b),
                 Err(failure) => match failure.missing {
                     // A project's source is gone: ask where it is now (a dialog, or a path).
                     Some((project, side, was)) => {
@@ -523,6 +524,7 @@ impl TandemApp {
             Action::SaveTo(path) => self.save(Some(path)),
             Action::OpenProject(path) => self.open_project(path),
             Action::Recover(restore) => self.recover(restore),
+            Action::TrustProject(yes) => self.trust_project(yes),
             Action::Close(choice) => self.close(choice),
             Action::EditNote(row) => {
                 if let (Some(row), Some(pair)) = (row, self.state.pair.as_ref()) {

@@ -313,10 +313,25 @@ impl TandemApp {
     }
 
     /// Opens a project: its sources are read and its alignment rebuilt in the background.
+    /// A project opened (or saved) here before is trusted; another whose sources lie outside
+    /// its folder shows them first ([`Self::trust_project`]).
     pub(super) fn open_project(&mut self, path: PathBuf) {
-        let job = Job::spawn_project(path, self.wake());
+        let trusted = self.state.settings.recent_projects.contains(&path);
+        let job = Job::spawn_project(path, trusted, self.wake());
         self.state.loading = Some(job.loading.clone());
         self.job = Some(job);
+    }
+
+    /// The user saw where a project's sources are: read them, or open nothing.
+    pub(super) fn trust_project(&mut self, yes: bool) {
+        let Some((path, _)) = self.state.project.outside.take() else { return };
+        if yes {
+            let job = Job::spawn_project(path, true, self.wake());
+            self.state.loading = Some(job.loading.clone());
+            self.job = Some(job);
+        } else {
+            self.state.project.last = Some(format!("{} was not opened", path.display()));
+        }
     }
 
     fn recovery_path(&self) -> Option<PathBuf> {
@@ -403,7 +418,8 @@ impl TandemApp {
     pub(super) fn recover(&mut self, restore: bool) {
         let Some(offer) = self.state.project.recovery.take() else { return };
         if restore {
-            let job = Job::spawn_project(offer.path, self.wake());
+            // A recovery copy is Tandem's own, written from a pair the user opened.
+            let job = Job::spawn_project(offer.path, true, self.wake());
             self.state.loading = Some(job.loading.clone());
             self.job = Some(job);
             self.recovering = true;

@@ -25,6 +25,8 @@ pub struct ExportArgs {
     pub encodings: [Option<String>; 2],
     /// CSV/TSV cells exactly as written, formulas included.
     pub raw: bool,
+    /// A project's sources are read even from outside its folder.
+    pub allow_outside: bool,
 }
 
 fn usage(message: &str) -> ExitCode {
@@ -64,7 +66,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let encodings = [args.encodings[0].as_deref(), args.encodings[1].as_deref()];
-    let loaded = match load(&args.left, args.right.as_deref(), encodings, 1) {
+    let loaded = match load(&args.left, args.right.as_deref(), encodings, 1, args.allow_outside) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };

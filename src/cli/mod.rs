@@ -43,7 +43,13 @@ struct Loaded {
 }
 
 /// Two files, or one project. `code` is the exit code of an error.
-fn load(left: &Path, right: Option<&Path>, encodings: [Option<&str>; 2], code: u8) -> Result<Loaded, ExitCode> {
+fn load(
+    left: &Path,
+    right: Option<&Path>,
+    encodings: [Option<&str>; 2],
+    code: u8,
+    allow_outside: bool,
+) -> Result<Loaded, ExitCode> {
     let fail = |e: String| {
         eprintln!("tandem: {}", crate::core::text::terminal_safe(&e.to_string()));
         ExitCode::from(code)
@@ -52,7 +58,7 @@ fn load(left: &Path, right: Option<&Path>, encodings: [Option<&str>; 2], code: u
         Some(right) => Pair::load(left, right, encodings)
             .map(|pair| Loaded { pair, dismissed: Vec::new(), annotations: Annotations::default() })
             .map_err(|e| fail(e.to_string())),
-        None => project::open(left)
+        None => project::open(left, allow_outside)
             .map(|(pair, restored)| {
                 // A source that is not the text the project was saved with is said, not hidden.
                 for side in crate::core::side::Side::BOTH.into_iter().filter(|&s| restored.changed[s]) {
@@ -89,8 +95,9 @@ pub fn align(
     json: bool,
     encodings: [Option<&str>; 2],
     save: Option<(&Path, bool)>,
+    allow_outside: bool,
 ) -> ExitCode {
-    let pair = match load(left, right, encodings, 1) {
+    let pair = match load(left, right, encodings, 1, allow_outside) {
         Ok(loaded) => loaded.pair,
         Err(code) => return code,
     };
@@ -156,6 +163,7 @@ pub fn check(
     json: bool,
     kinds: Option<&str>,
     encodings: [Option<&str>; 2],
+    allow_outside: bool,
 ) -> ExitCode {
     let kinds = match kinds.map(parse_kinds).transpose() {
         Ok(kinds) => kinds,
@@ -164,7 +172,7 @@ pub fn check(
             return ExitCode::from(2);
         }
     };
-    let loaded = match load(left, right, encodings, 2) {
+    let loaded = match load(left, right, encodings, 2, allow_outside) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };

@@ -18,6 +18,8 @@ pub struct Decoded {
     pub had_bom: bool,
     /// How many invalid byte sequences were replaced by U+FFFD.
     pub replaced: usize,
+    /// When the encoding is a guess that may well be wrong, why it was made (said to the user).
+    pub guess: Option<String>,
 }
 
 /// What went wrong reading a file.
@@ -212,6 +214,7 @@ pub fn decode_bytes(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<D
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ErrorKind::Blank);
     }
+    let mut guess = None;
     let (encoding, had_bom, body) = if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         (forced.unwrap_or(enc), true, &bytes[bom_len..])
     } else if let Some(enc) = forced {
@@ -226,8 +229,18 @@ pub fn decode_bytes(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<D
         }
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(bytes, true);
+        let (good, bad) = utf8_counts(bytes);
         // A file that is almost UTF-8 (a few stray bytes) stays UTF-8: a legacy guess would garble it.
-        let enc = if mostly_utf8(bytes) { UTF_8 } else { detector.guess(None, chardetng::Utf8Detection::Allow) };
+        let enc =
+            if good > 0 && good >= 10 * bad { UTF_8 } else { detector.guess(None, chardetng::Utf8Detection::Allow) };
+        if enc != UTF_8 && good >= 8 && 2 * good >= bad {
+            // Many well-formed UTF-8 characters among the broken ones: damaged UTF-8 as likely
+            // as a legacy file. The guess stands, but the user is told it is one.
+            guess = Some(format!(
+                "read as {}, a guess: the file is not valid UTF-8 ({bad} broken byte sequences among                  {good} well-formed UTF-8 characters); if the text looks wrong, it may be damaged                  UTF-8 or another encoding: open it again choosing its encoding",
+                enc.name()
+            ));
+        }
         (enc, false, bytes)
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
@@ -236,17 +249,16 @@ pub fn decode_bytes(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<D
     if replaced * 10 > chars {
         return Err(ErrorKind::Undecodable { encoding: encoding.name(), replaced });
     }
-    if forced.is_none()
-        && !had_bom
-        && let Some(offset) = control_offset(&text)
-    {
+    // The same check whatever the route: a forced encoding, a byte-order mark or a project's
+    // recorded encoding lets no NUL or run of control characters through as text.
+    if let Some(offset) = nul_offset(&text).or_else(|| control_offset(&text)) {
         return Err(ErrorKind::Binary { offset });
     }
     let text = text.into_owned();
     if text.trim().is_empty() {
         return Err(ErrorKind::Empty);
     }
-    Ok(Decoded { text, encoding: encoding.name(), had_bom, replaced })
+    Ok(Decoded { text, encoding: encoding.name(), had_bom, replaced, guess })
 }
 
 /// UTF-16 without BOM: text in the BMP's Latin or CJK ranges leaves NULs in every other byte.
@@ -272,6 +284,11 @@ fn binary_offset(bytes: &[u8]) -> Option<usize> {
     bytes[..bytes.len().min(65536)].iter().position(|&b| b == 0)
 }
 
+/// The offset of the first NUL character in the first 64 Ki characters of decoded text.
+fn nul_offset(text: &str) -> Option<usize> {
+    text.char_indices().take(65536).find(|&(_, c)| c == '\0').map(|(i, _)| i)
+}
+
 /// Text that decoded but is full of control characters is binary data in disguise.
 fn control_offset(text: &str) -> Option<usize> {
     let mut controls = 0usize;
@@ -287,9 +304,9 @@ fn control_offset(text: &str) -> Option<usize> {
     (controls * 20 > total.max(1)).then(|| first.unwrap_or(0))
 }
 
-/// True when the bytes are UTF-8 with a few stray invalid sequences: valid multi-byte
-/// characters outnumber the invalid ones ten to one (a legacy file has almost none).
-fn mostly_utf8(bytes: &[u8]) -> bool {
+/// Well-formed non-ASCII UTF-8 characters and broken sequences in the bytes: a UTF-8 file with
+/// a few stray bytes has ten times more of the first (a legacy file has almost none).
+fn utf8_counts(bytes: &[u8]) -> (usize, usize) {
     let mut rest = bytes;
     let (mut bad, mut good) = (0usize, 0usize);
     loop {
@@ -303,7 +320,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
         rest = &rest[skip.min(rest.len())..];
     }
-    good > 0 && good >= 10 * bad
+    (good, bad)
 }
 
 #[cfg(test)]
@@ -424,5 +441,48 @@ mod tests {
             "error reading 'a.bin': not a text file or a document Tandem reads (binary data at byte 512)"
         ));
         assert!(message.contains("Word (.docx)"), "what is read is listed: {message}");
+    }
+
+    #[test]
+    fn a_forced_encoding_lets_no_binary_through() {
+        // NULs in a file read as windows-1252 because the user (or a project) said so.
+        let mut bytes = b"Bonjour, ceci est du texte. ".repeat(10);
+        bytes.extend_from_slice(b"\0\0\0\x01\x02binary tail");
+        let forced = encoding_for_label("windows-1252");
+        assert!(matches!(decode_bytes(&bytes, forced), Err(ErrorKind::Binary { offset: 280 })));
+        // Real UTF-16 forced is still text: its NUL bytes are halves of characters.
+        let utf16: Vec<u8> = "问：你好\nRéponse".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode_bytes(&utf16, encoding_for_label("utf-16le")).unwrap();
+        assert_eq!(d.text, "问：你好\nRéponse");
+    }
+
+    /// `text` as UTF-8 with one byte in `every` replaced by a byte that breaks it.
+    fn damaged(text: &str, every: usize) -> Vec<u8> {
+        let mut bytes = text.as_bytes().to_vec();
+        for (k, b) in bytes.iter_mut().enumerate() {
+            if k % every == every / 2 {
+                *b = 0xFF - (k % 64) as u8;
+            }
+        }
+        bytes
+    }
+
+    #[test]
+    fn damaged_utf8_read_another_way_says_it_is_a_guess() {
+        let zh = "沈伟：我们今天谈谈人工智能的发展，以及它对出版和翻译行业意味着什么。".repeat(30);
+        let d = decode(&damaged(&zh, 7));
+        assert_ne!(d.encoding, "UTF-8");
+        let said = d.guess.expect("a guess is said");
+        assert!(said.contains(d.encoding) && said.contains("not valid UTF-8"), "{said}");
+        // A genuine legacy file is read as such without a word of doubt.
+        let (gbk, _, _) = encoding_rs::GBK.encode(&zh);
+        let d = decode(&gbk);
+        assert_eq!((d.encoding, d.guess), ("GBK", None));
+        let fr = "Une réponse très détaillée, à côté. ".repeat(30);
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(&fr);
+        let d = decode(&latin);
+        assert_eq!((d.encoding, d.guess), ("windows-1252", None));
+        // Valid UTF-8 is no guess either.
+        assert_eq!(decode(zh.as_bytes()).guess, None);
     }
 }

@@ -20,6 +20,8 @@ pub struct Document {
     pub encoding: &'static str,
     /// Invalid byte sequences replaced by U+FFFD while decoding.
     pub replaced: usize,
+    /// Why the encoding is only a guess, when it may well be wrong: said in the header and report.
+    pub guess: Option<String>,
     /// A hash of the decoded text (FNV-1a, the same from one run and one build to the next): what
     /// remembers a pair of files whatever their names.
     pub hash: u64,
@@ -56,6 +58,7 @@ impl Document {
     pub fn from_source(path: impl Into<PathBuf>, source: formats::Source, segmentation: Segmentation) -> Self {
         let mut doc = Self::from_text_with(path, &source.text, source.encoding, source.replaced, segmentation);
         doc.format = source.format;
+        doc.guess = source.guess;
         doc.positions = source.positions;
         doc.times = source.times;
         doc.attach_times();
@@ -82,6 +85,7 @@ impl Document {
             path: path.into(),
             encoding,
             replaced,
+            guess: None,
             hash: hash.0,
             segmentation,
             turns,
@@ -96,6 +100,7 @@ impl Document {
     pub fn resplit(&self, text: &str, segmentation: Segmentation) -> Self {
         let mut doc = Self::from_text_with(self.path.clone(), text, self.encoding, self.replaced, segmentation);
         doc.format = self.format;
+        doc.guess = self.guess.clone();
         doc.positions = self.positions.clone();
         doc.times = self.times.clone();
         doc.attach_times();

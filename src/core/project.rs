@@ -173,17 +173,33 @@ impl ProjectFile {
             path: path.into(),
             source: std::io::Error::other(super::decode::describe(e.kind())),
         })?;
-        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+        Self::parse(&bytes, path)
+    }
+
+    /// [`ProjectFile::read`] of bytes already read (`path` names them in messages).
+    ///
+    /// # Errors
+    /// Not JSON, cut short, or of another version.
+    pub fn parse(bytes: &[u8], path: &Path) -> Result<ProjectFile, ProjectError> {
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
             if e.is_eof() {
                 ProjectError::Truncated { path: path.into(), detail: e.to_string() }
             } else {
                 ProjectError::NotProject { path: path.into(), detail: e.to_string() }
             }
         })?;
-        match value.get("version").and_then(serde_json::Value::as_u64) {
-            Some(v) if v == VERSION as u64 => {}
-            Some(found) => return Err(ProjectError::Version { path: path.into(), found }),
-            None => return Err(ProjectError::NotProject { path: path.into(), detail: "no \"version\" field".into() }),
+        let not_project = |detail: String| ProjectError::NotProject { path: path.into(), detail };
+        match value.get("version") {
+            Some(v) => match v.as_u64() {
+                Some(found) if found == VERSION as u64 => {}
+                Some(found) => return Err(ProjectError::Version { path: path.into(), found }),
+                None => {
+                    let shown: String = v.to_string().chars().take(40).collect();
+                    return Err(not_project(format!("its \"version\" is {shown}, not a whole number")));
+                }
+            },
+            None if value.is_object() => return Err(not_project("no \"version\" field".into())),
+            None => return Err(not_project("it is JSON, but not an object with a \"version\" field".into())),
         }
         serde_json::from_value(value).map_err(|e| ProjectError::NotProject { path: path.into(), detail: e.to_string() })
     }
@@ -216,6 +232,21 @@ impl ProjectFile {
         }
     }
 
+    /// The sources this project would read from outside its own folder, as they really are
+    /// (links followed): a project from elsewhere must not read `/etc/passwd` or a key unasked.
+    /// Paths that do not exist are left out (nothing is read from them).
+    pub fn sources_outside(&self, project: &Path) -> Vec<PathBuf> {
+        let parent = project.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let Ok(folder) = std::fs::canonicalize(parent) else {
+            return Side::BOTH.into_iter().map(|s| self.source_path(s, project)).filter(|p| p.exists()).collect();
+        };
+        Side::BOTH
+            .into_iter()
+            .filter_map(|side| std::fs::canonicalize(self.source_path(side, project)).ok())
+            .filter(|real| !real.starts_with(&folder))
+            .collect()
+    }
+
     /// Rebuilds the alignment and the annotations from the two texts. Decisions whose text is no
     /// longer where it was are looked for by content; those not found are listed, not applied.
     pub fn restore(&self, docs: &Sides<std::sync::Arc<Document>>) -> Restored {
@@ -235,7 +266,11 @@ impl ProjectFile {
                 if n == 0 {
                     continue;
                 }
-                let fits = |start: usize| start + n <= len[side] && text_hash(doc, start..start + n) == *hash[side];
+                let fits = |start: usize| {
+                    // `checked_add`: a crafted project's ranges may reach usize::MAX.
+                    start.checked_add(n).is_some_and(|end| end <= len[side])
+                        && text_hash(doc, start..start + n) == *hash[side]
+                };
                 // Where it was, else the first place after the previous decision where it fits.
                 found[side] = if was[side].start >= cursor[side] && fits(was[side].start) {
                     Some(was[side].start)
@@ -254,9 +289,14 @@ impl ProjectFile {
                 ));
                 continue;
             }
-            // An empty side sits where the aligner puts the other side's turns, after the cursor.
+            // An empty side stays where it was when the other side did not move and that place
+            // is still in order; else it sits where the aligner puts the other side's turns.
             let place = |side: Side| -> usize {
                 let other = side.other();
+                let stayed = found[other] == Some(was[other].start);
+                if stayed && (cursor[side]..=len[side]).contains(&was[side].start) {
+                    return was[side].start;
+                }
                 match found[other].and_then(|t| base.link_of(other, t)) {
                     Some(row) => base.links[row].turns(side).start.max(cursor[side]),
                     None => cursor[side],
@@ -270,7 +310,9 @@ impl ProjectFile {
                 }
             };
             let link = Link { left: range(Side::Left), right: range(Side::Right), score: 1.0, origin: Origin::User };
-            if link.left != was.left || link.right != was.right {
+            // Found further on: a side with turns that is not where it was (where an empty side
+            // is placed says nothing of the text).
+            if Side::BOTH.into_iter().any(|s| !was[s].is_empty() && *link.turns(s) != was[s]) {
                 moved += 1;
             }
             cursor = Sides::new(link.left.end, link.right.end);
@@ -286,9 +328,21 @@ impl ProjectFile {
         for note in &self.notes {
             if note.turn < n[note.side] {
                 annotations.notes.insert(TurnRef { side: note.side, turn: note.turn }, note.text.clone());
+            } else {
+                let text: String = note.text.chars().take(60).collect();
+                let more = if text.len() < note.text.len() { "…" } else { "" };
+                dropped.push(format!(
+                    "a note on {} turn {}, which the text no longer has (“{text}{more}”)",
+                    note.side.name(),
+                    note.turn + 1
+                ));
             }
         }
         annotations.bookmarks = self.bookmarks.iter().filter(|b| b.turn < n[b.side]).copied().collect();
+        let lost = self.bookmarks.len() - annotations.bookmarks.len();
+        if lost > 0 {
+            dropped.push(format!("{lost} bookmark(s) on turns the text no longer has"));
+        }
         annotations.titles = self.titles.clone();
         let changed = Sides::new(
             format!("{:016x}", docs.left.hash) != self.left.hash,
@@ -310,10 +364,23 @@ impl ProjectFile {
 /// Reads a project, its two sources (in the encodings and with the corrections it names) and
 /// rebuilds its alignment: what `tandem align work.tandem` and `tandem check work.tandem` open.
 ///
+/// A source outside the project's folder is read only when `allow_outside` says so.
+///
 /// # Errors
-/// The project file, or one of its sources, cannot be read; the message names it.
-pub fn open(path: &Path) -> Result<(Pair, Restored), String> {
+/// The project file, or one of its sources, cannot be read, or lies outside the project's folder
+/// unallowed; the message names it.
+pub fn open(path: &Path, allow_outside: bool) -> Result<(Pair, Restored), String> {
     let file = ProjectFile::read(path).map_err(|e| e.to_string())?;
+    let outside = file.sources_outside(path);
+    if !allow_outside && !outside.is_empty() {
+        let list: Vec<String> = outside.iter().map(|p| p.display().to_string()).collect();
+        return Err(format!(
+            "the project {} reads files outside its own folder: {}; nothing was read. If these are \
+             the texts you expect, run again with --allow-outside",
+            path.display(),
+            list.join(", ")
+        ));
+    }
     let load = |side: Side| {
         let source = if side == Side::Left { &file.left } else { &file.right };
         let at = file.source_path(side, path);
@@ -379,6 +446,7 @@ mod tests {
         assert_eq!(back.alignment.links, pair.alignment.links);
         assert_eq!(back.annotations, annotations);
         assert_eq!((back.view, back.dismissed, back.changed), (view, vec![7], Sides::new(false, false)));
+        assert_eq!((back.moved, back.dropped.len()), (0, 0), "nothing moved: {:?}", back.dropped);
         std::fs::remove_dir_all(&dir).ok();
     }
 
@@ -417,8 +485,75 @@ mod tests {
         assert!(write("text.tandem", "hello").contains("is not a Tandem project"));
         assert!(write("v9.tandem", "{\"version\": 9}").contains("version 9"));
         assert!(write("nover.tandem", "{\"left\": 1}").contains("no \"version\" field"));
+        let typed = write("typed.tandem", "{\"version\": \"1\"}");
+        assert!(typed.contains("its \"version\" is \"1\", not a whole number"), "{typed}");
+        assert!(write("list.tandem", "[1, 2]").contains("not an object"));
         let missing = ProjectFile::read(&dir.join("none.tandem")).unwrap_err().to_string();
         assert!(missing.contains("cannot read") && missing.contains("none.tandem"), "{missing}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn what_no_longer_applies_is_said_and_nothing_is_said_moved_that_did_not() {
+        let dir = std::env::temp_dir().join(format!("tandem-project-said-{}", std::process::id()));
+        let pair = pair_in(&dir);
+        let path = dir.join("work.tandem");
+        let mut file = ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), &path);
+        // Left turn 3 alone, placed by the user after right turn 0 (the aligner would put it by
+        // right turn 3): it stays there, and is not "found further on".
+        file.decisions = vec![Decision {
+            left: [3, 4],
+            right: [1, 1],
+            left_text: text_hash(&pair.docs.left, 3..4),
+            right_text: text_hash(&pair.docs.right, 1..1),
+        }];
+        file.notes = vec![
+            Note { side: Side::Left, turn: 1, text: "kept".into() },
+            Note { side: Side::Right, turn: 99, text: "on a turn that is not there".into() },
+        ];
+        file.bookmarks = vec![TurnRef { side: Side::Left, turn: 50 }];
+        let back = file.restore(&pair.docs);
+        assert_eq!(back.moved, 0);
+        assert!(back.alignment.links.iter().any(|l| l.left == (3..4) && l.right == (1..1) && l.origin == Origin::User));
+        assert_eq!(back.annotations.notes.len(), 1);
+        let said = back.dropped.join("; ");
+        assert!(said.contains("a note on right turn 100") && said.contains("on a turn that is not there"), "{said}");
+        assert!(said.contains("1 bookmark(s)"), "{said}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn sources_outside_the_project_folder_are_read_only_when_allowed() {
+        let dir = std::env::temp_dir().join(format!("tandem-project-outside-{}", std::process::id()));
+        let pair = pair_in(&dir.join("texts"));
+        let inside = dir.join("texts/work.tandem");
+        ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), &inside).write(&inside).unwrap();
+        assert!(ProjectFile::read(&inside).unwrap().sources_outside(&inside).is_empty());
+        assert!(open(&inside, false).is_ok());
+        // The same sources named from a project in another folder, and one that climbs out.
+        let elsewhere = dir.join("projects/work.tandem");
+        std::fs::create_dir_all(elsewhere.parent().unwrap()).unwrap();
+        let mut file = ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), &elsewhere);
+        file.right.path = PathBuf::from("../texts/fr.txt");
+        file.write(&elsewhere).unwrap();
+        let outside = ProjectFile::read(&elsewhere).unwrap().sources_outside(&elsewhere);
+        assert_eq!(outside.len(), 2, "{outside:?}");
+        let refused = open(&elsewhere, false).unwrap_err();
+        assert!(refused.contains("outside its own folder") && refused.contains("fr.txt"), "{refused}");
+        assert!(refused.contains("--allow-outside") && refused.contains("nothing was read"), "{refused}");
+        assert!(open(&elsewhere, true).is_ok());
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_source_read_through_a_project_gets_the_binary_check() {
+        let dir = std::env::temp_dir().join(format!("tandem-project-binary-{}", std::process::id()));
+        let pair = pair_in(&dir);
+        let path = dir.join("work.tandem");
+        ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), &path).write(&path).unwrap();
+        std::fs::write(dir.join("fr.txt"), b"Animateur : Bonjour.\0\0\0\x7fELF\x02\x01").unwrap();
+        let e = open(&path, false).unwrap_err();
+        assert!(e.contains("binary data"), "{e}");
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -19,6 +19,9 @@ struct JsonPair<'a> {
 struct JsonDoc<'a> {
     path: String,
     encoding: &'a str,
+    /// Present when the encoding is only a guess that may be wrong: why, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding_guess: Option<&'a str>,
     /// `text`, `markdown`, `docx`, `odt`, `srt`, `vtt` or `html`.
     format: crate::core::formats::InputFormat,
     speakers: Vec<&'a str>,
@@ -82,6 +85,7 @@ fn json_doc(doc: &Document) -> JsonDoc<'_> {
     JsonDoc {
         path: doc.path.display().to_string(),
         encoding: doc.encoding,
+        encoding_guess: doc.guess.as_deref(),
         format: doc.format,
         speakers: doc.turns.speakers.iter().map(|s| s.name.as_str()).collect(),
         turns: JsonTurns(doc),
@@ -138,6 +142,9 @@ pub fn write_text(pair: &Pair, width: usize, out: &mut impl std::io::Write) -> s
         )?;
         if doc.replaced > 0 {
             writeln!(out, "       {} invalid byte sequences replaced", doc.replaced)?;
+        }
+        if let Some(why) = &doc.guess {
+            writeln!(out, "       {why}")?;
         }
     }
     let a = &pair.alignment;

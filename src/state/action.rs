@@ -71,6 +71,8 @@ pub enum Action {
     OpenProject(PathBuf),
     /// Take back (true) or throw away (false) the unsaved work of an earlier run.
     Recover(bool),
+    /// Read (true) or not the sources a project names outside its folder.
+    TrustProject(bool),
     Close(CloseChoice),
     /// Open (Some) or close the note field of a row.
     EditNote(Option<usize>),

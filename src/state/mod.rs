@@ -133,6 +133,9 @@ pub struct ProjectState {
     pub closing: bool,
     /// The same question before another pair replaces unsaved changes: what would open.
     pub replacing: Option<String>,
+    /// A project not opened before whose sources lie outside its folder, and those sources:
+    /// shown before anything is read.
+    pub outside: Option<(PathBuf, Vec<PathBuf>)>,
     /// The note being written, for a row.
     pub note_row: Option<usize>,
     pub keys_open: bool,

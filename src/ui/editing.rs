@@ -244,6 +244,29 @@ pub fn close_dialog_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     out
 }
 
+/// "This project reads files outside its folder": where they are, before anything is read.
+pub fn outside_dialog_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
+    let mut out = Vec::new();
+    let Some((project, paths)) = &state.project.outside else { return out };
+    egui::Modal::new(egui::Id::unique("project-outside")).show(ui.ctx(), |ui| {
+        ui.heading("Read files outside the project's folder?");
+        ui.label(format!("The project {} reads these files, which are not in its folder:", project.display()));
+        for path in paths {
+            ui.label(RichText::new(path.display().to_string()).monospace());
+        }
+        ui.label("Open them only if they are the texts you expect. Nothing has been read yet.");
+        ui.horizontal(|ui| {
+            if ui.button("Open them").clicked() {
+                out.push(Action::TrustProject(true));
+            }
+            if ui.button("Cancel").clicked() || super::escape_pressed(ui) {
+                out.push(Action::TrustProject(false));
+            }
+        });
+    });
+    out
+}
+
 /// The offer of unsaved work from a run that did not end well.
 pub fn recovery_banner_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     let mut out = Vec::new();

@@ -72,13 +72,20 @@ pub(super) fn headers_ui(
             "{file}{} · {} · {} ({} paired) · {}{}",
             cache.scripts[side].name(),
             // A text file says its encoding; a Word file or subtitles say what they are.
-            if doc.format == crate::core::formats::InputFormat::Text { doc.encoding } else { doc.format.title() },
+            match (doc.format, &doc.guess) {
+                (crate::core::formats::InputFormat::Text, None) => doc.encoding.to_string(),
+                (crate::core::formats::InputFormat::Text, Some(_)) => format!("{} (a guess)", doc.encoding),
+                (format, _) => format.title().to_string(),
+            },
             plural(t.turns.len(), "turn", "turns"),
             paired,
             plural(t.speakers.len(), "speaker", "speakers"),
             if doc.replaced > 0 { format!(" · {} bytes replaced", doc.replaced) } else { String::new() }
         );
-        child.add(egui::Label::new(egui::RichText::new(info).weak().size(12.0)).truncate());
+        let shown = child.add(egui::Label::new(egui::RichText::new(info).weak().size(12.0)).truncate());
+        if let Some(why) = &doc.guess {
+            shown.on_hover_text(why);
+        }
         bottom = bottom.max(child.min_rect().bottom());
     }
     ui.allocate_rect(Rect::from_min_max(pos2(left, top), pos2(ui.max_rect().right(), bottom + 4.0)), Sense::hover());

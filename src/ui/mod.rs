@@ -79,6 +79,7 @@ pub fn shell_ui(
         }
     }
     out.extend(editing::close_dialog_ui(ui, state));
+    out.extend(editing::outside_dialog_ui(ui, state));
     if presenting && let Some(black) = state.nav.blank {
         // A blank screen for the room: nothing but the colour, until the key is pressed again.
         let fill = if black { egui::Color32::BLACK } else { egui::Color32::WHITE };

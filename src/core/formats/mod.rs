@@ -66,6 +66,8 @@ pub struct Source {
     /// The encoding of a text file; UTF-8 for the XML and zip formats.
     pub encoding: &'static str,
     pub replaced: usize,
+    /// Why the encoding is only a guess, when it may well be wrong (see [`decode::Decoded::guess`]).
+    pub guess: Option<String>,
     pub format: InputFormat,
     /// For formats without lines: where each extracted paragraph came from, in order
     /// (`paragraph 12`, `cue 34 · 00:01:02`). Paragraph `k` (0-based) is on line `2k + 1`.
@@ -125,7 +127,7 @@ impl Paragraphs {
         let mut text = self.text;
         text.push('\n');
         let times = if self.times.len() == self.positions.len() { self.times } else { Vec::new() };
-        Source { text, encoding: "UTF-8", replaced: 0, format, positions: self.positions, times }
+        Source { text, encoding: "UTF-8", replaced: 0, guess: None, format, positions: self.positions, times }
     }
 }
 
@@ -197,6 +199,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
             text: markdown::read(text),
             encoding: decoded.encoding,
             replaced: decoded.replaced,
+            guess: decoded.guess,
             format: InputFormat::Markdown,
             positions: Vec::new(),
             times: Vec::new(),
@@ -211,12 +214,14 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
         Some(mut source) => {
             source.encoding = decoded.encoding;
             source.replaced = decoded.replaced;
+            source.guess = decoded.guess;
             Ok(source)
         }
         None => Ok(Source {
             text: decoded.text,
             encoding: decoded.encoding,
             replaced: decoded.replaced,
+            guess: decoded.guess,
             format: InputFormat::Text,
             positions: Vec::new(),
             times: Vec::new(),
@@ -226,7 +231,18 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
 
 /// Reads at most [`MAX_FILE_BYTES`] of a part of a zip archive (a zip bomb stops there).
 fn read_part(part: impl std::io::Read) -> Result<Vec<u8>, ErrorKind> {
-    decode::read_limited(part, MAX_FILE_BYTES)
+    read_part_within(part, MAX_FILE_BYTES)
+}
+
+fn read_part_within(part: impl std::io::Read, limit: u64) -> Result<Vec<u8>, ErrorKind> {
+    decode::read_limited(part, limit).map_err(|e| match e {
+        // The file itself may be small: what grows too large is its content, and that is said.
+        ErrorKind::TooLarge(_) => ErrorKind::Document(format!(
+            "a damaged or hostile document: its compressed content inflates past the limit of {} MiB",
+            limit >> 20
+        )),
+        other => other,
+    })
 }
 
 #[cfg(test)]

@@ -109,3 +109,17 @@ fn nested_tables_give_each_cell_its_text_once() {
     }
     assert_eq!(s.text.matches("side").count(), depth);
 }
+
+#[test]
+fn a_part_that_inflates_past_the_limit_says_so() {
+    // A small archive whose part inflates to a megabyte, read with a limit of 64 KiB: the message
+    // speaks of the content inflating, not of a file over the limit (the file is small).
+    let big = "a".repeat(1 << 20);
+    let bytes = zip_of(&[("word/document.xml", &big)]);
+    assert!(bytes.len() < 16 << 10, "a small file: {} bytes", bytes.len());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let part = zip.by_name("word/document.xml").expect("the part");
+    let e = super::read_part_within(part, 64 << 10).unwrap_err();
+    let said = crate::core::decode::describe(&e);
+    assert!(said.contains("inflates past the limit") && !said.contains("larger than"), "{said}");
+}
