@@ -6,9 +6,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use tandem::cli;
 
+const EXAMPLES: &str = "Examples:
+  tandem interview_zh.txt interview_fr.docx     open a text and its translation in the window
+  tandem check work.tandem --kinds numbers,names   list what differs, like a linter (exit 1 if any)";
+
 #[derive(Parser)]
 #[command(name = "tandem", version, about = "A text and its translation, side by side, turn by turn")]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -16,6 +20,42 @@ struct Cli {
     /// last pair, or the sample).
     #[arg(num_args = 0..=2, value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// Print a manual page (`man`, `man-align`, `man-check`, `man-export`) or a shell's
+    /// completions (`bash`, `zsh`, `fish`) and exit: what the package installs.
+    #[arg(long, value_name = "WHAT", hide = true, exclusive = true)]
+    generate: Option<String>,
+}
+
+/// `tandem --generate man|man-SUBCOMMAND|bash|zsh|fish`: written from these very definitions, so they never
+/// drift from the program.
+fn generate(what: &str) -> ExitCode {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    // Written to memory first: the generators panic on a write error (a closed pipe).
+    let mut text = Vec::new();
+    match what {
+        "man" => clap_mangen::Man::new(command).render(&mut text).unwrap_or_default(),
+        // `man-align`…: a page for each subcommand, named `tandem-align` as git names its own.
+        sub if sub.strip_prefix("man-").is_some_and(|name| command.find_subcommand(name).is_some()) => {
+            let name = &sub["man-".len()..];
+            let page = command.find_subcommand(name).cloned().unwrap_or_default();
+            // A one-shot program: the page's name may live as long as it.
+            let title: &'static str = Box::leak(format!("tandem-{name}").into_boxed_str());
+            let page = page.name(title).version(env!("CARGO_PKG_VERSION"));
+            clap_mangen::Man::new(page).render(&mut text).unwrap_or_default();
+        }
+        "bash" | "zsh" | "fish" => {
+            let shell: clap_complete::Shell = what.parse().unwrap_or(clap_complete::Shell::Bash);
+            clap_complete::generate(shell, &mut command, "tandem", &mut text);
+        }
+        other => {
+            eprintln!(
+                "tandem: --generate takes man, man-align, man-check, man-export, bash, zsh or fish, not '{other}'"
+            );
+            return ExitCode::from(2);
+        }
+    }
+    cli::emit(text).err().unwrap_or(ExitCode::SUCCESS)
 }
 
 #[derive(Subcommand)]
@@ -112,6 +152,9 @@ struct Export {
 fn main() -> ExitCode {
     tandem::app::mark_start();
     let cli = Cli::parse();
+    if let Some(what) = &cli.generate {
+        return generate(what);
+    }
     match cli.command {
         Some(Command::Align { left, right, json, encoding_left, encoding_right, save, force, allow_outside }) => {
             cli::align(
@@ -177,6 +220,11 @@ fn retry_with(renderer: eframe::Renderer) -> Option<ExitCode> {
     Some(status.code().map_or(ExitCode::FAILURE, |c| ExitCode::from(c.clamp(0, 255) as u8)))
 }
 
+/// The window's icon (the one the desktop entry names too).
+fn icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon/tandem-256.png")).unwrap_or_default()
+}
+
 fn run_window(files: Vec<PathBuf>) -> ExitCode {
     let (renderer, chosen) = renderer();
     let options = eframe::NativeOptions {
@@ -185,7 +233,8 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
             .with_app_id("tandem")
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([480.0, 320.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(icon()),
         renderer,
         ..Default::default()
     };

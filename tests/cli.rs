@@ -571,3 +571,46 @@ fn damaged_utf8_read_in_a_guessed_encoding_says_so() {
     assert!(json["right"].get("encoding_guess").is_none(), "a sure encoding has no guess field");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_man_page_and_completions_come_from_the_program_and_help_has_examples() {
+    let out = tandem(&["--generate", "man"]);
+    let man = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && man.contains(".TH tandem 1") && man.contains("align"), "{man}");
+    let out = tandem(&["--generate", "man-export"]);
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && page.contains(".TH tandem-export 1") && page.contains("allow\\-outside"), "{page}");
+    for (shell, sign) in [("bash", "complete -F"), ("zsh", "#compdef tandem"), ("fish", "complete -c tandem")] {
+        let out = tandem(&["--generate", shell]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && text.contains(sign) && text.contains("allow-outside"), "{shell}: {text}");
+    }
+    let out = tandem(&["--generate", "powershell-ish"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("man, man-align, man-check, man-export, bash, zsh or fish"));
+    let help = String::from_utf8_lossy(&tandem(&["--help"]).stdout).to_string();
+    assert!(help.contains("Examples:") && help.matches("\n  tandem ").count() >= 2, "{help}");
+    assert!(!help.contains("--generate"), "a packaging option, hidden from users: {help}");
+    let version = String::from_utf8_lossy(&tandem(&["--version"]).stdout).to_string();
+    assert!(version.starts_with("tandem ") && version.trim().split(' ').nth(1).is_some_and(|v| v.contains('.')));
+}
+
+#[test]
+fn the_desktop_entry_passes_files_and_names_the_project_type() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let desktop = std::fs::read_to_string(root.join("packaging/linux/tandem.desktop")).unwrap();
+    assert!(desktop.lines().any(|l| l == "Exec=tandem %F"), "files passed: {desktop}");
+    assert!(desktop.contains("MimeType=application/x-tandem;") && desktop.contains("Icon=tandem"));
+    for lang in ["fr", "zh_CN"] {
+        assert!(desktop.contains(&format!("GenericName[{lang}]=")) && desktop.contains(&format!("Comment[{lang}]=")));
+    }
+    let mime = std::fs::read_to_string(root.join("packaging/linux/tandem-mime.xml")).unwrap();
+    assert!(mime.contains(r#"type="application/x-tandem""#) && mime.contains(r#"pattern="*.tandem""#));
+    // Every asset the package names is in the repository (or made by build-deb.sh).
+    let cargo = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let made = ["target/release/tandem", "target/packaging/"];
+    for line in cargo.lines().filter(|l| l.trim_start().starts_with("[\"")) {
+        let source = line.trim_start().trim_start_matches("[\"").split('"').next().unwrap();
+        assert!(made.iter().any(|m| source.starts_with(m)) || root.join(source).is_file(), "missing asset {source}");
+    }
+}

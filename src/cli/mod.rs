@@ -17,7 +17,7 @@ use crate::core::review::{self, FlagKind};
 
 /// Writes to standard output. A reader that went away (`| head`) ends the program quietly; any
 /// other failure (a full disk) is one line on stderr and a non-zero exit.
-fn emit(text: impl AsRef<[u8]>) -> Result<(), ExitCode> {
+pub fn emit(text: impl AsRef<[u8]>) -> Result<(), ExitCode> {
     emit_with(|out| out.write_all(text.as_ref()))
 }
 
