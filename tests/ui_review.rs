@@ -132,3 +132,52 @@ fn a_damaged_dismissals_file_is_set_aside_with_a_message() {
     assert!(dir.join("dismissed.json.damaged").is_file(), "kept for a person to look at");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_projects_dismissed_flags_stay_dismissed_on_another_computer() {
+    // This computer dismisses a flag and saves the project beside copies of the texts.
+    let dir = store("project-dismiss");
+    let texts = dir.join("texts");
+    std::fs::create_dir_all(&texts).unwrap();
+    let copies: Vec<PathBuf> = files()
+        .iter()
+        .map(|f| {
+            let copy = texts.join(f.file_name().unwrap());
+            std::fs::copy(f, &copy).unwrap();
+            copy
+        })
+        .collect();
+    let here = dir.join("here");
+    let open = |files: Vec<PathBuf>, store: PathBuf| {
+        let mut h = Harness::builder().with_size([1400.0, 850.0]).build_eframe(move |cc| {
+            let mut app = TandemApp::opening(cc.egui_ctx.clone(), Settings::default(), files.clone());
+            app.set_store_dir(Some(store.clone()));
+            app
+        });
+        h.state_mut().finish_loading();
+        h.run_steps(1);
+        h.state_mut().finish_review();
+        h.run_steps(3);
+        h
+    };
+    let mut h = open(copies.clone(), here.clone());
+    let first = h.state().review.shown[0];
+    let key = h.state().review.flags[first].0;
+    h.state_mut().handle(tandem::app::Action::Review(tandem::state::ReviewAction::Dismiss(key, true)));
+    h.run_steps(2);
+    let project = texts.join("work.tandem");
+    h.state_mut().handle(tandem::app::Action::SaveTo(project.clone()));
+    h.run_steps(2);
+    drop(h);
+    // Another computer: a fresh store that never saw these files.
+    let there = dir.join("there");
+    let mut h = open(vec![project.clone()], there.clone());
+    assert!(h.state().review.dismissed.contains(&key), "the project's dismissal holds after the review ran");
+    assert_eq!(h.state().review.shown.len(), 2, "the dismissed flag is not shown");
+    // Saved again there, the dismissal is still in the file.
+    h.state_mut().handle(tandem::app::Action::SaveTo(project.clone()));
+    h.run_steps(2);
+    let saved = tandem::core::project::ProjectFile::read(&project).unwrap();
+    assert!(saved.dismissed.contains(&format!("{key:016x}")), "{:?}", saved.dismissed);
+    std::fs::remove_dir_all(&dir).ok();
+}

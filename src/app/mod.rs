@@ -131,7 +131,7 @@ impl TandemApp {
             self.deferred_error = error;
         }
         if let Some(pair) = self.state.pair.as_ref() {
-            self.state.review.dismissed = self.dismissal_store.dismissals.of(pair);
+            self.state.review.dismissed.extend(self.dismissal_store.dismissals.of(pair));
             self.state.review.refresh();
         }
     }

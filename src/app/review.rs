@@ -84,7 +84,11 @@ impl TandemApp {
         review.flags = flags;
         review.running = false;
         review.current = None;
-        review.dismissed = self.state.pair.as_ref().map(|p| self.dismissal_store.dismissals.of(p)).unwrap_or_default();
+        // Added to, not replaced: a project's own dismissals (from another computer, whose
+        // store never saw them) were put there when it was opened and must hold.
+        if let Some(pair) = self.state.pair.as_ref() {
+            review.dismissed.extend(self.dismissal_store.dismissals.of(pair));
+        }
         review.refresh();
     }
 
