@@ -274,7 +274,7 @@ fn run_one(ext: &str, bytes: &[u8], partner: &Document, rng: &mut Rng) -> bool {
     let format = Format::ALL[rng.range(0, Format::ALL.len())];
     let prepared = export::prepare(&pair, &Annotations::default(), &flags, &Options::default());
     export::to_bytes(&prepared, format, &Progress::default()).expect("an export of any pair is written");
-    let _ = tandem::core::report::to_json(&pair);
+    let _ = tandem::cli::align_report::to_json(&pair);
     true
 }
 

@@ -338,7 +338,7 @@ impl TandemApp {
         let pair = self.state.pair.as_ref()?;
         let mut sources = [pair.docs.left.path.display().to_string(), pair.docs.right.path.display().to_string()];
         sources.sort();
-        let mut h = crate::core::review::Fnv::default();
+        let mut h = crate::core::hash::Fnv::default();
         h.write(sources.join("\0").as_bytes());
         self.recovery_dir.as_ref().map(|d| d.join(format!("{RECOVERY}-{:016x}.tandem", h.0)))
     }

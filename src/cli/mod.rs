@@ -1,6 +1,8 @@
 //! The headless commands: `tandem align`, `tandem check` and `tandem export` — their arguments,
 //! output and exit codes.
 
+pub mod align_report;
+pub mod check_report;
 mod export;
 
 pub use export::{ExportArgs, export};
@@ -12,7 +14,6 @@ use std::process::ExitCode;
 use crate::core::document::Pair;
 use crate::core::edit::Annotations;
 use crate::core::project::{self, ProjectFile, View};
-use crate::core::report;
 use crate::core::review::{self, FlagKind};
 
 /// Writes to standard output. A reader that went away (`| head`) ends the program quietly; any
@@ -121,12 +122,9 @@ pub fn align(
             return ExitCode::FAILURE;
         }
     }
-    let written =
-        emit_with(
-            |mut out| {
-                if json { report::write_json(&pair, &mut out) } else { report::write_text(&pair, 160, &mut out) }
-            },
-        );
+    let written = emit_with(|mut out| {
+        if json { align_report::write_json(&pair, &mut out) } else { align_report::write_text(&pair, 160, &mut out) }
+    });
     written.err().unwrap_or(ExitCode::SUCCESS)
 }
 
@@ -181,11 +179,8 @@ pub fn check(
     if let Some(kinds) = kinds {
         flags.retain(|f| kinds.contains(&f.kind));
     }
-    let text = if json {
-        format!("{}\n", review::report::to_json(&pair, &flags))
-    } else {
-        review::report::to_text(&pair, &flags)
-    };
+    let text =
+        if json { format!("{}\n", check_report::to_json(&pair, &flags)) } else { check_report::to_text(&pair, &flags) };
     if let Err(code) = emit(&text) {
         return code;
     }

@@ -7,6 +7,10 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// What every format is read as, for messages about files that are none of them.
+pub const READ: &str = "Tandem reads plain text (any common encoding), Markdown, Word (.docx), \
+                        OpenDocument (.odt), SRT and WebVTT subtitles and web pages (.html)";
+
 /// Text decoded from a file, with what was learned on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -79,10 +83,7 @@ pub(crate) fn describe(kind: &ErrorKind) -> String {
             MAX_FILE_BYTES / (1024 * 1024)
         ),
         ErrorKind::Binary { offset } => {
-            format!(
-                "not a text file or a document Tandem reads (binary data at byte {offset}); {}",
-                super::formats::READ
-            )
+            format!("not a text file or a document Tandem reads (binary data at byte {offset}); {}", READ)
         }
         ErrorKind::Document(what) => what.clone(),
         ErrorKind::Undecodable { encoding, replaced } => format!(

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::align::{self, Alignment};
 use super::decode::DecodeError;
 use super::formats::{self, InputFormat};
-use super::review::Fnv;
+use super::hash::Fnv;
 use super::side::{Side, Sides};
 use super::text::{is_cjk, is_han};
 use super::turns::{self, Segmentation, Turns};
@@ -300,7 +300,7 @@ pub fn agree_on_speakers(
 ) -> Sides<Arc<Document>> {
     let gained = Sides::from_fn(|side| {
         let (this, other) = (&docs[side], &docs[side.other()]);
-        let mut found = super::speakers::from_other_side(&this.turns, &other.turns);
+        let mut found = super::speakers::from_other_side(&this.turns.near_misses, &other.turns.speakers);
         found.retain(|c| !this.segmentation.not_speakers.contains(c) && !this.segmentation.speakers.contains(c));
         found
     });

@@ -12,7 +12,7 @@ use super::text::is_han;
 static CEDICT_GZ: &[u8] = include_bytes!("../../assets/dict/cedict_1_0_ts_utf-8_mdbg.txt.gz");
 
 /// FNV: headwords and stems are short, and SipHash cost a third of reading the dictionary.
-type Fast = std::hash::BuildHasherDefault<crate::core::review::Fnv>;
+type Fast = crate::core::hash::FnvBuild;
 
 /// The longest Chinese word looked up, in characters.
 const MAX_WORD: usize = 6;

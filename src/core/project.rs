@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::alignment::{Alignment, Link, Origin};
 use super::document::{Document, Pair};
 use super::edit::{self, Annotations, TurnRef};
-use super::review::Fnv;
+use super::hash::Fnv;
 use super::side::{Side, Sides};
 use super::turns::Segmentation;
 

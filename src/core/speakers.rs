@@ -5,7 +5,15 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use super::labels::{self, Candidate, Style};
 use super::paragraphs::Line;
 use super::text::canonical;
-use super::turns::{Speaker, Turns};
+
+/// A speaker of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The name as most often written (`White Horse Business Review`).
+    pub name: String,
+    /// The canonical form used for logic (`whitehorsebusinessreview`).
+    pub canonical: String,
+}
 
 /// At most this many near misses are kept per document (a long record's labels are speakers).
 const MAX_NEAR_MISSES: usize = 10_000;
@@ -166,12 +174,12 @@ pub fn person_key(name: &str) -> String {
     words[first..].concat()
 }
 
-/// Labels of `this` side heard too rarely to count (canonical form) whose person the `other`
-/// side has as a speaker: with both documents in view, they are speakers too.
-pub fn from_other_side(this: &Turns, other: &Turns) -> BTreeSet<String> {
+/// Labels of one side heard too rarely to count (`near_misses`, canonical form) whose person
+/// the other side has among its speakers: with both documents in view, they are speakers too.
+pub fn from_other_side(near_misses: &[(String, String)], other: &[Speaker]) -> BTreeSet<String> {
     let people: HashSet<String> =
-        other.speakers.iter().map(|s| person_key(&s.name)).filter(|k| k.chars().count() >= 2).collect();
-    this.near_misses.iter().filter(|(name, _)| people.contains(&person_key(name))).map(|(_, c)| c.clone()).collect()
+        other.iter().map(|s| person_key(&s.name)).filter(|k| k.chars().count() >= 2).collect();
+    near_misses.iter().filter(|(name, _)| people.contains(&person_key(name))).map(|(_, c)| c.clone()).collect()
 }
 
 #[cfg(test)]
@@ -243,8 +251,8 @@ mod people {
             "M. John Smith (Red River, Cons.):\nPremier.\n\nLe Président:\nÀ l'ordre.\n\nLe Président:\nAdopté.\n\nLe Président:\nLevée.\n\nSource: le Journal",
         );
         assert_eq!(fr.speakers.len(), 1, "one qualified label is not a recurring style");
-        let found = from_other_side(&fr, &en);
+        let found = from_other_side(&fr.near_misses, &en.speakers);
         assert_eq!(found.into_iter().collect::<Vec<_>>(), ["mjohnsmith"], "the source line stays what it is");
-        assert!(from_other_side(&en, &fr).is_empty());
+        assert!(from_other_side(&en.near_misses, &fr.speakers).is_empty());
     }
 }

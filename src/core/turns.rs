@@ -20,14 +20,7 @@ pub enum TurnKind {
     Heading,
 }
 
-/// A speaker of one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Speaker {
-    /// The name as most often written (`White Horse Business Review`).
-    pub name: String,
-    /// The canonical form used for logic (`whitehorsebusinessreview`).
-    pub canonical: String,
-}
+pub use super::speakers::Speaker;
 
 /// One turn: a speech with its continuation paragraphs, or one narration or heading paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -72,7 +72,7 @@ pub(super) fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     /// FNV: tokens are short, and SipHash cost a tenth of the aligner's time on long records.
-    ids: HashMap<String, u32, std::hash::BuildHasherDefault<crate::core::review::Fnv>>,
+    ids: HashMap<String, u32, crate::core::hash::FnvBuild>,
     /// Number of turns (both sides) holding each token.
     df: Vec<u32>,
     pub weights: Vec<f32>,

@@ -55,9 +55,7 @@ pub const DIALOG_FILTERS: [(&str, &[&str]); 5] = [
     ("Plain text and Markdown", &["txt", "text", "md", "markdown"]),
 ];
 
-/// What every format is read as, for messages about files that are none of them.
-pub const READ: &str = "Tandem reads plain text (any common encoding), Markdown, Word (.docx), \
-                        OpenDocument (.odt), SRT and WebVTT subtitles and web pages (.html)";
+pub use super::decode::READ;
 
 /// A file read and turned into text.
 #[derive(Debug, Clone, PartialEq)]

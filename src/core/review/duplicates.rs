@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::{Flag, FlagKind, Fnv, flag_at};
+use super::{Flag, FlagKind, flag_at};
 use crate::core::document::Pair;
+use crate::core::hash::Fnv;
 use crate::core::side::{Side, Sides};
 
 /// Turns shorter than this (letters and digits) repeat by chance: "Yes.", "Thank you."
@@ -33,7 +34,7 @@ fn key(text: &str) -> Option<u64> {
 
 /// For each turn of a side, the earlier turn it repeats.
 fn repeats(pair: &Pair, side: Side) -> Vec<Option<usize>> {
-    let mut first: HashMap<u64, usize, std::hash::BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut first: HashMap<u64, usize, crate::core::hash::FnvBuild> = HashMap::default();
     pair.doc(side)
         .turns
         .turns

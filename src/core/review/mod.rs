@@ -8,7 +8,6 @@ pub mod dismissed;
 mod duplicates;
 mod names;
 pub mod numbers;
-pub mod report;
 mod rows;
 
 use std::ops::Range;
@@ -16,6 +15,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::document::Pair;
+use super::hash::Fnv;
 use super::side::{Side, Sides};
 
 /// What a flag is about.
@@ -137,34 +137,6 @@ impl Flag {
         h.write(&a.min(b).to_le_bytes());
         h.write(&a.max(b).to_le_bytes());
         h.0
-    }
-}
-
-/// FNV-1a, 64 bits: a hash that stays the same from one build to the next.
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(pub u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    pub fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= b as u64;
-            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
-        }
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        Fnv::write(self, bytes);
     }
 }
 

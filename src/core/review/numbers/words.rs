@@ -136,7 +136,7 @@ pub(super) fn might_be_known(word: &[char]) -> bool {
 }
 
 /// A set of short words hashed with FNV (no need for SipHash's resistance here, and faster).
-type KnownWords = std::collections::HashSet<&'static str, std::hash::BuildHasherDefault<crate::core::review::Fnv>>;
+type KnownWords = std::collections::HashSet<&'static str, crate::core::hash::FnvBuild>;
 
 /// Every word the reader knows (cardinals, ordinals, approximations, months, scales, and the
 /// small words around numbers), to pass over all the others at once.

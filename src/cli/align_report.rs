@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::document::{Document, Pair};
-use super::text::{display_width, terminal_safe};
-use super::turns::TurnKind;
+use crate::core::document::{Document, Pair};
+use crate::core::text::{display_width, terminal_safe};
+use crate::core::turns::TurnKind;
 
 #[derive(Serialize)]
 struct JsonPair<'a> {

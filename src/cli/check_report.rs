@@ -5,8 +5,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{Flag, FlagKind};
 use crate::core::document::Pair;
+use crate::core::review::{Flag, FlagKind};
 use crate::core::side::Side;
 
 #[derive(Serialize)]
