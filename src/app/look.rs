@@ -10,13 +10,7 @@ impl TandemApp {
         if self.state.installed_fonts.is_some() || self.fonts_rx.is_some() {
             return;
         }
-        let (tx, rx) = std::sync::mpsc::channel();
-        let wake = self.wake();
-        std::thread::spawn(move || {
-            let _ = tx.send(ui::system_fonts::families());
-            wake();
-        });
-        self.fonts_rx = Some(rx);
+        self.fonts_rx = Some(super::tasks::Task::spawn(self.wake(), |_| Some(ui::system_fonts::families())));
     }
 
     pub(super) fn apply_theme(&self) {

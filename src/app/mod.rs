@@ -13,6 +13,7 @@ mod nav;
 mod present;
 mod project;
 mod review;
+mod tasks;
 mod watch;
 
 use std::path::PathBuf;
@@ -25,8 +26,8 @@ pub use crate::state::{
     Action, AppState, CloseChoice, ExportAction, NavAction, PathEntry, ReviewAction, Settings, Target,
 };
 use crate::ui;
-use crate::ui::columns::{ViewCache, ViewParams};
 use crate::ui::fonts::UserFont;
+use crate::ui::view::{ViewCache, ViewParams};
 use loader::{Dialog, Job, Loaded, Picked, Source};
 pub use nav::SearchJob;
 use review::{DismissalStore, ReviewJob};
@@ -72,7 +73,7 @@ pub struct TandemApp {
     reloading: bool,
     watcher: Option<watch::Watcher>,
     /// A document being split again after an edit of its turns.
-    resplit_job: Option<std::sync::mpsc::Receiver<project::Resplit>>,
+    resplit_job: Option<tasks::Task<project::Resplit>>,
     /// A project waiting for the user to say where its missing sources went.
     locating: Option<(PathBuf, Sides<Option<PathBuf>>)>,
     /// The user chose to close (saved or discarded): let the window go.
@@ -89,7 +90,7 @@ pub struct TandemApp {
     /// The window's size last frame: presenting, a change (the switch to full screen arriving
     /// a few frames after F5) brings the current pair back to the middle.
     screen: egui::Vec2,
-    fonts_rx: Option<std::sync::mpsc::Receiver<Vec<String>>>,
+    fonts_rx: Option<tasks::Task<Vec<String>>>,
     user_fonts: Sides<Option<UserFont>>,
     fonts_dirty: bool,
     /// The words a person selects in the rows (see `catch_selection`).
@@ -348,8 +349,8 @@ impl TandemApp {
         if !changed.is_empty() {
             self.reload(&changed);
         }
-        if let Some(fonts) = self.fonts_rx.as_ref().and_then(|rx| rx.try_recv().ok()) {
-            self.state.installed_fonts = Some(fonts);
+        if let Some(fonts) = self.fonts_rx.as_ref().and_then(tasks::Task::poll) {
+            self.state.installed_fonts = Some(fonts.unwrap_or_default());
             self.fonts_rx = None;
             self.fonts_dirty = true;
         }

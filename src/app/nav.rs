@@ -1,27 +1,16 @@
 //! Applying navigation actions: the current pair, presentation, "go to", speaker jumps, and
 //! search on a background thread.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, channel};
-
 use super::TandemApp;
+use super::tasks::Task;
 use crate::core::navigate::{self, Goto};
 use crate::core::search::{self, Hit, Query, Scope};
 use crate::state::NavAction;
 
-/// A search running on a background thread; dropping it (a newer query) stops it.
-#[derive(Debug)]
+/// A search running on a background thread, for its query; dropping it (a newer query) stops it.
 pub struct SearchJob {
     key: (String, Scope),
-    rx: Receiver<Vec<Hit>>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl Drop for SearchJob {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
+    task: Task<Vec<Hit>>,
 }
 
 impl TandemApp {
@@ -190,25 +179,21 @@ impl TandemApp {
             search.searched = Some(key);
             return;
         };
-        let (tx, rx) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (stop, ctx) = (cancel.clone(), self.ctx.clone());
-        std::thread::spawn(move || {
-            if let Some(hits) = search::search_until(&pair, &q, scope, || stop.load(Ordering::Relaxed)) {
-                let _ = tx.send(hits);
-                ctx.request_repaint();
-            }
-        });
-        search.running = Some(key.clone());
-        self.search_job = Some(SearchJob { key, rx, cancel });
+        let task = Task::spawn(self.wake(), move |cancel| search::search_until(&pair, &q, scope, || cancel.is_set()));
+        self.state.search.running = Some(key.clone());
+        self.search_job = Some(SearchJob { key, task });
     }
 
     /// Takes the results of a finished background search and shows the first hit from the
     /// current pair on.
     pub(super) fn poll_search(&mut self) {
-        let Some(hits) = self.search_job.as_ref().and_then(|j| j.rx.try_recv().ok()) else { return };
-        let job = self.search_job.take().expect("a job sent these hits");
+        let Some(result) = self.search_job.as_ref().and_then(|j| j.task.poll()) else { return };
+        let job = self.search_job.take().expect("a job gave this result");
         let search = &mut self.state.search;
+        let Ok(hits) = result else {
+            search.running = None;
+            return;
+        };
         search.hits = hits;
         search.running = None;
         search.searched = Some(job.key.clone());
@@ -223,10 +208,10 @@ impl TandemApp {
 
     /// Waits for a running search (tests).
     pub fn finish_search(&mut self) {
-        while self.search_job.is_some() {
-            self.poll_search();
-            std::thread::sleep(std::time::Duration::from_millis(1));
+        if let Some(job) = self.search_job.as_ref() {
+            job.task.wait();
         }
+        self.poll_search();
     }
 
     /// Brings a hit's row into view; gone to (Enter, ▲ ▼) or in presentation, its pair becomes

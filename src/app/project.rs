@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::TandemApp;
 use super::loader::Job;
+use super::tasks::Task;
 use crate::core::alignment::Alignment;
 use crate::core::document::Document;
 use crate::core::edit::{self, Annotations, Change, Edit};
@@ -67,9 +68,7 @@ impl TandemApp {
         let Some(pair) = self.state.pair.clone() else { return };
         let annotations = self.state.project.annotations.clone();
         // Reading, splitting and aligning again take as long as opening the pair: off the UI thread.
-        let (tx, rx) = std::sync::mpsc::channel();
-        let wake = self.wake();
-        std::thread::spawn(move || {
+        self.resplit_job = Some(Task::spawn(self.wake(), move |_| {
             let doc = pair.docs[side].clone();
             let result = super::loader::text_of(&doc).map(|text| {
                 let resplit = doc.resplit(&text, edit.segmentation(&doc.segmentation));
@@ -78,17 +77,16 @@ impl TandemApp {
                 let change = edit::apply_resplit(&mut docs, &mut alignment, &mut annotations, edit, resplit, current);
                 (docs, alignment, annotations, change)
             });
-            let _ = tx.send(result.map_err(|e| format!("Cannot read {} again to split it: {e}", doc.name())));
-            wake();
-        });
-        self.resplit_job = Some(rx);
+            Some(result.map_err(|e| format!("Cannot read {} again to split it: {e}", doc.name())))
+        }));
         self.state.project.last = Some("Cutting the turns anew…".into());
     }
 
     /// A document split again in the background: install it as one undoable change.
     pub(super) fn poll_resplit(&mut self) {
-        let Some(result) = self.resplit_job.as_ref().and_then(|rx| rx.try_recv().ok()) else { return };
+        let Some(result) = self.resplit_job.as_ref().and_then(Task::poll) else { return };
         self.resplit_job = None;
+        let result = result.unwrap_or_else(|_| Err("Cutting the turns anew stopped unexpectedly".into()));
         let (docs, alignment, annotations, change) = match result {
             Ok(done) => done,
             Err(e) => {
@@ -109,10 +107,10 @@ impl TandemApp {
 
     /// Waits for a document being split again (tests).
     pub fn finish_resplit(&mut self) {
-        while self.resplit_job.is_some() {
-            self.poll_resplit();
-            std::thread::sleep(std::time::Duration::from_millis(2));
+        if let Some(job) = self.resplit_job.as_ref() {
+            job.wait();
         }
+        self.poll_resplit();
     }
 
     /// Undoes (`forward` false) or redoes the last change.
@@ -142,7 +140,7 @@ impl TandemApp {
             self.state.nav.phrases.clear();
             // The turns themselves changed: everything the view derived from them goes.
             let first = self.view.as_ref().map_or(0, |v| v.visible.start);
-            let mut view = crate::ui::columns::ViewCache::new(pair);
+            let mut view = crate::ui::view::ViewCache::new(pair);
             view.scroll_to_row(first);
             self.view = Some(view);
         }

@@ -2,26 +2,16 @@
 //! stepped through with F8, dismissed as "not a problem" and remembered per pair of files.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, channel};
 
 use super::TandemApp;
+use super::tasks::Task;
 use crate::core::review::dismissed::Dismissals;
 use crate::core::review::{self, Flag};
 use crate::state::ReviewAction;
 
-/// A check running on a background thread; dropping it (a newer pair) stops it.
-pub struct ReviewJob {
-    rx: Receiver<Vec<(u64, Flag)>>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl Drop for ReviewJob {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-}
+/// A check running on a background thread, each flag with its key; dropping it (a newer pair)
+/// stops it.
+pub type ReviewJob = Task<Vec<(u64, Flag)>>;
 
 /// Where dismissals are kept, and what they hold.
 #[derive(Debug, Default)]
@@ -63,24 +53,23 @@ impl TandemApp {
             review.refresh();
             return;
         }
-        let (tx, rx) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (stop, ctx) = (cancel.clone(), self.ctx.clone());
-        std::thread::spawn(move || {
-            if let Some(flags) = review::check_until(&pair, || stop.load(Ordering::Relaxed)) {
-                let keyed = flags.into_iter().map(|f| (f.key(&pair), f)).collect();
-                let _ = tx.send(keyed);
-                ctx.request_repaint();
-            }
-        });
+        self.review_job = Some(Task::spawn(self.wake(), move |cancel| {
+            let flags = review::check_until(&pair, || cancel.is_set())?;
+            Some(flags.into_iter().map(|f| (f.key(&pair), f)).collect())
+        }));
         self.state.review.running = true;
-        self.review_job = Some(ReviewJob { rx, cancel });
     }
 
     pub(super) fn poll_review(&mut self) {
-        let Some(flags) = self.review_job.as_ref().and_then(|j| j.rx.try_recv().ok()) else { return };
+        let Some(result) = self.review_job.as_ref().and_then(Task::poll) else { return };
         self.review_job = None;
         let review = &mut self.state.review;
+        // A check that stopped without flags leaves the last ones (a bug in it is no reason to
+        // hide what was found before).
+        let Ok(flags) = result else {
+            review.running = false;
+            return;
+        };
         review.flags = flags;
         review.running = false;
         review.current = None;
@@ -94,10 +83,10 @@ impl TandemApp {
 
     /// Waits for the flags (tests).
     pub fn finish_review(&mut self) {
-        while self.review_job.is_some() {
-            self.poll_review();
-            std::thread::sleep(std::time::Duration::from_millis(1));
+        if let Some(job) = self.review_job.as_ref() {
+            job.wait();
         }
+        self.poll_review();
     }
 
     pub(super) fn handle_review(&mut self, action: ReviewAction) {

@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::side::{Side, Sides};
 
+/// The most turns one side of a link may hold.
+pub const MAX_GROUP: usize = 5;
+
 /// Who made a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -212,7 +215,7 @@ impl Alignment {
                     Vec::new()
                 } else {
                     // The shapes' table seen from the other side: rows and columns exchanged.
-                    let side = super::align::MAX_GROUP + 1;
+                    let side = MAX_GROUP + 1;
                     (0..side * side).map(|k| self.learned.shapes[(k % side) * side + k / side]).collect()
                 },
                 lexicon: self.learned.lexicon.iter().map(|(a, b)| (b.clone(), a.clone())).collect(),

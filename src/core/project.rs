@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::alignment::{Alignment, Link, Origin};
+use super::align::anchors;
+use super::alignment::Alignment;
 use super::document::{Document, Pair};
-use super::edit::{self, Annotations, TurnRef};
-use super::hash::Fnv;
+use super::edit::{Annotations, TurnRef};
 use super::side::{Side, Sides};
 use super::turns::Segmentation;
 
@@ -106,15 +106,6 @@ pub enum ProjectError {
     Version { path: PathBuf, found: u64 },
 }
 
-fn text_hash(doc: &Document, turns: std::ops::Range<usize>) -> String {
-    let mut h = Fnv::default();
-    for t in turns {
-        h.write(doc.turns.turns[t].text.as_bytes());
-        h.write(b"\n");
-    }
-    format!("{:016x}", h.0)
-}
-
 /// `path` relative to `base` when it lies inside it.
 fn relative(path: &Path, base: &Path) -> PathBuf {
     let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
@@ -131,16 +122,14 @@ impl ProjectFile {
             hash: format!("{:016x}", doc.hash),
             encoding: doc.encoding.to_string(),
         };
-        let decisions = pair
-            .alignment
-            .links
-            .iter()
-            .filter(|l| l.origin == Origin::User)
-            .map(|l| Decision {
-                left: [l.left.start, l.left.end],
-                right: [l.right.start, l.right.end],
-                left_text: text_hash(&pair.docs.left, l.left.clone()),
-                right_text: text_hash(&pair.docs.right, l.right.clone()),
+        let turns = pair.docs.as_ref().map(|d| &d.turns);
+        let decisions = anchors::kept(turns, &pair.alignment)
+            .into_iter()
+            .map(|k| Decision {
+                left: [k.was.left.start, k.was.left.end],
+                right: [k.was.right.start, k.was.right.end],
+                left_text: k.text.left,
+                right_text: k.text.right,
             })
             .collect();
         ProjectFile {
@@ -250,79 +239,16 @@ impl ProjectFile {
     /// Rebuilds the alignment and the annotations from the two texts. Decisions whose text is no
     /// longer where it was are looked for by content; those not found are listed, not applied.
     pub fn restore(&self, docs: &Sides<std::sync::Arc<Document>>) -> Restored {
-        let base = crate::core::align::align(&docs.left.turns, &docs.right.turns);
-        let len = Sides::new(docs.left.turns.turns.len(), docs.right.turns.turns.len());
-        let mut anchors: Vec<Link> = Vec::new();
-        let mut dropped = Vec::new();
-        let mut moved = 0;
-        // Decisions are in document order: each is looked for after the one before.
-        let mut cursor = Sides::new(0usize, 0usize);
-        for d in &self.decisions {
-            let was = Sides::new(d.left[0]..d.left[1], d.right[0]..d.right[1]);
-            let hash = Sides::new(&d.left_text, &d.right_text);
-            let mut found = Sides::new(None, None);
-            for side in Side::BOTH {
-                let (n, doc) = (was[side].len(), &docs[side]);
-                if n == 0 {
-                    continue;
-                }
-                let fits = |start: usize| {
-                    // `checked_add`: a crafted project's ranges may reach usize::MAX.
-                    start.checked_add(n).is_some_and(|end| end <= len[side])
-                        && text_hash(doc, start..start + n) == *hash[side]
-                };
-                // Where it was, else the first place after the previous decision where it fits.
-                found[side] = if was[side].start >= cursor[side] && fits(was[side].start) {
-                    Some(was[side].start)
-                } else {
-                    (cursor[side]..len[side]).find(|&k| fits(k))
-                };
-            }
-            let missing = Side::BOTH.into_iter().any(|s| !was[s].is_empty() && found[s].is_none());
-            if missing {
-                dropped.push(format!(
-                    "link of left turns {}–{} with right turns {}–{}",
-                    d.left[0] + 1,
-                    d.left[1],
-                    d.right[0] + 1,
-                    d.right[1]
-                ));
-                continue;
-            }
-            // An empty side stays where it was when the other side did not move and that place
-            // is still in order; else it sits where the aligner puts the other side's turns.
-            let place = |side: Side| -> usize {
-                let other = side.other();
-                let stayed = found[other] == Some(was[other].start);
-                if stayed && (cursor[side]..=len[side]).contains(&was[side].start) {
-                    return was[side].start;
-                }
-                match found[other].and_then(|t| base.link_of(other, t)) {
-                    Some(row) => base.links[row].turns(side).start.max(cursor[side]),
-                    None => cursor[side],
-                }
-            };
-            let range = |side: Side| match found[side] {
-                Some(start) => start..start + was[side].len(),
-                None => {
-                    let at = place(side);
-                    at..at
-                }
-            };
-            let link = Link { left: range(Side::Left), right: range(Side::Right), score: 1.0, origin: Origin::User };
-            // Found further on: a side with turns that is not where it was (where an empty side
-            // is placed says nothing of the text).
-            if Side::BOTH.into_iter().any(|s| !was[s].is_empty() && *link.turns(s) != was[s]) {
-                moved += 1;
-            }
-            cursor = Sides::new(link.left.end, link.right.end);
-            anchors.push(link);
-        }
-        let alignment = edit::align_with_anchors(&docs.left, &docs.right, &anchors);
-        let kept = alignment.links.iter().filter(|l| l.origin == Origin::User).count();
-        if kept < anchors.len() {
-            dropped.push(format!("{} links that crossed others", anchors.len() - kept));
-        }
+        let kept: Vec<anchors::Kept> = self
+            .decisions
+            .iter()
+            .map(|d| anchors::Kept {
+                was: Sides::new(d.left[0]..d.left[1], d.right[0]..d.right[1]),
+                text: Sides::new(d.left_text.clone(), d.right_text.clone()),
+            })
+            .collect();
+        let anchors::Reanchored { alignment, moved, mut dropped } =
+            anchors::reanchor(docs.as_ref().map(|d| &d.turns), &kept);
         let n = Sides::new(docs.left.turns.turns.len(), docs.right.turns.turns.len());
         let mut annotations = Annotations::default();
         for note in &self.notes {
@@ -412,7 +338,8 @@ pub struct Restored {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::edit::Edit;
+    use crate::core::alignment::Origin;
+    use crate::core::edit::{self, Edit};
 
     fn pair_in(dir: &Path) -> Pair {
         let zh = "标题\n\n主持人：你好。\n\n林晓：你好啊，很高兴见到你。\n\n主持人：我们开始吧？\n\n林晓：好的。";
@@ -504,8 +431,8 @@ mod tests {
         file.decisions = vec![Decision {
             left: [3, 4],
             right: [1, 1],
-            left_text: text_hash(&pair.docs.left, 3..4),
-            right_text: text_hash(&pair.docs.right, 1..1),
+            left_text: anchors::text_hash(&pair.docs.left.turns, 3..4),
+            right_text: anchors::text_hash(&pair.docs.right.turns, 1..1),
         }];
         file.notes = vec![
             Note { side: Side::Left, turn: 1, text: "kept".into() },

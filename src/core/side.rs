@@ -102,6 +102,24 @@ impl<T> From<Sides<T>> for [T; 2] {
     }
 }
 
+/// `read` of each side, the two on two threads when they hold more than `threshold` items
+/// together (a thread costs more than a short side takes).
+pub fn both_sides<T: Sync, R: Send>(
+    left: &[T],
+    right: &[T],
+    threshold: usize,
+    read: impl Fn(&[T]) -> R + Sync,
+) -> (R, R) {
+    if left.len() + right.len() <= threshold {
+        return (read(left), read(right));
+    }
+    std::thread::scope(|s| {
+        let right = s.spawn(|| read(right));
+        let left = read(left);
+        (left, right.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

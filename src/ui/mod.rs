@@ -1,28 +1,24 @@
 //! The window's parts, drawn from the app's state; user intents come back as commands.
 
-mod cell;
-pub mod columns;
 pub mod editing;
 pub mod export_window;
 pub mod flags_panel;
 pub mod fonts;
-mod headers;
 pub mod keymap;
 pub mod menu;
-pub mod overview;
 pub mod presentation;
 pub mod presenter;
-pub mod row_layout;
 pub mod search_bar;
 pub mod selection;
 pub mod system_fonts;
 pub mod theme;
+pub mod view;
 
 use egui::{RichText, Ui};
 
 use crate::core::side::{Side, Sides};
 use crate::state::{Action, AppState, NavAction, ReviewAction, Target};
-use columns::{ViewCache, ViewParams};
+use view::{ViewCache, ViewParams};
 
 /// What is being typed in the window's fields: widget state, not the app's. The app reads a
 /// draft only through the action that submits it.
@@ -102,7 +98,7 @@ pub fn shell_ui(
     if presenting && let Some(pair) = state.pair.as_ref() {
         egui::Panel::bottom("position").show(ui, |ui| presentation::position_ui(ui, pair, &state.nav));
     }
-    let marks = columns::Marks {
+    let marks = view::Marks {
         current: Some(state.nav.current),
         hits: &state.search.hits,
         current_hit: state.search.current,
@@ -119,7 +115,7 @@ pub fn shell_ui(
                 if pair.alignment.unrelated() {
                     unrelated_banner_ui(ui);
                 }
-                let events = columns::aligned_view_ui(ui, pair, view, params, &marks);
+                let events = view::columns::aligned_view_ui(ui, pair, view, params, &marks);
                 out.extend(events.split.map(Action::SetSplit));
                 // A click selects the row where it is; the overview strip jumps.
                 out.extend(events.clicked_row.map(|row| Action::Nav(NavAction::Select(row))));

@@ -2,8 +2,11 @@
 
 use egui::{Rect, RichText, Ui, pos2, vec2};
 
-use super::cell::{Window, cell_layout};
-use super::columns::{GUTTER, Marks, ViewCache, ViewParams, column_lefts, column_widths, draw_cell};
+use super::view::cache::{GUTTER, ViewCache, ViewParams, column_lefts, column_widths};
+use super::view::cell::cell_layout;
+use super::view::columns::draw_cell;
+use super::view::marks::Marks;
+use super::view::pieces::Window;
 use crate::core::document::Pair;
 use crate::core::side::{Side, Sides};
 use crate::state::Nav;

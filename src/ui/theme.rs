@@ -101,8 +101,8 @@ pub fn high_contrast(visuals: &mut egui::Visuals) {
 
 /// Background and text colour of a highlighted stretch: search hits in yellow (the current one
 /// in orange), flagged words in a pale red.
-pub(super) fn highlight(kind: super::columns::Highlight, dark: bool, text: Color32) -> (Color32, Color32) {
-    use super::columns::Highlight;
+pub(super) fn highlight(kind: super::view::marks::Highlight, dark: bool, text: Color32) -> (Color32, Color32) {
+    use super::view::marks::Highlight;
     match (kind, dark) {
         (Highlight::CurrentHit, _) => (Color32::from_rgb(0xff, 0x9f, 0x1a), Color32::BLACK),
         (Highlight::Hit, true) => (Color32::from_rgb(0x6b, 0x55, 0x00), text),

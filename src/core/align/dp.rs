@@ -51,8 +51,7 @@ const TOKENS_BEST: f32 = -2.5;
 /// other keeps whole into up to five.
 pub const MOVES: [(usize, usize); 14] =
     [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3), (4, 1), (1, 4), (3, 2), (2, 3), (5, 1), (1, 5)];
-/// The most turns one side of a link may hold.
-pub const MAX_GROUP: usize = 5;
+pub use crate::core::alignment::MAX_GROUP;
 
 /// What a link's shape costs, whatever it pairs: one turn with one is the rule, a split the
 /// exception.
@@ -150,7 +149,7 @@ impl Group {
                     0.0
                 },
             tokens: g.iter().any(|u| !u.tokens.is_empty()),
-            time: g.iter().map(|u| u.time).reduce(super::features::span).flatten(),
+            time: g.iter().map(|u| u.time).reduce(super::unit::span).flatten(),
         }
     }
 

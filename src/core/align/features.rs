@@ -2,71 +2,10 @@
 
 use std::collections::HashMap;
 
+pub use super::unit::Unit;
+use crate::core::side::both_sides;
 use crate::core::text::{content_len, is_cjk, is_space};
-use crate::core::turns::{Turn, TurnKind};
-
-/// One side's turn (or, at a coarse level, a run of turns) reduced to what alignment compares.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    /// Non-space characters.
-    pub len: f32,
-    pub kind: TurnKind,
-    /// Index of the speaker on its own side.
-    pub speaker: Option<u32>,
-    /// Interned tokens that survive translation, sorted and unique.
-    pub tokens: Vec<u32>,
-    /// When it is said (subtitles): start and end in milliseconds.
-    pub time: Option<(u32, u32)>,
-    /// Its words and their senses (empty when the pair has no lexical signal).
-    pub lex: super::lexical::Lex,
-}
-
-impl Unit {
-    /// Two neighbouring units as one (for coarse levels).
-    pub fn merge(a: &Unit, b: &Unit) -> Unit {
-        let kind = if a.kind == TurnKind::Speech || b.kind == TurnKind::Speech { TurnKind::Speech } else { a.kind };
-        Unit {
-            len: a.len + b.len,
-            kind,
-            speaker: if a.speaker == b.speaker { a.speaker } else { None },
-            tokens: union(&a.tokens, &b.tokens),
-            time: span(a.time, b.time),
-            lex: super::lexical::Lex::merge(&a.lex, &b.lex),
-        }
-    }
-}
-
-/// The time two units cover together, when both have one.
-pub fn span(a: Option<(u32, u32)>, b: Option<(u32, u32)>) -> Option<(u32, u32)> {
-    let ((s1, e1), (s2, e2)) = (a?, b?);
-    Some((s1.min(s2), e1.max(e2)))
-}
-
-/// Sorted union of two sorted, unique lists.
-pub(super) fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => {
-                out.push(a[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(b[j]);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
+use crate::core::turns::Turn;
 
 /// Token vocabulary shared by both sides, with a weight per token (rarer is heavier).
 #[derive(Debug, Default)]
@@ -137,24 +76,6 @@ pub fn units(
     (l, r, vocab)
 }
 
-/// `read` of each side, the two on two threads when they hold more than `threshold` turns
-/// together (a thread costs more than a short side takes).
-pub fn both_sides<R: Send>(
-    left: &[Turn],
-    right: &[Turn],
-    threshold: usize,
-    read: impl Fn(&[Turn]) -> R + Sync,
-) -> (R, R) {
-    if left.len() + right.len() <= threshold {
-        return (read(left), read(right));
-    }
-    std::thread::scope(|s| {
-        let right = s.spawn(|| read(right));
-        let left = read(left);
-        (left, right.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-    })
-}
-
 /// Tokens that survive translation: numbers (separators removed), words mixing letters and
 /// digits (`GPT-4`, `A100`), and Latin-script names — capitalised words not opening a sentence,
 /// or any Latin word inside CJK text.
@@ -219,6 +140,7 @@ fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::turns::TurnKind;
 
     #[test]
     fn numbers_and_names_survive() {

@@ -4,57 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::features::Unit;
+pub use super::unit::Lex;
+use super::unit::Unit;
 use crate::core::lexicon::{self, Word};
 use crate::core::turns::Turn;
-
-/// A unit's words: per word a weight and its concepts (its own key first, then its senses).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Lex {
-    pub weights: Vec<f32>,
-    /// Word `k`'s concepts are `concepts[starts[k]..starts[k + 1]]`.
-    pub starts: Vec<u32>,
-    pub concepts: Vec<u32>,
-    /// Sorted, unique: every concept of every word, what the other side's words are looked up in.
-    pub offers: Vec<u32>,
-    /// The sum of the weights.
-    pub total: f32,
-}
-
-impl Lex {
-    fn word(&self, k: usize) -> &[u32] {
-        &self.concepts[self.starts[k] as usize..self.starts[k + 1] as usize]
-    }
-
-    /// The weight of this unit's words that `other` offers a translation for.
-    pub fn matched_in(&self, other: &Lex) -> f32 {
-        if other.offers.is_empty() {
-            return 0.0;
-        }
-        (0..self.weights.len())
-            .filter(|&k| self.word(k).iter().any(|c| other.offers.binary_search(c).is_ok()))
-            .map(|k| self.weights[k])
-            .sum()
-    }
-
-    /// Two units' words as one (coarse levels).
-    pub fn merge(a: &Lex, b: &Lex) -> Lex {
-        if b.weights.is_empty() {
-            return a.clone();
-        }
-        if a.weights.is_empty() {
-            return b.clone();
-        }
-        let shift = a.concepts.len() as u32;
-        Lex {
-            weights: [&a.weights[..], &b.weights[..]].concat(),
-            starts: a.starts.iter().copied().chain(b.starts[1..].iter().map(|s| s + shift)).collect(),
-            concepts: [&a.concepts[..], &b.concepts[..]].concat(),
-            offers: super::features::union(&a.offers, &b.offers),
-            total: a.total + b.total,
-        }
-    }
-}
 
 /// The words of both sides' turns, interned; `None` when neither side has words the other
 /// could match (no shared script, no dictionary between them).
@@ -96,7 +49,7 @@ impl Words {
 /// Reads the words of both sides (on two threads when long) and interns their keys.
 pub fn read(left: &[Turn], right: &[Turn]) -> Words {
     let read = |turns: &[Turn]| -> Vec<Vec<Word>> { turns.iter().map(|t| lexicon::words(&t.text)).collect() };
-    let (lw, rw) = super::features::both_sides(left, right, 400, read);
+    let (lw, rw) = crate::core::side::both_sides(left, right, 400, read);
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut intern = |s: String| -> u32 {
         let next = ids.len() as u32;
@@ -156,7 +109,7 @@ pub fn similarity(left: &[Unit], right: &[Unit], pairs: impl Fn(usize, usize) ->
         return None;
     }
     let mut found = 0.0;
-    let mut right_found = [0.0f32; super::dp::MAX_GROUP];
+    let mut right_found = [0.0f32; crate::core::alignment::MAX_GROUP];
     for (a, u) in left.iter().enumerate() {
         let mut mine = 0.0;
         for (b, slot) in right_found.iter_mut().enumerate().take(right.len()) {

@@ -7,10 +7,12 @@
 //! a shared script), a pass with the words follows; its sure links teach the shapes' costs, the
 //! length variance and a lexicon of the pair's own (IBM Model 1), and a last pass uses them all.
 
+pub mod anchors;
 mod dp;
 mod features;
 mod lexical;
 mod relatedness;
+mod unit;
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -10,9 +10,9 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::core::align;
+use crate::core::align::anchors;
 use crate::core::alignment::{Alignment, Link, Origin};
-use crate::core::document::{Document, Pair};
-use crate::core::project::{ProjectFile, View};
+use crate::core::document::Document;
 use crate::core::side::{Side, Sides};
 use crate::core::turns::Segmentation;
 pub use annotations::{Annotations, TurnRef};
@@ -439,13 +439,11 @@ pub fn apply_resplit(
     row: usize,
 ) -> Change {
     let side = edit.side_resplit().expect("an edit that splits a document again");
-    let old = Pair { docs: docs.clone(), alignment: Arc::new(alignment.clone()) };
-    let here = std::path::Path::new("resplit.tandem");
-    let file = ProjectFile::of(&old, annotations, &[], View::default(), here);
+    let kept = anchors::kept(docs.as_ref().map(|d| &d.turns), alignment);
     let before_doc = docs[side].clone();
     docs[side] = Arc::new(resplit);
-    let restored = file.restore(docs);
-    let before_links = std::mem::replace(alignment, restored.alignment);
+    let found = anchors::reanchor(docs.as_ref().map(|d| &d.turns), &kept);
+    let before_links = std::mem::replace(alignment, found.alignment);
     // Notes and bookmarks on the side cut anew follow their turn's text, not its number.
     let remapped = remap_annotations(annotations, side, &before_doc, &docs[side]);
     let before_notes = std::mem::replace(annotations, remapped);
@@ -498,40 +496,6 @@ fn neighbourhood(links: &[Link], edited: Range<usize>) -> Range<usize> {
         hi += 1;
     }
     lo..hi
-}
-
-/// Aligns two documents keeping the user's links where they are: the aligner runs only between
-/// them. This is how a project is rebuilt from its two texts and its decisions.
-pub fn align_with_anchors(left: &Document, right: &Document, anchors: &[Link]) -> Alignment {
-    let mut base = align::align(&left.turns, &right.turns);
-    let (n, m) = (left.turns.turns.len(), right.turns.turns.len());
-    // Keep anchors that fit these texts and each other, in order.
-    let mut kept: Vec<Link> = Vec::new();
-    for a in anchors {
-        let after = kept.last().map_or((0, 0), |k| (k.left.end, k.right.end));
-        if a.left.start >= after.0 && a.right.start >= after.1 && a.left.end <= n && a.right.end <= m {
-            kept.push(Link { origin: Origin::User, ..a.clone() });
-        }
-    }
-    if kept.is_empty() {
-        return base;
-    }
-    // Gaps between anchors as single automatic links, then the aligner over each gap.
-    let mut links = Vec::new();
-    let mut at = (0, 0);
-    for a in kept.iter().chain(std::iter::once(&user(n..n, m..m))) {
-        if a.left.start > at.0 || a.right.start > at.1 {
-            links.push(Link::auto(at.0..a.left.start, at.1..a.right.start, 0.0));
-        }
-        if !a.left.is_empty() || !a.right.is_empty() {
-            links.push(a.clone());
-        }
-        at = (a.left.end, a.right.end);
-    }
-    base.links = links;
-    let all = 0..base.links.len();
-    base.links = align::realign_rows(&left.turns, &right.turns, &base, all);
-    base
 }
 
 #[cfg(test)]

@@ -146,7 +146,7 @@ fn anchors_rebuild_the_same_alignment() {
     let p = pair();
     let (a, _, _) = run(&p, Edit::Unlink { row: 3 });
     let anchors: Vec<Link> = a.links.iter().filter(|l| l.origin == Origin::User).cloned().collect();
-    let rebuilt = align_with_anchors(&p.docs.left, &p.docs.right, &anchors);
+    let rebuilt = crate::core::align::anchors::align_with_anchors(&p.docs.left.turns, &p.docs.right.turns, &anchors);
     assert_eq!(rebuilt.links, a.links);
 }
 

@@ -5,72 +5,32 @@
 //! space where there is one). A piece off screen keeps an estimated height, or the exact one it
 //! had when it was last shown; only the pieces the viewport crosses are laid out.
 
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontFamily, FontId, Galley, Stroke, Ui};
 
-use super::columns::{Highlight, Marks, ViewCache, ViewParams};
-use super::fonts::{Face, display_text};
-use super::theme;
+use super::cache::{ViewCache, ViewParams};
+use super::marks::{Highlight, Marks};
+use super::pieces::Window;
 use crate::core::document::Pair;
 use crate::core::side::Side;
 use crate::core::text::is_cjk;
 use crate::core::turns::{Turn, TurnKind};
+use crate::ui::fonts::{Face, display_text};
+use crate::ui::theme;
 
 /// A cell whose turns hold more bytes than this is laid out in pieces.
 const WHOLE_LIMIT: usize = 16_000;
-/// About how many characters a piece of a long turn holds.
-const PIECE_CHARS: usize = 2_000;
-/// How far past `PIECE_CHARS` a piece may run to end at a sentence or a space.
-const PIECE_SLACK: usize = 400;
 /// Pieces this far outside the viewport are laid out too, so scrolling finds them ready.
 const MARGIN: f32 = 150.0;
 
 /// A cell laid out for this frame.
-pub(super) struct CellLayout {
+pub(crate) struct CellLayout {
     pub height: f32,
     /// What to draw, each with its offset from the top of the cell's text.
     pub pieces: Vec<(f32, Arc<Galley>)>,
-}
-
-/// Where the cell sits against the viewport, in the same coordinates; `None` lays it all out.
-#[derive(Debug, Clone)]
-pub(super) struct Window {
-    pub cell_top: f32,
-    pub viewport: egui::Rangef,
-}
-
-/// Where a turn's pieces start: (byte, char) pairs, ending with the text's end.
-type Cuts = Arc<Vec<(usize, usize)>>;
-/// A block of a long cell at one width and size: side, turn, block (0 = the turn's heading line),
-/// width and text size (rounded).
-type BlockKey = (Side, usize, usize, i32, i32);
-
-/// What laying out long cells keeps between frames.
-#[derive(Default)]
-pub(super) struct PieceCache {
-    /// Per side and turn: the (byte, char) start of each piece, ending with the text's end.
-    cuts: RefCell<HashMap<(Side, usize), Cuts>>,
-    /// Exact heights of blocks once laid out: side, turn, block (0 = heading line), width, size.
-    heights: RefCell<HashMap<BlockKey, f32>>,
-    /// Characters laid out during the current frame (measured by tests).
-    laid_out: Cell<usize>,
-}
-
-impl PieceCache {
-    /// Characters laid out since the last call: the memory a frame's text costs goes with it.
-    pub fn take_laid_out(&self) -> usize {
-        self.laid_out.replace(0)
-    }
-
-    fn cuts(&self, side: Side, turn: usize, text: &str) -> Cuts {
-        let mut map = self.cuts.borrow_mut();
-        map.entry((side, turn)).or_insert_with(|| Arc::new(cut_pieces(text))).clone()
-    }
 }
 
 /// The styles of one cell's text.
@@ -86,7 +46,7 @@ struct Styles {
 /// Lays out the text of one cell (its turns, each with a line of numbers and its speaker), or
 /// `None` for a cell with no turn.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn cell_layout(
+pub(crate) fn cell_layout(
     ui: &Ui,
     pair: &Pair,
     cache: &ViewCache,
@@ -119,7 +79,7 @@ pub(super) fn cell_layout(
         job
     };
     let layout = |job: LayoutJob| {
-        cache.pieces.laid_out.set(cache.pieces.laid_out.get() + job.text.chars().count());
+        cache.pieces.count_laid_out(job.text.chars().count());
         ui.fonts_mut(|f| f.layout_job(job))
     };
     let turns = &doc.turns.turns;
@@ -152,7 +112,7 @@ pub(super) fn cell_layout(
         let cuts = cache.pieces.cuts(side, t, &turn.text);
         let hits = marks.highlights(row, side, t, &turn.text);
         for block in 0..cuts.len() {
-            let known = cache.pieces.heights.borrow().get(&key(t, block)).copied();
+            let known = cache.pieces.height(&key(t, block));
             let estimate = || {
                 if block == 0 {
                     line + if k > 0 { p.text_size * 0.75 * 1.4 } else { 0.0 }
@@ -166,7 +126,7 @@ pub(super) fn cell_layout(
             // view either way, and then its exact height replaces it.
             let guess = known.unwrap_or_else(|| {
                 let guess = estimate();
-                cache.pieces.heights.borrow_mut().insert(key(t, block), guess);
+                cache.pieces.set_height(key(t, block), guess);
                 guess
             });
             if top < seen.max && top + guess > seen.min {
@@ -185,7 +145,7 @@ pub(super) fn cell_layout(
                 }
                 let galley = layout(job);
                 let height = galley.size().y;
-                cache.pieces.heights.borrow_mut().insert(key(t, block), height);
+                cache.pieces.set_height(key(t, block), height);
                 pieces.push((offset, galley));
                 offset += height;
             } else {
@@ -193,10 +153,7 @@ pub(super) fn cell_layout(
             }
         }
     }
-    let mut heights = cache.pieces.heights.borrow_mut();
-    if heights.len() > 200_000 {
-        heights.clear();
-    }
+    cache.pieces.bound();
     Some(CellLayout { height: offset, pieces })
 }
 
@@ -250,53 +207,6 @@ fn format(turn: &Turn, styles: &Styles) -> TextFormat {
     }
 }
 
-/// Where a long text is cut into pieces: the (byte, char) start of every piece after the first,
-/// then the text's end, after a leading (0, 0). A piece ends after a sentence end or, failing
-/// that, a space (never one inside a grouped number) when one comes soon enough.
-pub(super) fn cut_pieces(text: &str) -> Vec<(usize, usize)> {
-    let mut cuts = vec![(0, 0)];
-    let (mut byte, mut chars) = (0, 0);
-    while byte < text.len() {
-        let rest = &text[byte..];
-        let mut best: Option<(usize, usize)> = None;
-        let mut space: Option<(usize, usize)> = None;
-        let mut prev = '\0';
-        let mut end = (rest.len(), 0);
-        let mut n = 0;
-        let mut iter = rest.char_indices().peekable();
-        while let Some((b, c)) = iter.next() {
-            n += 1;
-            let after = b + c.len_utf8();
-            end = (after, n);
-            if n >= PIECE_CHARS {
-                let next = iter.peek().map(|&(_, c)| c);
-                let sentence = matches!(c, '。' | '！' | '？' | '；')
-                    || matches!(prev, '.' | '!' | '?' | ';') && c.is_whitespace();
-                let spacing = c.is_whitespace() && !(prev.is_ascii_digit() && next.is_some_and(|d| d.is_ascii_digit()));
-                if sentence {
-                    best = Some((after, n));
-                    break;
-                }
-                if spacing && space.is_none() {
-                    space = Some((after, n));
-                }
-                if n >= PIECE_CHARS + PIECE_SLACK {
-                    break;
-                }
-            }
-            prev = c;
-        }
-        let (b, n) = best.or(space).unwrap_or(end);
-        byte += b;
-        chars += n;
-        cuts.push((byte, chars));
-    }
-    if cuts.len() == 1 {
-        cuts.push((0, 0));
-    }
-    cuts
-}
-
 /// A piece's height before it is laid out: its width in ems (CJK one, Latin about half) over the
 /// column's width, in lines.
 fn estimate_height(text: &str, width: f32, size: f32) -> f32 {
@@ -336,58 +246,7 @@ fn append_with_hits(
     job.append(&text[at..], 0.0, format);
 }
 
-pub(super) fn blend(a: Color32, b: Color32) -> Color32 {
+pub(crate) fn blend(a: Color32, b: Color32) -> Color32 {
     let m = |x: u8, y: u8| ((x as u16 + y as u16) / 2) as u8;
     Color32::from_rgb(m(a.r(), b.r()), m(a.g(), b.g()), m(a.b(), b.b()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn pieces(text: &str) -> Vec<&str> {
-        cut_pieces(text).windows(2).map(|w| &text[w[0].0..w[1].0]).collect()
-    }
-
-    #[test]
-    fn a_short_text_is_one_piece() {
-        assert_eq!(pieces("Bonjour à tous."), ["Bonjour à tous."]);
-        assert_eq!(cut_pieces(""), [(0, 0), (0, 0)]);
-    }
-
-    #[test]
-    fn a_long_text_is_cut_at_sentence_ends_and_loses_nothing() {
-        let sentence = "Nous avons réuni 45 000 euros, puis nous avons recommencé. ";
-        let text = sentence.repeat(300);
-        let parts = pieces(&text);
-        assert!(parts.len() > 5, "{}", parts.len());
-        assert_eq!(parts.concat(), text);
-        for part in &parts[..parts.len() - 1] {
-            assert!(part.ends_with(". "), "{:?}", &part[part.len() - 20..]);
-            let n = part.chars().count();
-            assert!((PIECE_CHARS..=PIECE_CHARS + PIECE_SLACK).contains(&n), "{n}");
-        }
-        // The char offsets agree with the bytes.
-        for &(b, c) in &cut_pieces(&text) {
-            assert_eq!(text[..b].chars().count(), c);
-        }
-    }
-
-    #[test]
-    fn text_without_spaces_or_sentences_is_cut_anyway() {
-        let text = "字".repeat(10_000) + &"x".repeat(5_000);
-        let parts = pieces(&text);
-        assert_eq!(parts.concat(), text);
-        assert!(parts.iter().all(|p| p.chars().count() <= PIECE_CHARS + PIECE_SLACK));
-        let text = "这是一个很长的句子。".repeat(1_000);
-        assert!(pieces(&text)[..2].iter().all(|p| p.ends_with('。')));
-    }
-
-    #[test]
-    fn a_grouped_number_is_not_cut_at_its_space() {
-        // Digits up to the cut, then "000": the space between is no place to cut.
-        let text = "1".repeat(PIECE_CHARS - 1) + " 000 and then more words";
-        let parts = pieces(&text);
-        assert!(parts[0].ends_with("000 "), "{:?}", &parts[0][parts[0].len() - 8..]);
-    }
 }

@@ -2,14 +2,14 @@
 
 use egui::{Rect, Sense, Ui, pos2, vec2};
 
-use super::columns::{PAD, ViewCache, ViewParams, column_lefts};
+use super::cache::{PAD, ViewCache, ViewParams, column_lefts};
 use crate::core::document::Pair;
 use crate::core::edit::Annotations;
 use crate::core::side::{Side, Sides};
 
 /// Draws both headers; returns a title renamed this frame (`None` inside: back to the
 /// document's own title).
-pub(super) fn headers_ui(
+pub(crate) fn headers_ui(
     ui: &mut Ui,
     pair: &Pair,
     cache: &mut ViewCache,

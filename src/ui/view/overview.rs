@@ -3,7 +3,8 @@
 
 use egui::{Color32, Rect, Sense, Ui, pos2};
 
-use super::columns::{Marks, ViewCache};
+use super::cache::ViewCache;
+use super::marks::Marks;
 use crate::core::side::Side;
 
 /// Width of the strip, in points.
@@ -111,7 +112,7 @@ pub fn overview_ui(ui: &mut Ui, strip: Rect, cache: &ViewCache, marks: &Marks, v
         }
         if k & 8 != 0 {
             // Flags: a notch on the outer edge.
-            paint(strip.right() - 4.0, strip.right(), super::theme::flag_colour(visuals.dark_mode));
+            paint(strip.right() - 4.0, strip.right(), crate::ui::theme::flag_colour(visuals.dark_mode));
         }
     }
     if let Some(row) = marks.current.filter(|&r| r < layout.len()) {
