@@ -108,13 +108,31 @@ pub struct Loaded {
     pub project: Option<(PathBuf, Restored)>,
 }
 
+/// What a load is for, and so what its result does to the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Purpose {
+    /// A pair or a project the user asked for.
+    #[default]
+    Open,
+    /// The unsaved work of a run that did not end well.
+    Recover,
+    /// The open pair, read again after a change on disk: the view and the project stay.
+    Reload,
+}
+
 /// A pair being read and aligned on a background thread.
 pub struct Job {
     pub loading: Loading,
+    pub purpose: Purpose,
     rx: Receiver<Result<Loaded, Failure>>,
 }
 
 impl Job {
+    /// The same load, for `purpose`.
+    pub fn for_purpose(self, purpose: Purpose) -> Job {
+        Job { purpose, ..self }
+    }
+
     /// Starts reading and aligning; `wake` is called when the result is ready.
     pub fn spawn(sources: [Source; 2], wake: impl Fn() + Send + 'static) -> Job {
         let what = format!("{} ↔ {}", sources[0].name(), sources[1].name());
@@ -137,7 +155,7 @@ impl Job {
             let _ = tx.send(result);
             wake();
         });
-        Job { loading: Loading { what, started: Instant::now(), stage: shown }, rx }
+        Job { loading: Loading { what, started: Instant::now(), stage: shown }, purpose: Purpose::Open, rx }
     }
 
     /// Starts reading a project: its file, both sources (in the encodings it names), and the
@@ -161,7 +179,7 @@ impl Job {
     /// (its paths relative to `at`, which need not exist): what a change of a source on disk
     /// calls for.
     pub fn spawn_reload(file: ProjectFile, at: PathBuf, wake: impl Fn() + Send + 'static) -> Job {
-        Self::spawn_file(Some(file), at, Sides::default(), true, wake)
+        Self::spawn_file(Some(file), at, Sides::default(), true, wake).for_purpose(Purpose::Reload)
     }
 
     fn spawn_file(
@@ -229,7 +247,7 @@ impl Job {
             let _ = tx.send(result);
             wake();
         });
-        Job { loading: Loading { what, started: Instant::now(), stage: shown }, rx }
+        Job { loading: Loading { what, started: Instant::now(), stage: shown }, purpose: Purpose::Open, rx }
     }
 
     /// The result, once there.

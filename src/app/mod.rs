@@ -10,6 +10,7 @@ mod keys;
 pub mod loader;
 mod look;
 mod nav;
+mod opening;
 mod present;
 mod project;
 mod review;
@@ -28,7 +29,7 @@ pub use crate::state::{
 use crate::ui;
 use crate::ui::fonts::UserFont;
 use crate::ui::view::{ViewCache, ViewParams};
-use loader::{Dialog, Job, Loaded, Picked, Source};
+use loader::{Dialog, Job, Picked, Source};
 pub use nav::SearchJob;
 use review::{DismissalStore, ReviewJob};
 
@@ -67,10 +68,6 @@ pub struct TandemApp {
     history: History,
     /// Where unsaved work is kept between edits (`None`: nowhere, for tests that do not ask).
     recovery_dir: Option<PathBuf>,
-    /// The pair being loaded is the recovery copy.
-    recovering: bool,
-    /// The pair being loaded is the open one, read again after a change on disk.
-    reloading: bool,
     watcher: Option<watch::Watcher>,
     /// A document being split again after an edit of its turns.
     resplit_job: Option<tasks::Task<project::Resplit>>,
@@ -159,8 +156,6 @@ impl TandemApp {
             deferred_error: None,
             history: History::default(),
             recovery_dir: None,
-            recovering: false,
-            reloading: false,
             watcher: None,
             locating: None,
             resplit_job: None,
@@ -251,67 +246,9 @@ impl TandemApp {
 
     fn poll_background(&mut self) {
         if let Some(result) = self.job.as_ref().and_then(Job::poll) {
-            self.job = None;
+            let purpose = self.job.take().map(|j| j.purpose).unwrap_or_default();
             self.state.loading = None;
-            let recovering = std::mem::take(&mut self.recovering);
-            let reloading = std::mem::take(&mut self.reloading);
-            match result {
-                Ok(Loaded { pair, project }) => {
-                    self.state.error = self.deferred_error.take();
-                    // The path field closes when the files it named open (not when the sample
-                    // opens beside a field that asks where the last pair's files went).
-                    if pair.docs.left.path.is_file()
-                        && matches!(
-                            self.state.path_entry.as_ref().and_then(|e| e.target),
-                            Some(Target::Pair | Target::Side(_))
-                        )
-                    {
-                        self.state.path_entry = None;
-                    }
-                    let (path, dirty, current) =
-                        (self.state.project.path.clone(), self.state.project.dirty, self.state.nav.current);
-                    self.set_pair(pair);
-                    self.state.project.annotations = Default::default();
-                    self.state.project.path = None;
-                    self.reset_history(recovering || (reloading && dirty));
-                    if let Some((file, restored)) = project {
-                        self.apply_restored(file, restored, recovering, reloading);
-                    }
-                    if reloading {
-                        self.state.project.path = path;
-                        self.go(current);
-                    }
-                    if let Some(paths) = self.state.file_paths() {
-                        self.watcher = Some(watch::Watcher::spawn(paths.clone().into(), self.wake()));
-                        self.state.settings.remember(paths);
-                    } else {
-                        self.watcher = None;
-                    }
-                }
-                Err(failure) if failure.outside.is_some() => self.state.project.outside = failure.outside.map(|b| *b),
-                Err(failure) => match failure.missing {
-                    // A project's source is gone: ask where it is now (a dialog, or a path).
-                    Some((project, side, was)) => {
-                        let located = self.locating.take().map(|(_, l)| l).unwrap_or_default();
-                        self.locating = Some((project, located));
-                        let reason = format!(
-                            "{}. Where is it now? (It was {}.)",
-                            failure.message,
-                            was.file_name().map_or_else(|| was.display().to_string(), |n| n.to_string_lossy().into())
-                        );
-                        self.show_path_entry(Target::Locate(side), &reason);
-                        self.drafts.paths.left = was.display().to_string();
-                    }
-                    None => {
-                        // The path field, if the paths came from it, stays open and says why.
-                        if let Some(entry) = self.state.path_entry.as_mut() {
-                            entry.reason.clone_from(&failure.message);
-                        }
-                        self.state.error = Some(failure.message);
-                    }
-                },
-            }
-            self.deferred_error = None;
+            self.finish_load(result, purpose);
         }
         if let Some(picked) = self.dialog.as_ref().and_then(Dialog::poll) {
             let target = self.dialog.take().map_or(Target::Pair, |d| d.target);
@@ -445,10 +382,8 @@ impl TandemApp {
             Action::CancelLoading => {
                 // The reading thread is left to finish on its own; what it sends goes nowhere.
                 if let Some(loading) = self.state.loading.take() {
+                    // What the cancelled load was for (a recovery, a reload) goes with it.
                     self.job = None;
-                    // What the cancelled load was for (a recovery, a reload) is forgotten with it.
-                    self.recovering = false;
-                    self.reloading = false;
                     self.state.project.last = Some(format!("Stopped opening {}", loading.what));
                 }
             }

@@ -257,7 +257,6 @@ impl TandemApp {
         let job = Job::spawn_reload(file, at, self.wake());
         self.state.loading = Some(job.loading.clone());
         self.job = Some(job);
-        self.reloading = true;
     }
 
     /// A project just read: its notes, dismissals and view, and word of what no longer applies.
@@ -265,9 +264,10 @@ impl TandemApp {
         &mut self,
         path: PathBuf,
         restored: crate::core::project::Restored,
-        recovering: bool,
-        reloading: bool,
+        purpose: super::loader::Purpose,
     ) {
+        use super::loader::Purpose;
+        let (recovering, reloading) = (purpose == Purpose::Recover, purpose == Purpose::Reload);
         self.state.project.annotations = restored.annotations;
         self.state.project.path = if recovering { restored.recovery_of } else { Some(path) };
         if let Some(p) = self.state.project.path.clone().filter(|_| !reloading) {
@@ -417,10 +417,9 @@ impl TandemApp {
         let Some(offer) = self.state.project.recovery.take() else { return };
         if restore {
             // A recovery copy is Tandem's own, written from a pair the user opened.
-            let job = Job::spawn_project(offer.path, true, self.wake());
+            let job = Job::spawn_project(offer.path, true, self.wake()).for_purpose(super::loader::Purpose::Recover);
             self.state.loading = Some(job.loading.clone());
             self.job = Some(job);
-            self.recovering = true;
         } else {
             let _ = std::fs::remove_file(&offer.path);
             // Another window's work may be waiting too.

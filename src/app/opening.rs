@@ -1,0 +1,70 @@
+//! What a finished load does to the window: a pair or a project opened, unsaved work restored,
+//! a source read again — or, when it failed, what the user is told or asked.
+
+use super::TandemApp;
+use super::loader::{Failure, Loaded, Purpose};
+use super::watch;
+use crate::state::Target;
+
+impl TandemApp {
+    pub(super) fn finish_load(&mut self, result: Result<Loaded, Failure>, purpose: Purpose) {
+        let (recovering, reloading) = (purpose == Purpose::Recover, purpose == Purpose::Reload);
+        match result {
+            Ok(Loaded { pair, project }) => {
+                self.state.error = self.deferred_error.take();
+                // The path field closes when the files it named open (not when the sample
+                // opens beside a field that asks where the last pair's files went).
+                if pair.docs.left.path.is_file()
+                    && matches!(
+                        self.state.path_entry.as_ref().and_then(|e| e.target),
+                        Some(Target::Pair | Target::Side(_))
+                    )
+                {
+                    self.state.path_entry = None;
+                }
+                let (path, dirty, current) =
+                    (self.state.project.path.clone(), self.state.project.dirty, self.state.nav.current);
+                self.set_pair(pair);
+                self.state.project.annotations = Default::default();
+                self.state.project.path = None;
+                self.reset_history(recovering || (reloading && dirty));
+                if let Some((file, restored)) = project {
+                    self.apply_restored(file, restored, purpose);
+                }
+                if reloading {
+                    self.state.project.path = path;
+                    self.go(current);
+                }
+                if let Some(paths) = self.state.file_paths() {
+                    self.watcher = Some(watch::Watcher::spawn(paths.clone().into(), self.wake()));
+                    self.state.settings.remember(paths);
+                } else {
+                    self.watcher = None;
+                }
+            }
+            Err(failure) if failure.outside.is_some() => self.state.project.outside = failure.outside.map(|b| *b),
+            Err(failure) => match failure.missing {
+                // A project's source is gone: ask where it is now (a dialog, or a path).
+                Some((project, side, was)) => {
+                    let located = self.locating.take().map(|(_, l)| l).unwrap_or_default();
+                    self.locating = Some((project, located));
+                    let reason = format!(
+                        "{}. Where is it now? (It was {}.)",
+                        failure.message,
+                        was.file_name().map_or_else(|| was.display().to_string(), |n| n.to_string_lossy().into())
+                    );
+                    self.show_path_entry(Target::Locate(side), &reason);
+                    self.drafts.paths.left = was.display().to_string();
+                }
+                None => {
+                    // The path field, if the paths came from it, stays open and says why.
+                    if let Some(entry) = self.state.path_entry.as_mut() {
+                        entry.reason.clone_from(&failure.message);
+                    }
+                    self.state.error = Some(failure.message);
+                }
+            },
+        }
+        self.deferred_error = None;
+    }
+}
