@@ -485,3 +485,20 @@ fn settings_labels_keep_their_words_whole() {
         assert!(rect.height() < 24.0, "{label:?} is on one line: {rect:?}");
     }
 }
+
+#[test]
+fn f1_lists_the_keys_from_the_one_table_and_the_menus_show_the_same() {
+    let mut harness = app_with(None);
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(2);
+    harness.get_by_label("Keys");
+    // Key texts made from the keys themselves, with what Help says of them.
+    harness.get_by_label("Ctrl+Shift+Z · Ctrl+Y");
+    harness.get_by_label("save the project as…");
+    harness.get_by_label("Ctrl+Alt+S");
+    assert!(harness.state().project.keys_open);
+    // F1 again closes it.
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(2);
+    assert!(!harness.state().project.keys_open);
+}

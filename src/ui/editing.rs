@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::Drafts;
-use super::keymap::{self, EDIT_KEYS};
+use super::keymap::{self, Command, EDIT_KEYS};
 use crate::core::edit::Edit;
 use crate::core::side::Side;
 use crate::state::{Action, AppState, CloseChoice};
@@ -30,12 +30,12 @@ fn row_edits_ui(ui: &mut Ui, state: &AppState, row: usize, out: &mut Vec<Action>
     let bookmarked = state.pair.as_ref().is_some_and(|p| state.project.annotations.bookmarked(&p.alignment, row));
     for key in &EDIT_KEYS {
         let label = if key.label == "Bookmark" && bookmarked { "Remove the bookmark" } else { key.label };
-        if ui.add(egui::Button::new(label).shortcut_text(key.keys)).clicked() {
+        if ui.add(egui::Button::new(label).shortcut_text(keymap::describe(&key.shortcut))).clicked() {
             out.push(Action::Edit((key.edit)(row)));
             ui.close();
         }
     }
-    if ui.add(egui::Button::new("Note…").shortcut_text("Ctrl+E")).clicked() {
+    if ui.add(egui::Button::new("Note…").shortcut_text(keymap::keys_text(Command::Note))).clicked() {
         out.push(Action::EditNote(Some(row)));
         ui.close();
     }
@@ -120,10 +120,22 @@ fn turns_edits_ui(ui: &mut Ui, state: &AppState, row: usize, out: &mut Vec<Actio
 /// The Edit menu: undo, redo, and the edits of the current row.
 pub fn edit_menu_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Action>) {
     ui.menu_button("Edit", |ui| {
-        if ui.add_enabled(state.project.can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z")).clicked() {
+        if ui
+            .add_enabled(
+                state.project.can_undo,
+                egui::Button::new("Undo").shortcut_text(keymap::keys_text(Command::Undo)),
+            )
+            .clicked()
+        {
             out.push(Action::Undo);
         }
-        if ui.add_enabled(state.project.can_redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z")).clicked() {
+        if ui
+            .add_enabled(
+                state.project.can_redo,
+                egui::Button::new("Redo").shortcut_text(keymap::keys_text(Command::Redo)),
+            )
+            .clicked()
+        {
             out.push(Action::Redo);
         }
         ui.separator();
@@ -198,13 +210,27 @@ pub fn note_bar_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Ac
 pub fn keys_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
     let mut open = state.project.keys_open;
+    // Taller than a small screen: the list scrolls inside the window.
+    let height = ui.ctx().content_rect().height() * 0.75;
     egui::Window::new("Keys").open(&mut open).resizable(false).show(ui.ctx(), |ui| {
-        egui::Grid::new("keys-table").striped(true).num_columns(2).show(ui, |ui| {
-            for (keys, what) in keymap::ALL_KEYS {
-                ui.label(RichText::new(*keys).strong());
-                ui.label(*what);
-                ui.end_row();
-            }
+        egui::ScrollArea::vertical().max_height(height).min_scrolled_height(height).show(ui, |ui| {
+            egui::Grid::new("keys-table").striped(true).num_columns(2).show(ui, |ui| {
+                let mut row = |keys: &str, what: &str| {
+                    ui.label(RichText::new(keys).strong());
+                    ui.label(what);
+                    ui.end_row();
+                };
+                for (keys, what) in keymap::OTHER_KEYS {
+                    row(keys, what);
+                }
+                for b in keymap::BINDINGS {
+                    let keys: Vec<String> = b.keys.iter().map(keymap::describe).collect();
+                    row(&keys.join(" · "), b.help);
+                }
+                for e in &EDIT_KEYS {
+                    row(&keymap::describe(&e.shortcut), &e.label.to_lowercase());
+                }
+            });
         });
     });
     if !open {

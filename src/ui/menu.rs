@@ -1,5 +1,6 @@
 //! The menu bar: File (open, projects, export, recent, sample), Edit, View, Navigate, Settings.
 
+use super::keymap::{Command, keys_text};
 use egui::Ui;
 
 use crate::core::side::Side;
@@ -10,7 +11,10 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             let busy = app.dialog_open;
-            if ui.add_enabled(!busy, egui::Button::new("Open pair…").shortcut_text("Ctrl+O")).clicked() {
+            if ui
+                .add_enabled(!busy, egui::Button::new("Open pair…").shortcut_text(keys_text(Command::OpenPair)))
+                .clicked()
+            {
                 out.push(Action::OpenDialog(Target::Pair));
             }
             if ui.add_enabled(!busy, egui::Button::new("Open left…")).clicked() {
@@ -38,15 +42,21 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
                     }
                 }
             });
-            if ui.add(egui::Button::new("Save project").shortcut_text("Ctrl+S")).clicked() {
+            if ui.add(egui::Button::new("Save project").shortcut_text(keys_text(Command::Save))).clicked() {
                 out.push(Action::Save);
             }
-            if ui.add_enabled(!busy, egui::Button::new("Save project as…").shortcut_text("Ctrl+Alt+S")).clicked() {
+            if ui
+                .add_enabled(!busy, egui::Button::new("Save project as…").shortcut_text(keys_text(Command::SaveAs)))
+                .clicked()
+            {
                 out.push(Action::SaveAs);
             }
             ui.separator();
             let can_export = app.pair.is_some();
-            if ui.add_enabled(can_export, egui::Button::new("Export…").shortcut_text("Ctrl+Shift+E")).clicked() {
+            if ui
+                .add_enabled(can_export, egui::Button::new("Export…").shortcut_text(keys_text(Command::Export)))
+                .clicked()
+            {
                 out.push(crate::state::ExportAction::Show(true).into());
             }
             ui.separator();
@@ -76,13 +86,13 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
         });
         super::editing::edit_menu_ui(ui, app, &mut out);
         ui.menu_button("View", |ui| {
-            if ui.add(egui::Button::new("Larger text").shortcut_text("Ctrl +")).clicked() {
+            if ui.add(egui::Button::new("Larger text").shortcut_text(keys_text(Command::Larger))).clicked() {
                 out.push(Action::TextSize(1));
             }
-            if ui.add(egui::Button::new("Smaller text").shortcut_text("Ctrl −")).clicked() {
+            if ui.add(egui::Button::new("Smaller text").shortcut_text(keys_text(Command::Smaller))).clicked() {
                 out.push(Action::TextSize(-1));
             }
-            if ui.add(egui::Button::new("Reset text size").shortcut_text("Ctrl 0")).clicked() {
+            if ui.add(egui::Button::new("Reset text size").shortcut_text(keys_text(Command::DefaultSize))).clicked() {
                 out.push(Action::TextSize(0));
             }
             ui.separator();
@@ -90,30 +100,33 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             if ui.button(theme).clicked() {
                 out.push(Action::ToggleTheme);
             }
-            if ui.add(egui::Button::new("Swap sides").shortcut_text("Ctrl+Shift+S")).clicked() {
+            if ui.add(egui::Button::new("Swap sides").shortcut_text(keys_text(Command::Swap))).clicked() {
                 out.push(Action::Swap);
             }
-            if ui.add(egui::Button::new("Flags panel").shortcut_text("Ctrl+Shift+R")).clicked() {
+            if ui.add(egui::Button::new("Flags panel").shortcut_text(keys_text(Command::FlagsPanel))).clicked() {
                 out.push(Action::Review(ReviewAction::TogglePanel));
             }
         });
         ui.menu_button("Navigate", |ui| {
             let nav = |c| Action::Nav(c);
             for (label, keys, cmd) in [
-                ("Next pair", "→ Space PgDn", NavAction::Step(1)),
-                ("Previous pair", "← PgUp", NavAction::Step(-1)),
-                ("First pair", "Home", NavAction::First),
-                ("Last pair", "End", NavAction::Last),
-                ("Go to turn or line…", "Ctrl+G", NavAction::OpenGoto),
-                ("Find…", "Ctrl+F", NavAction::OpenSearch),
-                ("Next turn of the speaker", "Alt+↓", NavAction::SpeakerStep(true)),
-                ("Previous turn of the speaker", "Alt+↑", NavAction::SpeakerStep(false)),
+                ("Next pair", "→ Space PgDn".to_string(), NavAction::Step(1)),
+                ("Previous pair", "← PgUp".to_string(), NavAction::Step(-1)),
+                ("First pair", "Home".to_string(), NavAction::First),
+                ("Last pair", "End".to_string(), NavAction::Last),
+                ("Go to turn or line…", keys_text(Command::Goto), NavAction::OpenGoto),
+                ("Find…", keys_text(Command::Find), NavAction::OpenSearch),
+                ("Next turn of the speaker", "Alt+↓".to_string(), NavAction::SpeakerStep(true)),
+                ("Previous turn of the speaker", "Alt+↑".to_string(), NavAction::SpeakerStep(false)),
             ] {
                 if ui.add(egui::Button::new(label).shortcut_text(keys)).clicked() {
                     out.push(nav(cmd));
                 }
             }
-            for (label, keys, forward) in [("Next flag", "F8", true), ("Previous flag", "Shift+F8", false)] {
+            for (label, command, forward) in
+                [("Next flag", Command::NextFlag, true), ("Previous flag", Command::PreviousFlag, false)]
+            {
+                let keys = keys_text(command);
                 if ui.add(egui::Button::new(label).shortcut_text(keys)).clicked() {
                     out.push(Action::Review(ReviewAction::Step(forward)));
                 }
@@ -136,9 +149,9 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             ui.separator();
             let names = app.pair.as_ref().map(|p| p.docs.as_ref().map(|d| d.name()));
             for (only, label, keys) in [
-                (None, "Both columns".to_string(), "Ctrl+3"),
-                (Some(Side::Left), String::new(), "Ctrl+1"),
-                (Some(Side::Right), String::new(), "Ctrl+2"),
+                (None, "Both columns".to_string(), keys_text(Command::BothColumns)),
+                (Some(Side::Left), String::new(), keys_text(Command::OnlyLeft)),
+                (Some(Side::Right), String::new(), keys_text(Command::OnlyRight)),
             ] {
                 let label = match (only, &names) {
                     (Some(side), Some(n)) => format!("Only the {} column ({})", side.name(), n[side]),
@@ -151,20 +164,21 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
                 }
             }
             let can = app.nav.selection.is_some();
-            let highlight = egui::Button::new("Highlight the selected words").shortcut_text("H");
+            let highlight =
+                egui::Button::new("Highlight the selected words").shortcut_text(keys_text(Command::Highlight));
             if ui.add_enabled(can, highlight).on_disabled_hover_text("Select words in a row first").clicked() {
                 out.push(nav(NavAction::Highlight));
             }
-            let clear = egui::Button::new("Clear the highlights").shortcut_text("Shift+H");
+            let clear = egui::Button::new("Clear the highlights").shortcut_text(keys_text(Command::ClearHighlights));
             if ui.add_enabled(!app.nav.phrases.is_empty(), clear).clicked() {
                 out.push(nav(NavAction::ClearHighlights));
             }
             ui.separator();
-            if ui.add(egui::Button::new("Present").shortcut_text("F5")).clicked() {
+            if ui.add(egui::Button::new("Present").shortcut_text(keys_text(Command::Present))).clicked() {
                 out.push(nav(NavAction::TogglePresent));
             }
             let presenter = egui::Button::selectable(app.nav.presenter_view, "Presenter view (a second window)")
-                .shortcut_text("Ctrl+Shift+P");
+                .shortcut_text(keys_text(Command::PresenterView));
             if ui.add(presenter).on_hover_text("The next pair, the note and the flags, for your own screen").clicked() {
                 out.push(nav(NavAction::TogglePresenterView));
             }
@@ -173,7 +187,7 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             } else {
                 "High contrast when presenting: off"
             };
-            if ui.add(egui::Button::new(contrast).shortcut_text("F7")).clicked() {
+            if ui.add(egui::Button::new(contrast).shortcut_text(keys_text(Command::HighContrast))).clicked() {
                 out.push(nav(NavAction::ToggleHighContrast));
             }
             let fit = if app.settings.fit_each_pair {
@@ -189,37 +203,47 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             out.push(Action::ShowSettings(!app.settings_open));
         }
         ui.menu_button("Help", |ui| {
-            if ui.add(egui::Button::new("Keys").shortcut_text("F1")).clicked() {
+            if ui.add(egui::Button::new("Keys").shortcut_text(keys_text(Command::Keys))).clicked() {
                 out.push(Action::ShowKeys(true));
             }
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("▶ Present").on_hover_text("Presentation mode (F5; Esc leaves)").clicked() {
+            if ui
+                .button("▶ Present")
+                .on_hover_text(format!("Presentation mode ({}; Esc leaves)", keys_text(Command::Present)))
+                .clicked()
+            {
                 out.push(Action::Nav(NavAction::TogglePresent));
             }
             let flags = format!("Flags ({})", app.review.shown.len());
             if ui
                 .selectable_label(app.review.panel_open, flags)
-                .on_hover_text("Review flags (Ctrl+Shift+R; F8 next)")
+                .on_hover_text(format!(
+                    "Review flags ({}; {} next)",
+                    keys_text(Command::FlagsPanel),
+                    keys_text(Command::NextFlag)
+                ))
                 .clicked()
             {
                 out.push(Action::Review(ReviewAction::TogglePanel));
             }
-            if ui.button("Find").on_hover_text("Search both columns (Ctrl+F)").clicked() {
+            if ui.button("Find").on_hover_text(format!("Search both columns ({})", keys_text(Command::Find))).clicked()
+            {
                 out.push(Action::Nav(NavAction::OpenSearch));
             }
-            if ui.button("⇄ Swap").on_hover_text("Swap the two sides (Ctrl+Shift+S)").clicked() {
+            if ui.button("⇄ Swap").on_hover_text(format!("Swap the two sides ({})", keys_text(Command::Swap))).clicked()
+            {
                 out.push(Action::Swap);
             }
             let theme = if app.settings.dark { "☀ Light" } else { "● Dark" };
             if ui.button(theme).clicked() {
                 out.push(Action::ToggleTheme);
             }
-            if ui.button("A+").on_hover_text("Larger text (Ctrl +)").clicked() {
+            if ui.button("A+").on_hover_text(format!("Larger text ({})", keys_text(Command::Larger))).clicked() {
                 out.push(Action::TextSize(1));
             }
             ui.label(format!("{:.0} pt", app.settings.text_size));
-            if ui.button("A−").on_hover_text("Smaller text (Ctrl −)").clicked() {
+            if ui.button("A−").on_hover_text(format!("Smaller text ({})", keys_text(Command::Smaller))).clicked() {
                 out.push(Action::TextSize(-1));
             }
         });

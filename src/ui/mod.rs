@@ -184,13 +184,25 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
                     n => format!("{n} flags"),
                 }
             };
-            if ui.link(flags).on_hover_text("Show the review flags (Ctrl+Shift+R); F8 goes to the next").clicked() {
+            if ui
+                .link(flags)
+                .on_hover_text(format!(
+                    "Show the review flags ({}); {} goes to the next",
+                    keymap::keys_text(keymap::Command::FlagsPanel),
+                    keymap::keys_text(keymap::Command::NextFlag)
+                ))
+                .clicked()
+            {
                 out.push(Action::Review(ReviewAction::TogglePanel));
             }
             if let Some(side) = state.nav.only {
                 ui.separator();
                 let hidden = format!("the {} column is hidden", side.other().name());
-                if ui.link(hidden).on_hover_text("Show both columns (Ctrl+3)").clicked() {
+                if ui
+                    .link(hidden)
+                    .on_hover_text(format!("Show both columns ({})", keymap::keys_text(keymap::Command::BothColumns)))
+                    .clicked()
+                {
                     out.push(Action::Nav(NavAction::ShowOnly(None)));
                 }
             }
@@ -340,7 +352,10 @@ fn empty_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
             return;
         }
         ui.heading("Open a text and its translation");
-        ui.label("File › Open pair… (Ctrl+O) — or drop two files on this window — or run `tandem LEFT RIGHT`.");
+        ui.label(format!(
+            "File › Open pair… ({}) — or drop two files on this window — or run `tandem LEFT RIGHT`.",
+            keymap::keys_text(keymap::Command::OpenPair)
+        ));
         ui.label("A .tandem project opens the same ways.");
         ui.add_space(8.0);
         ui.horizontal(|ui| {
