@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
 
 use super::TandemApp;
+use super::tasks::Task;
 use crate::core::export::{self, ExportError, Options, Progress};
 use crate::core::review::{self, Flag};
 use crate::core::side::{Side, Sides};
@@ -14,9 +14,7 @@ use crate::state::export::ExportRun;
 use crate::state::{Action, ExportAction, Target};
 
 /// An export on its own thread: rows written, or why not.
-pub struct ExportJob {
-    rx: Receiver<Result<usize, ExportError>>,
-}
+pub type ExportJob = Task<Result<usize, ExportError>>;
 
 impl TandemApp {
     pub(super) fn handle_export(&mut self, action: ExportAction) {
@@ -92,10 +90,9 @@ impl TandemApp {
         });
         let dismissed = review.dismissed.clone();
         let progress = Arc::new(Progress::default());
-        let (tx, rx) = channel();
-        let wake = self.wake();
         let (job_progress, job_path) = (progress.clone(), path.clone());
-        std::thread::spawn(move || {
+        // The export's own Cancel (in its progress) stops it; the task is never dropped early.
+        self.export_job = Some(Task::spawn(self.wake(), move |_| {
             let flags = flags.unwrap_or_else(|| {
                 let mut all = review::check(&pair);
                 all.retain(|f| !dismissed.contains(&f.key(&pair)));
@@ -103,19 +100,19 @@ impl TandemApp {
             });
             let prepared = export::prepare(&pair, &annotations, &flags, &options);
             let written = export::write_file(&prepared, format, &job_path, replace, &job_progress);
-            let _ = tx.send(written.map(|()| prepared.rows.len()));
-            wake();
-        });
+            Some(written.map(|()| prepared.rows.len()))
+        }));
         self.state.export.outcome = None;
         self.state.export.running = Some(ExportRun { path, format, started: Instant::now(), progress });
-        self.export_job = Some(ExportJob { rx });
     }
 
     pub(super) fn poll_export(&mut self) {
-        let Some(result) = self.export_job.as_ref().and_then(|j| j.rx.try_recv().ok()) else { return };
+        let Some(result) = self.export_job.as_ref().and_then(Task::poll) else { return };
         self.export_job = None;
         let Some(run) = self.state.export.running.take() else { return };
-        let outcome = match result {
+        let stopped =
+            || ExportError::Build { format: run.format.name(), message: "the export stopped unexpectedly".into() };
+        let outcome = match result.unwrap_or_else(|_| Err(stopped())) {
             Ok(rows) => Ok(format!(
                 "Exported {rows} rows as {} to {} ({:.1} s)",
                 run.format.name().to_uppercase(),
@@ -132,9 +129,9 @@ impl TandemApp {
 
     /// Waits for the export to be written (tests).
     pub fn finish_export(&mut self) {
-        while self.export_job.is_some() {
-            self.poll_export();
-            std::thread::sleep(std::time::Duration::from_millis(1));
+        if let Some(job) = self.export_job.as_ref() {
+            job.wait();
         }
+        self.poll_export();
     }
 }
