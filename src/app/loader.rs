@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
+use super::tasks::Task;
 use crate::core::document::{self, Document, Pair};
 use crate::core::project::{ProjectFile, Restored};
 use crate::core::side::{Side, Sides};
@@ -124,7 +125,7 @@ pub enum Purpose {
 pub struct Job {
     pub loading: Loading,
     pub purpose: Purpose,
-    rx: Receiver<Result<Loaded, Failure>>,
+    task: Task<Result<Loaded, Failure>>,
 }
 
 impl Job {
@@ -136,12 +137,11 @@ impl Job {
     /// Starts reading and aligning; `wake` is called when the result is ready.
     pub fn spawn(sources: [Source; 2], wake: impl Fn() + Send + 'static) -> Job {
         let what = format!("{} ↔ {}", sources[0].name(), sources[1].name());
-        let (tx, rx) = channel();
         let [left, right] = sources;
         // Each file read and split (two steps each), then the alignment.
         let stage = Arc::new(LoadStage::new(5));
         let shown = stage.clone();
-        std::thread::spawn(move || {
+        let task = Task::spawn(wake, move |_| {
             let paths: Vec<&Path> = [&left, &right]
                 .into_iter()
                 .filter_map(|s| if let Source::File(p) = s { Some(p.as_path()) } else { None })
@@ -152,10 +152,9 @@ impl Job {
                 stage.begin("Aligning");
                 Ok(Loaded { pair: Pair::from_docs(docs), project: None })
             })();
-            let _ = tx.send(result);
-            wake();
+            Some(result)
         });
-        Job { loading: Loading { what, started: Instant::now(), stage: shown }, purpose: Purpose::Open, rx }
+        Job { loading: Loading { what, started: Instant::now(), stage: shown }, purpose: Purpose::Open, task }
     }
 
     /// Starts reading a project: its file, both sources (in the encodings it names), and the
@@ -190,12 +189,11 @@ impl Job {
         wake: impl Fn() + Send + 'static,
     ) -> Job {
         let what = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
-        let (tx, rx) = channel();
         // A project: its file and both sources read and split, then its alignment rebuilt.
         let stage = Arc::new(LoadStage::new(2));
         let shown = stage.clone();
         stage.begin("Reading the project and its texts");
-        std::thread::spawn(move || {
+        let task = Task::spawn(wake, move |_| {
             let result = (|| -> Result<Loaded, Failure> {
                 // A reload's `path` may be no file at all (a pair without a project): never named.
                 let reloading = file.is_some();
@@ -244,21 +242,20 @@ impl Job {
                 let pair = Pair { docs, alignment: Arc::new(restored.alignment.clone()) };
                 Ok(Loaded { pair, project: Some((path, restored)) })
             })();
-            let _ = tx.send(result);
-            wake();
+            Some(result)
         });
-        Job { loading: Loading { what, started: Instant::now(), stage: shown }, purpose: Purpose::Open, rx }
+        Job { loading: Loading { what, started: Instant::now(), stage: shown }, purpose: Purpose::Open, task }
     }
 
     /// The result, once there.
     pub fn poll(&self) -> Option<Result<Loaded, Failure>> {
-        match self.rx.try_recv() {
-            Ok(result) => Some(result),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                Some(Err(Failure::from("the loading thread stopped unexpectedly".to_string())))
-            }
-        }
+        let result = self.task.poll()?;
+        Some(result.unwrap_or_else(|_| Err(Failure::from("the loading thread stopped unexpectedly".to_string()))))
+    }
+
+    /// Blocks until the load has ended (tests).
+    pub fn wait(&self) {
+        self.task.wait();
     }
 }
 

@@ -18,7 +18,6 @@ mod tasks;
 mod watch;
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use crate::core::document::Pair;
 use crate::core::edit::history::History;
@@ -238,9 +237,10 @@ impl TandemApp {
 
     /// Blocks until background loading is done (tests and the first frame of a benchmark).
     pub fn finish_loading(&mut self) {
-        while self.job.is_some() {
+        // A finished load may start another (the next recovery copy): until none is left.
+        while let Some(job) = self.job.as_ref() {
+            job.wait();
             self.poll_background();
-            std::thread::sleep(Duration::from_millis(2));
         }
     }
 
