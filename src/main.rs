@@ -188,6 +188,8 @@ fn main() -> ExitCode {
         ),
         None => match cli.files.len() {
             0 | 2 => run_window(cli.files),
+            // One project; or one text, whose translation the window then asks for.
+            _ if !tandem::core::project::is_project(&cli.files[0]) => run_window(cli.files),
             _ => match cli::check_project(&cli.files[0]) {
                 Ok(()) => run_window(cli.files),
                 Err(code) => code,

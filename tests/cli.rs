@@ -125,10 +125,27 @@ fn without_a_display_the_window_says_why_and_exits_non_zero() {
 }
 
 #[test]
-fn the_window_takes_two_files_or_none() {
-    let out = tandem(&[&path("lin_xiao_fr.txt")]);
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("give two files"));
+fn the_window_takes_one_project_or_one_text_and_a_bad_project_is_refused_before_it() {
+    // One text is for the window (which then asks for its translation): without a display it
+    // says so, and never "give two files".
+    let out = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        .arg(path("lin_xiao_fr.txt"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("cannot open a window") && !err.contains("give two files"), "{err}");
+    // A damaged project is refused before any window.
+    let dir = std::env::temp_dir().join(format!("tandem-cli-one-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("cut.tandem");
+    std::fs::write(&bad, "{\"version\": 1, \"left\"").unwrap();
+    let out = tandem(&[&bad.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cut short"));
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

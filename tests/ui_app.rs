@@ -502,3 +502,20 @@ fn f1_lists_the_keys_from_the_one_table_and_the_menus_show_the_same() {
     harness.run_steps(2);
     assert!(!harness.state().project.keys_open);
 }
+
+#[test]
+fn one_text_given_alone_asks_for_its_translation() {
+    // What a double click on a text (the desktop entry's %F) gives: the text named, the other
+    // file asked for, nothing else opened meanwhile.
+    let text = fixture("lin_xiao_zh.txt");
+    let one = vec![text.clone()];
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .build_eframe(move |cc| TandemApp::opening(cc.egui_ctx.clone(), Settings::default(), one.clone()));
+    harness.state_mut().finish_loading();
+    harness.run_steps(3);
+    assert!(harness.state().pair.is_none());
+    harness.get_by_label_contains("lin_xiao_zh.txt is on the left; give the other file");
+    assert_eq!(harness.state().drafts.paths.left, text.display().to_string());
+    assert_eq!(harness.state().path_entry.as_ref().and_then(|e| e.target), Some(Target::Pair));
+}

@@ -172,32 +172,51 @@ impl TandemApp {
             ctx,
         };
         app.apply_theme();
-        match <[PathBuf; 2]>::try_from(files) {
-            Ok([l, r]) => app.open([Source::File(l), Source::File(r)]),
-            Err(files) if files.len() == 1 => app.open_project(files[0].clone()),
-            Err(_) => match app.state.settings.last_pair.clone().filter(|p| p.iter().all(|f| f.is_file())) {
-                Some([l, r]) => app.open([Source::File(l), Source::File(r)]),
-                None => {
-                    app.open(loader::sample_sources());
-                    // The pair open last time has a file gone: say which, and offer a way to it.
-                    if let Some(last) = app.state.settings.last_pair.clone() {
-                        let gone: Vec<String> =
-                            last.iter().filter(|f| !f.is_file()).map(|f| f.display().to_string()).collect();
-                        let reason = format!(
-                            "The pair open last time cannot be opened: {} is no longer there. The sample is shown; \
-                             type where the files are now, or use File › Open pair….",
-                            gone.join(" and ")
-                        );
-                        app.show_path_entry(Target::Pair, &reason);
-                        app.drafts.paths = Sides::new(last[0].display().to_string(), last[1].display().to_string());
-                    }
-                }
-            },
+        let mut files = files;
+        let single = (files.len() == 1).then(|| files.remove(0));
+        match (<[PathBuf; 2]>::try_from(files), single) {
+            (Ok([l, r]), _) => app.open([Source::File(l), Source::File(r)]),
+            (_, Some(file)) if crate::core::project::is_project(&file) => app.open_project(file),
+            // One text (a double click, "Open with Tandem"): the other file of the pair is
+            // asked for, nothing else opened meanwhile.
+            (_, Some(file)) => {
+                let name = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into());
+                let reason = format!(
+                    "Tandem shows a text beside its translation: {name} is on the left; give the other file \
+                     (or choose both with File › Open pair…)."
+                );
+                app.show_path_entry(Target::Pair, &reason);
+                app.drafts.paths = Sides::new(file.display().to_string(), String::new());
+            }
+            (Err(_), None) => app.open_last_or_sample(),
         }
         if app.state.settings.fonts.iter().any(|(_, f)| f.is_some()) {
             app.list_installed_fonts();
         }
         app
+    }
+
+    /// The pair open last time, else the sample (saying which file of the last pair is gone).
+    fn open_last_or_sample(&mut self) {
+        let app = self;
+        match app.state.settings.last_pair.clone().filter(|p| p.iter().all(|f| f.is_file())) {
+            Some([l, r]) => app.open([Source::File(l), Source::File(r)]),
+            None => {
+                app.open(loader::sample_sources());
+                // The pair open last time has a file gone: say which, and offer a way to it.
+                if let Some(last) = app.state.settings.last_pair.clone() {
+                    let gone: Vec<String> =
+                        last.iter().filter(|f| !f.is_file()).map(|f| f.display().to_string()).collect();
+                    let reason = format!(
+                        "The pair open last time cannot be opened: {} is no longer there. The sample is shown; \
+                             type where the files are now, or use File › Open pair….",
+                        gone.join(" and ")
+                    );
+                    app.show_path_entry(Target::Pair, &reason);
+                    app.drafts.paths = Sides::new(last[0].display().to_string(), last[1].display().to_string());
+                }
+            }
+        }
     }
 
     fn wake(&self) -> impl Fn() + Send + 'static {

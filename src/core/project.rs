@@ -287,6 +287,11 @@ impl ProjectFile {
     }
 }
 
+/// Whether a file given alone is meant as a project: named `*.tandem`, or readable as one.
+pub fn is_project(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "tandem") || ProjectFile::read(path).is_ok()
+}
+
 /// Reads a project, its two sources (in the encodings and with the corrections it names) and
 /// rebuilds its alignment: what `tandem align work.tandem` and `tandem check work.tandem` open.
 ///
