@@ -483,6 +483,21 @@ mod tests {
         let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(&fr);
         let d = decode(&latin);
         assert_eq!((d.encoding, d.guess), ("windows-1252", None));
+        // Nor are the other legacy encodings of Chinese, Japanese and Korean, whose byte pairs
+        // sometimes happen to be well-formed UTF-8.
+        let tw = "沈偉：我們今天談談人工智慧的發展，以及它對出版和翻譯行業意味著什麼。".repeat(30);
+        let ja = "沈偉：今日は人工知能の発展と、それが出版や翻訳の仕事にとって何を意味するかを話します。".repeat(30);
+        let ko = "선웨이: 오늘은 인공지능의 발전과 그것이 출판과 번역에 무엇을 뜻하는지 이야기합니다.".repeat(30);
+        for (text, enc) in [
+            (&tw, encoding_rs::BIG5),
+            (&ja, encoding_rs::SHIFT_JIS),
+            (&ja, encoding_rs::EUC_JP),
+            (&ko, encoding_rs::EUC_KR),
+        ] {
+            let (bytes, _, _) = enc.encode(text);
+            let d = decode(&bytes);
+            assert_eq!((d.encoding, d.guess.as_deref()), (enc.name(), None), "{}", enc.name());
+        }
         // Valid UTF-8 is no guess either.
         assert_eq!(decode(zh.as_bytes()).guess, None);
     }
