@@ -14,24 +14,24 @@ use crate::state::{LoadStage, Loading, Target};
 
 /// One side to load: a file, or a document already in memory (the side that stays).
 #[derive(Debug, Clone)]
-pub enum Source {
+pub enum ToLoad {
     File(PathBuf),
     Loaded(Arc<Document>),
 }
 
-impl Source {
+impl ToLoad {
     fn name(&self) -> String {
         match self {
-            Source::File(p) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into()),
-            Source::Loaded(d) => d.name(),
+            ToLoad::File(p) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into()),
+            ToLoad::Loaded(d) => d.name(),
         }
     }
 
     /// Reads, decodes and splits the file (two steps of `stage`).
     fn load(self, stage: &LoadStage) -> Result<Arc<Document>, String> {
         match self {
-            Source::File(path) => load_staged(&path, stage),
-            Source::Loaded(doc) => {
+            ToLoad::File(path) => load_staged(&path, stage),
+            ToLoad::Loaded(doc) => {
                 stage.step_done();
                 stage.step_done();
                 Ok(doc)
@@ -135,7 +135,7 @@ impl Job {
     }
 
     /// Starts reading and aligning; `wake` is called when the result is ready.
-    pub fn spawn(sources: [Source; 2], wake: impl Fn() + Send + 'static) -> Job {
+    pub fn spawn(sources: [ToLoad; 2], wake: impl Fn() + Send + 'static) -> Job {
         let what = format!("{} ↔ {}", sources[0].name(), sources[1].name());
         let [left, right] = sources;
         // Each file read and split (two steps each), then the alignment.
@@ -144,7 +144,7 @@ impl Job {
         let task = Task::spawn(wake, move |_| {
             let paths: Vec<&Path> = [&left, &right]
                 .into_iter()
-                .filter_map(|s| if let Source::File(p) = s { Some(p.as_path()) } else { None })
+                .filter_map(|s| if let ToLoad::File(p) = s { Some(p.as_path()) } else { None })
                 .collect();
             let (l, r) = document::both(document::in_parallel(&paths), || left.load(&stage), || right.load(&stage));
             let result = (|| {
@@ -365,6 +365,6 @@ fn sample_docs() -> [Document; 2] {
     super::SAMPLE.map(|(name, text)| Document::from_text(format!("sample/{name}"), text, "UTF-8", 0))
 }
 
-pub(super) fn sample_sources() -> [Source; 2] {
-    sample_docs().map(|d| Source::Loaded(std::sync::Arc::new(d)))
+pub(super) fn sample_sources() -> [ToLoad; 2] {
+    sample_docs().map(|d| ToLoad::Loaded(std::sync::Arc::new(d)))
 }

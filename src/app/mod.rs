@@ -28,7 +28,7 @@ pub use crate::state::{
 use crate::ui;
 use crate::ui::fonts::UserFont;
 use crate::ui::view::{ViewCache, ViewParams};
-use loader::{Dialog, Job, Picked, Source};
+use loader::{Dialog, Job, Picked, ToLoad};
 pub use nav::SearchJob;
 use review::{DismissalStore, ReviewJob};
 
@@ -175,7 +175,7 @@ impl TandemApp {
         let mut files = files;
         let single = (files.len() == 1).then(|| files.remove(0));
         match (<[PathBuf; 2]>::try_from(files), single) {
-            (Ok([l, r]), _) => app.open([Source::File(l), Source::File(r)]),
+            (Ok([l, r]), _) => app.open([ToLoad::File(l), ToLoad::File(r)]),
             (_, Some(file)) if crate::core::project::is_project(&file) => app.open_project(file),
             // One text (a double click, "Open with Tandem"): the other file of the pair is
             // asked for, nothing else opened meanwhile.
@@ -200,7 +200,7 @@ impl TandemApp {
     fn open_last_or_sample(&mut self) {
         let app = self;
         match app.state.settings.last_pair.clone().filter(|p| p.iter().all(|f| f.is_file())) {
-            Some([l, r]) => app.open([Source::File(l), Source::File(r)]),
+            Some([l, r]) => app.open([ToLoad::File(l), ToLoad::File(r)]),
             None => {
                 app.open(loader::sample_sources());
                 // The pair open last time has a file gone: say which, and offer a way to it.
@@ -225,7 +225,7 @@ impl TandemApp {
     }
 
     /// Starts reading and aligning in the background; what is open stays until it succeeds.
-    fn open(&mut self, sources: [Source; 2]) {
+    fn open(&mut self, sources: [ToLoad; 2]) {
         let job = Job::spawn(sources, self.wake());
         self.state.loading = Some(job.loading.clone());
         self.job = Some(job);
@@ -366,11 +366,11 @@ impl TandemApp {
             Action::OpenPaths(mut files, target) => {
                 // A typed path stays in its field until the pair opens: a wrong one can be corrected.
                 let kept =
-                    |side: Side, app: &Self| app.state.pair.as_ref().map(|p| Source::Loaded(p.docs[side].clone()));
+                    |side: Side, app: &Self| app.state.pair.as_ref().map(|p| ToLoad::Loaded(p.docs[side].clone()));
                 let sources = match (target, files.len()) {
                     (Target::Pair, n) if n >= 2 => {
                         let right = files.remove(1);
-                        Some([Source::File(files.remove(0)), Source::File(right)])
+                        Some([ToLoad::File(files.remove(0)), ToLoad::File(right)])
                     }
                     (Target::Pair, _) => {
                         self.state.error = Some("Choose two files: a text and its translation.".into());
@@ -378,11 +378,11 @@ impl TandemApp {
                     }
                     (_, 0) => None,
                     (Target::Side(Side::Left), _) => {
-                        kept(Side::Right, self).map(|r| [Source::File(files.remove(0)), r])
+                        kept(Side::Right, self).map(|r| [ToLoad::File(files.remove(0)), r])
                     }
                     (Target::Project | Target::SaveProject | Target::Locate(_) | Target::Export(_), _) => None,
                     (Target::Side(Side::Right), _) => {
-                        kept(Side::Left, self).map(|l| [l, Source::File(files.remove(0))])
+                        kept(Side::Left, self).map(|l| [l, ToLoad::File(files.remove(0))])
                     }
                 };
                 match sources {
@@ -395,7 +395,7 @@ impl TandemApp {
             }
             Action::OpenRecent(k) => {
                 if let Some([l, r]) = self.state.settings.recent.get(k).cloned() {
-                    self.open([Source::File(l), Source::File(r)]);
+                    self.open([ToLoad::File(l), ToLoad::File(r)]);
                 }
             }
             Action::CancelLoading => {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{emit, flags_of, load};
-use crate::core::export::{self, Format, Options, Progress, Scope};
+use crate::core::export::{self, Format, Options, Progress, RowScope};
 use crate::core::side::Sides;
 
 /// The arguments of `tandem export`, as typed.
@@ -47,8 +47,8 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         },
         (None, None) => return usage(&format!("give --format ({names})")),
     };
-    let scope = match args.scope.as_deref().map(|s| (s, Scope::parse(s))) {
-        None => Scope::All,
+    let scope = match args.scope.as_deref().map(|s| (s, RowScope::parse(s))) {
+        None => RowScope::All,
         Some((_, Some(scope))) => scope,
         Some((name, None)) => return usage(&format!("unknown scope '{name}' (scopes: all, paired, flagged)")),
     };

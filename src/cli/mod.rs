@@ -37,7 +37,7 @@ fn emit_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Resul
 }
 
 /// What a command works on: a pair, with a project's dismissed flags and notes.
-struct Loaded {
+struct Opened {
     pair: Pair,
     dismissed: Vec<u64>,
     annotations: Annotations,
@@ -50,14 +50,14 @@ fn load(
     encodings: [Option<&str>; 2],
     code: u8,
     allow_outside: bool,
-) -> Result<Loaded, ExitCode> {
+) -> Result<Opened, ExitCode> {
     let fail = |e: String| {
         eprintln!("tandem: {}", crate::core::text::terminal_safe(&e.to_string()));
         ExitCode::from(code)
     };
     match right {
         Some(right) => Pair::load(left, right, encodings)
-            .map(|pair| Loaded { pair, dismissed: Vec::new(), annotations: Annotations::default() })
+            .map(|pair| Opened { pair, dismissed: Vec::new(), annotations: Annotations::default() })
             .map_err(|e| fail(e.to_string())),
         None => project::open(left, allow_outside)
             .map(|(pair, restored)| {
@@ -70,7 +70,7 @@ fn load(
                         crate::core::text::terminal_safe(&pair.doc(side).path.display().to_string())
                     );
                 }
-                Loaded { pair, dismissed: restored.dismissed, annotations: restored.annotations }
+                Opened { pair, dismissed: restored.dismissed, annotations: restored.annotations }
             })
             .map_err(|e| {
                 fail(format!("{e}\ntandem: give two files (a text and its translation) or one .tandem project"))
@@ -79,7 +79,7 @@ fn load(
 }
 
 /// The review flags of a pair, without those a project dismissed.
-fn flags_of(loaded: &Loaded) -> Vec<review::Flag> {
+fn flags_of(loaded: &Opened) -> Vec<review::Flag> {
     let mut flags = review::check(&loaded.pair);
     // A project's "not a problem" stays said.
     if !loaded.dismissed.is_empty() {

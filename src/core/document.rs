@@ -55,7 +55,7 @@ impl Document {
     }
 
     /// A document from a file already read (see [`formats::read`]), split with the user's corrections.
-    pub fn from_source(path: impl Into<PathBuf>, source: formats::Source, segmentation: Segmentation) -> Self {
+    pub fn from_source(path: impl Into<PathBuf>, source: formats::Extracted, segmentation: Segmentation) -> Self {
         let mut doc = Self::from_text_with(path, &source.text, source.encoding, source.replaced, segmentation);
         doc.format = source.format;
         doc.guess = source.guess;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::core::export::{Format, Progress, Scope};
+use crate::core::export::{Format, Progress, RowScope};
 
 /// Which rows the window exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -23,14 +23,14 @@ pub enum RowChoice {
 
 impl RowChoice {
     /// The core's scope for a pair of `rows` rows.
-    pub fn scope(self, rows: usize) -> Scope {
+    pub fn scope(self, rows: usize) -> RowScope {
         match self {
-            RowChoice::All => Scope::All,
-            RowChoice::Paired => Scope::Paired,
-            RowChoice::Flagged => Scope::Flagged,
+            RowChoice::All => RowScope::All,
+            RowChoice::Paired => RowScope::Paired,
+            RowChoice::Flagged => RowScope::Flagged,
             RowChoice::Range { from, to } => {
                 let (a, b) = (from.min(to).max(1), from.max(to).min(rows));
-                Scope::Rows(a - 1..b.max(a - 1))
+                RowScope::Rows(a - 1..b.max(a - 1))
             }
         }
     }
@@ -75,9 +75,9 @@ mod tests {
 
     #[test]
     fn a_range_of_pairs_becomes_rows_within_the_pair() {
-        assert_eq!(RowChoice::Range { from: 3, to: 5 }.scope(10), Scope::Rows(2..5));
-        assert_eq!(RowChoice::Range { from: 5, to: 3 }.scope(10), Scope::Rows(2..5));
-        assert_eq!(RowChoice::Range { from: 0, to: 99 }.scope(10), Scope::Rows(0..10));
-        assert_eq!(RowChoice::Range { from: 12, to: 14 }.scope(10), Scope::Rows(11..11));
+        assert_eq!(RowChoice::Range { from: 3, to: 5 }.scope(10), RowScope::Rows(2..5));
+        assert_eq!(RowChoice::Range { from: 5, to: 3 }.scope(10), RowScope::Rows(2..5));
+        assert_eq!(RowChoice::Range { from: 0, to: 99 }.scope(10), RowScope::Rows(0..10));
+        assert_eq!(RowChoice::Range { from: 12, to: 14 }.scope(10), RowScope::Rows(11..11));
     }
 }

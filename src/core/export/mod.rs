@@ -75,7 +75,7 @@ impl Format {
 
 /// Which rows go out.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Scope {
+pub enum RowScope {
     #[default]
     All,
     /// Rows with text on both sides.
@@ -86,12 +86,12 @@ pub enum Scope {
     Rows(Range<usize>),
 }
 
-impl Scope {
-    pub fn parse(name: &str) -> Option<Scope> {
+impl RowScope {
+    pub fn parse(name: &str) -> Option<RowScope> {
         match name.trim() {
-            "all" => Some(Scope::All),
-            "paired" => Some(Scope::Paired),
-            "flagged" => Some(Scope::Flagged),
+            "all" => Some(RowScope::All),
+            "paired" => Some(RowScope::Paired),
+            "flagged" => Some(RowScope::Flagged),
             _ => None,
         }
     }
@@ -181,7 +181,7 @@ impl Row {
 /// What the user chose.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
-    pub scope: Scope,
+    pub scope: RowScope,
     /// Language codes (`zh-CN`, `fr`); detected from the text when `None`.
     pub langs: Sides<Option<String>>,
     /// CSV and TSV cells as written, even those a spreadsheet would run as a formula (see
@@ -275,10 +275,10 @@ pub fn prepare(pair: &Pair, annotations: &Annotations, flags: &[Flag], options: 
         messages.push(f.message.clone());
     }
     let wanted = |k: usize| match &options.scope {
-        Scope::All => true,
-        Scope::Paired => links[k].is_paired(),
-        Scope::Flagged => !by_row[k].0.is_empty(),
-        Scope::Rows(r) => r.contains(&k),
+        RowScope::All => true,
+        RowScope::Paired => links[k].is_paired(),
+        RowScope::Flagged => !by_row[k].0.is_empty(),
+        RowScope::Rows(r) => r.contains(&k),
     };
     let cell = |side: Side, turns: &Range<usize>| {
         let t = &pair.doc(side).turns;

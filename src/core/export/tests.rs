@@ -30,7 +30,8 @@ fn rows_follow_the_alignment_and_the_scope() {
     assert_eq!(greeting.cells.left.speakers(), "主持人");
     assert!(greeting.flags.contains(&FlagKind::Numbers), "{:?}", greeting.flags);
 
-    let paired = prepare(&pair, &Annotations::default(), &[], &Options { scope: Scope::Paired, ..Options::default() });
+    let paired =
+        prepare(&pair, &Annotations::default(), &[], &Options { scope: RowScope::Paired, ..Options::default() });
     assert!(paired.rows.iter().all(Row::is_paired));
     assert_eq!(paired.rows.len(), pair.alignment.counts().paired_rows);
 
@@ -38,13 +39,13 @@ fn rows_follow_the_alignment_and_the_scope() {
         &pair,
         &Annotations::default(),
         &flags(&pair),
-        &Options { scope: Scope::Flagged, ..Default::default() },
+        &Options { scope: RowScope::Flagged, ..Default::default() },
     );
     assert!(!flagged.rows.is_empty());
     assert!(flagged.rows.iter().all(|r| !r.flags.is_empty()));
 
     let some =
-        prepare(&pair, &Annotations::default(), &[], &Options { scope: Scope::Rows(1..3), ..Default::default() });
+        prepare(&pair, &Annotations::default(), &[], &Options { scope: RowScope::Rows(1..3), ..Default::default() });
     assert_eq!(some.rows.iter().map(|r| r.number).collect::<Vec<_>>(), [2, 3]);
 }
 

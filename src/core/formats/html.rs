@@ -6,7 +6,7 @@
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{InputFormat, Paragraphs, Source, table_row};
+use super::{Extracted, InputFormat, Paragraphs, table_row};
 
 /// Elements whose content is never text to read.
 const DROPPED: &[&str] = &[
@@ -68,7 +68,7 @@ const BLOCKS: &[&str] = &[
     "hr",
 ];
 
-pub fn read(text: &str) -> Source {
+pub fn read(text: &str) -> Extracted {
     let page = Html::parse_document(text);
     let pick = |s: &str| Selector::parse(s).ok().and_then(|sel| page.select(&sel).next());
     let (root, in_article) = match pick("main").or_else(|| pick("article")).or_else(|| pick("[role=main]")) {

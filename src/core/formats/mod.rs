@@ -59,7 +59,7 @@ pub use super::decode::READ;
 
 /// A file read and turned into text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Source {
+pub struct Extracted {
     pub text: String,
     /// The encoding of a text file; UTF-8 for the XML and zip formats.
     pub encoding: &'static str,
@@ -121,11 +121,11 @@ impl Paragraphs {
         self.positions.is_empty()
     }
 
-    fn into_source(self, format: InputFormat) -> Source {
+    fn into_source(self, format: InputFormat) -> Extracted {
         let mut text = self.text;
         text.push('\n');
         let times = if self.times.len() == self.positions.len() { self.times } else { Vec::new() };
-        Source { text, encoding: "UTF-8", replaced: 0, guess: None, format, positions: self.positions, times }
+        Extracted { text, encoding: "UTF-8", replaced: 0, guess: None, format, positions: self.positions, times }
     }
 }
 
@@ -151,7 +151,7 @@ pub fn table_row(cells: &[String]) -> Vec<String> {
 /// # Errors
 /// The file cannot be read, is empty or too large, is a document that is damaged or protected,
 /// or is none of the formats Tandem reads.
-pub fn read(path: &Path, forced_encoding: Option<&str>) -> Result<Source, DecodeError> {
+pub fn read(path: &Path, forced_encoding: Option<&str>) -> Result<Extracted, DecodeError> {
     let err = |kind| DecodeError::new(path, kind);
     let bytes = decode::read_bytes(path)?;
     read_bytes(path, &bytes, forced_encoding).map_err(err)
@@ -161,7 +161,7 @@ pub fn read(path: &Path, forced_encoding: Option<&str>) -> Result<Source, Decode
 ///
 /// # Errors
 /// See [`read`].
-pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> Result<Source, ErrorKind> {
+pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> Result<Extracted, ErrorKind> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     if bytes.starts_with(b"PK\x03\x04") {
         return office::read(bytes, &ext);
@@ -193,7 +193,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
     {
         Some(html::read(text))
     } else if matches!(ext.as_str(), "md" | "markdown" | "mdown" | "mkd") {
-        return Ok(Source {
+        return Ok(Extracted {
             text: markdown::read(text),
             encoding: decoded.encoding,
             replaced: decoded.replaced,
@@ -215,7 +215,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
             source.guess = decoded.guess;
             Ok(source)
         }
-        None => Ok(Source {
+        None => Ok(Extracted {
             text: decoded.text,
             encoding: decoded.encoding,
             replaced: decoded.replaced,

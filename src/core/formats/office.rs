@@ -9,11 +9,11 @@ use std::io::Cursor;
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
-use super::{InputFormat, Paragraphs, Source, read_part, table_row};
+use super::{Extracted, InputFormat, Paragraphs, read_part, table_row};
 use crate::core::decode::ErrorKind;
 
 /// A Word or OpenDocument file, told apart by what the archive holds.
-pub fn read(bytes: &[u8], ext: &str) -> Result<Source, ErrorKind> {
+pub fn read(bytes: &[u8], ext: &str) -> Result<Extracted, ErrorKind> {
     let damaged = |e: zip::result::ZipError| ErrorKind::Document(format!("a damaged zip archive ({e})"));
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
     let (format, part) = if zip.index_for_name("word/document.xml").is_some() {

@@ -2,7 +2,7 @@
 //! speaker from `<v Name>` (WebVTT), a `Name:` prefix or `- ` dialogue dashes (one paragraph per
 //! line of dialogue); styling tags, positioning and `{\…}` overrides stripped.
 
-use super::{InputFormat, Paragraphs, Source};
+use super::{Extracted, InputFormat, Paragraphs};
 
 /// `00:01:02,500 --> 00:01:04,000` (SRT) or `01:02.500 --> 01:04.000 line:90%` (WebVTT).
 fn timing(line: &str) -> Option<&str> {
@@ -85,7 +85,7 @@ fn dash(line: &str) -> Option<&str> {
 }
 
 /// Cues as paragraphs.
-fn cues<'a>(blocks: impl Iterator<Item = Vec<&'a str>>, format: InputFormat) -> Source {
+fn cues<'a>(blocks: impl Iterator<Item = Vec<&'a str>>, format: InputFormat) -> Extracted {
     let mut out = Paragraphs::default();
     let mut number = 0;
     // Where the last cue ended: a cue whose time cannot be read is put there.
@@ -141,11 +141,11 @@ fn blocks(text: &str) -> impl Iterator<Item = Vec<&str>> {
     })
 }
 
-pub fn read_srt(text: &str) -> Option<Source> {
+pub fn read_srt(text: &str) -> Option<Extracted> {
     Some(cues(blocks(text), InputFormat::Srt))
 }
 
-pub fn read_vtt(text: &str) -> Option<Source> {
+pub fn read_vtt(text: &str) -> Option<Extracted> {
     // NOTE, STYLE and REGION blocks hold no cue; the header block neither.
     let kept = blocks(text).skip(1).filter(|b| {
         let first = b.first().copied().unwrap_or("");
