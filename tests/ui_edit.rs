@@ -555,3 +555,25 @@ fn a_source_deleted_under_an_open_pair_names_no_phantom_project() {
     assert!(h.state().path_entry.is_none(), "no question about a project's missing file");
     std::fs::remove_dir_all(&store).ok();
 }
+
+#[test]
+fn turns_cut_anew_never_land_on_a_pair_opened_meanwhile() {
+    let store = temp("resplit-then-open");
+    let mut h = app(pair_files(), &store);
+    // Cut a turn of this pair, and before that finishes, open another pair.
+    h.state_mut().handle(Action::Edit(tandem::core::edit::Edit::SplitTurn {
+        side: tandem::core::side::Side::Left,
+        line: 15,
+        paragraph: 1,
+    }));
+    let other = vec![fixture("review/bakery_fr.txt"), fixture("review/bakery_en.txt")];
+    h.state_mut().handle(Action::OpenPaths(other, tandem::app::Target::Pair));
+    h.state_mut().finish_loading();
+    h.state_mut().finish_resplit();
+    h.run_steps(3);
+    let pair = h.state().pair.as_ref().unwrap();
+    assert!(pair.docs.left.path.ends_with("bakery_fr.txt"), "{}", pair.docs.left.path.display());
+    assert!(pair.docs.right.path.ends_with("bakery_en.txt"));
+    assert!(!h.state().project.can_undo, "no change of the last pair recorded on this one");
+    std::fs::remove_dir_all(&store).ok();
+}

@@ -241,6 +241,9 @@ impl TandemApp {
         let open = self.state.search.open;
         self.state.search = crate::state::SearchState { open, scope: self.state.search.scope, ..Default::default() };
         self.search_job = None;
+        // Turns being cut anew belong to the pair that was open: their result must never land
+        // on this one.
+        self.resplit_job = None;
         if open {
             self.handle(Action::Nav(NavAction::Search(self.drafts.query.clone(), self.state.search.scope)));
         }
