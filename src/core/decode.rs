@@ -238,7 +238,9 @@ pub fn decode_bytes(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<D
             // Many well-formed UTF-8 characters among the broken ones: damaged UTF-8 as likely
             // as a legacy file. The guess stands, but the user is told it is one.
             guess = Some(format!(
-                "read as {}, a guess: the file is not valid UTF-8 ({bad} broken byte sequences among                  {good} well-formed UTF-8 characters); if the text looks wrong, it may be damaged                  UTF-8 or another encoding: open it again choosing its encoding",
+                "read as {}, a guess: the file is not valid UTF-8 ({bad} broken byte sequences among \
+                 {good} well-formed UTF-8 characters); if the text looks wrong, it may be damaged \
+                 UTF-8 or another encoding: open it again choosing its encoding",
                 enc.name()
             ));
         }
@@ -475,6 +477,7 @@ mod tests {
         assert_ne!(d.encoding, "UTF-8");
         let said = d.guess.expect("a guess is said");
         assert!(said.contains(d.encoding) && said.contains("not valid UTF-8"), "{said}");
+        assert!(!said.contains("  "), "one message, no gaps: {said}");
         // A genuine legacy file is read as such without a word of doubt.
         let (gbk, _, _) = encoding_rs::GBK.encode(&zh);
         let d = decode(&gbk);
