@@ -39,6 +39,9 @@ impl<T: Send + 'static> Task<T> {
         std::thread::spawn(move || {
             if let Some(result) = work(&seen) {
                 let _ = tx.send(result);
+                // The sender goes before the wake, so that a poll after the wake that finds no
+                // second result finds the task ended, never still running.
+                drop(tx);
                 wake();
             }
         });
@@ -79,11 +82,12 @@ mod tests {
 
     #[test]
     fn a_result_is_polled_once_and_the_window_woken() {
-        let woken = Arc::new(AtomicBool::new(false));
-        let flag = woken.clone();
-        let task = Task::spawn(move || flag.store(true, Ordering::Relaxed), |_| Some(41 + 1));
-        task.wait();
-        assert!(woken.load(Ordering::Relaxed));
+        let (woken_tx, woken) = channel();
+        let task = Task::spawn(move || woken_tx.send(()).unwrap(), |_| Some(41 + 1));
+        // The wake comes after the result is sent: waiting for the wake, not for the result, is
+        // what tells the test the window would have been woken (waiting for the result raced).
+        let wake = woken.recv_timeout(std::time::Duration::from_secs(30));
+        assert_eq!(wake, Ok(()), "the window was woken");
         assert_eq!(task.poll(), Some(Ok(42)));
         assert_eq!(task.poll(), Some(Err(Gone)), "given once; then the thread is gone");
     }
