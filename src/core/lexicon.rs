@@ -8,6 +8,10 @@ use std::sync::OnceLock;
 
 use super::text::is_han;
 
+mod latin;
+pub use latin::stem;
+use latin::{is_stop, lemma};
+
 /// CC-CEDICT (CC BY-SA 4.0, MDBG), unmodified, compressed: see `assets/dict/README.md`.
 static CEDICT_GZ: &[u8] = include_bytes!("../../assets/dict/cedict_1_0_ts_utf-8_mdbg.txt.gz");
 
@@ -168,238 +172,6 @@ fn parse_cedict(text: &str) -> Cedict {
     dict
 }
 
-/// A Latin-script word brought to a key shared by English, French and German: lower case,
-/// accents off, a plural or verb ending dropped, at most six letters (`government`, `governed`
-/// → `govern`; `gouvernement` → `gouver`). Crude, and the same on both sides.
-pub fn stem(word: &str) -> String {
-    let mut w: String = word.chars().flat_map(char::to_lowercase).map(fold_accent).collect();
-    for possessive in ["'s", "’s"] {
-        if let Some(base) = w.strip_suffix(possessive) {
-            w = base.to_string();
-        }
-    }
-    for suffix in ["ing", "ed", "es", "s"] {
-        if w.len() > suffix.len() + 3 && w.ends_with(suffix) && !w.ends_with("ss") {
-            w.truncate(w.len() - suffix.len());
-            break;
-        }
-    }
-    w.chars().take(6).collect()
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'â' | 'ä' | 'á' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' | 'í' => 'i',
-        'ô' | 'ö' | 'ó' => 'o',
-        'ù' | 'û' | 'ü' | 'ú' => 'u',
-        'ç' => 'c',
-        'ß' => 's',
-        'œ' => 'o',
-        _ => c,
-    }
-}
-
-/// Function words of English, French and German, and of Chinese: they say nothing about which
-/// sentence translates which.
-fn is_stop(w: &str) -> bool {
-    const LATIN: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "do",
-        "does",
-        "did",
-        "not",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "me",
-        "him",
-        "her",
-        "them",
-        "us",
-        "my",
-        "his",
-        "their",
-        "our",
-        "your",
-        "who",
-        "which",
-        "what",
-        "when",
-        "where",
-        "how",
-        "all",
-        "any",
-        "some",
-        "no",
-        "so",
-        "if",
-        "then",
-        "than",
-        "too",
-        "very",
-        "can",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "into",
-        "out",
-        "up",
-        "down",
-        "about",
-        "over",
-        "also",
-        "just",
-        "only",
-        "one",
-        "sth",
-        "someone",
-        "something",
-        "etc",
-        "le",
-        "la",
-        "les",
-        "un",
-        "une",
-        "des",
-        "du",
-        "de",
-        "et",
-        "ou",
-        "mais",
-        "que",
-        "qui",
-        "quoi",
-        "dont",
-        "ce",
-        "ces",
-        "cet",
-        "cette",
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "nous",
-        "vous",
-        "je",
-        "tu",
-        "se",
-        "sa",
-        "son",
-        "ses",
-        "leur",
-        "leurs",
-        "est",
-        "sont",
-        "etait",
-        "ete",
-        "avoir",
-        "etre",
-        "pas",
-        "ne",
-        "en",
-        "au",
-        "aux",
-        "dans",
-        "par",
-        "pour",
-        "sur",
-        "avec",
-        "sans",
-        "plus",
-        "tres",
-        "comme",
-        "si",
-        "lui",
-        "y",
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-        "des",
-        "ein",
-        "eine",
-        "einen",
-        "einem",
-        "einer",
-        "und",
-        "oder",
-        "aber",
-        "ist",
-        "sind",
-        "war",
-        "wird",
-        "nicht",
-        "mit",
-        "von",
-        "zu",
-        "auf",
-        "im",
-        "fur",
-        "sich",
-        "es",
-        "er",
-        "sie",
-        "wir",
-        "ich",
-        "auch",
-        "noch",
-        "nur",
-        "dass",
-        "wie",
-        "als",
-        "bei",
-        "aus",
-        "nach",
-        "um",
-    ];
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| LATIN.iter().copied().collect()).contains(w)
-}
-
 /// Chinese function words and particles.
 fn is_han_stop(w: &str) -> bool {
     matches!(
@@ -489,7 +261,9 @@ pub fn words(text: &str) -> Vec<Word> {
                     _ => true,
                 };
                 if long && (!is_stop(&lower) || capital) {
-                    out.push(Word { key: format!("w:{}", stem(word)), senses: Vec::new() });
+                    // An irregular form also stands for its word (`said` for `say`).
+                    let senses = lemma(&lower).map(|base| format!("w:{}", stem(base))).into_iter().collect();
+                    out.push(Word { key: format!("w:{}", stem(word)), senses });
                 }
             }
             sentence_start = false;
@@ -559,7 +333,16 @@ mod tests {
     #[test]
     fn latin_words_are_stemmed_and_function_words_dropped() {
         assert_eq!(keys("The governments governed 1,200 villages."), ["w:govern", "w:govern", "#1200", "w:villag"]);
-        assert_eq!(keys("Le gouvernement a décidé."), ["w:gouver", "w:decide"]);
+        assert_eq!(keys("Le gouvernement a décidé."), ["w:gouver", "w:decid"]);
+    }
+
+    #[test]
+    fn irregular_forms_also_stand_for_their_word() {
+        let said = &words("Then she said it.")[0];
+        assert_eq!((said.key.as_str(), &said.senses[..]), ("w:said", &["w:say".to_string()][..]));
+        // `说` (to say) finds the `said` of its translation.
+        assert!(words("他说").iter().any(|w| w.senses.contains(&"w:say".to_string())));
+        assert_eq!(keys("He didn't walk, they couldn't."), ["w:walk"], "what a contraction leaves is a function word");
     }
 
     #[test]
@@ -568,7 +351,7 @@ mod tests {
         assert_eq!(w[0].key, "z:北");
         assert!(w[0].senses.contains(&"w:north".to_string()), "{:?}", w[0]);
         assert_eq!(words("人工智能很重要")[0].key, "z:人工智能", "the longest word first");
-        assert!(w.iter().any(|w| w.senses.contains(&"w:knife".to_string())), "{w:?}");
+        assert!(w.iter().any(|w| w.senses.contains(&"w:knif".to_string())), "{w:?}");
     }
 
     #[test]
