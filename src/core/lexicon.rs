@@ -273,6 +273,20 @@ pub fn words(text: &str) -> Vec<Word> {
         if matches!(c, '.' | '!' | '?' | '"' | '“' | '«' | '‘' | '\'' | '\n' | ':' | '—') {
             sentence_start = true;
         }
+        // A question, an exclamation or a trailing off is one in any language: a run of
+        // marks (`?!`, `……`) counts once.
+        let mark = match c {
+            '?' | '？' => Some("p:?"),
+            '!' | '！' => Some("p:!"),
+            '…' => Some("p:…"),
+            '.' if chars.get(k + 1).is_some_and(|n| n.1 == '.') => Some("p:…"),
+            _ => None,
+        };
+        if let Some(mark) = mark
+            && !chars.get(k.wrapping_sub(1)).is_some_and(|p| matches!(p.1, '?' | '？' | '!' | '！' | '…' | '.'))
+        {
+            out.push(Word { key: mark.to_string(), senses: Vec::new() });
+        }
         k += 1;
     }
     out
@@ -334,6 +348,14 @@ mod tests {
     fn latin_words_are_stemmed_and_function_words_dropped() {
         assert_eq!(keys("The governments governed 1,200 villages."), ["w:govern", "w:govern", "#1200", "w:villag"]);
         assert_eq!(keys("Le gouvernement a décidé."), ["w:gouver", "w:decid"]);
+    }
+
+    #[test]
+    fn questions_exclamations_and_trailing_off_are_words_of_every_language() {
+        assert_eq!(keys("他犯了什么罪？可怜！"), ["z:犯", "z:什么", "z:罪", "p:?", "z:可怜", "p:!"]);
+        let en = keys("What have they done?! Poor things... Well…");
+        assert_eq!(en.iter().filter(|k| k.starts_with("p:")).collect::<Vec<_>>(), ["p:?", "p:…", "p:…"]);
+        assert!(keys("Mr. Smith came.").iter().all(|k| !k.starts_with("p:")), "a full stop is no mark");
     }
 
     #[test]
