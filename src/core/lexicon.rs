@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use super::text::is_han;
 
+mod bilingual;
 mod latin;
 pub use latin::stem;
 use latin::{is_stop, lemma};
@@ -221,6 +222,21 @@ fn is_han_stop(w: &str) -> bool {
 
 /// The words of `text`, in order.
 pub fn words(text: &str) -> Vec<Word> {
+    words_with(text, Dictionaries::All)
+}
+
+/// Which bundled dictionaries a pair's words are looked up in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dictionaries {
+    /// Both: Chinese–English and those between Latin-script languages.
+    All,
+    /// Chinese–English only: a side is Chinese, so a Latin-script word's counterpart is found
+    /// through the Chinese words' senses, and a German–French entry would only add noise.
+    Chinese,
+}
+
+/// The words of `text`, in order, looked up in `dictionaries`.
+pub fn words_with(text: &str, dictionaries: Dictionaries) -> Vec<Word> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut k = 0;
@@ -262,8 +278,14 @@ pub fn words(text: &str) -> Vec<Word> {
                 };
                 if long && (!is_stop(&lower) || capital) {
                     // An irregular form also stands for its word (`said` for `say`).
-                    let senses = lemma(&lower).map(|base| format!("w:{}", stem(base))).into_iter().collect();
-                    out.push(Word { key: format!("w:{}", stem(word)), senses });
+                    let mut senses: Vec<String> =
+                        lemma(&lower).map(|base| format!("w:{}", stem(base))).into_iter().collect();
+                    let key = stem(word);
+                    // A word of one language also stands for its translations in another.
+                    if dictionaries == Dictionaries::All {
+                        senses.extend(bilingual::senses(word).map(str::to_string));
+                    }
+                    out.push(Word { key: format!("w:{key}"), senses });
                 }
             }
             sentence_start = false;

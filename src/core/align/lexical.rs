@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 pub use super::unit::Lex;
 use super::unit::Unit;
-use crate::core::lexicon::{self, Word};
+use crate::core::lexicon::{self, Dictionaries, Word};
 use crate::core::turns::Turn;
 
 /// The words of both sides' turns, interned; `None` when neither side has words the other
@@ -48,7 +48,13 @@ impl Words {
 
 /// Reads the words of both sides (on two threads when long) and interns their keys.
 pub fn read(left: &[Turn], right: &[Turn]) -> Words {
-    let read = |turns: &[Turn]| -> Vec<Vec<Word>> { turns.iter().map(|t| lexicon::words(&t.text)).collect() };
+    // A Chinese side: the Latin-script side's words meet it through the Chinese–English
+    // dictionary, and a dictionary between two Latin-script languages has nothing to add.
+    let chinese = |turns: &[Turn]| turns.iter().take(200).any(|t| t.text.chars().any(crate::core::text::is_han));
+    let dictionaries = if chinese(left) || chinese(right) { Dictionaries::Chinese } else { Dictionaries::All };
+    let read = |turns: &[Turn]| -> Vec<Vec<Word>> {
+        turns.iter().map(|t| lexicon::words_with(&t.text, dictionaries)).collect()
+    };
     let (lw, rw) = crate::core::side::both_sides(left, right, 400, read);
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut intern = |s: String| -> u32 {

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 /// meet, at most six letters (`governments` → `govern`, `gouvernement` → `gouver`). Crude,
 /// and the same on both sides.
 pub fn stem(word: &str) -> String {
-    let mut w: String = word.chars().flat_map(char::to_lowercase).map(fold_accent).collect();
+    let mut w = fold(word);
     for possessive in ["'s", "’s"] {
         if let Some(base) = w.strip_suffix(possessive) {
             w = base.to_string();
@@ -38,6 +38,11 @@ pub fn stem(word: &str) -> String {
         }
     }
     w.chars().take(6).collect()
+}
+
+/// Lower case, accents off: `Gebäude` → `gebaude`.
+pub(super) fn fold(word: &str) -> String {
+    word.chars().flat_map(char::to_lowercase).map(fold_accent).collect()
 }
 
 fn fold_accent(c: char) -> char {
