@@ -64,6 +64,8 @@ fn verse_speeches_of_thirty_lines_stay_whole_and_pair_with_their_prose() {
     let (en, zh) = (&pair.docs.left.turns, &pair.docs.right.turns);
     let names: Vec<&str> = en.speakers.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["ELENA", "MARCO", "PORTER"], "`Speak to me`, a verse line, is no speaker");
+    let zh_names: Vec<&str> = zh.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(zh_names, ["埃莱娜", "马可", "搬运工"], "`场景　…`, heard once and facing `SCENE.`, is no speaker");
     let long: Vec<(usize, usize)> =
         en.turns.iter().filter(|t| t.last_line - t.first_line >= 29).map(|t| (t.first_line, t.last_line)).collect();
     assert_eq!(long, [(15, 47), (59, 89)], "each long speech is one turn, its lines whole");

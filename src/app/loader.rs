@@ -150,7 +150,7 @@ impl Job {
             let result = (|| {
                 let docs = document::agree_on_speakers(Sides::new(l?, r?), |doc| text_of(doc).ok());
                 stage.begin("Aligning");
-                Ok(Loaded { pair: Pair::from_docs(docs), project: None })
+                Ok(Loaded { pair: Pair::aligned_and_settled(docs, |doc| text_of(doc).ok()), project: None })
             })();
             Some(result)
         });

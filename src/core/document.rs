@@ -10,7 +10,7 @@ use super::formats::{self, InputFormat};
 use super::hash::Fnv;
 use super::side::{Side, Sides};
 use super::text::{is_cjk, is_han};
-use super::turns::{self, Segmentation, Turns};
+use super::turns::{self, Segmentation, TurnKind, Turns};
 
 /// One side of a pair.
 #[derive(Debug, Clone, PartialEq)]
@@ -281,11 +281,63 @@ impl Pair {
             || Document::load(left, encodings[0]),
             || Document::load(right, encodings[1]),
         );
-        let docs = agree_on_speakers(Sides::new(Arc::new(l?), Arc::new(r?)), |doc| {
-            formats::read(&doc.path, Some(doc.encoding)).ok().map(|s| s.text)
-        });
-        Ok(Self::from_docs(docs))
+        let text = |doc: &Document| formats::read(&doc.path, Some(doc.encoding)).ok().map(|s| s.text);
+        let docs = agree_on_speakers(Sides::new(Arc::new(l?), Arc::new(r?)), text);
+        Ok(Self::aligned_and_settled(docs, text))
     }
+
+    /// Aligns two documents, then lets each side drop the labels the other side shows are not
+    /// speakers (see [`one_off_labels`]): such a side is split again without them, its text
+    /// read again by `text`, and the pair aligned again. What is dropped is kept in the side's
+    /// [`Segmentation::not_speakers`], so a project reopens with the same turns.
+    pub fn aligned_and_settled(docs: Sides<Arc<Document>>, text: impl Fn(&Document) -> Option<String>) -> Self {
+        let pair = Self::from_docs(docs);
+        let dropped = Sides::from_fn(|side| one_off_labels(&pair, side));
+        if dropped.iter().all(|(_, names)| names.is_empty()) {
+            return pair;
+        }
+        let mut docs = pair.docs.clone();
+        for (side, names) in dropped.iter() {
+            let doc = &pair.docs[side];
+            if names.is_empty() {
+                continue;
+            }
+            let Some(text) = text(doc) else { continue };
+            let mut seg = doc.segmentation.clone();
+            seg.not_speakers.extend(names.iter().cloned());
+            docs[side] = Arc::new(doc.resplit(&text, seg));
+        }
+        Self::from_docs(docs)
+    }
+}
+
+/// Labels of `side` that are not speakers, as the aligned pair shows: a label heard once, on a
+/// side whose other side names its speakers too, whose one turn is paired with turns of which
+/// none is speech (`场景　黄昏时的港务办公室` facing `SCENE. The harbour office at dusk`: a stage
+/// direction written like a label). A person who speaks once and is answered by a speech on
+/// the other side stays a speaker; so does one whose turn is paired with nothing. Canonical
+/// names, for [`Segmentation::not_speakers`].
+pub fn one_off_labels(pair: &Pair, side: Side) -> Vec<String> {
+    let (this, other) = (&pair.docs[side].turns, &pair.docs[side.other()].turns);
+    if this.speakers.is_empty() || other.speakers.is_empty() {
+        return Vec::new();
+    }
+    let mut turns_of = vec![Vec::new(); this.speakers.len()];
+    for (k, t) in this.turns.iter().enumerate() {
+        if let Some(s) = t.speaker.filter(|&s| s < turns_of.len()) {
+            turns_of[s].push(k);
+        }
+    }
+    let mut out = Vec::new();
+    for (s, turns) in turns_of.iter().enumerate() {
+        let [k] = turns[..] else { continue };
+        let Some(link) = pair.alignment.link_of(side, k).map(|l| &pair.alignment.links[l]) else { continue };
+        let facing = link.turns(side.other());
+        if !facing.is_empty() && other.turns[facing.clone()].iter().all(|t| t.kind != TurnKind::Speech) {
+            out.push(this.speakers[s].canonical.clone());
+        }
+    }
+    out
 }
 
 /// Decides the speakers of a pair with both documents in view: a label one side heard too
@@ -369,6 +421,29 @@ mod tests {
             (&back.alignment.links, &back.alignment.speaker_map),
             (&pair.alignment.links, &pair.alignment.speaker_map)
         );
+    }
+
+    #[test]
+    fn a_label_heard_once_that_faces_no_speech_is_no_speaker() {
+        let en = "THE KITCHEN\n\nSCENE. A kitchen at night. Rain on the glass.\n\nANNA\nWhere were you all winter?\n\nBEN\nAt sea, on the northern boats.\n\nANNA\nYou could have written to me.\n\nBEN\nI did, every week.\n\nANNA\nThen where are the letters?\n\nBEN\nAsk the post office.\n\nCLERK\nThe post is closed, sir.";
+        let zh = "厨房\n\n场景　夜里的厨房。雨打在玻璃上。\n\n安娜　你整个冬天都在哪里？\n\n本　在海上，在北方的船上。\n\n安娜　你本可以给我写信的。\n\n本　我写了，每个星期都写。\n\n安娜　那信在哪儿呢？\n\n本　去问邮局吧。\n\n职员　邮局关门了，先生。";
+        let docs = Sides::new(
+            Arc::new(Document::from_text("en", en, "UTF-8", 0)),
+            Arc::new(Document::from_text("zh", zh, "UTF-8", 0)),
+        );
+        let names = |d: &Document| d.turns.speakers.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&docs.right),
+            ["场景", "安娜", "本", "职员"],
+            "split alone, the stage direction reads as a label"
+        );
+        let pair = Pair::aligned_and_settled(docs, |d| Some(if d.path.ends_with("zh") { zh } else { en }.to_string()));
+        assert_eq!(names(&pair.docs.right), ["安娜", "本", "职员"], "the clerk, heard once, answers a speech");
+        let scene = &pair.docs.right.turns.turns[1];
+        assert_eq!((scene.kind, scene.text.as_str()), (TurnKind::Narration, "场景　夜里的厨房。雨打在玻璃上。"));
+        assert!(pair.docs.right.segmentation.not_speakers.contains("场景"), "kept for the project");
+        assert_eq!(pair.alignment.links.len(), 9);
+        assert!(pair.alignment.links.iter().all(|l| l.left.len() == 1 && l.right.len() == 1));
     }
 
     #[test]

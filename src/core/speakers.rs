@@ -41,9 +41,9 @@ pub fn decide_speakers<'a>(
         spellings: HashMap<&'a str, usize>,
         /// Written at least once with a riding, party or office in brackets.
         qualified: bool,
-        /// Once at least, the speech starts on the very next line or on the label's own line
-        /// (a heading alone is followed by a blank line).
-        tight: bool,
+        /// The styles it is written in where the speech starts on the very next line or on the
+        /// label's own line (a heading alone is followed by a blank line).
+        tight: HashSet<Style>,
     }
     let mut seen: HashMap<&str, Seen> = HashMap::new();
     for (i, c) in candidates.iter().enumerate() {
@@ -65,10 +65,12 @@ pub fn decide_speakers<'a>(
             distinct: HashSet::new(),
             spellings: HashMap::new(),
             qualified: false,
-            tight: false,
+            tight: HashSet::new(),
         });
         entry.qualified |= c.qualified;
-        entry.tight |= c.rest < lines[i].text.len() || lines.get(i + 1).is_some_and(|l| !l.text.is_empty());
+        if c.rest < lines[i].text.len() || lines.get(i + 1).is_some_and(|l| !l.text.is_empty()) {
+            entry.tight.insert(c.style);
+        }
         entry.distinct.insert((lines[i].text.as_ref(), below));
         *entry.spellings.entry(c.name.as_str()).or_default() += 1;
     }
@@ -100,9 +102,11 @@ pub fn decide_speakers<'a>(
         s.spellings.iter().max_by_key(|&(name, n)| (*n, std::cmp::Reverse(*name))).map_or(canon, |(n, _)| *n)
     };
     type Labels<'a> = Vec<(&'a str, Seen<'a>)>;
-    let (mut named, missed): (Labels, Labels) = seen
-        .into_iter()
-        .partition(|(canon, s)| recurs(canon, s) || (established(s.style) && s.tight) || also.contains(*canon));
+    let (mut named, missed): (Labels, Labels) = seen.into_iter().partition(|(canon, s)| {
+        // Any one of its labels in the script's own style will do: a cast list may name the
+        // character first another way (`搬运工` alone on its line).
+        recurs(canon, s) || s.tight.iter().any(|&style| established(style)) || also.contains(*canon)
+    });
     let mut near_misses: Vec<(String, String)> =
         missed.iter().map(|(c, s)| (written(c, s).to_string(), c.to_string())).collect();
     near_misses.sort_unstable();

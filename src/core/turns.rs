@@ -134,8 +134,12 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
         if let Some((speaker, cand)) = speaker_of(first) {
             builder.open_speech(para, speaker, cand);
         } else {
-            let rejected_label = candidates[first].as_ref().is_some_and(|c| c.style == Style::Colon);
-            builder.other(pi, !speakers.is_empty() && rejected_label, |i| speaker_of(i).is_some());
+            // A label that is no speaker stands on its own: `Note:` among speakers, or a label
+            // the user or the other side said is none (never the speech of a name above it).
+            let rejected_label = candidates[first].as_ref().is_some_and(|c| {
+                c.style == Style::Colon && !speakers.is_empty() || seg.not_speakers.contains(&c.canonical)
+            });
+            builder.other(pi, rejected_label, |i| speaker_of(i).is_some());
         }
     }
     let mut turns = builder.turns;
@@ -282,7 +286,7 @@ impl Builder<'_> {
         }
         if self.open {
             let last = self.turns.last_mut().expect("an open turn exists");
-            if waiting || !(heading || bracketed || copy || rejected_label) {
+            if waiting && !rejected_label || !(heading || bracketed || copy || rejected_label) {
                 if !waiting {
                     last.text.push('\n');
                 }
