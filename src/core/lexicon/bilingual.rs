@@ -1,5 +1,5 @@
-//! Dictionaries between two Latin-script languages (German–French, from WikDict): a word's stem
-//! → the stems of its translations, read once, on first use.
+//! Dictionaries between Latin-script languages (German–French and French–English, from
+//! WikDict): a word → the stems of its translations, read once, on first use.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -7,9 +7,13 @@ use std::sync::OnceLock;
 
 use super::latin::{fold, is_stop, stem};
 
-/// FreeDict+WikDict German–French and French–German (CC BY-SA 3.0), folded into one table by
-/// `assets/dict/make-wikdict.py`: see `assets/dict/README.md`.
-static DEU_FRA_GZ: &[u8] = include_bytes!("../../../assets/dict/wikdict-deu-fra.tsv.gz");
+/// FreeDict+WikDict German–French and French–German, folded into one table, and French–English
+/// found through three other languages, by `assets/dict/make-wikdict.py` (CC BY-SA 3.0): see
+/// `assets/dict/README.md`.
+static TABLES: [&[u8]; 2] = [
+    include_bytes!("../../../assets/dict/wikdict-deu-fra.tsv.gz"),
+    include_bytes!("../../../assets/dict/wikdict-fra-eng.tsv.gz"),
+];
 
 /// At most this many stems stand for one word (its first translations).
 const MAX_SENSES: usize = 10;
@@ -26,12 +30,15 @@ struct Table {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut text = String::new();
-        // The bundled file is ours and fixed: if it cannot be read, words go without it.
-        if flate2::read::GzDecoder::new(DEU_FRA_GZ).read_to_string(&mut text).is_err() {
-            text.clear();
+        let mut tables = String::new();
+        for gz in TABLES {
+            let mut text = String::new();
+            // The bundled files are ours and fixed: one that cannot be read is left out.
+            if flate2::read::GzDecoder::new(gz).read_to_string(&mut text).is_ok() {
+                tables.push_str(&text);
+            }
         }
-        parse(&text)
+        parse(&tables)
     })
 }
 
@@ -79,14 +86,25 @@ fn parse(text: &str) -> Table {
 /// `Berge`, `souvenirs`), tried in turn when the word itself is not a headword.
 const ENDINGS: [&str; 6] = ["en", "er", "es", "e", "n", "s"];
 
-/// The keys (`w:glacie`) of the translations of `word`: its headword is the word itself, or the
-/// word without an ending.
+/// Endings of French verb forms (accents off), tried in turn with the infinitive's endings:
+/// `parlons`, `parlé`, `parlaient` → `parler`; `choisit` → `choisir`.
+const VERB_ENDINGS: [&str; 14] =
+    ["aient", "ions", "iez", "ais", "ait", "ant", "ent", "ons", "ez", "ees", "ee", "es", "e", "it"];
+
+/// The keys (`w:glacie`) of the translations of `word`: its headword is the word itself, the
+/// word without an ending, or the infinitive of a French verb form.
 pub(super) fn senses(word: &str) -> impl Iterator<Item = &'static str> {
     let table = table();
     let word = fold(word);
-    let found = table.senses.get(word.as_str()).or_else(|| {
-        ENDINGS.iter().find_map(|e| word.strip_suffix(e).filter(|w| w.len() >= 3).and_then(|w| table.senses.get(w)))
-    });
+    let get = |w: &str| table.senses.get(w);
+    let found = get(&word)
+        .or_else(|| ENDINGS.iter().find_map(|e| word.strip_suffix(e).filter(|w| w.len() >= 3).and_then(get)))
+        .or_else(|| {
+            VERB_ENDINGS.iter().find_map(|e| {
+                let base = word.strip_suffix(e).filter(|b| b.len() >= 3)?;
+                ["er", "ir", "re"].iter().find_map(|inf| get(&format!("{base}{inf}")))
+            })
+        });
     found.into_iter().flatten().map(|&id| &*table.keys[id as usize])
 }
 
@@ -95,13 +113,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn german_words_carry_their_french_stems() {
+    fn words_carry_their_translations_stems() {
         let of = |word: &str| senses(word).collect::<Vec<_>>();
         assert_eq!(of("Gletscher"), ["w:glacie"], "the word's own entry, not its compounds'");
         assert_eq!(of("Gletschern"), ["w:glacie"], "an ending the headword does not have");
         assert!(of("Erinnerungen").contains(&"w:souven"), "{:?}", of("Erinnerungen"));
         assert!(of("Berg").contains(&"w:montag"), "{:?}", of("Berg"));
         assert!(of("xyzzy").is_empty());
+        // French to English, and French verb forms to their infinitive's entry.
+        assert!(of("maison").contains(&"w:hous"), "{:?}", of("maison"));
+        assert!(of("parlons").contains(&"w:speak"), "{:?}", of("parlons"));
+        assert!(of("gouvernements").contains(&"w:govern"), "{:?}", of("gouvernements"));
     }
 
     #[test]
@@ -116,6 +138,10 @@ mod tests {
     fn dictionary_load_time() {
         let t = std::time::Instant::now();
         let table = table();
-        println!("WikDict German–French: read in {:?}: {} headwords", t.elapsed(), table.senses.len());
+        println!(
+            "WikDict German–French and French–English: read in {:?}: {} headwords",
+            t.elapsed(),
+            table.senses.len()
+        );
     }
 }
