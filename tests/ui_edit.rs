@@ -187,6 +187,44 @@ fn closing_with_unsaved_changes_asks_first() {
     std::fs::remove_dir_all(&store).ok();
 }
 
+#[test]
+fn a_save_that_fails_on_closing_keeps_the_window_and_a_later_save_does_not_close_it() {
+    let store = temp("close-save-fails");
+    let mut h = app(pair_files(), &store);
+    let folder = store.join("work");
+    std::fs::create_dir_all(&folder).unwrap();
+    h.state_mut().handle(Action::SaveTo(folder.join("review.tandem")));
+    h.run_steps(2);
+    assert!(!h.state().project.dirty);
+    press(&mut h, Modifiers::COMMAND, Key::U);
+    assert!(h.state().project.dirty);
+    // The project's folder is gone (a file stands in its place): the save cannot be made.
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::write(&folder, "not a folder").unwrap();
+    let closes = |h: &mut Harness<'_, TandemApp>, frames: usize| -> bool {
+        (0..frames).any(|_| {
+            h.step();
+            h.output()
+                .viewport_output
+                .get(&egui::ViewportId::ROOT)
+                .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close))
+        })
+    };
+    h.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    assert!(!closes(&mut h, 3), "the work is not saved: the window stays");
+    assert!(h.state().error.as_deref().is_some_and(|e| e.starts_with("Cannot save")), "{:?}", h.state().error);
+    assert!(h.state().project.dirty);
+    // The folder is back; saving now saves, and closes nothing: the close was given up.
+    std::fs::remove_file(&folder).unwrap();
+    std::fs::create_dir_all(&folder).unwrap();
+    h.state_mut().handle(Action::SaveTo(folder.join("review.tandem")));
+    assert!(!closes(&mut h, 3), "a close that waited for a failed save waits no more");
+    assert!(!h.state().project.dirty);
+    std::fs::remove_dir_all(&store).ok();
+}
+
 /// Runs in a child process (see below): edits, waits for the recovery copy, says so, waits to be killed.
 #[test]
 #[ignore = "run by unsaved_work_survives_a_sigkill in a process of its own"]

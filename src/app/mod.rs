@@ -74,10 +74,8 @@ pub struct TandemApp {
     locating: Option<(PathBuf, Sides<Option<PathBuf>>)>,
     /// The user chose to close (saved or discarded): let the window go.
     close_confirmed: bool,
-    close_after_save: bool,
-    /// What the user asked to open while the open pair has unsaved changes, waiting for the
-    /// answer to "save the changes?" (and, after Save, for the save).
-    pending_open: Option<Box<Action>>,
+    /// What waits for the answer to "save the changes?" and, after Save, for the save.
+    waiting: project::Waiting,
     /// The user answered Discard (or the save was made): the pending open may go ahead once.
     replace_confirmed: bool,
     title: String,
@@ -159,8 +157,7 @@ impl TandemApp {
             locating: None,
             resplit_job: None,
             close_confirmed: false,
-            close_after_save: false,
-            pending_open: None,
+            waiting: project::Waiting::Nothing,
             replace_confirmed: false,
             title: String::new(),
             software_renderer: false,
@@ -290,10 +287,7 @@ impl TandemApp {
                 }
                 Picked::Files(files) => self.handle(Action::OpenPaths(files, target)),
                 // No file chosen: a close waiting for this save waits no more.
-                Picked::Cancelled => {
-                    self.close_after_save = false;
-                    self.pending_open = None;
-                }
+                Picked::Cancelled => self.waiting = project::Waiting::Nothing,
                 Picked::NoDialog => {
                     let reason = "No file dialog could be shown (no desktop portal or zenity?). Type the path instead:";
                     self.show_path_entry(target, reason);
@@ -419,8 +413,7 @@ impl TandemApp {
             Action::ClosePathEntry => {
                 self.state.path_entry = None;
                 self.locating = None;
-                self.close_after_save = false;
-                self.pending_open = None;
+                self.waiting = project::Waiting::Nothing;
             }
             Action::Swap => {
                 if let Some(pair) = self.state.pair.take() {

@@ -23,6 +23,18 @@ const RECOVERY: &str = "recovery";
 /// change to record (or why it could not be done).
 pub(super) type Resplit = Result<(Sides<Arc<Document>>, Alignment, Annotations, Change), String>;
 
+/// What waits for the answer to "save the changes?" and, after Save, for the save to be made:
+/// one thing at a time, and nothing once the save fails or the user cancels.
+#[derive(Debug, Default)]
+pub(super) enum Waiting {
+    #[default]
+    Nothing,
+    /// The window closes.
+    Close,
+    /// Another pair opens (what the user asked for while the work was unsaved).
+    Open(Box<Action>),
+}
+
 impl TandemApp {
     /// Applies an edit to the open pair; a bad one says why in the status line.
     pub(super) fn handle_edit(&mut self, edit: Edit) {
@@ -212,8 +224,7 @@ impl TandemApp {
             match crate::core::files::save_path(&path, sources, self.state.project.path.as_deref(), replace) {
                 Ok(path) => path,
                 Err(why) => {
-                    self.close_after_save = false;
-                    self.pending_open = None;
+                    self.waiting = Waiting::Nothing;
                     self.state.error = Some(format!("Not saved: {why}"));
                     return;
                 }
@@ -228,16 +239,18 @@ impl TandemApp {
                 self.state.settings.remember_project(path.clone());
                 self.state.project.last = Some(format!("Saved to {}", path.display()));
                 self.remove_recovery();
-                self.open_pending();
-                if self.close_after_save {
-                    self.close_after_save = false;
-                    self.close_confirmed = true;
-                    self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                match std::mem::take(&mut self.waiting) {
+                    Waiting::Open(action) => self.open_now(*action),
+                    Waiting::Close => {
+                        self.close_confirmed = true;
+                        self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                    Waiting::Nothing => {}
                 }
             }
             Err(e) => {
-                // Nothing is opened over work that could not be saved.
-                self.pending_open = None;
+                // Nothing is opened over work that could not be saved, and the window stays.
+                self.waiting = Waiting::Nothing;
                 self.state.error = Some(format!("Cannot save the project to {}: {e}", path.display()));
             }
         }
@@ -435,15 +448,17 @@ impl TandemApp {
                 CloseChoice::Save => self.save(None),
                 CloseChoice::Discard => {
                     self.remove_recovery();
-                    self.open_pending();
+                    if let Waiting::Open(action) = std::mem::take(&mut self.waiting) {
+                        self.open_now(*action);
+                    }
                 }
-                CloseChoice::Cancel => self.pending_open = None,
+                CloseChoice::Cancel => self.waiting = Waiting::Nothing,
             }
             return;
         }
         match choice {
             CloseChoice::Save => {
-                self.close_after_save = true;
+                self.waiting = Waiting::Close;
                 self.save(None);
             }
             CloseChoice::Discard => {
@@ -451,7 +466,7 @@ impl TandemApp {
                 self.close_confirmed = true;
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            CloseChoice::Cancel => self.close_after_save = false,
+            CloseChoice::Cancel => self.waiting = Waiting::Nothing,
         }
     }
 
@@ -464,19 +479,17 @@ impl TandemApp {
             && !std::mem::take(&mut self.replace_confirmed)
         {
             self.state.project.replacing = Some(what_opens(&action));
-            self.pending_open = Some(Box::new(action));
+            self.waiting = Waiting::Open(Box::new(action));
             return None;
         }
         Some(action)
     }
 
     /// Opens what was asked for while the question "save the changes?" was pending.
-    fn open_pending(&mut self) {
-        if let Some(action) = self.pending_open.take() {
-            self.replace_confirmed = true;
-            self.handle(*action);
-            self.replace_confirmed = false;
-        }
+    fn open_now(&mut self, action: Action) {
+        self.replace_confirmed = true;
+        self.handle(action);
+        self.replace_confirmed = false;
     }
 
     /// Whether the window may close now; if not, the question is asked.
