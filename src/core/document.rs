@@ -315,8 +315,8 @@ impl Pair {
 /// side whose other side names its speakers too, whose one turn is paired with turns of which
 /// none is speech (`场景　黄昏时的港务办公室` facing `SCENE. The harbour office at dusk`: a stage
 /// direction written like a label). A person who speaks once and is answered by a speech on
-/// the other side stays a speaker; so does one whose turn is paired with nothing. Canonical
-/// names, for [`Segmentation::not_speakers`].
+/// the other side stays a speaker; so does one whose turn is paired with nothing, and one in
+/// the side's [`Segmentation::speakers`]. Canonical names, for [`Segmentation::not_speakers`].
 pub fn one_off_labels(pair: &Pair, side: Side) -> Vec<String> {
     let (this, other) = (&pair.docs[side].turns, &pair.docs[side.other()].turns);
     if this.speakers.is_empty() || other.speakers.is_empty() {
@@ -329,7 +329,12 @@ pub fn one_off_labels(pair: &Pair, side: Side) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
+    let chosen = &pair.docs[side].segmentation.speakers;
     for (s, turns) in turns_of.iter().enumerate() {
+        // A label the user, or the other side's names, made a speaker stays one.
+        if chosen.contains(&this.speakers[s].canonical) {
+            continue;
+        }
         let [k] = turns[..] else { continue };
         let Some(link) = pair.alignment.link_of(side, k).map(|l| &pair.alignment.links[l]) else { continue };
         let facing = link.turns(side.other());
@@ -442,6 +447,13 @@ mod tests {
         let scene = &pair.docs.right.turns.turns[1];
         assert_eq!((scene.kind, scene.text.as_str()), (TurnKind::Narration, "场景　夜里的厨房。雨打在玻璃上。"));
         assert!(pair.docs.right.segmentation.not_speakers.contains("场景"), "kept for the project");
+        // A label the user made a speaker is left alone.
+        let mut seg = Segmentation::default();
+        seg.speakers.insert("场景".to_string());
+        let chosen = Document::from_text("zh", zh, "UTF-8", 0).resplit(zh, seg);
+        let docs = Sides::new(Arc::new(Document::from_text("en", en, "UTF-8", 0)), Arc::new(chosen));
+        let kept = Pair::aligned_and_settled(docs, |d| Some(if d.path.ends_with("zh") { zh } else { en }.to_string()));
+        assert_eq!(names(&kept.docs.right), ["场景", "安娜", "本", "职员"]);
         assert_eq!(pair.alignment.links.len(), 9);
         assert!(pair.alignment.links.iter().all(|l| l.left.len() == 1 && l.right.len() == 1));
     }
