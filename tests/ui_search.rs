@@ -48,6 +48,26 @@ fn an_accented_french_word_is_found_without_its_accents_and_case() {
 }
 
 #[test]
+fn a_search_closed_and_opened_again_finds_what_its_field_still_holds() {
+    let mut h = app();
+    find(&mut h, "PREMIERE");
+    h.get_by_label("1 / 2");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(!h.state().search.open, "Esc closes the bar");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(1);
+    h.state_mut().finish_search();
+    h.run_steps(3);
+    assert_eq!(h.state().search.hits.len(), 2, "the query still in the field is searched again");
+    assert!(h.query_by_label("no match").is_none());
+    h.get_by_label("1 / 2");
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    h.get_by_label("2 / 2");
+}
+
+#[test]
 fn a_chinese_query_needs_no_word_boundaries_and_scope_narrows_it() {
     let mut h = app();
     find(&mut h, "节奏");

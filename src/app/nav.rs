@@ -135,6 +135,12 @@ impl TandemApp {
             NavAction::OpenSearch => {
                 self.state.search.open = true;
                 self.drafts.search_focus = true;
+                // The field keeps its query when the bar closes: opened again, it finds it again
+                // (never "no match" beside a query that matches).
+                let query = self.drafts.query.clone();
+                if !query.trim().is_empty() {
+                    self.start_search(query, self.state.search.scope);
+                }
             }
             NavAction::CloseSearch => {
                 let scope = self.state.search.scope;
