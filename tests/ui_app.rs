@@ -497,10 +497,23 @@ fn f1_lists_the_keys_from_the_one_table_and_the_menus_show_the_same() {
     harness.get_by_label("save the project as…");
     harness.get_by_label("Ctrl+Alt+S");
     assert!(harness.state().project.keys_open);
-    // F1 again closes it.
+    // F1 again closes it, and so does Esc.
     harness.key_press(egui::Key::F1);
     harness.run_steps(2);
     assert!(!harness.state().project.keys_open);
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(2);
+    assert!(harness.state().project.keys_open);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(!harness.state().project.keys_open, "Esc closes Help › Keys");
+    // The Export window too.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::E);
+    harness.run_steps(2);
+    assert!(harness.state().export.open);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(!harness.state().export.open, "Esc closes the Export window");
 }
 
 #[test]

@@ -233,7 +233,7 @@ pub const OTHER_KEYS: &[(&str, &str)] = &[
     ("Home · End", "first · last pair"),
     ("digits, then Enter", "go to that turn (left numbering)"),
     ("Alt+↓ · Alt+↑", "next · previous turn of the speaker"),
-    ("Esc", "leave presentation; stop opening a pair"),
+    ("Esc", "close Help › Keys or the Export window; leave presentation; stop opening a pair"),
     ("right click on a row", "the row's edits"),
     ("select words", "then H highlights them"),
 ];
