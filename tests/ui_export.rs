@@ -74,6 +74,14 @@ fn flagged_rows_go_to_a_typed_path_and_a_file_is_never_replaced_unasked() {
     h.get_by_role_and_label(Role::Button, "Close").click();
     h.run_steps(2);
     assert!(!h.state().export.open);
+    // Another pair opened: the status line no longer talks about the last pair's export.
+    assert!(h.query_by_label_contains("already exists").is_some(), "said in the status line");
+    h.state_mut().handle(tandem::app::Action::OpenSample);
+    h.run_steps(1);
+    h.state_mut().finish_loading();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("already exists").is_none(), "{:?}", h.state().project.last);
+    assert!(h.state().export.outcome.is_none());
     std::fs::remove_dir_all(&dir).ok();
 }
 

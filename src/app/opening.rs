@@ -24,6 +24,10 @@ impl TandemApp {
                 }
                 let (path, dirty, current) =
                     (self.state.project.path.clone(), self.state.project.dirty, self.state.nav.current);
+                // What the status line said was about the pair that was open (an export written
+                // or not, a save, words selected), not about this one.
+                self.state.project.last = None;
+                self.state.export.outcome = None;
                 self.set_pair(pair);
                 self.state.project.annotations = Default::default();
                 self.state.project.path = None;

@@ -42,7 +42,13 @@ impl TandemApp {
         let text = text.trim().to_string();
         self.state.nav.selection = row.filter(|_| !text.is_empty() && text.chars().count() <= 300).map(|r| (r, text));
         if self.state.nav.selection.is_some() {
-            self.state.project.last = Some("Words selected: H highlights them for the room".into());
+            self.state.project.last = Some(WORDS_SELECTED.into());
+        } else if self.state.project.last.as_deref() == Some(WORDS_SELECTED) {
+            // Nothing selected any more: the line no longer says there is.
+            self.state.project.last = None;
         }
     }
 }
+
+/// What the status line says while words are selected.
+const WORDS_SELECTED: &str = "Words selected: H highlights them for the room";
