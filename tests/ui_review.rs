@@ -115,6 +115,9 @@ fn not_a_problem_is_remembered_for_the_pair_of_files() {
     h.get_by_label("Show the dismissed ones (1)").click();
     h.run_steps(2);
     assert_eq!(h.state().review.shown.len(), 3);
+    // Shown again, a dismissed flag is not one more to look at: the counts stay.
+    h.get_by_label("2 flags");
+    h.get_by_label("Flags (2)");
     h.get_by_role_and_label(Role::Button, "Restore").click();
     h.run_steps(2);
     assert!(h.state().review.dismissed.is_empty());

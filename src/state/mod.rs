@@ -106,6 +106,12 @@ impl ReviewState {
         self.shown[start..].iter().map(|&k| &self.flags[k]).take_while(move |(_, f)| f.row == row)
     }
 
+    /// How many flags are still to be looked at: of a kind not hidden, not dismissed. What the
+    /// header and the status line count: showing the dismissed ones again does not add to it.
+    pub fn open(&self) -> usize {
+        self.shown.iter().filter(|&&k| !self.dismissed.contains(&self.flags[k].0)).count()
+    }
+
     /// How many flags of a kind there are (dismissed ones apart, unless shown).
     pub fn count(&self, kind: FlagKind) -> usize {
         self.flags

@@ -215,7 +215,7 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
             {
                 out.push(Action::Nav(NavAction::TogglePresent));
             }
-            let flags = format!("Flags ({})", app.review.shown.len());
+            let flags = format!("Flags ({})", app.review.open());
             if ui
                 .selectable_label(app.review.panel_open, flags)
                 .on_hover_text(format!(

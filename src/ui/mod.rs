@@ -178,7 +178,7 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
             let flags = if review.running {
                 "checking…".to_string()
             } else {
-                match review.shown.len() {
+                match review.open() {
                     0 => "no flags".to_string(),
                     1 => "1 flag".to_string(),
                     n => format!("{n} flags"),
