@@ -41,6 +41,14 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
         if !popup && state.loading.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
             out.push(Action::CancelLoading);
         }
+        // Then it closes the window on top (Help › Keys, then Export).
+        if !popup && (state.project.keys_open || state.export.open) && i.consume_key(Modifiers::NONE, Key::Escape) {
+            out.push(if state.project.keys_open {
+                Action::ShowKeys(false)
+            } else {
+                Action::Export(crate::state::ExportAction::Show(false))
+            });
+        }
         let mut nav = |a: NavAction| out.push(Action::Nav(a));
         // Every press counts, even several in one frame (a clicker pressed fast, a slow renderer).
         let mut count = |keys: &[Key]| keys.iter().map(|&k| i.count_and_consume_key(Modifiers::NONE, k)).sum::<usize>();
@@ -62,15 +70,6 @@ pub fn read(ui: &egui::Ui, state: &AppState) -> Vec<Action> {
         if i.consume_key(Modifiers::ALT, Key::ArrowUp) {
             nav(NavAction::SpeakerStep(false));
         }
-        // Esc closes the window on top (Help › Keys, then Export) before anything else.
-        if !popup && (state.project.keys_open || state.export.open) && i.consume_key(Modifiers::NONE, Key::Escape) {
-            out.push(if state.project.keys_open {
-                Action::ShowKeys(false)
-            } else {
-                Action::Export(crate::state::ExportAction::Show(false))
-            });
-        }
-        let mut nav = |a: NavAction| out.push(Action::Nav(a));
         if !popup && i.consume_key(Modifiers::NONE, Key::Escape) {
             nav(if !state.nav.typed.is_empty() { NavAction::ClearTyped } else { NavAction::LeavePresent });
         }
