@@ -99,19 +99,27 @@ fn two_sittings_are_not_a_translation_and_a_cut_record_is_partial() {
 #[test]
 #[ignore = "a measurement: cargo test --release --test align_parliament -- --ignored --nocapture"]
 fn timing_at_scale() {
-    for n in [10_000, 50_000, 120_000] {
+    // End to end as the window and `tandem align` do it: two files on disk, read, decoded and
+    // split (both sides at once), aligned.
+    let dir = std::env::temp_dir().join(format!("tandem-parliament-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    for n in [10_000, 30_000, 50_000, 120_000] {
         let generated = parliament_pair(n, 7);
+        let (en, fr) = (dir.join("en.txt"), dir.join("fr.txt"));
+        std::fs::write(&en, &generated.left).expect("written");
+        std::fs::write(&fr, &generated.right).expect("written");
         let t = std::time::Instant::now();
-        let pair = aligned(&generated);
+        let pair = Pair::load(&en, &fr, [None, None]).expect("loaded");
         let took = t.elapsed();
         let (p, r, f) = f1(&generated, &pair);
         println!(
-            "{n}: {} / {} turns, {:.2} s split+align, P {p:.3} R {r:.3} F1 {f:.3}",
+            "{n}: {} / {} turns, {:.2} s read+split+align, P {p:.3} R {r:.3} F1 {f:.3}",
             pair.docs.left.turns.turns.len(),
             pair.docs.right.turns.turns.len(),
-            took.as_secs_f64()
+            took.as_secs_f64(),
         );
     }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// One line of the calibration: the evidence, scaled by the square root of the turns, and the rows.

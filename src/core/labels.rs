@@ -156,12 +156,13 @@ pub fn is_name(name: &str) -> bool {
 
 /// Capitals only (at least two letters), at most four words.
 fn is_caps_name(name: &str) -> bool {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2
-        && letters.iter().all(|c| c.is_uppercase())
-        && name.split(is_space).filter(|w| !w.is_empty()).count() <= 4
+    // Cheapest tests first: this runs on every line of a document, most of them long prose.
+    name.len() <= 4 * 30
         && name.chars().count() <= 30
         && name.chars().all(|c| c.is_alphabetic() || is_space(c) || matches!(c, '-' | '\'' | '’' | '.'))
+        && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && name.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && name.split(is_space).filter(|w| !w.is_empty()).count() <= 4
 }
 
 fn caps_alone(line: &str) -> Option<Candidate> {
@@ -170,7 +171,8 @@ fn caps_alone(line: &str) -> Option<Candidate> {
 }
 
 fn caps_dot(line: &str) -> Option<Candidate> {
-    let dot = line.find(". ")?;
+    // A name is at most 30 characters: the dot is looked for near the start only.
+    let dot = line[..line.floor_char_boundary(4 * 31)].find(". ")?;
     let name = trim(&line[..dot]);
     let rest_start = dot + 2;
     let rest = &line[rest_start..];

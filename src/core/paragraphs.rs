@@ -1,6 +1,6 @@
 //! Text → lines (any line end) → paragraphs that remember their first and last line numbers.
 
-use super::text::{display_width, is_terminal_punct, join_wrapped, last_meaningful, strip_emphasis, trim};
+use super::text::{display_width_up_to, is_terminal_punct, join_wrapped, last_meaningful, strip_emphasis, trim};
 
 /// One line of the file, emphasis removed (borrowed from the text unless emphasis was taken out,
 /// so a 200 MB file is not copied line by line).
@@ -67,7 +67,8 @@ pub fn is_hard_wrapped(lines: &[Line]) -> bool {
     if inner.len() < 4 {
         return false;
     }
-    let mut widths: Vec<usize> = inner.iter().map(|l| display_width(&l.text)).collect();
+    // Only whether they pass 110 matters: a long paragraph is not measured to its end.
+    let mut widths: Vec<usize> = inner.iter().map(|l| display_width_up_to(&l.text, 110)).collect();
     widths.sort_unstable();
     let median = widths[widths.len() / 2];
     let p90 = widths[widths.len() * 9 / 10];

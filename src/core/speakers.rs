@@ -37,7 +37,8 @@ pub fn decide_speakers<'a>(
         style: Style,
         first: usize,
         /// Distinct whole lines: a title repeated or a copied block counts once.
-        distinct: HashSet<(&'a str, &'a str)>,
+        /// (foldhash: the text below a label is a whole speech, which SipHash was slow to read.)
+        distinct: HashSet<(&'a str, &'a str), foldhash::fast::FixedState>,
         spellings: HashMap<&'a str, usize>,
         /// Written at least once with a riding, party or office in brackets.
         qualified: bool,
@@ -62,7 +63,7 @@ pub fn decide_speakers<'a>(
         let entry = seen.entry(c.canonical.as_str()).or_insert_with(|| Seen {
             style: c.style,
             first: i,
-            distinct: HashSet::new(),
+            distinct: HashSet::default(),
             spellings: HashMap::new(),
             qualified: false,
             tight: HashSet::new(),

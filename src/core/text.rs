@@ -42,8 +42,27 @@ pub fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
 
+/// [`display_width`] where only whether it passes `cap` matters: the exact width up to `cap`,
+/// some width above `cap` otherwise, without measuring the whole of a long paragraph.
+pub fn display_width_up_to(s: &str, cap: usize) -> usize {
+    // A character is never wider than its bytes, so a prefix of 4 (cap + 1) bytes is wide
+    // enough unless it holds zero-width characters.
+    let bytes = 4 * (cap + 1);
+    if s.len() > bytes {
+        let head = display_width(&s[..s.floor_char_boundary(bytes)]);
+        if head > cap {
+            return head;
+        }
+    }
+    display_width(s)
+}
+
 /// The length used by the aligner: characters that are not white space.
 pub fn content_len(s: &str) -> usize {
+    if s.is_ascii() {
+        // The same count without decoding: ASCII's white space is tab to carriage return and space.
+        return s.bytes().filter(|b| !matches!(b, b'\t'..=b'\r' | b' ')).count();
+    }
     s.chars().filter(|&c| !is_space(c)).count()
 }
 
@@ -182,6 +201,12 @@ mod tests {
     fn widths_and_punctuation() {
         assert_eq!(display_width("沈伟ab"), 6);
         assert_eq!(content_len(" a b\u{3000}c "), 3);
+        assert_eq!(content_len(" a\tb\x0bc\r\n"), 3, "ASCII: the same white space as char::is_whitespace");
+        let prose = "Mr. Speaker, ".repeat(60) + "议长先生";
+        assert!(display_width_up_to(&prose, 110) > 110);
+        assert_eq!(display_width_up_to("沈伟ab", 110), 6);
+        let zero_width = "\u{200b}".repeat(200) + "abc";
+        assert_eq!(display_width_up_to(&zero_width, 110), display_width(&zero_width));
         assert_eq!(last_meaningful("« Ça devient une mer rouge. »"), Some('.'));
         assert_eq!(last_meaningful("\"Hundred Model War\""), Some('r'));
         assert!(is_han('沈') && !is_han('a') && is_cjk('：'));

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::labels::{self, Candidate, Style};
 use super::paragraphs::{self, Line, Paragraph};
-use super::text::{display_width, is_space, is_terminal_punct, last_meaningful, trim};
+use super::text::{display_width_up_to, is_space, is_terminal_punct, last_meaningful, trim};
 
 /// What a turn is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -321,7 +321,7 @@ enum Shape {
 fn heading_shape(text: &str) -> Shape {
     let words = text.split(is_space).filter(|w| !w.is_empty()).count();
     let bullet = text.starts_with(['•', '·', '-', '–', '—', '*', '▪', '►', '◦']);
-    if text.contains('\n') || display_width(text) > 90 || words > 16 || bullet {
+    if text.contains('\n') || display_width_up_to(text, 90) > 90 || words > 16 || bullet {
         return Shape::Prose;
     }
     // A line of dialogue or a sentence broken off is no title: quotation marks, a clause's comma

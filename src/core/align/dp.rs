@@ -248,6 +248,10 @@ impl<'a> Model<'a> {
     fn tokens_cost(&self, a: &[Unit], b: &[Unit]) -> f32 {
         // One merge of the two unions gives both weights and what they share.
         let w = |t: u32| self.weights[t as usize];
+        if let ([a], [b]) = (a, b) {
+            // One turn with one, the most common link by far: a plain merge of two lists.
+            return self.tokens_cost_one((&a.tokens, &b.tokens));
+        }
         let (mut wa, mut wb, mut shared) = (0.0, 0.0, 0.0);
         let (mut x, mut y) = (Union::of(a).peekable(), Union::of(b).peekable());
         loop {
@@ -286,6 +290,39 @@ impl<'a> Model<'a> {
         if sim == 0.0 { 0.4 } else { TOKENS_BEST * sim }
     }
 
+    /// [`Self::tokens_cost`] of two single units' token lists (each sorted and unique).
+    fn tokens_cost_one(&self, (a, b): (&[u32], &[u32])) -> f32 {
+        let w = |t: u32| self.weights[t as usize];
+        let (mut wa, mut wb, mut shared) = (0.0, 0.0, 0.0);
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() && y < b.len() {
+            let (p, q) = (a[x], b[y]);
+            match p.cmp(&q) {
+                std::cmp::Ordering::Less => {
+                    wa += w(p);
+                    x += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    wb += w(q);
+                    y += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    let wp = w(p);
+                    (wa, wb, shared) = (wa + wp, wb + wp, shared + wp);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        wa += a[x..].iter().map(|&t| w(t)).sum::<f32>();
+        wb += b[y..].iter().map(|&t| w(t)).sum::<f32>();
+        if wa == 0.0 || wb == 0.0 {
+            return 0.0;
+        }
+        let sim = 2.0 * shared / (wa + wb);
+        if sim == 0.0 { 0.4 } else { TOKENS_BEST * sim }
+    }
+
     /// A link's cost turned into a confidence between 0 and 1.
     pub fn score(cost: f32) -> f32 {
         1.0 / (1.0 + (cost - 2.0).exp())
@@ -294,23 +331,39 @@ impl<'a> Model<'a> {
 
 /// The sorted, de-duplicated union of the tokens of a group of units, without allocating.
 struct Union<'a> {
+    /// The units' lists not yet used up (the first `live`).
     lists: [&'a [u32]; MAX_GROUP],
+    live: usize,
 }
 
 impl<'a> Union<'a> {
     fn of(g: &'a [Unit]) -> Self {
-        Union { lists: std::array::from_fn(|k| g.get(k).map_or(&[][..], |u| &u.tokens)) }
+        let mut lists: [&[u32]; MAX_GROUP] = [&[]; MAX_GROUP];
+        let mut live = 0;
+        for u in g.iter().filter(|u| !u.tokens.is_empty()) {
+            lists[live] = &u.tokens;
+            live += 1;
+        }
+        Union { lists, live }
     }
 }
 
 impl Iterator for Union<'_> {
     type Item = u32;
     fn next(&mut self) -> Option<u32> {
-        let take = self.lists.iter().filter_map(|l| l.first().copied()).min()?;
-        for list in &mut self.lists {
-            if list.first() == Some(&take) {
-                *list = &list[1..];
+        let lists = &mut self.lists[..self.live];
+        let take = lists.iter().map(|l| l[0]).min()?;
+        let mut k = 0;
+        while k < self.live {
+            if self.lists[k][0] == take {
+                self.lists[k] = &self.lists[k][1..];
+                if self.lists[k].is_empty() {
+                    self.live -= 1;
+                    self.lists.swap(k, self.live);
+                    continue;
+                }
             }
+            k += 1;
         }
         Some(take)
     }
@@ -340,7 +393,7 @@ impl PairTable {
             let hi = cells.map(|i| band.hi[i]).max().unwrap_or(0).min(m);
             table.first.push(lo);
             for v in &r[lo..hi.max(lo)] {
-                table.data.push((unit.lex.matched_in(&v.lex), v.lex.matched_in(&unit.lex)));
+                table.data.push(unit.lex.matched_both(&v.lex));
             }
             table.start.push(table.data.len());
         }
