@@ -458,7 +458,7 @@ fn plan(l: &[Unit], r: &[Unit], model: &Model, thinned: u32) -> Band {
             u.tokens.retain(keep);
         }
     }
-    let coarse_model = Model { moves: &model.moves[..COARSE_MOVES.min(model.moves.len())], ..model.clone() };
+    let coarse_model = Model { moves: &model.moves[..COARSE_MOVES.min(model.moves.len())], lexical: 0.0, ..model.clone() };
     let band = plan(&cl, &cr, &coarse_model, thinned);
     let steps = solve(&cl, &cr, &coarse_model, &band);
     project(&steps, 2, n, m, RADIUS)
