@@ -386,6 +386,7 @@ impl PairTable {
         if !lexical {
             return table;
         }
+        let mut common = Vec::new();
         for (u, unit) in l.iter().enumerate() {
             // Cells (i, j) with u < i <= u + MAX_GROUP link right units j - MAX_GROUP .. j.
             let cells = u + 1..=(u + MAX_GROUP).min(n);
@@ -393,7 +394,7 @@ impl PairTable {
             let hi = cells.map(|i| band.hi[i]).max().unwrap_or(0).min(m);
             table.first.push(lo);
             for v in &r[lo..hi.max(lo)] {
-                table.data.push(unit.lex.matched_both(&v.lex));
+                table.data.push(unit.lex.matched_both_with(&v.lex, &mut common));
             }
             table.start.push(table.data.len());
         }
@@ -420,15 +421,11 @@ impl Band {
     pub fn full(n: usize, m: usize) -> Self {
         Band { lo: vec![0; n + 1], hi: vec![m; n + 1] }
     }
-
-    fn contains(&self, i: usize, j: usize) -> bool {
-        self.lo[i] <= j && j <= self.hi[i]
-    }
 }
 
 /// Aligns two unit lists: the whole table when small, else a band around a coarser alignment.
 pub fn align(l: &[Unit], r: &[Unit], model: &Model) -> Vec<Step> {
-    let band = plan(l, r, model, 0);
+    let band = plan(l, r, model, Thinned::default());
     solve(l, r, model, &band)
 }
 
@@ -437,7 +434,7 @@ const COARSE_MOVES: usize = 6;
 /// Past this many tokens per unit on average, a coarse level keeps half of them.
 const COARSE_TOKENS: usize = 12;
 
-fn plan(l: &[Unit], r: &[Unit], model: &Model, thinned: u32) -> Band {
+fn plan(l: &[Unit], r: &[Unit], model: &Model, thinned: Thinned) -> Band {
     let (n, m) = (l.len(), r.len());
     if (n + 1).saturating_mul(m + 1) <= model.full_cells || n < 8 || m < 8 {
         return Band::full(n, m);
@@ -446,23 +443,42 @@ fn plan(l: &[Unit], r: &[Unit], model: &Model, thinned: u32) -> Band {
         units.chunks(2).map(|c| if c.len() == 2 { Unit::merge(&c[0], &c[1]) } else { c[0].clone() }).collect()
     };
     let (mut cl, mut cr) = (coarse(l), coarse(r));
-    // Merged units gather the tokens of many turns, and comparing them is what a coarse level
-    // costs: past a dozen a unit, keep the same half on both sides (by a hash of the token), so
-    // that shared tokens stay shared.
-    let tokens: usize = cl.iter().chain(&cr).map(|u| u.tokens.len()).sum();
+    // Merged units gather the tokens and the words' concepts of many turns, and comparing them
+    // is what a coarse level costs: past a dozen tokens (or a hundred concepts) a unit, keep
+    // the same half on both sides (by a hash of the token), so that shared ones stay shared.
     let mut thinned = thinned;
-    if tokens > COARSE_TOKENS * (cl.len() + cr.len()) {
-        thinned += 1;
-        let keep = |t: &u32| mix(*t) & ((1 << thinned) - 1) == 0;
+    let units = cl.len() + cr.len();
+    let tokens: usize = cl.iter().chain(&cr).map(|u| u.tokens.len()).sum();
+    if tokens > COARSE_TOKENS * units {
+        thinned.tokens += 1;
+        let keep = |t: &u32| mix(*t) & ((1 << thinned.tokens) - 1) == 0;
         for u in cl.iter_mut().chain(cr.iter_mut()) {
             u.tokens.retain(keep);
         }
     }
-    let coarse_model = Model { moves: &model.moves[..COARSE_MOVES.min(model.moves.len())], lexical: 0.0, ..model.clone() };
+    let concepts: usize = cl.iter().chain(&cr).map(|u| u.lex.offers.len()).sum();
+    if model.lexical > 0.0 && concepts > COARSE_CONCEPTS * units {
+        thinned.concepts += 1;
+        let keep = |c: u32| mix(c) & ((1 << thinned.concepts) - 1) == 0;
+        for u in cl.iter_mut().chain(cr.iter_mut()) {
+            u.lex.thin(keep);
+        }
+    }
+    let coarse_model = Model { moves: &model.moves[..COARSE_MOVES.min(model.moves.len())], ..model.clone() };
     let band = plan(&cl, &cr, &coarse_model, thinned);
     let steps = solve(&cl, &cr, &coarse_model, &band);
     project(&steps, 2, n, m, RADIUS)
 }
+
+/// How many times a coarse level's tokens and concepts have been halved.
+#[derive(Debug, Clone, Copy, Default)]
+struct Thinned {
+    tokens: u32,
+    concepts: u32,
+}
+
+/// Past this many concepts per unit on average, a coarse level keeps half of them.
+const COARSE_CONCEPTS: usize = 100;
 
 /// A token id's bits mixed (splitmix), to pick a consistent sample of tokens.
 fn mix(t: u32) -> u64 {
@@ -515,6 +531,10 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
     let mut back = vec![u8::MAX; offset[n + 1]];
     cost[at(0, 0)] = 0.0;
     for i in 0..=n {
+        // For each move's left size, the band of the row it comes from and where that row's
+        // costs start: looked up once a row, not at every move of every cell.
+        let rows: [Option<(usize, usize, usize)>; MAX_GROUP + 1] =
+            std::array::from_fn(|di| (di <= i).then(|| (band.lo[i - di], band.hi[i - di], offset[i - di])));
         for j in band.lo[i]..=band.hi[i] {
             if i == 0 && j == 0 {
                 continue;
@@ -522,10 +542,11 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
             let mut best = f32::INFINITY;
             let mut best_move = u8::MAX;
             for (k, &(di, dj)) in model.moves.iter().enumerate() {
-                if di > i || dj > j || !band.contains(i - di, j - dj) {
+                let Some((lo, hi, start)) = rows[di] else { continue };
+                if dj > j || j - dj < lo || j - dj > hi {
                     continue;
                 }
-                let prev = cost[at(i - di, j - dj)];
+                let prev = cost[start + j - dj - lo];
                 if !prev.is_finite() {
                     continue;
                 }
@@ -545,8 +566,9 @@ pub fn solve(l: &[Unit], r: &[Unit], model: &Model, band: &Band) -> Vec<Step> {
                     best_move = k as u8;
                 }
             }
-            cost[at(i, j)] = best;
-            back[at(i, j)] = best_move;
+            let here = at(i, j);
+            cost[here] = best;
+            back[here] = best_move;
         }
     }
     let mut steps = Vec::new();

@@ -60,8 +60,10 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
         lexical::attach(&mut r, &words.right, &none, words.ids.len());
         // A path found with the words, then the test whether they answer each other along it
         // better than across it (a path found on length alone may be too far off to tell).
+        // Found afresh, coarse to fine, not near the path of lengths: over a whole novel that
+        // path drifts tens of sentences away, out of reach of a band around it.
         let with_words = dp::Model { lexical: LEXICAL, lex_mean: LEXICAL_MEAN, ..model.clone() };
-        let tried = refine(&steps, &l, &r, &with_words);
+        let tried = dp::align(&l, &r, &with_words);
         if let Some(mean) = lexical_signal(&tried, &l, &r) {
             model.lexical = LEXICAL;
             model.lex_mean = mean;

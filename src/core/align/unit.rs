@@ -100,8 +100,13 @@ impl Lex {
     /// units far apart share none (a word's senses looked up one by one were nine tenths of
     /// aligning a long record with its words).
     pub fn matched_both(&self, other: &Lex) -> (f32, f32) {
+        self.matched_both_with(other, &mut Vec::new())
+    }
+
+    /// [`Self::matched_both`] with a list to reuse for the concepts in common.
+    pub fn matched_both_with(&self, other: &Lex, common: &mut Vec<u32>) -> (f32, f32) {
         let (a, b) = (&self.offers, &other.offers);
-        let mut common = Vec::new();
+        common.clear();
         let (mut x, mut y) = (0, 0);
         while x < a.len() && y < b.len() {
             match a[x].cmp(&b[y]) {
@@ -126,6 +131,23 @@ impl Lex {
         (found(self), found(other))
     }
 
+    /// Keeps the concepts `keep` says, and the words that still have one (coarse levels: the
+    /// same concepts kept on both sides, so that what the two share stays shared).
+    pub fn thin(&mut self, keep: impl Fn(u32) -> bool) {
+        let mut out = Lex { starts: vec![0], ..Lex::default() };
+        for k in 0..self.weights.len() {
+            let before = out.concepts.len();
+            out.concepts.extend(self.word(k).iter().copied().filter(|&c| keep(c)));
+            if out.concepts.len() > before {
+                out.weights.push(self.weights[k]);
+                out.starts.push(out.concepts.len() as u32);
+            }
+        }
+        out.offers = self.offers.iter().copied().filter(|&c| keep(c)).collect();
+        out.total = out.weights.iter().sum();
+        *self = out;
+    }
+
     /// Two units' words as one (coarse levels).
     pub fn merge(a: &Lex, b: &Lex) -> Lex {
         if b.weights.is_empty() {
@@ -134,14 +156,28 @@ impl Lex {
         if a.weights.is_empty() {
             return b.clone();
         }
-        let shift = a.concepts.len() as u32;
-        Lex {
-            weights: [&a.weights[..], &b.weights[..]].concat(),
-            starts: a.starts.iter().copied().chain(b.starts[1..].iter().map(|s| s + shift)).collect(),
-            concepts: [&a.concepts[..], &b.concepts[..]].concat(),
-            offers: union(&a.offers, &b.offers),
-            total: a.total + b.total,
+        // A word met again (the same concepts) is one word weighing both: a coarse unit of
+        // thirty turns of a record holds a thousand words but a few dozen distinct ones.
+        let mut words: Vec<(&[u32], f32)> = (0..a.weights.len())
+            .map(|k| (a.word(k), a.weights[k]))
+            .chain((0..b.weights.len()).map(|k| (b.word(k), b.weights[k])))
+            .collect();
+        words.sort_by(|x, y| x.0.cmp(y.0));
+        let mut out =
+            Lex { starts: vec![0], offers: union(&a.offers, &b.offers), total: a.total + b.total, ..Lex::default() };
+        let mut last: Option<&[u32]> = None;
+        for (concepts, weight) in words {
+            match out.weights.last_mut() {
+                Some(w) if last == Some(concepts) => *w += weight,
+                _ => {
+                    out.weights.push(weight);
+                    out.concepts.extend_from_slice(concepts);
+                    out.starts.push(out.concepts.len() as u32);
+                    last = Some(concepts);
+                }
+            }
         }
+        out
     }
 }
 
@@ -174,5 +210,16 @@ mod tests {
         }
         // Words 0 (7, 9 → 9), 1 (2) and 3 (6) of `a` are answered: 1 + 2 + 4.
         assert_eq!(a.matched_both(&b), (7.0, 1.0 + 2.0 + 4.0));
+    }
+
+    #[test]
+    fn a_merged_unit_holds_a_word_met_twice_once_with_both_weights() {
+        let (a, b) = (lex(&[&[1, 7], &[2]]), lex(&[&[2], &[5]]));
+        let m = Lex::merge(&a, &b);
+        assert_eq!((m.weights.len(), m.total, m.offers.clone()), (3, 6.0, vec![1, 2, 5, 7]));
+        // `[2]` weighs 2 in `a` and 1 in `b`.
+        assert_eq!(m.matched_in(&lex(&[&[2]])), 3.0);
+        let other = lex(&[&[7, 5], &[9]]);
+        assert_eq!(m.matched_in(&other), a.matched_in(&other) + b.matched_in(&other));
     }
 }
