@@ -300,7 +300,7 @@ fn export_writes_files_refuses_to_overwrite_and_checks_its_arguments() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with(
-        "left_text\tright_text\tleft_speaker\tright_speaker\tleft_lines\tright_lines\tscore\tflags\tnote\n"
+        "left_text\tright_text\tleft_speaker\tright_speaker\tleft_lines\tright_lines\tscore\tflags\tnote\tflag_messages\n"
     ));
     assert!(text.contains("克莱尔·莫雷尔") && text.contains("Claire Morel"));
     // The English version with numbers changed has flags; the faithful French one has none.

@@ -66,20 +66,21 @@ fn check_tmx(export: &Export) {
 fn check_tables(export: &Export) {
     let tsv = String::from_utf8(bytes(export, Format::Tsv)).expect("UTF-8");
     let mut rows = tsv.lines();
-    assert_eq!(rows.next().map(|h| h.split('\t').count()), Some(9));
+    assert_eq!(rows.next().map(|h| h.split('\t').count()), Some(10));
     let mut n = 0;
     for (line, row) in rows.zip(&export.rows) {
         let cells: Vec<String> = line.split('\t').map(unescape).collect();
-        assert_eq!(cells.len(), 9, "{line}");
+        assert_eq!(cells.len(), 10, "{line}");
         assert_eq!((cells[0].as_str(), cells[1].as_str()), (&*row.cells.left.text(), &*row.cells.right.text()));
         assert_eq!(cells[7], row.flags_text());
+        assert_eq!(cells[9], row.messages.join("; "), "what each flag says, after the note");
         n += 1;
     }
     assert_eq!(n, export.rows.len());
 
     let csv = bytes(export, Format::Csv);
     let mut reader = csv::Reader::from_reader(csv.as_slice());
-    assert_eq!(reader.headers().expect("a header").len(), 9);
+    assert_eq!(reader.headers().expect("a header").len(), 10);
     let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a record")).collect();
     assert_eq!(records.len(), export.rows.len());
     for (rec, row) in records.iter().zip(&export.rows) {
@@ -102,6 +103,7 @@ fn check_xlsx(export: &Export) {
         Some(other) => other.to_string(),
     };
     assert_eq!(text(0, 0), "left_text");
+    assert_eq!(text(0, 9), "flag_messages");
     for (k, row) in export.rows.iter().enumerate() {
         assert_eq!(text(k + 1, 0), row.cells.left.text());
         assert_eq!(text(k + 1, 1), row.cells.right.text());
@@ -109,6 +111,7 @@ fn check_xlsx(export: &Export) {
         if row.is_paired() {
             assert!(matches!(sheet.get((k + 1, 6)), Some(Data::Float(_))), "the score is a number");
         }
+        assert_eq!(text(k + 1, 9), row.messages.join("; "), "the flags' messages, as in DOCX and HTML");
     }
 }
 

@@ -4,8 +4,18 @@
 use super::{Export, ExportError, Format, Progress, Row};
 
 /// The columns, in order, as the header row names them.
-pub const HEADER: [&str; 9] =
-    ["left_text", "right_text", "left_speaker", "right_speaker", "left_lines", "right_lines", "score", "flags", "note"];
+pub const HEADER: [&str; 10] = [
+    "left_text",
+    "right_text",
+    "left_speaker",
+    "right_speaker",
+    "left_lines",
+    "right_lines",
+    "score",
+    "flags",
+    "note",
+    "flag_messages",
+];
 
 /// A cell a spreadsheet would run as a formula (`=cmd|' /C calc'!A0`, `+1+1`, `-2+3`,
 /// `@SUM(…)`, or a tab or carriage return first) gets a leading `'`, as OWASP advises for CSV
@@ -15,12 +25,12 @@ pub fn defuse(cell: String) -> String {
 }
 
 /// The cells of a row, in the order of [`HEADER`], defused unless `raw` (see [`defuse`]).
-pub fn fields(row: &Row, raw: bool) -> [String; 9] {
+pub fn fields(row: &Row, raw: bool) -> [String; 10] {
     let cells = plain_fields(row);
     if raw { cells } else { cells.map(defuse) }
 }
 
-fn plain_fields(row: &Row) -> [String; 9] {
+fn plain_fields(row: &Row) -> [String; 10] {
     let c = &row.cells;
     [
         c.left.text(),
@@ -32,6 +42,8 @@ fn plain_fields(row: &Row) -> [String; 9] {
         if row.is_paired() { format!("{:.3}", row.score) } else { String::new() },
         row.flags_text(),
         row.note.clone().unwrap_or_default(),
+        // Last, added after the others: scripts that read the first nine by place still can.
+        row.messages.join("; "),
     ]
 }
 

@@ -1,4 +1,5 @@
-//! The export as an Excel workbook (rust_xlsxwriter): the columns of the TSV, wrapped text, set
+//! The export as an Excel workbook (rust_xlsxwriter): the columns of the TSV (the flags' kinds to
+//! filter on, and what each flag says), wrapped text, set
 //! widths, a frozen header with filters, a font with Chinese glyphs, flagged rows coloured.
 
 use rust_xlsxwriter::{
@@ -15,8 +16,8 @@ const FONT: &str = "Microsoft YaHei";
 /// Excel's limit on the characters of one cell.
 const CELL_MAX: usize = 32_767;
 
-/// Widths, in characters, of the nine columns.
-const WIDTHS: [f64; 9] = [60.0, 60.0, 18.0, 18.0, 9.0, 9.0, 7.0, 14.0, 30.0];
+/// Widths, in characters, of the columns (those of [`HEADER`]).
+const WIDTHS: [f64; 10] = [60.0, 60.0, 18.0, 18.0, 9.0, 9.0, 7.0, 14.0, 30.0, 40.0];
 
 /// Points a wrapped line of the 10.5-point font takes, Chinese included.
 const LINE_HEIGHT: f64 = 14.0;
