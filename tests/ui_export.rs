@@ -24,6 +24,15 @@ fn type_path<S>(h: &mut egui_kittest::Harness<'_, S>, path: &std::path::Path) {
     h.run_steps(2);
 }
 
+/// The path typed once more, and the export's question waited for.
+fn type_path_again(h: &mut egui_kittest::Harness<'_, tandem::app::TandemApp>, path: &std::path::Path) {
+    h.get_by_label("Type a path…").click();
+    h.run_steps(2);
+    type_path(h, path);
+    h.state_mut().finish_export();
+    h.run_steps(2);
+}
+
 #[test]
 fn flagged_rows_go_to_a_typed_path_and_a_file_is_never_replaced_unasked() {
     let dir = temp("flagged");
@@ -62,25 +71,46 @@ fn flagged_rows_go_to_a_typed_path_and_a_file_is_never_replaced_unasked() {
     // In the window and in the status line.
     assert_eq!(h.get_all_by_label_contains(&format!("Exported {flagged} rows as TSV to")).count(), 2);
 
-    // The same typed path again: refused, the file kept, the reason shown.
+    // The same typed path again: the window asks (no command-line hint), and "Keep it" keeps it.
     std::fs::write(&out, "mine").unwrap();
     h.get_by_label("Type a path…").click();
     h.run_steps(2);
     type_path(&mut h, &out);
     h.state_mut().finish_export();
     h.run_steps(2);
-    assert!(h.get_all_by_label_contains("already exists").count() > 0);
+    h.get_by_label("⚠ flagged.tsv already exists. Replace it?");
+    assert!(h.query_by_label_contains("--force").is_none(), "no command-line hint in a window");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine", "nothing written before the answer");
+    h.get_by_role_and_label(Role::Button, "Keep it").click();
+    h.run_steps(2);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "mine");
+    assert!(h.query_by_label_contains("Replace it?").is_none(), "the question is answered");
+    // Asked again, "Replace" writes the export over it.
+    h.get_by_label("Type a path…").click();
+    h.run_steps(2);
+    type_path(&mut h, &out);
+    h.state_mut().finish_export();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "Replace").click();
+    h.run_steps(2);
+    h.state_mut().finish_export();
+    h.run_steps(2);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), text, "replaced by the same export");
+    // And kept once more, for the status line below.
+    type_path_again(&mut h, &out);
+    h.get_by_role_and_label(Role::Button, "Keep it").click();
+    h.run_steps(2);
+    assert!(h.get_all_by_label_contains("kept as it was").count() > 0);
     h.get_by_role_and_label(Role::Button, "Close").click();
     h.run_steps(2);
     assert!(!h.state().export.open);
     // Another pair opened: the status line no longer talks about the last pair's export.
-    assert!(h.query_by_label_contains("already exists").is_some(), "said in the status line");
+    assert!(h.query_by_label_contains("kept as it was").is_some(), "said in the status line");
     h.state_mut().handle(tandem::app::Action::OpenSample);
     h.run_steps(1);
     h.state_mut().finish_loading();
     h.run_steps(2);
-    assert!(h.query_by_label_contains("already exists").is_none(), "{:?}", h.state().project.last);
+    assert!(h.query_by_label_contains("kept as it was").is_none(), "{:?}", h.state().project.last);
     assert!(h.state().export.outcome.is_none());
     std::fs::remove_dir_all(&dir).ok();
 }

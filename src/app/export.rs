@@ -23,6 +23,7 @@ impl TandemApp {
                 self.state.export.open = open;
                 if open {
                     self.state.export.outcome = None;
+                    self.state.export.replace_asked = None;
                     let Some(pair) = self.state.pair.as_ref() else { return };
                     let detected = Side::BOTH.map(|side| export::lang::detect(pair.doc(side)).to_string());
                     // Typed languages stay while the pair stays; a new pair starts from its own.
@@ -42,6 +43,13 @@ impl TandemApp {
             ExportAction::Cancel => {
                 if let Some(run) = &self.state.export.running {
                     run.progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+            ExportAction::KeepExisting => {
+                if let Some(path) = self.state.export.replace_asked.take() {
+                    let message = format!("Export not written: {} kept as it was", path.display());
+                    self.state.project.last = Some(message.clone());
+                    self.state.export.outcome = Some(Err(message));
                 }
             }
         }
@@ -70,6 +78,7 @@ impl TandemApp {
 
     fn start_export(&mut self, path: PathBuf, replace: bool) {
         self.state.path_entry = None;
+        self.state.export.replace_asked = None;
         let Some(pair) = self.state.pair.clone() else { return };
         if self.state.export.running.is_some() {
             return;
@@ -113,6 +122,13 @@ impl TandemApp {
         let stopped =
             || ExportError::Build { format: run.format.name(), message: "the export stopped unexpectedly".into() };
         let outcome = match result.unwrap_or_else(|_| Err(stopped())) {
+            // A file is there (the path was typed; the system's dialog asks by itself): the
+            // window asks whether to replace it, and nothing is written until it is told.
+            Err(ExportError::Exists(_)) => {
+                self.state.export.replace_asked = Some(run.path);
+                self.state.export.outcome = None;
+                return;
+            }
             Ok(rows) => Ok(format!(
                 "Exported {rows} rows as {} to {} ({:.1} s)",
                 run.format.name().to_uppercase(),

@@ -95,6 +95,8 @@ pub enum ExportAction {
         replace: bool,
     },
     Cancel,
+    /// The answer to "already exists: replace it?" — no: the file stays as it is.
+    KeepExisting,
 }
 
 impl From<ExportAction> for Action {

@@ -67,6 +67,8 @@ pub struct ExportState {
     pub running: Option<ExportRun>,
     /// "340 rows written to …", or why not.
     pub outcome: Option<Result<String, String>>,
+    /// A file at the path typed: the window asks whether to replace it before writing.
+    pub replace_asked: Option<PathBuf>,
 }
 
 #[cfg(test)]

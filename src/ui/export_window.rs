@@ -106,6 +106,20 @@ pub fn export_window_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> V
                 }
             });
         }
+        if let Some(path) = &state.export.replace_asked {
+            let name =
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            ui.label(RichText::new(format!("⚠ {name} already exists. Replace it?")).color(ui.visuals().warn_fg_color))
+                .on_hover_text(path.display().to_string());
+            ui.horizontal(|ui| {
+                if ui.button("Replace").clicked() {
+                    out.push(ExportAction::Write { path: path.clone(), replace: true }.into());
+                }
+                if ui.button("Keep it").clicked() {
+                    out.push(ExportAction::KeepExisting.into());
+                }
+            });
+        }
         match &state.export.outcome {
             Some(Ok(done)) => {
                 ui.label(RichText::new(done).color(ui.visuals().hyperlink_color));
