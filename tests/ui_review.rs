@@ -184,3 +184,45 @@ fn a_projects_dismissed_flags_stay_dismissed_on_another_computer() {
     assert!(saved.dismissed.contains(&format!("{key:016x}")), "{:?}", saved.dismissed);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Hovers the pointer still over the gutter mark `below` pixels under the top of row `row`'s
+/// right cell (the flag mark 16 px under the score dot, the note badge 34 px), long enough for
+/// a tooltip.
+fn hover_mark(h: &mut Harness<'_, TandemApp>, row: usize, below: f32) {
+    let pair = h.state().pair.clone().expect("a pair");
+    let turn = pair.alignment.links[row].right.start;
+    let text: String = pair.docs.right.turns.turns[turn].text.chars().take(12).collect();
+    let cell = h.get_all_by_label_contains(&text).next().expect("the row's right cell").rect();
+    // The gutter (26 px) ends 10 px before the right cell's text; the marks sit in its middle.
+    let at = egui::pos2(cell.left() - 10.0 - 13.0, cell.top() + 16.0 * 0.45 + below);
+    // Moved once and then still: a tooltip waits for the pointer to rest.
+    h.hover_at(at);
+    h.run_steps(8);
+}
+
+#[test]
+fn the_marks_in_the_gutter_say_what_they_mark() {
+    let dir = store("marks");
+    let mut h = app(&dir);
+    let (row, message) = {
+        let r = &h.state().review;
+        let flag = &r.flags[r.shown[0]].1;
+        (flag.row, flag.message.clone())
+    };
+    h.key_press(Key::F8);
+    h.run_steps(2);
+    assert!(h.query_by_label_contains(&message).is_none());
+    hover_mark(&mut h, row, 16.0);
+    assert!(h.query_by_label_contains(&message).is_some(), "the flag's message on hover of its mark");
+    // A note: its text on hover of its badge.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(2);
+    h.get_by_role(Role::TextInput).type_text("ask the baker about the year");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("ask the baker").is_none());
+    hover_mark(&mut h, row, 34.0);
+    assert!(h.query_by_label_contains("ask the baker about the year").is_some(), "the note on hover of its badge");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -37,6 +37,10 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         }
     }
 
+    // The split handle is sensed before the rows, so that the marks in the gutter, sensed after
+    // it, win the pointer where they overlap it (their tooltips never showed); it is painted
+    // after them.
+    let handle = p.only.is_none().then(|| split_handle(ui, full, view_top, widths));
     let mut area = egui::ScrollArea::vertical().id_salt("aligned-rows").auto_shrink(false).animated(!p.reduce_motion);
     if let Some(offset) = cache.pending_offset.take() {
         area = area.vertical_scroll_offset(offset);
@@ -111,8 +115,8 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
     if let Some(row) = super::overview::overview_ui(ui, strip, cache, marks, seen) {
         events.jump_row = Some(row);
     }
-    if p.only.is_none() {
-        events.split = split_handle_ui(ui, full, view_top, widths, p.split);
+    if let Some(handle) = handle {
+        events.split = split_handle_ui(ui, &handle, full, view_top, widths, p.split);
     }
     events
 }
@@ -266,13 +270,23 @@ pub(crate) fn draw_cell(ui: &mut Ui, cell: &CellLayout, rect: Rect) {
     }
 }
 
-/// The gutter between the columns: drag it to move the split.
-fn split_handle_ui(ui: &mut Ui, full: Rect, view_top: f32, widths: Sides<f32>, split: f32) -> Option<f32> {
+/// The gutter between the columns, sensed: drag it to move the split.
+fn split_handle(ui: &mut Ui, full: Rect, view_top: f32, widths: Sides<f32>) -> egui::Response {
     let x = full.left() + widths.left;
     let handle = Rect::from_min_max(pos2(x + GUTTER * 0.3, view_top), pos2(x + GUTTER * 0.7, full.bottom()));
-    let response = ui
-        .interact(handle, ui.scope_id().with("split-handle"), Sense::drag())
-        .on_hover_cursor(CursorIcon::ResizeHorizontal);
+    ui.interact(handle, ui.scope_id().with("split-handle"), Sense::drag()).on_hover_cursor(CursorIcon::ResizeHorizontal)
+}
+
+/// The split handle painted, and the split it was dragged to.
+fn split_handle_ui(
+    ui: &mut Ui,
+    response: &egui::Response,
+    full: Rect,
+    view_top: f32,
+    widths: Sides<f32>,
+    split: f32,
+) -> Option<f32> {
+    let x = full.left() + widths.left;
     let colour = if response.hovered() || response.dragged() {
         ui.visuals().widgets.hovered.bg_stroke.color
     } else {
