@@ -113,7 +113,9 @@ fn the_context_menu_offers_the_rows_edits() {
     });
     h.run_steps(3);
     let row = h.state().nav.current;
-    h.get_by_label(&format!("Row {}", row + 1));
+    let name = h.state().pair.as_ref().unwrap().alignment.row_name(row);
+    assert!(name.starts_with(&format!("Row {} · #", row + 1)), "{name}: the turn numbers the cells show");
+    h.get_by_label(&name);
     h.get_by_label_contains("Merge with the next row").click();
     h.run_steps(3);
     assert_eq!(links(&h).len(), original.len() - 1);
@@ -408,9 +410,9 @@ fn shift_f10_opens_the_current_rows_edits_and_a_turn_can_be_cut_at_a_sentence() 
     press(&mut h, Modifiers::NONE, Key::ArrowRight);
     press(&mut h, Modifiers::NONE, Key::ArrowRight);
     press(&mut h, Modifiers::SHIFT, Key::F10);
-    h.get_by_label("Row 3");
+    h.get_by_label_contains("Row 3 · #");
     press(&mut h, Modifiers::NONE, Key::Escape);
-    assert!(h.query_by_label("Row 3").is_none(), "Esc closes it");
+    assert!(h.query_by_label_contains("Row 3 · #").is_none(), "Esc closes it");
     // Row 4 holds 林晓's first answer, two sentences in one paragraph: cut it at the second.
     let left = |h: &Harness<'_, TandemApp>| h.state().pair.as_ref().unwrap().docs.left.turns.turns.clone();
     let before = left(&h);

@@ -142,6 +142,19 @@ pub struct Counts {
 }
 
 impl Alignment {
+    /// Row `row` (0-based) as the window names it: its number and the numbers its cells show,
+    /// `Row 7 · #4 ↔ #4`, `Row 24 · #21–22 ↔ #19`, `Row 3 · #3 ↔ —` (one side only). The
+    /// cells number turns, the menus and lists rows: both are given, so that either is found.
+    pub fn row_name(&self, row: usize) -> String {
+        let Some(link) = self.links.get(row) else { return format!("Row {}", row + 1) };
+        let turns = |r: &std::ops::Range<usize>| match r.len() {
+            0 => "—".to_string(),
+            1 => format!("#{}", r.start + 1),
+            _ => format!("#{}–{}", r.start + 1, r.end),
+        };
+        format!("Row {} · {} ↔ {}", row + 1, turns(&link.left), turns(&link.right))
+    }
+
     /// The row (link) holding turn `turn` of `side`.
     pub fn link_of(&self, side: Side, turn: usize) -> Option<usize> {
         // Ranges are contiguous and in order: the first link ending after `turn` holds it.
@@ -242,6 +255,13 @@ mod tests {
             evidence: Some(1.0),
             learned: Learned::default(),
         }
+    }
+
+    #[test]
+    fn a_row_is_named_by_its_number_and_the_turn_numbers_its_cells_show() {
+        let a = alignment();
+        let names: Vec<String> = (0..5).map(|row| a.row_name(row)).collect();
+        assert_eq!(names, ["Row 1 · #1 ↔ #1", "Row 2 · #2 ↔ —", "Row 3 · #3–4 ↔ #2", "Row 4 · — ↔ #3", "Row 5"]);
     }
 
     #[test]

@@ -139,9 +139,14 @@ pub fn edit_menu_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Action>) {
             out.push(Action::Redo);
         }
         ui.separator();
-        ui.label(RichText::new(format!("Row {}", state.nav.current + 1)).weak());
+        ui.label(RichText::new(row_name(state, state.nav.current)).weak());
         row_edits_ui(ui, state, state.nav.current, out);
     });
+}
+
+/// `Row 7 · #4 ↔ #4`: the row's number and the turn numbers its cells show.
+pub fn row_name(state: &AppState, row: usize) -> String {
+    state.pair.as_ref().map_or_else(|| format!("Row {}", row + 1), |p| p.alignment.row_name(row))
 }
 
 /// The context menu of a right-clicked row, until an entry is chosen or the user clicks away.
@@ -158,7 +163,7 @@ pub fn context_menu_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts, out: 
             egui::Frame::menu(ui.style()).show(ui, |ui| {
                 ui.set_min_width(260.0);
                 ui.style_mut().visuals.button_frame = false;
-                ui.label(RichText::new(format!("Row {}", row + 1)).strong());
+                ui.label(RichText::new(row_name(state, row)).strong());
                 let before = out.len();
                 row_edits_ui(ui, state, row, out);
                 out.len() > before
@@ -182,7 +187,7 @@ pub fn note_bar_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Ac
     let mut out = Vec::new();
     let Some(row) = state.project.note_row else { return out };
     ui.horizontal(|ui| {
-        let label = ui.label(format!("Note on row {}", row + 1));
+        let label = ui.label(format!("Note on {}", row_name(state, row).replacen("Row", "row", 1)));
         let edit = ui
             .add(egui::TextEdit::singleline(&mut drafts.note).id_salt("note-field").desired_width(480.0))
             .labelled_by(label.id);

@@ -64,7 +64,12 @@ pub fn flags_panel_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
                 ui.allocate_ui(egui::vec2(ui.available_width(), row_height), |ui| {
                     ui.set_min_height(row_height);
                     ui.horizontal(|ui| {
-                        let title = RichText::new(format!("Row {} · {}", flag.row + 1, flag.kind.title())).strong();
+                        let title = RichText::new(format!(
+                            "{} · {}",
+                            super::editing::row_name(state, flag.row),
+                            flag.kind.title()
+                        ))
+                        .strong();
                         let title = if is_dismissed { title.weak().strikethrough() } else { title };
                         if ui.selectable_label(review.current == Some(k), title).on_hover_text(&flag.message).clicked()
                         {

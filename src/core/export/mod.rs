@@ -204,13 +204,16 @@ pub struct Export {
 }
 
 impl Export {
-    /// `340 pairs`, or `12 of 340 pairs` when the scope kept some.
+    /// `106 rows, 36 paired`, or `12 of 340 rows, 10 paired` when the scope kept some: a row
+    /// with one side only is no pair (it said "106 pairs" where 36 rows were pairs).
     pub fn count(&self) -> String {
         let shown = self.rows.len();
+        let paired = self.rows.iter().filter(|r| r.is_paired()).count();
+        let rows = if shown == 1 { "row" } else { "rows" };
         if shown == self.total_rows {
-            format!("{shown} pairs")
+            format!("{shown} {rows}, {paired} paired")
         } else {
-            format!("{shown} of {} pairs", self.total_rows)
+            format!("{shown} of {} rows, {paired} paired", self.total_rows)
         }
     }
 }

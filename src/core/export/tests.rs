@@ -47,6 +47,14 @@ fn rows_follow_the_alignment_and_the_scope() {
     let some =
         prepare(&pair, &Annotations::default(), &[], &Options { scope: RowScope::Rows(1..3), ..Default::default() });
     assert_eq!(some.rows.iter().map(|r| r.number).collect::<Vec<_>>(), [2, 3]);
+
+    // What DOCX and HTML say of the rows: a row with one side only is no pair.
+    let n = all.rows.len();
+    assert_eq!(all.count(), format!("{n} rows, {n} paired"));
+    assert_eq!(some.count(), format!("2 of {n} rows, 2 paired"));
+    let mut one_sided = all.clone();
+    one_sided.rows[0].cells.right = Cell::default();
+    assert_eq!(one_sided.count(), format!("{n} rows, {} paired", n - 1));
 }
 
 #[test]
