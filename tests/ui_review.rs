@@ -82,7 +82,7 @@ fn the_panel_lists_filters_and_goes_to_flags() {
     h.get_by_label("Numbers differ (2)");
     let rows = flag_rows(&h);
     let name = h.state().pair.as_ref().unwrap().alignment.row_name(rows[2]);
-    h.get_by_label_contains(&format!("{name} · Names and tokens")).click();
+    h.get_by_label_contains(&format!("Names and tokens · {name}")).click();
     h.run_steps(2);
     assert_eq!(h.state().nav.current, rows[2]);
     h.get_by_label("Numbers differ (2)").click();
@@ -225,5 +225,50 @@ fn the_marks_in_the_gutter_say_what_they_mark() {
     assert!(h.query_by_label_contains("ask the baker").is_none());
     hover_mark(&mut h, row, 34.0);
     assert!(h.query_by_label_contains("ask the baker about the year").is_some(), "the note on hover of its badge");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A primary click at `pos`, wherever a widget is.
+fn click_at(h: &mut Harness<'_, TandemApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+}
+
+#[test]
+fn a_dismissed_flag_stays_in_the_list_so_a_double_click_dismisses_one() {
+    let dir = store("linger");
+    let mut h = app(&dir);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run_steps(2);
+    let button = h.get_all_by_role_and_label(Role::Button, "Not a problem").next().unwrap().rect();
+    // Two clicks at the same place, as a double click gives them.
+    click_at(&mut h, button.center());
+    h.run_steps(2);
+    click_at(&mut h, button.center());
+    h.run_steps(2);
+    assert_eq!(h.state().review.dismissed.len(), 0, "the second click restored the first: nothing else went");
+    click_at(&mut h, button.center());
+    h.run_steps(2);
+    assert_eq!(h.state().review.dismissed.len(), 1);
+    // Still listed, struck through, its Restore where its button was; not counted, not marked.
+    assert_eq!(h.state().review.listed.len(), 3);
+    assert_eq!(h.state().review.shown.len(), 2);
+    let restore = h.get_by_role_and_label(Role::Button, "Restore").rect();
+    assert!((restore.right() - button.right()).abs() < 1.0 && (restore.center().y - button.center().y).abs() < 1.0);
+    h.get_by_label("2 flags");
+    // Closed and opened again, the panel lists the two left to look at.
+    h.get_by_role_and_label(Role::Button, "Close").click();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run_steps(2);
+    assert_eq!(h.state().review.listed.len(), 2);
+    assert!(h.query_by_role_and_label(Role::Button, "Restore").is_none());
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -73,6 +73,7 @@ impl TandemApp {
         review.flags = flags;
         review.running = false;
         review.current = None;
+        review.lingering.clear();
         // Added to, not replaced: a project's own dismissals (from another computer, whose
         // store never saw them) were put there when it was opened and must hold.
         if let Some(pair) = self.state.pair.as_ref() {
@@ -92,19 +93,23 @@ impl TandemApp {
     pub(super) fn handle_review(&mut self, action: ReviewAction) {
         let review = &mut self.state.review;
         match action {
-            ReviewAction::TogglePanel => review.panel_open = !review.panel_open,
+            ReviewAction::TogglePanel => {
+                review.panel_open = !review.panel_open;
+                review.lingering.clear();
+                review.refresh();
+            }
             ReviewAction::Step(forward) => {
                 let from = self.state.nav.current;
-                let rows: Vec<usize> = review.shown.iter().map(|&k| review.flags[k].1.row).collect();
+                let open = &review.shown;
+                let rows: Vec<usize> = open.iter().map(|&k| review.flags[k].1.row).collect();
                 let next = if forward {
-                    review.shown.iter().zip(&rows).find(|&(_, &r)| r > from)
+                    open.iter().zip(&rows).find(|&(_, &r)| r > from)
                 } else {
-                    review.shown.iter().zip(&rows).rev().find(|&(_, &r)| r < from)
+                    open.iter().zip(&rows).rev().find(|&(_, &r)| r < from)
                 };
                 // Past the last flag, go round to the first (and back).
-                let next = next.or_else(|| {
-                    if forward { review.shown.first().zip(rows.first()) } else { review.shown.last().zip(rows.last()) }
-                });
+                let next = next
+                    .or_else(|| if forward { open.first().zip(rows.first()) } else { open.last().zip(rows.last()) });
                 if let Some((&k, _)) = next {
                     self.handle_review(ReviewAction::Select(k));
                 }
@@ -118,6 +123,9 @@ impl TandemApp {
             ReviewAction::Dismiss(key, dismissed) => {
                 if dismissed {
                     review.dismissed.insert(key);
+                    if review.panel_open {
+                        review.lingering.insert(key);
+                    }
                 } else {
                     review.dismissed.remove(&key);
                 }
@@ -136,10 +144,12 @@ impl TandemApp {
                 if !review.hidden_kinds.remove(&kind) {
                     review.hidden_kinds.insert(kind);
                 }
+                review.lingering.clear();
                 review.refresh();
             }
             ReviewAction::ShowDismissed(show) => {
                 review.show_dismissed = show;
+                review.lingering.clear();
                 review.refresh();
             }
         }

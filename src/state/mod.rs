@@ -83,8 +83,14 @@ pub struct ReviewState {
     /// Kinds the panel's filter hides.
     pub hidden_kinds: BTreeSet<FlagKind>,
     pub show_dismissed: bool,
+    /// Flags dismissed in the panel while it is open: they stay listed (struck through, with
+    /// Restore) until it closes or the filter changes, so that the list does not shift and put
+    /// the next "Not a problem" under the pointer (a double click dismissed two).
+    pub lingering: BTreeSet<u64>,
     /// Indices into `flags` of the flags shown: kind not hidden, not dismissed (unless asked).
     pub shown: Vec<usize>,
+    /// What the panel lists: [`Self::shown`] and the lingering ones, in order.
+    pub listed: Vec<usize>,
     /// The flag last gone to (an index into `flags`).
     pub current: Option<usize>,
 }
@@ -96,6 +102,13 @@ impl ReviewState {
             .filter(|&k| {
                 let (key, flag) = &self.flags[k];
                 !self.hidden_kinds.contains(&flag.kind) && (self.show_dismissed || !self.dismissed.contains(key))
+            })
+            .collect();
+        self.listed = (0..self.flags.len())
+            .filter(|&k| {
+                let (key, flag) = &self.flags[k];
+                !self.hidden_kinds.contains(&flag.kind)
+                    && (self.show_dismissed || !self.dismissed.contains(key) || self.lingering.contains(key))
             })
             .collect();
     }

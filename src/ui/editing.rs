@@ -120,28 +120,37 @@ fn turns_edits_ui(ui: &mut Ui, state: &AppState, row: usize, out: &mut Vec<Actio
 /// The Edit menu: undo, redo, and the edits of the current row.
 pub fn edit_menu_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Action>) {
     ui.menu_button("Edit", |ui| {
-        if ui
-            .add_enabled(
-                state.project.can_undo,
-                egui::Button::new("Undo").shortcut_text(keymap::keys_text(Command::Undo)),
-            )
-            .clicked()
-        {
-            out.push(Action::Undo);
-        }
-        if ui
-            .add_enabled(
-                state.project.can_redo,
-                egui::Button::new("Redo").shortcut_text(keymap::keys_text(Command::Redo)),
-            )
-            .clicked()
-        {
-            out.push(Action::Redo);
-        }
-        ui.separator();
-        ui.label(RichText::new(row_name(state, state.nav.current)).weak());
-        row_edits_ui(ui, state, state.nav.current, out);
+        // A small window (800×600) cannot hold every entry: the menu scrolls rather than cut
+        // its last ones off.
+        egui::ScrollArea::vertical().max_height(menu_room(ui)).min_scrolled_height(menu_room(ui)).show(ui, |ui| {
+            if ui
+                .add_enabled(
+                    state.project.can_undo,
+                    egui::Button::new("Undo").shortcut_text(keymap::keys_text(Command::Undo)),
+                )
+                .clicked()
+            {
+                out.push(Action::Undo);
+            }
+            if ui
+                .add_enabled(
+                    state.project.can_redo,
+                    egui::Button::new("Redo").shortcut_text(keymap::keys_text(Command::Redo)),
+                )
+                .clicked()
+            {
+                out.push(Action::Redo);
+            }
+            ui.separator();
+            ui.label(RichText::new(row_name(state, state.nav.current)).weak());
+            row_edits_ui(ui, state, state.nav.current, out);
+        });
     });
+}
+
+/// How tall a menu opened here may be and stay on screen.
+fn menu_room(ui: &Ui) -> f32 {
+    (ui.ctx().content_rect().bottom() - ui.cursor().top() - 16.0).max(120.0)
 }
 
 /// `Row 7 · #4 ↔ #4`: the row's number and the turn numbers its cells show.
@@ -165,7 +174,10 @@ pub fn context_menu_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts, out: 
                 ui.style_mut().visuals.button_frame = false;
                 ui.label(RichText::new(row_name(state, row)).strong());
                 let before = out.len();
-                row_edits_ui(ui, state, row, out);
+                egui::ScrollArea::vertical()
+                    .max_height(menu_room(ui))
+                    .min_scrolled_height(menu_room(ui))
+                    .show(ui, |ui| row_edits_ui(ui, state, row, out));
                 out.len() > before
             })
         });

@@ -43,7 +43,7 @@ pub fn flags_panel_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     }
     ui.separator();
     let unrelated = state.pair.as_ref().is_some_and(|p| p.alignment.unrelated());
-    if review.shown.is_empty() && !review.running {
+    if review.listed.is_empty() && !review.running {
         ui.label(match (unrelated, review.flags.is_empty()) {
             (true, _) => "Not checked: these texts are not translations of each other, so every pair is a guess.",
             (false, true) => "Nothing flagged.",
@@ -56,29 +56,29 @@ pub fn flags_panel_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     egui::ScrollArea::vertical().id_salt("flag-list").auto_shrink(false).show_rows(
         ui,
         row_height,
-        review.shown.len(),
+        review.listed.len(),
         |ui, range| {
-            for &k in &review.shown[range] {
+            for &k in &review.listed[range] {
                 let (key, flag) = &review.flags[k];
                 let is_dismissed = review.dismissed.contains(key);
                 ui.allocate_ui(egui::vec2(ui.available_width(), row_height), |ui| {
                     ui.set_min_height(row_height);
-                    ui.horizontal(|ui| {
-                        let title = RichText::new(format!(
-                            "{} · {}",
-                            super::editing::row_name(state, flag.row),
-                            flag.kind.title()
-                        ))
-                        .strong();
-                        let title = if is_dismissed { title.weak().strikethrough() } else { title };
-                        if ui.selectable_label(review.current == Some(k), title).on_hover_text(&flag.message).clicked()
-                        {
-                            out.push(ReviewAction::Select(k).into());
+                    // The button first, at the right; the title in what is left, cut short with
+                    // `…` in a narrow panel (it ran under the button), whole on hover.
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let button = if is_dismissed { "Restore" } else { "Not a problem" };
+                        if ui.small_button(button).on_hover_text("Remembered for this pair of files").clicked() {
+                            out.push(ReviewAction::Dismiss(*key, !is_dismissed).into());
                         }
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            let button = if is_dismissed { "Restore" } else { "Not a problem" };
-                            if ui.small_button(button).on_hover_text("Remembered for this pair of files").clicked() {
-                                out.push(ReviewAction::Dismiss(*key, !is_dismissed).into());
+                        // What, then where: a narrow panel cuts the end.
+                        let name = format!("{} · {}", flag.kind.title(), super::editing::row_name(state, flag.row));
+                        let title = RichText::new(&name).strong();
+                        let title = if is_dismissed { title.weak().strikethrough() } else { title };
+                        let selected = review.current == Some(k);
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                            let entry = ui.add(egui::Button::selectable(selected, title).truncate());
+                            if entry.on_hover_text(format!("{name}\n{}", flag.message)).clicked() {
+                                out.push(ReviewAction::Select(k).into());
                             }
                         });
                     });

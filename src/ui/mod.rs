@@ -91,7 +91,9 @@ pub fn shell_ui(
         egui::Panel::top("search").show(ui, |ui| out.extend(search_bar::search_bar_ui(ui, state, drafts)));
     }
     if !presenting && state.review.panel_open {
-        egui::Panel::right("flags").resizable(true).default_size(340.0).show(ui, |ui| {
+        // At most 28% of the window to begin with (it took 40% of an 800-pixel one); resizable.
+        let width = (ui.ctx().content_rect().width() * 0.28).clamp(220.0, 340.0);
+        egui::Panel::right("flags").resizable(true).default_size(width).min_size(200.0).show(ui, |ui| {
             out.extend(flags_panel::flags_panel_ui(ui, state));
         });
     }
