@@ -532,3 +532,28 @@ fn one_text_given_alone_asks_for_its_translation() {
     assert_eq!(harness.state().drafts.paths.left, text.display().to_string());
     assert_eq!(harness.state().path_entry.as_ref().and_then(|e| e.target), Some(Target::Pair));
 }
+
+#[test]
+fn a_long_message_in_the_status_line_is_cut_short_and_its_dismiss_stays_in_the_window() {
+    let mut harness = egui_kittest::Harness::builder().with_size([800.0, 600.0]).build_eframe(|cc| {
+        tandem::app::TandemApp::with_settings(cc.egui_ctx.clone(), tandem::app::Settings::default(), None)
+    });
+    harness.state_mut().finish_loading();
+    harness.run_steps(2);
+    // Two files deep in folders that are not there: the message names the whole path.
+    let deep = PathBuf::from("/very/deep/folder/".repeat(12));
+    let files = vec![deep.join("interview_zh.txt"), deep.join("interview_fr.txt")];
+    harness.state_mut().handle(Action::OpenPaths(files, Target::Pair));
+    harness.run_steps(1);
+    harness.state_mut().finish_loading();
+    harness.run_steps(3);
+    let long = harness.state().error.clone().expect("an error");
+    assert!(long.contains("interview_zh.txt"), "{long}");
+    let dismiss = harness.get_by_label("Dismiss").rect();
+    assert!(dismiss.right() <= 800.0, "Dismiss at {dismiss:?}");
+    let shown = harness.get_by_label_contains("⚠ ").rect();
+    assert!(shown.right() <= 800.0, "the message ends inside the window: {shown:?}");
+    harness.get_by_label("Dismiss").click();
+    harness.run_steps(2);
+    assert!(harness.state().error.is_none());
+}

@@ -213,19 +213,32 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
             ui.separator();
             ui.label(RichText::new(format!("go to turn {}… (Enter)", state.nav.typed)).strong());
         }
-        if let Some(last) = &state.project.last {
-            ui.separator();
-            ui.label(RichText::new(last).weak());
-        }
+        // A long message is cut short with `…` (whole on hover) rather than run off the right
+        // edge; an error's Dismiss comes first, so that it is always there to click.
         if let Some(error) = &state.error {
             ui.separator();
-            ui.label(RichText::new(format!("⚠ {error}")).color(ui.visuals().error_fg_color));
             if ui.small_button("Dismiss").clicked() {
                 out.push(Action::DismissError);
             }
+            let share = if state.project.last.is_some() { 0.65 } else { 1.0 };
+            let text = RichText::new(format!("⚠ {error}")).color(ui.visuals().error_fg_color);
+            elided(ui, text, ui.available_width() * share);
+        }
+        if let Some(last) = &state.project.last {
+            ui.separator();
+            elided(ui, RichText::new(last).weak(), ui.available_width());
         }
     });
     out
+}
+
+/// A label no wider than `width`, cut short with `…` when longer (egui then shows its whole
+/// text on hover).
+fn elided(ui: &mut Ui, text: RichText, width: f32) {
+    ui.scope(|ui| {
+        ui.set_max_width(width.max(40.0));
+        ui.add(egui::Label::new(text).truncate());
+    });
 }
 
 fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Action> {
