@@ -103,6 +103,9 @@ fn presentation_mode_hides_the_menus_and_has_its_own_keys() {
     assert_ne!(h.ctx.global_style().visuals.panel_fill, egui::Color32::BLACK, "high contrast is for presenting only");
     press(&mut h, Key::F5);
     assert!(h.state().nav.presenting, "F5 enters too");
+    press(&mut h, Key::F11);
+    assert!(!h.state().nav.presenting, "F11, full screen off, leaves the presentation");
+    h.get_by_role_and_label(Role::Button, "File");
 }
 
 #[test]

@@ -106,6 +106,9 @@ impl TandemApp {
     pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
         let mut app = Self::opening(cc.egui_ctx.clone(), settings.sanitized(), files);
+        // The window system remembers a window left full screen (quit during a presentation),
+        // but a start is never a presentation: begin in a window.
+        cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         // Dismissed flags and the recovery copy live beside eframe's own settings (or where
         // TANDEM_STORE_DIR says).
         let dir = std::env::var_os("TANDEM_STORE_DIR").map(PathBuf::from).or_else(|| eframe::storage_dir("tandem"));

@@ -63,6 +63,14 @@ impl TandemApp {
                 self.apply_theme();
                 self.go(self.state.nav.current);
             }
+            NavAction::ToggleFullScreen => {
+                if nav.presenting {
+                    self.handle_nav(NavAction::TogglePresent);
+                } else {
+                    let full = self.ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                    self.ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
+                }
+            }
             NavAction::LeavePresent => {
                 if nav.presenting {
                     self.handle_nav(NavAction::TogglePresent);

@@ -129,6 +129,8 @@ pub enum NavAction {
     /// Makes a row current without scrolling (a click on it).
     Select(usize),
     TogglePresent,
+    /// The window full screen or not, presentation aside (F11); in presentation, leave it.
+    ToggleFullScreen,
     LeavePresent,
     ToggleOnePerScreen,
     /// Black (true) or white (false) screen in presentation; the same again shows the text.

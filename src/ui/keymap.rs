@@ -104,6 +104,7 @@ pub enum Command {
     NextFlag,
     PreviousFlag,
     Present,
+    FullScreen,
     PresenterView,
     OnePerScreen,
     HighContrast,
@@ -158,6 +159,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Command::Goto, &[key(CTRL, NONE, NONE, Key::G)], When::Always, "go to a turn or a line"),
     bind(Command::Find, &[key(CTRL, NONE, NONE, Key::F)], When::Always, "search"),
     bind(Command::Present, &[key(NONE, NONE, NONE, Key::F5)], When::Always, "presentation on · off (Esc leaves)"),
+    bind(
+        Command::FullScreen,
+        &[key(NONE, NONE, NONE, Key::F11)],
+        When::Always,
+        "full screen on · off (in presentation: leaves it)",
+    ),
     bind(
         Command::PresenterView,
         &[key(CTRL, true, NONE, Key::P)],
@@ -291,6 +298,7 @@ pub fn action(command: Command, state: &AppState) -> Action {
         Command::NextFlag => Action::Review(ReviewAction::Step(true)),
         Command::PreviousFlag => Action::Review(ReviewAction::Step(false)),
         Command::Present => nav(NavAction::TogglePresent),
+        Command::FullScreen => nav(NavAction::ToggleFullScreen),
         Command::PresenterView => nav(NavAction::TogglePresenterView),
         Command::OnePerScreen => nav(NavAction::ToggleOnePerScreen),
         Command::HighContrast => nav(NavAction::ToggleHighContrast),
@@ -334,7 +342,7 @@ pub fn modifier_count(shortcut: &KeyboardShortcut) -> usize {
 mod tests {
     use super::*;
 
-    const ALL: [Command; 29] = [
+    const ALL: [Command; 30] = [
         Command::OpenPair,
         Command::Save,
         Command::SaveAs,
@@ -349,6 +357,7 @@ mod tests {
         Command::NextFlag,
         Command::PreviousFlag,
         Command::Present,
+        Command::FullScreen,
         Command::PresenterView,
         Command::OnePerScreen,
         Command::HighContrast,
