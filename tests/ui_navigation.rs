@@ -77,6 +77,10 @@ fn presentation_mode_hides_the_menus_and_has_its_own_keys() {
     assert!(h.state().nav.presenting);
     assert!(h.query_by_role_and_label(Role::Button, "File").is_none(), "menus are hidden");
     h.get_by_label_contains("pair 1 of 15 · row 1 of 15");
+    // The room sees the titles and the languages, not the encodings and counts.
+    h.get_by_label("Chinese (simplified)");
+    h.get_by_label("French");
+    assert!(h.query_by_label_contains("UTF-8").is_none(), "no technical line for the room");
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::ArrowRight);
     h.get_by_label_contains("pair 3 of 15 · row 3 of 15 · 主持人 — Animateur");
@@ -95,6 +99,8 @@ fn presentation_mode_hides_the_menus_and_has_its_own_keys() {
     assert!(h.state().nav.one_per_screen);
     h.get_by_label_contains("林老师，您从什么时候开始翻译科幻小说");
     assert!(h.query_by_label_contains("第一篇作品是谁写的").is_none(), "one pair per screen");
+    h.get_by_label_contains("L’établi de la traductrice");
+    h.get_by_label("French");
     press(&mut h, Key::F6);
 
     press(&mut h, Key::Escape);

@@ -11,11 +11,36 @@ use crate::core::document::Pair;
 use crate::core::side::{Side, Sides};
 use crate::state::Nav;
 
+/// The titles above the columns and each side's language: what the room needs to know which
+/// text is which when one pair fills the screen.
+fn titles_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, widths: Sides<f32>, p: &ViewParams, marks: &Marks) {
+    let top = ui.cursor().top();
+    let lefts = column_lefts(ui.max_rect().left(), widths);
+    let mut bottom = top;
+    for (side, doc) in pair.docs.iter().filter(|&(s, _)| p.shows(s)) {
+        let rect = Rect::from_min_size(pos2(lefts[side] + 24.0, top + 8.0), vec2(widths[side] - 48.0, 120.0));
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+        let title = marks.annotations.and_then(|a| a.titles.get(&side).cloned()).unwrap_or_else(|| doc.title());
+        // No tooltip of the whole title where the pointer happens to rest: the room sees it.
+        child
+            .add(egui::Label::new(RichText::new(title).strong().size(18.0)).truncate().show_tooltip_when_elided(false));
+        if !cache.languages[side].is_empty() {
+            child.label(RichText::new(cache.languages[side]).weak().size(14.0));
+        }
+        bottom = bottom.max(child.min_rect().bottom());
+    }
+    ui.allocate_rect(
+        Rect::from_min_max(pos2(ui.max_rect().left(), top), pos2(ui.max_rect().right(), bottom + 6.0)),
+        egui::Sense::hover(),
+    );
+}
+
 /// The current pair alone, its two cells side by side, centred when it fits.
 pub fn single_pair_ui(ui: &mut Ui, pair: &Pair, cache: &ViewCache, p: &ViewParams, marks: &Marks) {
     let Some(row) = marks.current.filter(|&r| r < pair.alignment.links.len()) else { return };
+    let widths = column_widths(ui.available_rect_before_wrap().width(), p.split, p.only);
+    titles_ui(ui, pair, cache, widths, p, marks);
     let full = ui.available_rect_before_wrap();
-    let widths = column_widths(full.width(), p.split, p.only);
     let pad = 24.0;
     let fitted;
     let p = if p.fit_each_pair {

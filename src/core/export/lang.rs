@@ -56,6 +56,23 @@ pub fn detect(doc: &Document) -> &'static str {
     }
 }
 
+/// The language a code of [`detect`] names, in English, for people (a projector's headers):
+/// empty when unknown.
+pub fn name(code: &str) -> &'static str {
+    match code {
+        "zh-CN" => "Chinese (simplified)",
+        "zh-TW" => "Chinese (traditional)",
+        "ja" => "Japanese",
+        "ko" => "Korean",
+        "en" => "English",
+        "fr" => "French",
+        "de" => "German",
+        "es" => "Spanish",
+        "it" => "Italian",
+        _ => "",
+    }
+}
+
 /// `zh-TW` when traditional characters outnumber simplified ones, `zh-CN` otherwise.
 fn chinese_variant<'a>(texts: impl Iterator<Item = &'a str>) -> &'static str {
     // Characters written differently in the two sets, each among the most frequent.
@@ -108,6 +125,7 @@ mod tests {
         assert_eq!(lang("Host: What do you think of the situation in the factories?"), "en");
         assert_eq!(lang("Moderator: Was denken Sie über die Lage in den Fabriken und der Stadt?"), "de");
         assert_eq!(lang("司会：これはどういう意味ですか。"), "ja");
+        assert_eq!((name(lang("Animateur : Que pensez-vous de la situation ?")), name("und")), ("French", ""));
         assert_eq!(lang("12 34 56"), "und");
     }
 }

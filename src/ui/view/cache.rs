@@ -60,6 +60,9 @@ pub struct ViewCache {
     pub(crate) weights: Sides<Vec<(f32, u16)>>,
     pub(crate) slots: Sides<Vec<usize>>,
     pub(crate) scripts: Sides<Script>,
+    /// Each side's language in words (`French`; empty when not known): what the room sees in
+    /// the headers of a presentation.
+    pub(crate) languages: Sides<&'static str>,
     /// The first row on screen last frame, and how far down into it the view started.
     pub(crate) anchor: Option<(usize, f32)>,
     /// A scroll offset to apply next frame (an anchor correction or a jump).
@@ -109,6 +112,10 @@ impl ViewCache {
             weights: pair.docs.as_ref().map(|d| weigh(d)),
             slots: theme::speaker_slots(pair),
             scripts: pair.docs.as_ref().map(|d| d.script()),
+            languages: pair
+                .docs
+                .as_ref()
+                .map(|d| crate::core::export::lang::name(crate::core::export::lang::detect(d))),
             anchor: None,
             // A new pair opens at its first row, not where the previous one was scrolled to.
             pending_offset: Some(0.0),

@@ -51,8 +51,10 @@ pub(crate) fn headers_ui(
                 }
             }
             None => {
-                let label =
-                    egui::Label::new(egui::RichText::new(&title).strong().size(15.0)).truncate().sense(Sense::click());
+                let label = egui::Label::new(egui::RichText::new(&title).strong().size(15.0))
+                    .truncate()
+                    .show_tooltip_when_elided(!p.presenting)
+                    .sense(Sense::click());
                 let mut response = child.add(label);
                 // A hint for the mouse, not for the room.
                 if !p.presenting {
@@ -68,20 +70,25 @@ pub(crate) fn headers_ui(
         let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         // When the header shows another title, the file name comes first below it.
         let file = if title == doc.name() { String::new() } else { format!("{} · ", doc.name()) };
-        let info = format!(
-            "{file}{} · {} · {} ({} paired) · {}{}",
-            cache.scripts[side].name(),
-            // A text file says its encoding; a Word file or subtitles say what they are.
-            match (doc.format, &doc.guess) {
-                (crate::core::formats::InputFormat::Text, None) => doc.encoding.to_string(),
-                (crate::core::formats::InputFormat::Text, Some(_)) => format!("{} (a guess)", doc.encoding),
-                (format, _) => format.title().to_string(),
-            },
-            plural(t.turns.len(), "turn", "turns"),
-            paired,
-            plural(t.speakers.len(), "speaker", "speakers"),
-            if doc.replaced > 0 { format!(" · {} bytes replaced", doc.replaced) } else { String::new() }
-        );
+        // The room sees the title and the language; the rest is for the one at the keyboard.
+        let info = if p.presenting {
+            cache.languages[side].to_string()
+        } else {
+            format!(
+                "{file}{} · {} · {} ({} paired) · {}{}",
+                cache.scripts[side].name(),
+                // A text file says its encoding; a Word file or subtitles say what they are.
+                match (doc.format, &doc.guess) {
+                    (crate::core::formats::InputFormat::Text, None) => doc.encoding.to_string(),
+                    (crate::core::formats::InputFormat::Text, Some(_)) => format!("{} (a guess)", doc.encoding),
+                    (format, _) => format.title().to_string(),
+                },
+                plural(t.turns.len(), "turn", "turns"),
+                paired,
+                plural(t.speakers.len(), "speaker", "speakers"),
+                if doc.replaced > 0 { format!(" · {} bytes replaced", doc.replaced) } else { String::new() }
+            )
+        };
         let shown = child.add(egui::Label::new(egui::RichText::new(info).weak().size(12.0)).truncate());
         if let Some(why) = &doc.guess {
             shown.on_hover_text(why);
