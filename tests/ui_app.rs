@@ -557,3 +557,21 @@ fn a_long_message_in_the_status_line_is_cut_short_and_its_dismiss_stays_in_the_w
     harness.run_steps(2);
     assert!(harness.state().error.is_none());
 }
+
+#[test]
+fn the_built_in_sample_says_it_is_one_and_offers_no_path_that_is_not_on_disk() {
+    let mut harness = app_with(None);
+    harness.get_by_label("Built-in sample");
+    harness.state_mut().handle(Action::ShowPathEntry(Target::Pair));
+    harness.run_steps(2);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Left");
+    assert_eq!(field.value().unwrap_or_default(), "", "no `sample/interview_zh.txt` offered");
+    // A pair of the user's files is no sample.
+    harness
+        .state_mut()
+        .handle(Action::OpenPaths(vec![fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt")], Target::Pair));
+    harness.run_steps(1);
+    harness.state_mut().finish_loading();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Built-in sample").is_none());
+}

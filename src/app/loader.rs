@@ -67,6 +67,11 @@ fn load_file_with(path: &Path, encoding: Option<&str>, seg: Segmentation) -> Res
     Ok(Arc::new(doc))
 }
 
+/// `path` names the built-in sample (and no such file exists).
+pub(super) fn is_sample(path: &Path) -> bool {
+    sample_text(path).is_some()
+}
+
 /// The built-in sample's text, when `path` names it and no such file exists.
 fn sample_text(path: &Path) -> Option<(&'static str, &'static str)> {
     if path.exists() {

@@ -144,7 +144,7 @@ impl TandemApp {
     pub fn opening(ctx: egui::Context, settings: Settings, files: Vec<PathBuf>) -> Self {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let mut app = TandemApp {
-            state: AppState { settings, ..AppState::default() },
+            state: AppState { settings, no_dialog: !loader::dialog_possible(), ..AppState::default() },
             view: None,
             drafts: ui::Drafts::default(),
             job: None,
@@ -233,6 +233,7 @@ impl TandemApp {
 
     fn set_pair(&mut self, pair: Pair) {
         self.view = Some(ViewCache::new(&pair));
+        self.state.sample = pair.docs.iter().all(|(_, d)| loader::is_sample(&d.path));
         self.state.pair = Some(pair);
         self.fonts_dirty = true;
         self.state.nav.current = 0;
@@ -292,6 +293,7 @@ impl TandemApp {
                 // No file chosen: a close waiting for this save waits no more.
                 Picked::Cancelled => self.waiting = project::Waiting::Nothing,
                 Picked::NoDialog => {
+                    self.state.no_dialog = true;
                     let reason = "No file dialog could be shown (no desktop portal or zenity?). Type the path instead:";
                     self.show_path_entry(target, reason);
                 }

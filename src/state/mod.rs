@@ -234,6 +234,8 @@ pub struct AppState {
     pub settings: Settings,
     /// The texts and their alignment; cheap to clone, shared with background tasks.
     pub pair: Option<Pair>,
+    /// The pair is the built-in sample (set when a pair is shown).
+    pub sample: bool,
     pub nav: Nav,
     pub search: SearchState,
     pub review: ReviewState,
@@ -242,6 +244,9 @@ pub struct AppState {
     pub loading: Option<Loading>,
     /// A native file dialog is open.
     pub dialog_open: bool,
+    /// No native file dialog can appear here (no desktop portal, no zenity; or one came back at
+    /// once with nothing): "Choose…" is not offered, only typed paths.
+    pub no_dialog: bool,
     pub path_entry: Option<PathEntry>,
     pub error: Option<String>,
     pub settings_open: bool,
@@ -263,8 +268,17 @@ impl AppState {
     }
 
     /// The open files' paths, as text (for the path field).
+    /// The built-in sample (`sample/interview_zh.txt`, no file on disk) gives none: a path field
+    /// prefilled with it offered a file that is not there.
     pub fn current_paths(&self) -> Sides<String> {
-        self.pair.as_ref().map_or_else(Default::default, |p| p.docs.as_ref().map(|d| d.path.display().to_string()))
+        self.pair.as_ref().map_or_else(Default::default, |p| {
+            p.docs.as_ref().map(|d| if self.showing_sample() { String::new() } else { d.path.display().to_string() })
+        })
+    }
+
+    /// The pair on screen is the built-in sample, not files of the user's.
+    pub fn showing_sample(&self) -> bool {
+        self.sample && self.pair.is_some()
     }
 
     /// The paths of the open pair, when both are files on disk.

@@ -164,6 +164,11 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
             ui.spinner();
             ui.label("Waiting for the file dialog…");
         } else if let (Some(pair), Some(view)) = (&state.pair, view) {
+            if state.showing_sample() {
+                ui.label(RichText::new("Built-in sample").strong())
+                    .on_hover_text("A pair written for Tandem to show what it does: File › Open… opens your own texts");
+                ui.separator();
+            }
             let c = view.counts;
             let rows = view.visible.clone();
             debug_assert_eq!(c.rows, pair.alignment.links.len());
@@ -270,7 +275,7 @@ fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Acti
                 submit |= edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             }
         }
-        if ui.button("Choose…").on_hover_text("The system's file dialog").clicked() {
+        if !state.no_dialog && ui.button("Choose…").on_hover_text("The system's file dialog").clicked() {
             out.push(Action::OpenDialog(target));
         }
         submit |= ui
