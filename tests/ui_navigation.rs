@@ -380,3 +380,35 @@ fn the_presenter_view_shows_the_next_pair_and_steps_the_talk() {
     h.run_steps(3);
     assert!(!h.state().nav.presenter_view && h.query_by_label("Now").is_none(), "and it closes");
 }
+
+#[test]
+fn f2_goes_from_bookmark_to_bookmark_and_the_menu_lists_them() {
+    let mut h = app();
+    press(&mut h, Key::F2);
+    assert_eq!(current(&h), 0, "no bookmarks: nowhere to go");
+    h.get_by_label_contains("No bookmarks yet");
+    for row in [2, 5] {
+        h.state_mut().handle(tandem::app::Action::Nav(tandem::app::NavAction::To(row)));
+        h.run_steps(2);
+        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::B);
+        h.run_steps(2);
+    }
+    press(&mut h, Key::Home);
+    press(&mut h, Key::F2);
+    assert_eq!(current(&h), 2);
+    press(&mut h, Key::F2);
+    assert_eq!(current(&h), 5);
+    press(&mut h, Key::F2);
+    assert_eq!(current(&h), 2, "past the last, the first");
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::F2);
+    h.run_steps(2);
+    assert_eq!(current(&h), 5, "before the first, the last");
+    // Navigate › Bookmarks lists them by row and first words.
+    h.get_by_role_and_label(Role::Button, "Navigate").click();
+    h.run_steps(2);
+    h.get_by_label("Bookmarks (2)").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Row 3 · #3 ↔ #3 — ").click();
+    h.run_steps(2);
+    assert_eq!(current(&h), 2);
+}

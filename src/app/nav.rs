@@ -63,6 +63,20 @@ impl TandemApp {
                 self.apply_theme();
                 self.go(self.state.nav.current);
             }
+            NavAction::BookmarkStep(forward) => {
+                let Some(pair) = self.state.pair.as_ref() else { return };
+                let rows = self.state.project.annotations.bookmarked_rows(&pair.alignment);
+                let from = self.state.nav.current;
+                let next = if forward {
+                    rows.iter().find(|&&r| r > from).or(rows.first())
+                } else {
+                    rows.iter().rev().find(|&&r| r < from).or(rows.last())
+                };
+                match next.copied() {
+                    Some(row) => self.go(row),
+                    None => self.state.project.last = Some("No bookmarks yet: Ctrl+B bookmarks a row".into()),
+                }
+            }
             NavAction::ToggleFullScreen => {
                 if nav.presenting {
                     self.handle_nav(NavAction::TogglePresent);

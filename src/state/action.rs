@@ -129,6 +129,8 @@ pub enum NavAction {
     /// Makes a row current without scrolling (a click on it).
     Select(usize),
     TogglePresent,
+    /// The next (true) or previous bookmarked row, round past the ends.
+    BookmarkStep(bool),
     /// The window full screen or not, presentation aside (F11); in presentation, leave it.
     ToggleFullScreen,
     LeavePresent,

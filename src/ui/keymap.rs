@@ -103,6 +103,8 @@ pub enum Command {
     FlagsPanel,
     NextFlag,
     PreviousFlag,
+    NextBookmark,
+    PreviousBookmark,
     Present,
     FullScreen,
     PresenterView,
@@ -192,6 +194,8 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Command::NextFlag, &[key(NONE, NONE, NONE, Key::F8)], When::Always, "next review flag"),
     bind(Command::PreviousFlag, &[key(NONE, true, NONE, Key::F8)], When::Always, "previous review flag"),
+    bind(Command::NextBookmark, &[key(NONE, NONE, NONE, Key::F2)], When::WithPair, "next bookmark (Ctrl+B sets one)"),
+    bind(Command::PreviousBookmark, &[key(NONE, true, NONE, Key::F2)], When::WithPair, "previous bookmark"),
     bind(Command::FlagsPanel, &[key(CTRL, true, NONE, Key::R)], When::Always, "the Flags panel"),
     bind(
         Command::RowMenu,
@@ -297,6 +301,8 @@ pub fn action(command: Command, state: &AppState) -> Action {
         Command::FlagsPanel => Action::Review(ReviewAction::TogglePanel),
         Command::NextFlag => Action::Review(ReviewAction::Step(true)),
         Command::PreviousFlag => Action::Review(ReviewAction::Step(false)),
+        Command::NextBookmark => nav(NavAction::BookmarkStep(true)),
+        Command::PreviousBookmark => nav(NavAction::BookmarkStep(false)),
         Command::Present => nav(NavAction::TogglePresent),
         Command::FullScreen => nav(NavAction::ToggleFullScreen),
         Command::PresenterView => nav(NavAction::TogglePresenterView),
@@ -342,7 +348,7 @@ pub fn modifier_count(shortcut: &KeyboardShortcut) -> usize {
 mod tests {
     use super::*;
 
-    const ALL: [Command; 30] = [
+    const ALL: [Command; 32] = [
         Command::OpenPair,
         Command::Save,
         Command::SaveAs,
@@ -356,6 +362,8 @@ mod tests {
         Command::FlagsPanel,
         Command::NextFlag,
         Command::PreviousFlag,
+        Command::NextBookmark,
+        Command::PreviousBookmark,
         Command::Present,
         Command::FullScreen,
         Command::PresenterView,

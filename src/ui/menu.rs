@@ -131,6 +131,27 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
                     out.push(Action::Review(ReviewAction::Step(forward)));
                 }
             }
+            for (label, command, forward) in [
+                ("Next bookmark", Command::NextBookmark, true),
+                ("Previous bookmark", Command::PreviousBookmark, false),
+            ] {
+                if ui.add(egui::Button::new(label).shortcut_text(keys_text(command))).clicked() {
+                    out.push(nav(NavAction::BookmarkStep(forward)));
+                }
+            }
+            if let Some(pair) = &app.pair {
+                let rows = app.project.annotations.bookmarked_rows(&pair.alignment);
+                ui.add_enabled_ui(!rows.is_empty(), |ui| {
+                    ui.menu_button(format!("Bookmarks ({})", rows.len()), |ui| {
+                        for row in rows {
+                            let words = first_words(pair, row);
+                            if ui.button(format!("{} — {words}…", pair.alignment.row_name(row))).clicked() {
+                                out.push(nav(NavAction::To(row)));
+                            }
+                        }
+                    });
+                });
+            }
             ui.menu_button("Speaker to follow", |ui| {
                 if ui.radio(app.nav.speaker.is_none(), "The current pair's").clicked() {
                     out.push(nav(NavAction::FollowSpeaker(None)));
@@ -249,4 +270,11 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
         });
     });
     out
+}
+
+/// The first words of a row (its first turn, left side first), to name it in a list.
+fn first_words(pair: &crate::core::document::Pair, row: usize) -> String {
+    let link = &pair.alignment.links[row];
+    let turn = Side::BOTH.into_iter().find_map(|side| link.turns(side).clone().next().map(|t| (side, t)));
+    turn.map(|(side, t)| pair.doc(side).turns.turns[t].text.chars().take(40).collect()).unwrap_or_default()
 }

@@ -55,6 +55,14 @@ impl Annotations {
             .find_map(|r| self.notes.get(&r).map(String::as_str))
     }
 
+    /// The rows bookmarked, in order, each once.
+    pub fn bookmarked_rows(&self, alignment: &Alignment) -> Vec<usize> {
+        let mut rows: Vec<usize> = self.bookmarks.iter().filter_map(|r| alignment.link_of(r.side, r.turn)).collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows
+    }
+
     /// Whether a row is bookmarked.
     pub fn bookmarked(&self, alignment: &Alignment, row: usize) -> bool {
         alignment.links.get(row).is_some_and(|link| {
