@@ -412,3 +412,23 @@ fn f2_goes_from_bookmark_to_bookmark_and_the_menu_lists_them() {
     h.run_steps(2);
     assert_eq!(current(&h), 2);
 }
+
+#[test]
+fn a_long_pair_leaves_the_presenter_the_next_one_and_the_clock_in_view() {
+    let mut h = common::app_with(None);
+    // Ten rows merged into the first: a long current pair.
+    for _ in 0..10 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::M);
+        h.run_steps(2);
+    }
+    assert!(h.state().pair.as_ref().unwrap().alignment.links[0].left.len() >= 10);
+    h.key_press(Key::F5);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run_steps(4);
+    let bottom = |h: &Harness<'_, TandemApp>, label: &str| h.get_by_label_contains(label).rect().bottom();
+    assert!(bottom(&h, "the room sees this pair") < 800.0);
+    assert!(bottom(&h, "0 min") < 800.0);
+    let next = h.get_by_label("Next").rect();
+    assert!(next.bottom() < 800.0, "the next pair's heading is in view: {next:?}");
+}

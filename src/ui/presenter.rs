@@ -19,8 +19,10 @@ pub fn presenter_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     };
     let rows = pair.alignment.links.len();
     let row = state.nav.current.min(rows.saturating_sub(1));
+    // The clock and what the room sees on top, the start of the next pair at the bottom: both
+    // always in view (at 760×620 a long pair pushed them out); the current pair scrolls between.
     egui::Panel::top("presenter-top").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button("◀ Previous").clicked() {
                 out.push(Action::Nav(NavAction::Step(-1)));
             }
@@ -45,24 +47,28 @@ pub fn presenter_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
             ui.label(RichText::new(audience).weak());
         });
     });
+    let next_height = ui.available_height() * 0.3;
+    egui::Panel::bottom("presenter-next").show(ui, |ui| {
+        if row + 1 < rows {
+            ui.label(RichText::new("Next").strong().size(15.0));
+            egui::ScrollArea::vertical().id_salt("presenter-next-pair").max_height(next_height).show(ui, |ui| {
+                pair_glance(ui, pair, row + 1, 14.0);
+            });
+        } else {
+            ui.label(RichText::new("This is the last pair.").weak());
+        }
+    });
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.label(RichText::new("Now").strong().size(15.0));
-            pair_glance(ui, pair, row, 17.0);
+        egui::ScrollArea::vertical().id_salt(("presenter-now", row)).auto_shrink(false).show(ui, |ui| {
+            // The row's note and flags first: they are what the presenter looks down for.
             if let Some(note) = state.project.annotations.note(&pair.alignment, row) {
-                ui.add_space(6.0);
                 ui.label(RichText::new(format!("Note: {note}")).size(15.0).color(ui.visuals().warn_fg_color));
             }
             for (_, flag) in state.review.shown_in_row(row) {
                 ui.label(RichText::new(format!("Flag — {}: {}", flag.kind.title(), flag.message)).size(14.0));
             }
-            ui.separator();
-            if row + 1 < rows {
-                ui.label(RichText::new("Next").strong().size(15.0));
-                pair_glance(ui, pair, row + 1, 14.0);
-            } else {
-                ui.label(RichText::new("This is the last pair.").weak());
-            }
+            ui.label(RichText::new("Now").strong().size(15.0));
+            pair_glance(ui, pair, row, 17.0);
         });
     });
     out
