@@ -98,18 +98,19 @@ pub struct ReviewState {
 impl ReviewState {
     /// Recomputes [`Self::shown`] after a change of flags, filter or dismissals.
     pub fn refresh(&mut self) {
-        self.shown = (0..self.flags.len())
-            .filter(|&k| {
-                let (key, flag) = &self.flags[k];
-                !self.hidden_kinds.contains(&flag.kind) && (self.show_dismissed || !self.dismissed.contains(key))
-            })
-            .collect();
         self.listed = (0..self.flags.len())
             .filter(|&k| {
                 let (key, flag) = &self.flags[k];
                 !self.hidden_kinds.contains(&flag.kind)
                     && (self.show_dismissed || !self.dismissed.contains(key) || self.lingering.contains(key))
             })
+            .collect();
+        // The same less the lingering ones.
+        self.shown = self
+            .listed
+            .iter()
+            .copied()
+            .filter(|&k| self.show_dismissed || !self.dismissed.contains(&self.flags[k].0))
             .collect();
     }
 

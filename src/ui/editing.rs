@@ -122,7 +122,7 @@ pub fn edit_menu_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Action>) {
     ui.menu_button("Edit", |ui| {
         // A small window (800×600) cannot hold every entry: the menu scrolls rather than cut
         // its last ones off.
-        egui::ScrollArea::vertical().max_height(menu_room(ui)).min_scrolled_height(menu_room(ui)).show(ui, |ui| {
+        menu_scroll(ui).show(ui, |ui| {
             if ui
                 .add_enabled(
                     state.project.can_undo,
@@ -148,9 +148,10 @@ pub fn edit_menu_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Action>) {
     });
 }
 
-/// How tall a menu opened here may be and stay on screen.
-fn menu_room(ui: &Ui) -> f32 {
-    (ui.ctx().content_rect().bottom() - ui.cursor().top() - 16.0).max(120.0)
+/// A menu's entries scrolling, as tall as a menu opened here may be and stay on screen.
+fn menu_scroll(ui: &Ui) -> egui::ScrollArea {
+    let room = (ui.ctx().content_rect().bottom() - ui.cursor().top() - 16.0).max(120.0);
+    egui::ScrollArea::vertical().max_height(room).min_scrolled_height(room)
 }
 
 /// `Row 7 · #4 ↔ #4`: the row's number and the turn numbers its cells show.
@@ -174,10 +175,7 @@ pub fn context_menu_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts, out: 
                 ui.style_mut().visuals.button_frame = false;
                 ui.label(RichText::new(row_name(state, row)).strong());
                 let before = out.len();
-                egui::ScrollArea::vertical()
-                    .max_height(menu_room(ui))
-                    .min_scrolled_height(menu_room(ui))
-                    .show(ui, |ui| row_edits_ui(ui, state, row, out));
+                menu_scroll(ui).show(ui, |ui| row_edits_ui(ui, state, row, out));
                 out.len() > before
             })
         });

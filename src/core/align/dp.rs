@@ -246,14 +246,19 @@ impl<'a> Model<'a> {
     }
 
     fn tokens_cost(&self, a: &[Unit], b: &[Unit]) -> f32 {
-        // One merge of the two unions gives both weights and what they share.
-        let w = |t: u32| self.weights[t as usize];
-        if let ([a], [b]) = (a, b) {
-            // One turn with one, the most common link by far: a plain merge of two lists.
-            return self.tokens_cost_one((&a.tokens, &b.tokens));
+        match (a, b) {
+            // One turn with one, the most common link by far: its two lists as they are.
+            ([a], [b]) => self.tokens_share(a.tokens.iter().copied(), b.tokens.iter().copied()),
+            _ => self.tokens_share(Union::of(a), Union::of(b)),
         }
+    }
+
+    /// The tokens' cost of two sorted, unique token lists.
+    fn tokens_share(&self, x: impl Iterator<Item = u32>, y: impl Iterator<Item = u32>) -> f32 {
+        // One merge of the two lists gives both weights and what they share.
+        let w = |t: u32| self.weights[t as usize];
         let (mut wa, mut wb, mut shared) = (0.0, 0.0, 0.0);
-        let (mut x, mut y) = (Union::of(a).peekable(), Union::of(b).peekable());
+        let (mut x, mut y) = (x.peekable(), y.peekable());
         loop {
             match (x.peek().copied(), y.peek().copied()) {
                 (None, None) => break,
@@ -283,39 +288,6 @@ impl<'a> Model<'a> {
                 },
             }
         }
-        if wa == 0.0 || wb == 0.0 {
-            return 0.0;
-        }
-        let sim = 2.0 * shared / (wa + wb);
-        if sim == 0.0 { 0.4 } else { TOKENS_BEST * sim }
-    }
-
-    /// [`Self::tokens_cost`] of two single units' token lists (each sorted and unique).
-    fn tokens_cost_one(&self, (a, b): (&[u32], &[u32])) -> f32 {
-        let w = |t: u32| self.weights[t as usize];
-        let (mut wa, mut wb, mut shared) = (0.0, 0.0, 0.0);
-        let (mut x, mut y) = (0, 0);
-        while x < a.len() && y < b.len() {
-            let (p, q) = (a[x], b[y]);
-            match p.cmp(&q) {
-                std::cmp::Ordering::Less => {
-                    wa += w(p);
-                    x += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    wb += w(q);
-                    y += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    let wp = w(p);
-                    (wa, wb, shared) = (wa + wp, wb + wp, shared + wp);
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        wa += a[x..].iter().map(|&t| w(t)).sum::<f32>();
-        wb += b[y..].iter().map(|&t| w(t)).sum::<f32>();
         if wa == 0.0 || wb == 0.0 {
             return 0.0;
         }

@@ -90,13 +90,9 @@ pub fn attach(units: &mut [Unit], words: &[Vec<(u32, Vec<u32>)>], extra: &HashMa
     for (unit, ws) in units.iter_mut().zip(words) {
         let mut lex = Lex { starts: vec![0], ..Lex::default() };
         for (key, senses) in ws {
-            lex.weights.push((1.0 + n / df[*key as usize].max(1) as f32).ln());
-            lex.concepts.push(*key);
-            lex.concepts.extend_from_slice(senses);
-            if let Some(more) = extra.get(key) {
-                lex.concepts.extend_from_slice(more);
-            }
-            lex.starts.push(lex.concepts.len() as u32);
+            let more = extra.get(key).map_or(&[][..], Vec::as_slice);
+            let concepts = std::iter::once(*key).chain(senses.iter().copied()).chain(more.iter().copied());
+            lex.push_word((1.0 + n / df[*key as usize].max(1) as f32).ln(), concepts);
         }
         lex.offers = lex.concepts.clone();
         lex.offers.sort_unstable();

@@ -80,6 +80,13 @@ pub struct Lex {
 }
 
 impl Lex {
+    /// Adds a word, its weight and its concepts (`starts` must hold its first 0).
+    pub fn push_word(&mut self, weight: f32, concepts: impl IntoIterator<Item = u32>) {
+        self.weights.push(weight);
+        self.concepts.extend(concepts);
+        self.starts.push(self.concepts.len() as u32);
+    }
+
     fn word(&self, k: usize) -> &[u32] {
         &self.concepts[self.starts[k] as usize..self.starts[k + 1] as usize]
     }
@@ -170,9 +177,7 @@ impl Lex {
             match out.weights.last_mut() {
                 Some(w) if last == Some(concepts) => *w += weight,
                 _ => {
-                    out.weights.push(weight);
-                    out.concepts.extend_from_slice(concepts);
-                    out.starts.push(out.concepts.len() as u32);
+                    out.push_word(weight, concepts.iter().copied());
                     last = Some(concepts);
                 }
             }
@@ -189,9 +194,7 @@ mod tests {
     fn lex(words: &[&[u32]]) -> Lex {
         let mut lex = Lex { starts: vec![0], ..Lex::default() };
         for (k, w) in words.iter().enumerate() {
-            lex.weights.push(k as f32 + 1.0);
-            lex.concepts.extend_from_slice(w);
-            lex.starts.push(lex.concepts.len() as u32);
+            lex.push_word(k as f32 + 1.0, w.iter().copied());
         }
         lex.offers = lex.concepts.clone();
         lex.offers.sort_unstable();
