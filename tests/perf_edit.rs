@@ -4,7 +4,8 @@
 use std::time::Instant;
 
 use tandem::core::document::{Document, Pair};
-use tandem::core::edit::{self, Annotations, Edit, history::History};
+use tandem::core::edit::Edit;
+use tandem::core::session::Session;
 use tandem::core::side::Side;
 
 #[test]
@@ -13,11 +14,10 @@ fn edits_on_a_long_pair() {
     let text = tandem::core::synth::interview_pair(120_000, 7);
     let doc = |name: &str, t: &str| Document::from_text(name, t, "UTF-8", 0);
     let started = Instant::now();
-    let mut pair = Pair::new(doc("left", &text.left), doc("right", &text.right));
+    let pair = Pair::new(doc("left", &text.left), doc("right", &text.right));
     println!("aligned {} rows in {:.2?}", pair.alignment.links.len(), started.elapsed());
-    let mut notes = Annotations::default();
-    let mut history = History::default();
     let rows = pair.alignment.links.len();
+    let mut session = Session::new(pair);
     let mut worst = std::time::Duration::ZERO;
     let mut total = std::time::Duration::ZERO;
     let edits = [
@@ -32,13 +32,11 @@ fn edits_on_a_long_pair() {
         let row = (k * 2_371) % (rows - 3);
         let e = edits[k % edits.len()](row);
         // As the window does it: the links are shared with a background check, so they are copied.
-        let shared = pair.clone();
+        let shared = session.pair().clone();
         let t = Instant::now();
-        let alignment = std::sync::Arc::make_mut(&mut pair.alignment);
-        if let Ok(change) = edit::apply(&pair.docs, alignment, &mut notes, e) {
-            let _counts = pair.alignment.counts();
-            let _one_sided = pair.alignment.one_sided();
-            history.record(change);
+        if session.apply(e).is_ok() {
+            let _counts = session.pair().alignment.counts();
+            let _one_sided = session.pair().alignment.one_sided();
             count += 1;
         }
         let took = t.elapsed();
@@ -47,7 +45,6 @@ fn edits_on_a_long_pair() {
         total += took;
     }
     let t = Instant::now();
-    let alignment = std::sync::Arc::make_mut(&mut pair.alignment);
-    while history.undo(&mut pair.docs, alignment, &mut notes).is_some() {}
+    while session.undo().is_some() {}
     println!("{count} edits: mean {:.1?}, worst {:.1?}; undoing all of them {:.1?}", total / 50, worst, t.elapsed());
 }

@@ -27,7 +27,7 @@ fn frame_time_while_scrolling_100k_turns() {
     let first = Instant::now();
     harness.step();
     let first_frame = first.elapsed();
-    let rows = harness.state().pair.as_ref().unwrap().alignment.links.len();
+    let rows = harness.state().pair().unwrap().alignment.links.len();
 
     harness.hover_at(egui::pos2(400.0, 400.0));
     let mut times = Vec::new();
@@ -55,7 +55,7 @@ fn frame_time_while_scrolling_100k_turns() {
     );
     assert!(view.visible.start > 0, "the view moved");
 
-    let pair = harness.state().pair.as_ref().unwrap();
+    let pair = harness.state().pair().unwrap();
     for query in ["modele", "数据", "2019"] {
         let q = tandem::core::search::Query::new(query).unwrap();
         let t = Instant::now();

@@ -47,7 +47,7 @@ fn a_pair_from_the_command_line_appears() {
     harness.get_by_label_contains("Chinese · GBK · 15 turns");
     assert!(harness.query_all_by_label_contains("Animateur").count() >= 2);
     // The question the French left out faces an empty cell.
-    assert!(harness.state().pair.as_ref().unwrap().alignment.links.iter().any(|l| l.right.is_empty()));
+    assert!(harness.state().pair().unwrap().alignment.links.iter().any(|l| l.right.is_empty()));
     harness.state_mut().view.as_mut().unwrap().scroll_to_row(9);
     harness.run_steps(3);
     harness.get_by_label_contains("您现在每天工作多少小时");
@@ -57,7 +57,7 @@ fn a_pair_from_the_command_line_appears() {
 /// The top of each visible row's left and right cells, found by their turn numbers.
 fn cell_tops(harness: &Harness<'_, TandemApp>) -> Vec<(f32, f32)> {
     let app = harness.state();
-    let pair = app.pair.as_ref().unwrap();
+    let pair = app.pair().unwrap();
     let view = app.view.as_ref().unwrap();
     let mut tops = Vec::new();
     for row in view.visible.clone() {
@@ -109,7 +109,7 @@ fn swap_exchanges_the_sides() {
     let mut harness = app_with(None);
     harness.get_by_role_and_label(Role::Button, "⇄ Swap").click();
     harness.run_steps(2);
-    let pair = harness.state().pair.as_ref().unwrap();
+    let pair = harness.state().pair().unwrap();
     assert!(pair.docs.left.path.ends_with("interview_fr.txt"));
     let left_header = harness.get_by_label_contains("interview_fr.txt · ").rect();
     let right_header = harness.get_by_label_contains("interview_zh.txt · ").rect();
@@ -145,7 +145,7 @@ fn a_bad_file_shows_an_error_and_keeps_the_open_pair() {
         harness.state_mut().finish_loading();
         harness.run_steps(2);
         let app = harness.state();
-        assert!(app.pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"), "the sample stays open");
+        assert!(app.pair().unwrap().docs.left.path.ends_with("interview_zh.txt"), "the sample stays open");
         let error = app.error.clone().unwrap();
         assert!(error.contains(&bad.display().to_string()), "{error}");
         harness.get_by_label_contains("⚠");
@@ -164,7 +164,7 @@ fn dropped_files_open() {
     harness.run_steps(1);
     harness.state_mut().finish_loading();
     harness.run_steps(2);
-    assert!(harness.state().pair.as_ref().unwrap().docs.left.path.ends_with("lin_xiao_zh.txt"));
+    assert!(harness.state().pair().unwrap().docs.left.path.ends_with("lin_xiao_zh.txt"));
     harness.get_by_label_contains("lin_xiao_fr.txt · ");
 
     // One file dropped on the right half replaces the right side only.
@@ -173,7 +173,7 @@ fn dropped_files_open() {
     harness.run_steps(1);
     harness.state_mut().finish_loading();
     harness.run_steps(2);
-    let pair = harness.state().pair.as_ref().unwrap();
+    let pair = harness.state().pair().unwrap();
     assert!(
         pair.docs.left.path.ends_with("lin_xiao_zh.txt") && pair.docs.right.path.ends_with("lin_xiao_fr_utf16.txt")
     );
@@ -220,7 +220,7 @@ fn with_no_file_dialog_a_path_field_is_offered() {
     harness.run_steps(1);
     harness.state_mut().finish_loading();
     harness.run_steps(2);
-    assert!(harness.state().pair.as_ref().unwrap().docs.left.path.ends_with("lin_xiao_zh.txt"));
+    assert!(harness.state().pair().unwrap().docs.left.path.ends_with("lin_xiao_zh.txt"));
     assert!(harness.state().path_entry.is_none());
 }
 
@@ -245,14 +245,14 @@ fn dragging_the_gutter_moves_the_split() {
 #[test]
 fn an_empty_window_says_how_to_open_files_and_offers_the_sample() {
     let mut harness = app_with(Some([fixture("nowhere_zh.txt"), fixture("nowhere_fr.txt")]));
-    assert!(harness.state().pair.is_none());
+    assert!(harness.state().pair().is_none());
     assert!(harness.state().error.as_deref().is_some_and(|e| e.contains("nowhere_zh.txt")));
     harness.get_by_label_contains("drop two files on this window");
     harness.get_by_role_and_label(Role::Button, "Open the sample pair").click();
     harness.run_steps(2);
     harness.state_mut().finish_loading();
     harness.run_steps(2);
-    assert!(harness.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"));
+    assert!(harness.state().pair().unwrap().docs.left.path.ends_with("interview_zh.txt"));
 }
 
 #[test]
@@ -273,7 +273,7 @@ fn a_remembered_pair_whose_file_is_gone_is_named_and_a_way_offered() {
         .build_eframe(move |cc| TandemApp::with_settings(cc.egui_ctx.clone(), settings.clone(), None));
     harness.state_mut().finish_loading();
     harness.run_steps(3);
-    assert!(harness.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"), "the sample");
+    assert!(harness.state().pair().unwrap().docs.left.path.ends_with("interview_zh.txt"), "the sample");
     harness.get_by_label_contains("gone_fr.txt is no longer there");
     assert_eq!(harness.query_all_by_role(Role::TextInput).count(), 2, "the paths, to correct");
 }
@@ -297,7 +297,7 @@ fn waiting_for_a_pipe_nobody_writes_to_can_be_cancelled_and_the_pair_stays() {
     let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
     assert!(made.success());
     let mut h = app_with(None);
-    let sample = h.state().pair.as_ref().map(|p| p.docs.left.path.clone());
+    let sample = h.state().pair().map(|p| p.docs.left.path.clone());
     h.state_mut().handle(Action::OpenPaths(vec![fifo.clone(), fixture("lin_xiao_fr.txt")], Target::Pair));
     h.run_steps(2);
     assert!(h.state().loading.is_some(), "the pipe is being waited for");
@@ -316,7 +316,7 @@ fn waiting_for_a_pipe_nobody_writes_to_can_be_cancelled_and_the_pair_stays() {
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
     assert!(h.state().loading.is_none(), "Esc stops waiting");
-    assert_eq!(h.state().pair.as_ref().map(|p| p.docs.left.path.clone()), sample, "the pair on screen stays");
+    assert_eq!(h.state().pair().map(|p| p.docs.left.path.clone()), sample, "the pair on screen stays");
     h.get_by_label_contains("Stopped opening nobody.txt");
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -389,7 +389,7 @@ fn a_documents_heading_is_its_title_and_can_be_renamed() {
     h.run_steps(3);
     h.get_by_label("Salt — English");
     assert_eq!(
-        h.state().project.annotations.titles.get(&tandem::core::side::Side::Right).map(String::as_str),
+        h.state().annotations().unwrap().titles.get(&tandem::core::side::Side::Right).map(String::as_str),
         Some("Salt — English")
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -527,7 +527,7 @@ fn one_text_given_alone_asks_for_its_translation() {
         .build_eframe(move |cc| TandemApp::opening(cc.egui_ctx.clone(), Settings::default(), one.clone()));
     harness.state_mut().finish_loading();
     harness.run_steps(3);
-    assert!(harness.state().pair.is_none());
+    assert!(harness.state().pair().is_none());
     harness.get_by_label_contains("lin_xiao_zh.txt is on the left; give the other file");
     assert_eq!(harness.state().drafts.paths.left, text.display().to_string());
     assert_eq!(harness.state().path_entry.as_ref().and_then(|e| e.target), Some(Target::Pair));

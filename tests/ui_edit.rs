@@ -46,7 +46,7 @@ fn pair_files() -> Vec<PathBuf> {
 }
 
 fn links(h: &Harness<'_, TandemApp>) -> Vec<Link> {
-    h.state().pair.as_ref().unwrap().alignment.links.clone()
+    h.state().pair().unwrap().alignment.links.clone()
 }
 
 fn press(h: &mut Harness<'_, TandemApp>, modifiers: Modifiers, key: Key) {
@@ -67,11 +67,11 @@ fn shortcuts_edit_the_current_row_and_undo_redo_take_it_back() {
     let unlinked = links(&h);
     assert_eq!(unlinked.len(), original.len() + 1, "one pair became two one-sided rows");
     assert_eq!((unlinked[2].origin, unlinked[3].origin), (Origin::User, Origin::User));
-    assert!(h.state().project.dirty && h.state().project.can_undo);
+    assert!(h.state().dirty() && h.state().can_undo());
     h.get_by_label_contains("row 3 unlinked");
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(links(&h), original, "undone");
-    assert!(!h.state().project.dirty, "back to what was opened");
+    assert!(!h.state().dirty(), "back to what was opened");
     press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     assert_eq!(links(&h), unlinked, "redone");
     press(&mut h, Modifiers::COMMAND, Key::Z);
@@ -113,14 +113,14 @@ fn the_context_menu_offers_the_rows_edits() {
     });
     h.run_steps(3);
     let row = h.state().nav.current;
-    let name = h.state().pair.as_ref().unwrap().alignment.row_name(row);
+    let name = h.state().pair().unwrap().alignment.row_name(row);
     assert!(name.starts_with(&format!("Row {} · #", row + 1)), "{name}: the turn numbers the cells show");
     h.get_by_label(&name);
     h.get_by_label_contains("Merge with the next row").click();
     h.run_steps(3);
     assert_eq!(links(&h).len(), original.len() - 1);
     assert!(h.query_by_label_contains("Merge with the next row").is_none(), "the menu closes");
-    assert!(h.state().project.dirty);
+    assert!(h.state().dirty());
     std::fs::remove_dir_all(&store).ok();
 }
 
@@ -137,20 +137,20 @@ fn notes_and_bookmarks_save_and_open_with_the_project() {
     press(&mut h, Modifiers::NONE, Key::ArrowRight);
     press(&mut h, Modifiers::COMMAND, Key::U);
     let edited = links(&h);
-    let annotations = h.state().project.annotations.clone();
+    let annotations = h.state().annotations().cloned().unwrap_or_default();
     assert_eq!(annotations.notes.values().next().map(String::as_str), Some("vérifier le titre"));
     assert_eq!(annotations.bookmarks.len(), 1);
     let project = store.join("work.tandem");
     h.state_mut().handle(Action::SaveTo(project.clone()));
     h.run_steps(2);
-    assert!(!h.state().project.dirty);
+    assert!(!h.state().dirty());
     h.get_by_label_contains("Saved to");
     let current = h.state().nav.current;
     drop(h);
     // A fresh start (settings that never saw this project), and the texts outside the
     // project's folder: where they are is shown first, and nothing is read before "Open them".
     let mut h = app(vec![project.clone()], &store);
-    assert!(h.state().pair.is_none());
+    assert!(h.state().pair().is_none());
     h.get_by_label_contains("Read files outside the project's folder?");
     h.get_by_label(&fixture("lin_xiao_zh.txt").display().to_string());
     h.get_by_role_and_label(Role::Button, "Open them").click();
@@ -159,10 +159,10 @@ fn notes_and_bookmarks_save_and_open_with_the_project() {
     h.run_steps(2);
     assert!(h.state().project.outside.is_none());
     assert_eq!(links(&h), edited, "the same links");
-    assert_eq!(h.state().project.annotations, annotations, "the same notes and bookmarks");
+    assert_eq!(*h.state().annotations().unwrap(), annotations, "the same notes and bookmarks");
     assert_eq!(h.state().nav.current, current, "the same row");
     assert_eq!(h.state().project.path.as_deref(), Some(project.as_path()));
-    assert!(!h.state().project.dirty);
+    assert!(!h.state().dirty());
     std::fs::remove_dir_all(&store).ok();
 }
 
@@ -181,7 +181,7 @@ fn closing_with_unsaved_changes_asks_first() {
     h.get_by_role_and_label(Role::Button, "Cancel").click();
     h.run_steps(2);
     assert!(!h.state().project.closing, "Cancel keeps the window and the work");
-    assert!(h.state().project.dirty);
+    assert!(h.state().dirty());
     close(&mut h);
     h.get_by_role_and_label(Role::Button, "Discard").click();
     h.run_steps(2);
@@ -197,9 +197,9 @@ fn a_save_that_fails_on_closing_keeps_the_window_and_a_later_save_does_not_close
     std::fs::create_dir_all(&folder).unwrap();
     h.state_mut().handle(Action::SaveTo(folder.join("review.tandem")));
     h.run_steps(2);
-    assert!(!h.state().project.dirty);
+    assert!(!h.state().dirty());
     press(&mut h, Modifiers::COMMAND, Key::U);
-    assert!(h.state().project.dirty);
+    assert!(h.state().dirty());
     // The project's folder is gone (a file stands in its place): the save cannot be made.
     std::fs::remove_dir_all(&folder).unwrap();
     std::fs::write(&folder, "not a folder").unwrap();
@@ -217,13 +217,13 @@ fn a_save_that_fails_on_closing_keeps_the_window_and_a_later_save_does_not_close
     h.get_by_role_and_label(Role::Button, "Save").click();
     assert!(!closes(&mut h, 3), "the work is not saved: the window stays");
     assert!(h.state().error.as_deref().is_some_and(|e| e.starts_with("Cannot save")), "{:?}", h.state().error);
-    assert!(h.state().project.dirty);
+    assert!(h.state().dirty());
     // The folder is back; saving now saves, and closes nothing: the close was given up.
     std::fs::remove_file(&folder).unwrap();
     std::fs::create_dir_all(&folder).unwrap();
     h.state_mut().handle(Action::SaveTo(folder.join("review.tandem")));
     assert!(!closes(&mut h, 3), "a close that waited for a failed save waits no more");
-    assert!(!h.state().project.dirty);
+    assert!(!h.state().dirty());
     std::fs::remove_dir_all(&store).ok();
 }
 
@@ -269,8 +269,8 @@ fn unsaved_work_survives_a_sigkill() {
     h.run_steps(2);
     let restored = links(&h);
     assert!(restored.iter().any(|l| l.origin == Origin::User), "the unlinked row is back");
-    assert_eq!(h.state().project.annotations.notes.values().next().map(String::as_str), Some("gardé"));
-    assert!(h.state().project.dirty, "restored work is still unsaved");
+    assert_eq!(h.state().annotations().unwrap().notes.values().next().map(String::as_str), Some("gardé"));
+    assert!(h.state().dirty(), "restored work is still unsaved");
     std::fs::remove_dir_all(&store).ok();
 }
 
@@ -304,8 +304,8 @@ fn a_source_changed_on_disk_is_read_again_and_the_edits_follow_their_text() {
         assert_eq!(after.left, before.left.start + 1..before.left.end + 1, "one turn further down on the changed side");
         assert_eq!(after.right, before.right, "the other side as it was");
     }
-    assert_eq!(h.state().pair.as_ref().unwrap().docs.left.turns.turns.len(), 16, "the new paragraph is there");
-    assert!(h.state().project.dirty);
+    assert_eq!(h.state().pair().unwrap().docs.left.turns.turns.len(), 16, "the new paragraph is there");
+    assert!(h.state().dirty());
     std::fs::remove_dir_all(&store).ok();
 }
 
@@ -339,7 +339,7 @@ fn a_project_whose_source_moved_asks_where_it_is() {
     h.state_mut().finish_loading();
     h.run_steps(2);
     assert_eq!(links(&h), edited, "the project opens with its decisions");
-    assert!(h.state().pair.as_ref().unwrap().docs.left.path.ends_with("moved/zh.txt"));
+    assert!(h.state().pair().unwrap().docs.left.path.ends_with("moved/zh.txt"));
     assert!(h.state().path_entry.is_none());
     std::fs::remove_dir_all(&store).ok();
 }
@@ -357,7 +357,7 @@ fn turns_can_be_split_and_labels_corrected_and_the_project_keeps_it() {
         })
         .collect();
     let mut h = app(files, &store);
-    let left_turns = |h: &Harness<'_, TandemApp>| h.state().pair.as_ref().unwrap().docs.left.turns.turns.len();
+    let left_turns = |h: &Harness<'_, TandemApp>| h.state().pair().unwrap().docs.left.turns.turns.len();
     let before = left_turns(&h);
     // Turn #8 on the left (lines 15–17) has two paragraphs: split it before the second.
     h.state_mut().handle(Action::Edit(tandem::core::edit::Edit::SplitTurn {
@@ -385,13 +385,13 @@ fn turns_can_be_split_and_labels_corrected_and_the_project_keeps_it() {
     h.state_mut().finish_resplit();
     h.run_steps(2);
     let speakers: Vec<String> =
-        h.state().pair.as_ref().unwrap().docs.left.turns.speakers.iter().map(|s| s.name.clone()).collect();
+        h.state().pair().unwrap().docs.left.turns.speakers.iter().map(|s| s.name.clone()).collect();
     assert_eq!(speakers, ["林晓"], "主持人 is no speaker any more");
     // Undo gives the speaker back; redo takes it away again.
     press(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().pair.as_ref().unwrap().docs.left.turns.speakers.len(), 2);
+    assert_eq!(h.state().pair().unwrap().docs.left.turns.speakers.len(), 2);
     press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    assert_eq!(h.state().pair.as_ref().unwrap().docs.left.turns.speakers.len(), 1);
+    assert_eq!(h.state().pair().unwrap().docs.left.turns.speakers.len(), 1);
     let turns = left_turns(&h);
     let project = store.join("work.tandem");
     h.state_mut().handle(Action::SaveTo(project.clone()));
@@ -399,7 +399,7 @@ fn turns_can_be_split_and_labels_corrected_and_the_project_keeps_it() {
     drop(h);
     let h = app(vec![project], &store);
     assert_eq!(left_turns(&h), turns, "the project keeps how the turns were cut");
-    assert_eq!(h.state().pair.as_ref().unwrap().docs.left.turns.speakers.len(), 1);
+    assert_eq!(h.state().pair().unwrap().docs.left.turns.speakers.len(), 1);
     std::fs::remove_dir_all(&store).ok();
 }
 
@@ -414,7 +414,7 @@ fn shift_f10_opens_the_current_rows_edits_and_a_turn_can_be_cut_at_a_sentence() 
     press(&mut h, Modifiers::NONE, Key::Escape);
     assert!(h.query_by_label_contains("Row 3 · #").is_none(), "Esc closes it");
     // Row 4 holds 林晓's first answer, two sentences in one paragraph: cut it at the second.
-    let left = |h: &Harness<'_, TandemApp>| h.state().pair.as_ref().unwrap().docs.left.turns.turns.clone();
+    let left = |h: &Harness<'_, TandemApp>| h.state().pair().unwrap().docs.left.turns.turns.clone();
     let before = left(&h);
     let turn = before.iter().find(|t| t.text.starts_with("我在2009年")).expect("the answer").clone();
     let at = turn.text.chars().position(|c| c == '。').unwrap() + 1;
@@ -478,7 +478,7 @@ fn opening_another_pair_over_unsaved_edits_asks_first() {
     h.state_mut().handle(Action::Edit(tandem::core::edit::Edit::Unlink { row: 2 }));
     h.run_steps(2);
     let edited = links(&h);
-    assert!(h.state().project.dirty, "an edit not yet saved");
+    assert!(h.state().dirty(), "an edit not yet saved");
     // Cancel: the pair and its edits stay.
     h.state_mut().handle(Action::OpenSample);
     h.run_steps(2);
@@ -488,7 +488,7 @@ fn opening_another_pair_over_unsaved_edits_asks_first() {
     h.run_steps(2);
     h.state_mut().finish_loading();
     assert_eq!(links(&h), edited, "nothing was opened over the edits");
-    assert!(h.state().pair.as_ref().unwrap().docs.left.path.ends_with("zh.txt"));
+    assert!(h.state().pair().unwrap().docs.left.path.ends_with("zh.txt"));
     // Save: the edits go to a project, then the other pair opens.
     let project = store.join("work.tandem");
     h.state_mut().handle(Action::SaveTo(project.clone()));
@@ -500,7 +500,7 @@ fn opening_another_pair_over_unsaved_edits_asks_first() {
     h.run_steps(2);
     h.state_mut().finish_loading();
     h.run_steps(2);
-    assert!(h.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"), "the sample opened");
+    assert!(h.state().pair().unwrap().docs.left.path.ends_with("interview_zh.txt"), "the sample opened");
     let saved = std::fs::read_to_string(&project).unwrap();
     let decisions = saved.matches("left_text").count();
     assert!(decisions >= 2, "both edits were saved before the sample opened: {decisions}");
@@ -516,8 +516,8 @@ fn opening_another_pair_over_unsaved_edits_asks_first() {
     h.run_steps(2);
     h.state_mut().finish_loading();
     h.run_steps(2);
-    assert!(h.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_zh.txt"));
-    assert!(h.state().project.replacing.is_none() && !h.state().project.dirty);
+    assert!(h.state().pair().unwrap().docs.left.path.ends_with("interview_zh.txt"));
+    assert!(h.state().project.replacing.is_none() && !h.state().dirty());
     std::fs::remove_dir_all(&store).ok();
 }
 
@@ -563,7 +563,7 @@ fn a_project_from_elsewhere_can_be_refused_before_anything_is_read() {
     h.get_by_label("/etc/passwd");
     h.get_by_role_and_label(Role::Button, "Cancel").click();
     h.run_steps(2);
-    assert!(h.state().project.outside.is_none() && h.state().pair.is_none(), "nothing was opened");
+    assert!(h.state().project.outside.is_none() && h.state().pair().is_none(), "nothing was opened");
     h.get_by_label_contains("was not opened");
     std::fs::remove_dir_all(&store).ok();
 }
@@ -579,7 +579,7 @@ fn a_source_deleted_under_an_open_pair_names_no_phantom_project() {
     press(&mut h, Modifiers::NONE, Key::ArrowRight);
     press(&mut h, Modifiers::COMMAND, Key::U);
     let edited = links(&h);
-    assert!(h.state().project.dirty);
+    assert!(h.state().dirty());
     std::fs::write(&fr, "").unwrap();
     let started = std::time::Instant::now();
     while h.state().error.is_none() && started.elapsed().as_secs() < 15 {
@@ -591,7 +591,7 @@ fn a_source_deleted_under_an_open_pair_names_no_phantom_project() {
     assert!(said.contains("the file is empty") && said.contains("saving keeps your work"), "{said}");
     assert!(!said.contains(".tandem"), "no project is named: {said}");
     assert_eq!(links(&h), edited, "what was open stays, edits and all");
-    assert!(h.state().project.dirty);
+    assert!(h.state().dirty());
     assert!(h.state().path_entry.is_none(), "no question about a project's missing file");
     std::fs::remove_dir_all(&store).ok();
 }
@@ -611,9 +611,9 @@ fn turns_cut_anew_never_land_on_a_pair_opened_meanwhile() {
     h.state_mut().finish_loading();
     h.state_mut().finish_resplit();
     h.run_steps(3);
-    let pair = h.state().pair.as_ref().unwrap();
+    let pair = h.state().pair().unwrap();
     assert!(pair.docs.left.path.ends_with("bakery_fr.txt"), "{}", pair.docs.left.path.display());
     assert!(pair.docs.right.path.ends_with("bakery_en.txt"));
-    assert!(!h.state().project.can_undo, "no change of the last pair recorded on this one");
+    assert!(!h.state().can_undo(), "no change of the last pair recorded on this one");
     std::fs::remove_dir_all(&store).ok();
 }

@@ -180,7 +180,7 @@ fn swap_and_zoom_from_the_keyboard() {
     let mut h = app();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run_steps(2);
-    assert!(h.state().pair.as_ref().unwrap().docs.left.path.ends_with("interview_fr.txt"));
+    assert!(h.state().pair().unwrap().docs.left.path.ends_with("interview_fr.txt"));
     let size = h.state().settings.text_size;
     h.event(egui::Event::Zoom(1.25));
     h.run_steps(2);
@@ -256,7 +256,7 @@ fn presenting_keeps_the_current_pair_in_the_middle_when_the_window_grows() {
     // middle of the new, taller window, not where the middle of the old one was.
     let (text, tall) = {
         let app = h.state();
-        let pair = app.pair.as_ref().unwrap();
+        let pair = app.pair().unwrap();
         let t = pair.alignment.links[40].left.start;
         (pair.docs.left.turns.turns[t].text.chars().take(10).collect::<String>(), 1400.0)
     };
@@ -421,7 +421,7 @@ fn a_long_pair_leaves_the_presenter_the_next_one_and_the_clock_in_view() {
         h.key_press_modifiers(Modifiers::COMMAND, Key::M);
         h.run_steps(2);
     }
-    assert!(h.state().pair.as_ref().unwrap().alignment.links[0].left.len() >= 10);
+    assert!(h.state().pair().unwrap().alignment.links[0].left.len() >= 10);
     h.key_press(Key::F5);
     h.run_steps(2);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);

@@ -81,7 +81,7 @@ fn the_panel_lists_filters_and_goes_to_flags() {
     assert!(h.state().review.panel_open);
     h.get_by_label("Numbers differ (2)");
     let rows = flag_rows(&h);
-    let name = h.state().pair.as_ref().unwrap().alignment.row_name(rows[2]);
+    let name = h.state().pair().unwrap().alignment.row_name(rows[2]);
     h.get_by_label_contains(&format!("Names and tokens · {name}")).click();
     h.run_steps(2);
     assert_eq!(h.state().nav.current, rows[2]);
@@ -102,14 +102,14 @@ fn not_a_problem_is_remembered_for_the_pair_of_files() {
     let key = h.state().review.flags[first].0;
     h.get_all_by_role_and_label(Role::Button, "Not a problem").next().unwrap().click();
     h.run_steps(2);
-    assert!(h.state().review.dismissed.contains(&key));
+    assert!(h.state().session.as_ref().unwrap().dismissed().contains(&key));
     assert_eq!(h.state().review.shown.len(), 2);
     h.get_by_label("2 flags");
     assert!(dir.join("dismissed.json").is_file(), "written beside the settings");
     drop(h);
     // A new run on the same files: the flag stays dismissed, and can be brought back.
     let mut h = app(&dir);
-    assert!(h.state().review.dismissed.contains(&key));
+    assert!(h.state().session.as_ref().unwrap().dismissed().contains(&key));
     assert_eq!(h.state().review.shown.len(), 2);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
     h.run_steps(2);
@@ -121,7 +121,7 @@ fn not_a_problem_is_remembered_for_the_pair_of_files() {
     h.get_by_label("Flags (2)");
     h.get_by_role_and_label(Role::Button, "Restore").click();
     h.run_steps(2);
-    assert!(h.state().review.dismissed.is_empty());
+    assert!(h.state().session.as_ref().unwrap().dismissed().is_empty());
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -176,7 +176,10 @@ fn a_projects_dismissed_flags_stay_dismissed_on_another_computer() {
     // Another computer: a fresh store that never saw these files.
     let there = dir.join("there");
     let mut h = open(vec![project.clone()], there.clone());
-    assert!(h.state().review.dismissed.contains(&key), "the project's dismissal holds after the review ran");
+    assert!(
+        h.state().session.as_ref().unwrap().dismissed().contains(&key),
+        "the project's dismissal holds after the review ran"
+    );
     assert_eq!(h.state().review.shown.len(), 2, "the dismissed flag is not shown");
     // Saved again there, the dismissal is still in the file.
     h.state_mut().handle(tandem::app::Action::SaveTo(project.clone()));
@@ -190,7 +193,7 @@ fn a_projects_dismissed_flags_stay_dismissed_on_another_computer() {
 /// right cell (the flag mark 16 px under the score dot, the note badge 34 px), long enough for
 /// a tooltip.
 fn hover_mark(h: &mut Harness<'_, TandemApp>, row: usize, below: f32) {
-    let pair = h.state().pair.clone().expect("a pair");
+    let pair = h.state().pair().cloned().expect("a pair");
     let turn = pair.alignment.links[row].right.start;
     let text: String = pair.docs.right.turns.turns[turn].text.chars().take(12).collect();
     let cell = h.get_all_by_label_contains(&text).next().expect("the row's right cell").rect();
@@ -253,10 +256,14 @@ fn a_dismissed_flag_stays_in_the_list_so_a_double_click_dismisses_one() {
     h.run_steps(2);
     click_at(&mut h, button.center());
     h.run_steps(2);
-    assert_eq!(h.state().review.dismissed.len(), 0, "the second click restored the first: nothing else went");
+    assert_eq!(
+        h.state().session.as_ref().unwrap().dismissed().len(),
+        0,
+        "the second click restored the first: nothing else went"
+    );
     click_at(&mut h, button.center());
     h.run_steps(2);
-    assert_eq!(h.state().review.dismissed.len(), 1);
+    assert_eq!(h.state().session.as_ref().unwrap().dismissed().len(), 1);
     // Still listed, struck through, its Restore where its button was; not counted, not marked.
     assert_eq!(h.state().review.listed.len(), 3);
     assert_eq!(h.state().review.shown.len(), 2);
@@ -270,5 +277,46 @@ fn a_dismissed_flag_stays_in_the_list_so_a_double_click_dismisses_one() {
     h.run_steps(2);
     assert_eq!(h.state().review.listed.len(), 2);
     assert!(h.query_by_role_and_label(Role::Button, "Restore").is_none());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn ctrl_z_brings_a_dismissed_flag_back_and_this_computer_forgets_it() {
+    let dir = store("undo-dismiss");
+    let mut h = app(&dir);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run_steps(2);
+    let first = h.state().review.shown[0];
+    let (key, row) = (h.state().review.flags[first].0, h.state().review.flags[first].1.row);
+    h.get_all_by_role_and_label(Role::Button, "Not a problem").next().unwrap().click();
+    h.run_steps(2);
+    h.get_by_label("2 flags");
+    assert!(!h.state().dirty(), "a dismissal alone is no unsaved work: this computer remembers it");
+    // Elsewhere in the pair, Ctrl+Z: the flag is back, and the view goes to it.
+    h.key_press(Key::End);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert!(h.state().session.as_ref().unwrap().dismissed().is_empty(), "undone");
+    assert_eq!(h.state().nav.current, row, "the view goes back to the flag's row");
+    h.get_by_label("3 flags");
+    drop(h);
+    // The undo reached the store: a new run does not hide the flag.
+    let mut h = app(&dir);
+    assert!(!h.state().session.as_ref().unwrap().dismissed().contains(&key));
+    h.get_by_label("3 flags");
+    // Redo dismisses it again.
+    h.key_press(Key::Home);
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run_steps(2);
+    h.get_all_by_role_and_label(Role::Button, "Not a problem").next().unwrap().click();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert!(h.state().session.as_ref().unwrap().dismissed().contains(&key), "redone");
+    h.get_by_label("2 flags");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -125,3 +125,27 @@ fn in_presentation_a_hit_becomes_the_current_pair() {
     let row = h.state().search.hits[0].row;
     assert_eq!(h.state().nav.current, row);
 }
+
+#[test]
+fn an_edit_of_the_links_moves_the_hits_with_their_turns_without_searching_again() {
+    let mut h = app();
+    find(&mut h, "PREMIERE");
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    h.get_by_label("2 / 2");
+    let before: Vec<usize> = h.state().search.hits.iter().map(|hit| hit.row).collect();
+    let first_paired = h.state().pair().unwrap().alignment.links.iter().position(|l| l.is_paired()).unwrap();
+    assert!(before.iter().all(|&r| r > first_paired), "the hits lie below the row unlinked");
+    h.state_mut().handle(tandem::app::Action::Edit(tandem::core::edit::Edit::Unlink { row: first_paired }));
+    h.run_steps(2);
+    let state = h.state();
+    assert!(state.search.running.is_none(), "no search started again: the hits were mapped");
+    let pair = state.pair().unwrap();
+    for hit in &state.search.hits {
+        assert_eq!(Some(hit.row), pair.alignment.link_of(hit.side, hit.turn), "each hit on its turn's row");
+    }
+    let after: Vec<usize> = state.search.hits.iter().map(|hit| hit.row).collect();
+    assert!(after.iter().zip(&before).all(|(a, b)| a > b), "moved down by the row added: {before:?} → {after:?}");
+    assert_eq!(state.search.current, Some(1), "{:?}", state.search);
+    h.get_by_label("2 / 2");
+}

@@ -24,7 +24,7 @@ impl TandemApp {
                 if open {
                     self.state.export.outcome = None;
                     self.state.export.replace_asked = None;
-                    let Some(pair) = self.state.pair.as_ref() else { return };
+                    let Some(pair) = self.state.pair() else { return };
                     let detected = Side::BOTH.map(|side| export::lang::detect(pair.doc(side)).to_string());
                     // Typed languages stay while the pair stays; a new pair starts from its own.
                     if self.state.export.detected != detected {
@@ -35,7 +35,7 @@ impl TandemApp {
             }
             ExportAction::Form(form) => self.state.export.form = form,
             ExportAction::Choose => {
-                if self.state.pair.is_some() && self.state.export.running.is_none() {
+                if self.state.pair().is_some() && self.state.export.running.is_none() {
                     self.handle(Action::OpenDialog(Target::Export(self.state.export.form.format)));
                 }
             }
@@ -57,7 +57,7 @@ impl TandemApp {
 
     /// Where an export is offered to go: beside the left file, named `left-right.xlsx`.
     pub(super) fn export_path(&self) -> PathBuf {
-        let dir = self.state.pair.as_ref().and_then(|p| p.docs.left.path.parent().map(PathBuf::from));
+        let dir = self.state.pair().and_then(|p| p.docs.left.path.parent().map(PathBuf::from));
         dir.filter(|d| d.is_dir()).unwrap_or_default().join(self.export_file_name())
     }
 
@@ -65,10 +65,7 @@ impl TandemApp {
     fn export_file_name(&self) -> String {
         let format = self.state.export.form.format;
         let stem = |side: Side| {
-            self.state
-                .pair
-                .as_ref()
-                .and_then(|p| p.doc(side).path.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            self.state.pair().and_then(|p| p.doc(side).path.file_stem().map(|s| s.to_string_lossy().into_owned()))
         };
         match (stem(Side::Left), stem(Side::Right)) {
             (Some(l), Some(r)) => format!("{l}-{r}.{}", format.name()),
@@ -79,7 +76,7 @@ impl TandemApp {
     fn start_export(&mut self, path: PathBuf, replace: bool) {
         self.state.path_entry = None;
         self.state.export.replace_asked = None;
-        let Some(pair) = self.state.pair.clone() else { return };
+        let Some(pair) = self.state.pair().cloned() else { return };
         if self.state.export.running.is_some() {
             return;
         }
@@ -91,13 +88,13 @@ impl TandemApp {
             langs: self.drafts.export_langs.clone().map(|l| Some(l.trim().to_string()).filter(|l| !l.is_empty())),
             raw: false,
         };
-        let annotations = self.state.project.annotations.clone();
+        let Some(session) = self.state.session.as_ref() else { return };
+        let annotations = session.annotations().clone();
+        let dismissed = session.dismissed().clone();
         let review = &self.state.review;
         // The flags on screen when they are up to date; else the thread checks the pair itself.
-        let flags: Option<Vec<Flag>> = (!review.running && self.review_job.is_none()).then(|| {
-            review.flags.iter().filter(|(key, _)| !review.dismissed.contains(key)).map(|(_, f)| f.clone()).collect()
-        });
-        let dismissed = review.dismissed.clone();
+        let flags: Option<Vec<Flag>> = (!review.running && self.review_job.is_none())
+            .then(|| review.flags.iter().filter(|(key, _)| !dismissed.contains(key)).map(|(_, f)| f.clone()).collect());
         let progress = Arc::new(Progress::default());
         let (job_progress, job_path) = (progress.clone(), path.clone());
         // The export's own Cancel (in its progress) stops it; the task is never dropped early.

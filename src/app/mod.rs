@@ -19,8 +19,7 @@ mod watch;
 
 use std::path::PathBuf;
 
-use crate::core::document::Pair;
-use crate::core::edit::history::History;
+use crate::core::session::Session;
 use crate::core::side::{Side, Sides};
 pub use crate::state::{
     Action, AppState, CloseChoice, ExportAction, NavAction, PathEntry, ReviewAction, Settings, Target,
@@ -63,8 +62,6 @@ pub struct TandemApp {
     dismissal_store: DismissalStore,
     /// A message to show once the pair being loaded is there.
     deferred_error: Option<String>,
-    /// Every edit since the pair was opened.
-    history: History,
     /// Where unsaved work is kept between edits (`None`: nowhere, for tests that do not ask).
     recovery_dir: Option<PathBuf>,
     watcher: Option<watch::Watcher>,
@@ -128,9 +125,9 @@ impl TandemApp {
             // A pair still loading would clear it on success: say it again then.
             self.deferred_error = error;
         }
-        if let Some(pair) = self.state.pair.as_ref() {
-            self.state.review.dismissed.extend(self.dismissal_store.dismissals.of(pair));
-            self.state.review.refresh();
+        if let Some(session) = self.state.session.as_mut() {
+            session.remember_dismissed(self.dismissal_store.dismissals.of(session.pair()));
+            self.state.refresh_review();
         }
     }
 
@@ -154,7 +151,6 @@ impl TandemApp {
             export_job: None,
             dismissal_store: DismissalStore::default(),
             deferred_error: None,
-            history: History::default(),
             recovery_dir: None,
             watcher: None,
             locating: None,
@@ -231,10 +227,13 @@ impl TandemApp {
         self.job = Some(job);
     }
 
-    fn set_pair(&mut self, pair: Pair) {
-        self.view = Some(ViewCache::new(&pair));
+    /// Shows a pair and the work on it (this computer's dismissals of its flags join it).
+    fn set_session(&mut self, mut session: Session) {
+        let pair = session.pair();
+        self.view = Some(ViewCache::new(pair));
         self.state.sample = pair.docs.iter().all(|(_, d)| loader::is_sample(&d.path));
-        self.state.pair = Some(pair);
+        session.remember_dismissed(self.dismissal_store.dismissals.of(pair));
+        self.state.session = Some(session);
         self.fonts_dirty = true;
         self.state.nav.current = 0;
         self.state.nav.phrases.clear();
@@ -367,8 +366,7 @@ impl TandemApp {
             }
             Action::OpenPaths(mut files, target) => {
                 // A typed path stays in its field until the pair opens: a wrong one can be corrected.
-                let kept =
-                    |side: Side, app: &Self| app.state.pair.as_ref().map(|p| ToLoad::Loaded(p.docs[side].clone()));
+                let kept = |side: Side, app: &Self| app.state.pair().map(|p| ToLoad::Loaded(p.docs[side].clone()));
                 let sources = match (target, files.len()) {
                     (Target::Pair, n) if n >= 2 => {
                         let right = files.remove(1);
@@ -421,23 +419,14 @@ impl TandemApp {
                 self.waiting = project::Waiting::Nothing;
             }
             Action::Swap => {
-                if let Some(pair) = self.state.pair.take() {
+                if let Some(session) = self.state.session.take() {
                     let settings = &mut self.state.settings;
                     settings.split = 1.0 - settings.split;
                     settings.fonts = std::mem::take(&mut settings.fonts).swapped();
                     self.user_fonts = std::mem::take(&mut self.user_fonts).swapped();
                     let first = self.view.as_ref().map_or(0, |v| v.visible.start);
-                    let dirty = self.state.project.dirty;
-                    let annotations = std::mem::take(&mut self.state.project.annotations).swapped();
                     let path = self.state.project.path.take();
-                    self.set_pair(pair.swapped());
-                    // Undo does not reach across a swap; what was unsaved stays unsaved.
-                    self.reset_history(false);
-                    if dirty {
-                        self.history.mark_unsaved();
-                        self.state.project.dirty = true;
-                    }
-                    self.state.project.annotations = annotations;
+                    self.set_session(session.swapped());
                     self.state.project.path = path;
                     // The next start opens the pair the way round it was left.
                     if let Some(paths) = self.state.file_paths() {
@@ -483,9 +472,9 @@ impl TandemApp {
             Action::TrustProject(yes) => self.trust_project(yes),
             Action::Close(choice) => self.close(choice),
             Action::EditNote(row) => {
-                if let (Some(row), Some(pair)) = (row, self.state.pair.as_ref()) {
-                    self.drafts.note =
-                        self.state.project.annotations.note(&pair.alignment, row).unwrap_or_default().to_string();
+                if let (Some(row), Some(pair)) = (row, self.state.pair()) {
+                    let note = self.state.annotations().and_then(|a| a.note(&pair.alignment, row));
+                    self.drafts.note = note.unwrap_or_default().to_string();
                     self.drafts.note_focus = true;
                 }
                 self.state.project.note_row = row;
@@ -548,7 +537,7 @@ impl eframe::App for TandemApp {
         let params = self.view_params();
         actions.extend(ui::shell_ui(ui, &self.state, self.view.as_mut(), &mut self.drafts, &params));
         actions.extend(self.presenter_window(ui));
-        if self.state.pair.is_some()
+        if self.state.pair().is_some()
             && self.view.is_some()
             && std::env::var_os("TANDEM_TIMINGS").is_some()
             && let Some(started) = STARTED.get()
@@ -573,7 +562,7 @@ impl eframe::App for TandemApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // A clean exit with nothing unsaved leaves no recovery copy behind.
-        if !self.state.project.dirty {
+        if !self.state.dirty() {
             self.remove_recovery();
         }
     }

@@ -64,8 +64,8 @@ impl TandemApp {
                 self.go(self.state.nav.current);
             }
             NavAction::BookmarkStep(forward) => {
-                let Some(pair) = self.state.pair.as_ref() else { return };
-                let rows = self.state.project.annotations.bookmarked_rows(&pair.alignment);
+                let Some(session) = self.state.session.as_ref() else { return };
+                let rows = session.annotations().bookmarked_rows(&session.pair().alignment);
                 let from = self.state.nav.current;
                 let next = if forward {
                     rows.iter().find(|&&r| r > from).or(rows.first())
@@ -125,7 +125,7 @@ impl TandemApp {
                 self.apply_theme();
             }
             NavAction::SpeakerStep(forward) => {
-                let Some(pair) = self.state.pair.as_ref() else { return };
+                let Some(pair) = self.state.session.as_ref().map(|s| s.pair()) else { return };
                 let who = nav.speaker.or_else(|| navigate::row_speaker(pair, nav.current));
                 if let Some((side, speaker)) = who
                     && let Some(row) = navigate::speaker_row(pair, nav.current, side, speaker, forward)
@@ -143,7 +143,7 @@ impl TandemApp {
                 self.drafts.goto.clear();
             }
             NavAction::Goto(text) => {
-                let row = self.state.pair.as_ref().and_then(|p| Goto::parse(&text).and_then(|g| g.row(p)));
+                let row = self.state.session.as_ref().and_then(|s| Goto::parse(&text).and_then(|g| g.row(s.pair())));
                 match row {
                     Some(row) => {
                         nav.goto_open = false;
@@ -201,7 +201,7 @@ impl TandemApp {
         }
         self.search_job = None;
         search.running = None;
-        let (Some(pair), Some(q)) = (self.state.pair.clone(), Query::new(&key.0)) else {
+        let (Some(pair), Some(q)) = (self.state.session.as_ref().map(|s| s.pair().clone()), Query::new(&key.0)) else {
             search.hits.clear();
             search.current = None;
             search.searched = Some(key);

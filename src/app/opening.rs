@@ -4,13 +4,14 @@
 use super::TandemApp;
 use super::loader::{Failure, Loaded, Purpose};
 use super::watch;
+use crate::core::session::Session;
 use crate::state::Target;
 
 impl TandemApp {
     pub(super) fn finish_load(&mut self, result: Result<Loaded, Failure>, purpose: Purpose) {
         let (recovering, reloading) = (purpose == Purpose::Recover, purpose == Purpose::Reload);
         match result {
-            Ok(Loaded { pair, project }) => {
+            Ok(Loaded { pair, mut project }) => {
                 self.state.error = self.deferred_error.take();
                 // The path field closes when the files it named open (not when the sample
                 // opens beside a field that asks where the last pair's files went).
@@ -23,15 +24,25 @@ impl TandemApp {
                     self.state.path_entry = None;
                 }
                 let (path, dirty, current) =
-                    (self.state.project.path.clone(), self.state.project.dirty, self.state.nav.current);
+                    (self.state.project.path.clone(), self.state.dirty(), self.state.nav.current);
                 // What the status line said was about the pair that was open (an export written
                 // or not, a save, words selected), not about this one.
                 self.state.project.last = None;
                 self.state.export.outcome = None;
-                self.set_pair(pair);
-                self.state.project.annotations = Default::default();
+                let mut session = match project.as_mut() {
+                    Some((_, restored)) => Session::restored(
+                        pair,
+                        std::mem::take(&mut restored.annotations),
+                        std::mem::take(&mut restored.dismissed),
+                    ),
+                    None => Session::new(pair),
+                };
+                // Restored work, or unsaved work read again, is still unsaved.
+                if recovering || (reloading && dirty) {
+                    session.mark_unsaved();
+                }
+                self.set_session(session);
                 self.state.project.path = None;
-                self.reset_history(recovering || (reloading && dirty));
                 if let Some((file, restored)) = project {
                     self.apply_restored(file, restored, purpose);
                 }

@@ -3,25 +3,22 @@
 //! question on closing with unsaved changes.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use super::TandemApp;
 use super::loader::Job;
 use super::tasks::Task;
-use crate::core::alignment::Alignment;
-use crate::core::document::Document;
-use crate::core::edit::{self, Annotations, Change, Edit};
+use crate::core::edit::{Change, Edit};
 use crate::core::project::{ProjectFile, View};
-use crate::core::side::Sides;
+use crate::core::session;
 use crate::state::{Action, CloseChoice, RecoveryOffer, Target};
 
 /// Recovery copies are `recovery-KEY.tandem`, one per pair (the key from its two sources, in
 /// either order): two windows with unsaved work leave two copies, and both are offered.
 const RECOVERY: &str = "recovery";
 
-/// What splitting a document again gives: the documents, links and notes after it, and the
-/// change to record (or why it could not be done).
-pub(super) type Resplit = Result<(Sides<Arc<Document>>, Alignment, Annotations, Change), String>;
+/// What cutting a document into turns anew gives: the change to install (or why it could not
+/// be worked out).
+pub(super) type Resplit = Result<session::Prepared, String>;
 
 /// What waits for the answer to "save the changes?" and, after Save, for the save to be made:
 /// one thing at a time, and nothing once the save fails or the user cancels.
@@ -41,28 +38,23 @@ impl TandemApp {
         if edit.side_resplit().is_some() {
             return self.handle_resplit(edit);
         }
-        let Some(pair) = self.state.pair.as_mut() else { return };
+        let Some(session) = self.state.session.as_mut() else { return };
         // A bookmark key toggles.
         let edit = match edit {
             Edit::Bookmark { row, .. } => {
-                Edit::Bookmark { row, on: !self.state.project.annotations.bookmarked(&pair.alignment, row) }
+                Edit::Bookmark { row, on: !session.annotations().bookmarked(&session.pair().alignment, row) }
             }
             e => e,
         };
-        let docs = pair.docs.clone();
-        // Copies the links only while a background task still reads the old ones; never a text.
-        let alignment = Arc::make_mut(&mut pair.alignment);
-        match edit::apply(&docs, alignment, &mut self.state.project.annotations, edit) {
-            Ok(mut change) => {
+        match session.apply(edit) {
+            Ok(change) => {
+                let mut change = change.clone();
                 if matches!(change.edit, Edit::Title { .. }) {
                     // A title is no row's: the view stays where it is.
                     change.row = self.state.nav.current;
                 }
                 self.state.project.last = Some(describe(&change));
-                self.after_change(&change);
-                self.history.record(change);
-                self.sync_history();
-                self.write_recovery();
+                self.after_change(&change, true);
             }
             Err(e) => self.state.project.last = Some(format!("Cannot do that here: {e}")),
         }
@@ -77,19 +69,16 @@ impl TandemApp {
             return;
         }
         let current = self.state.nav.current;
-        let Some(pair) = self.state.pair.clone() else { return };
-        let annotations = self.state.project.annotations.clone();
+        let Some(session) = self.state.session.clone() else { return };
         // Reading, splitting and aligning again take as long as opening the pair: off the UI thread.
         self.resplit_job = Some(Task::spawn(self.wake(), move |_| {
-            let doc = pair.docs[side].clone();
-            let result = super::loader::text_of(&doc).map(|text| {
-                let resplit = doc.resplit(&text, edit.segmentation(&doc.segmentation));
-                let (mut docs, mut alignment, mut annotations) =
-                    (pair.docs.clone(), (*pair.alignment).clone(), annotations);
-                let change = edit::apply_resplit(&mut docs, &mut alignment, &mut annotations, edit, resplit, current);
-                (docs, alignment, annotations, change)
-            });
-            Some(result.map_err(|e| format!("Cannot read {} again to split it: {e}", doc.name())))
+            let doc = session.pair().docs[side].clone();
+            let result = super::loader::text_of(&doc)
+                .map_err(|e| format!("Cannot read {} again to split it: {e}", doc.name()))
+                .and_then(|text| {
+                    session::prepare(&session, edit, &text, current).ok_or_else(|| "Not an edit of the turns".into())
+                });
+            Some(result)
         }));
         self.state.project.last = Some("Cutting the turns anew…".into());
     }
@@ -99,22 +88,16 @@ impl TandemApp {
         let Some(result) = self.resplit_job.as_ref().and_then(Task::poll) else { return };
         self.resplit_job = None;
         let result = result.unwrap_or_else(|_| Err("Cutting the turns anew stopped unexpectedly".into()));
-        let (docs, alignment, annotations, change) = match result {
-            Ok(done) => done,
-            Err(e) => {
-                self.state.project.last = Some(e);
-                return;
+        let Some(session) = self.state.session.as_mut() else { return };
+        let installed = result.and_then(|prepared| session.install(prepared).map_err(|e| format!("Not done: {e}")));
+        match installed {
+            Ok(change) => {
+                let change = change.clone();
+                self.state.project.last = Some(describe(&change));
+                self.after_change(&change, true);
             }
-        };
-        let Some(pair) = self.state.pair.as_mut() else { return };
-        pair.docs = docs;
-        pair.alignment = Arc::new(alignment);
-        self.state.project.annotations = annotations;
-        self.state.project.last = Some(describe(&change));
-        self.after_change(&change);
-        self.history.record(change);
-        self.sync_history();
-        self.write_recovery();
+            Err(e) => self.state.project.last = Some(e),
+        }
     }
 
     /// Waits for a document being split again (tests).
@@ -127,27 +110,29 @@ impl TandemApp {
 
     /// Undoes (`forward` false) or redoes the last change.
     pub(super) fn undo(&mut self, forward: bool) {
-        let Some(pair) = self.state.pair.as_mut() else { return };
-        let alignment = Arc::make_mut(&mut pair.alignment);
-        let annotations = &mut self.state.project.annotations;
-        let docs = &mut pair.docs;
-        let change = if forward {
-            self.history.redo(docs, alignment, annotations)
-        } else {
-            self.history.undo(docs, alignment, annotations)
-        };
+        let Some(session) = self.state.session.as_mut() else { return };
+        let change = if forward { session.redo() } else { session.undo() };
         let Some(change) = change.cloned() else { return };
         let verb = if forward { "Redone" } else { "Undone" };
         self.state.project.last = Some(format!("{verb}: {}", describe(&change)));
-        self.after_change(&change);
-        self.sync_history();
-        self.write_recovery();
+        self.after_change(&change, forward);
     }
 
-    /// What follows a change of links: the view's counts and row heights, the flags, the search
-    /// hits (their rows moved), and the current row.
-    fn after_change(&mut self, change: &Change) {
-        let Some(pair) = self.state.pair.as_ref() else { return };
+    /// What follows a change made (`forward`) or taken back: every row number kept elsewhere
+    /// (highlights, search hits, flags) mapped through it, the view's counts and row heights,
+    /// the flags checked again, the current row, and the recovery copy.
+    fn after_change(&mut self, change: &Change, forward: bool) {
+        // A clone shares the texts and the links (dropped before any further change).
+        let Some(pair) = self.state.pair().cloned() else { return };
+        let pair = &pair;
+        let nav = &mut self.state.nav;
+        nav.phrases = std::mem::take(&mut nav.phrases)
+            .into_iter()
+            .filter_map(|(row, words)| Some((change.map_row(row, forward)?, words)))
+            .collect();
+        if let Some((row, words)) = nav.selection.take() {
+            nav.selection = change.map_row(row, forward).map(|row| (row, words));
+        }
         if change.document.is_some() {
             self.state.nav.phrases.clear();
             // The turns themselves changed: everything the view derived from them goes.
@@ -156,40 +141,53 @@ impl TandemApp {
             view.scroll_to_row(first);
             self.view = Some(view);
         }
-        if let Some(splice) = &change.splice {
+        if change.splice.is_some() {
             if let Some(view) = self.view.as_mut() {
                 view.links_changed(pair);
             }
-            // Highlighted words are kept by row: those at or after the edit would land on
-            // other rows.
-            self.state.nav.phrases.retain(|(row, _)| *row < splice.at);
+            // Until the check run again says otherwise, flags keep their rows; those of rows the
+            // change replaced go.
+            let review = &mut self.state.review;
+            review.flags.retain_mut(|(_, flag)| change.map_row(flag.row, forward).map(|row| flag.row = row).is_some());
+            review.current = None;
             self.start_review();
-            if self.state.search.open {
-                self.state.search.searched = None;
-                let (query, scope) = (self.drafts.query.clone(), self.state.search.scope);
-                self.handle_nav(crate::state::NavAction::Search(query, scope));
+            let search = &mut self.state.search;
+            if change.document.is_some() {
+                // Other turns: search them again.
+                if search.open {
+                    search.searched = None;
+                    let (query, scope) = (self.drafts.query.clone(), search.scope);
+                    self.handle_nav(crate::state::NavAction::Search(query, scope));
+                }
+            } else {
+                // The same turns in other rows: each hit's row is found again.
+                let current = search.current.and_then(|k| search.hits.get(k)).map(|h| (h.side, h.turn, h.chars.start));
+                for hit in &mut search.hits {
+                    hit.row = pair.alignment.link_of(hit.side, hit.turn).unwrap_or(hit.row);
+                }
+                search.hits.sort_by_key(|h| (h.row, h.side, h.turn, h.chars.start));
+                search.current =
+                    current.and_then(|c| search.hits.iter().position(|h| (h.side, h.turn, h.chars.start) == c));
             }
         }
+        if let Edit::Dismiss { key, .. } = change.edit {
+            self.remember_dismissal(key);
+        }
+        self.state.refresh_review();
         let rows = self.state.rows();
         self.state.nav.current = change.row.min(rows.saturating_sub(1));
         if let Some(view) = self.view.as_mut() {
             view.reveal(self.state.nav.current);
         }
-    }
-
-    fn sync_history(&mut self) {
-        let p = &mut self.state.project;
-        p.can_undo = self.history.can_undo();
-        p.can_redo = self.history.can_redo();
-        p.dirty = self.history.is_dirty();
+        self.write_recovery();
     }
 
     /// The project as it stands, to be written at `at`.
     fn project_file(&self, at: &Path) -> Option<ProjectFile> {
-        let pair = self.state.pair.as_ref()?;
-        let dismissed: Vec<u64> = self.state.review.dismissed.iter().copied().collect();
+        let session = self.state.session.as_ref()?;
+        let dismissed: Vec<u64> = session.dismissed().iter().copied().collect();
         let view = View { current: self.state.nav.current, split: self.state.settings.split, swapped: false };
-        Some(ProjectFile::of(pair, &self.state.project.annotations, &dismissed, view, at))
+        Some(ProjectFile::of(session.pair(), session.annotations(), &dismissed, view, at))
     }
 
     /// Where a project of the open pair is suggested: its own file, else `<left name>.tandem`
@@ -198,7 +196,7 @@ impl TandemApp {
         if let Some(path) = &self.state.project.path {
             return path.clone();
         }
-        let left = self.state.pair.as_ref().map(|p| p.docs.left.path.clone()).unwrap_or_default();
+        let left = self.state.pair().map(|p| p.docs.left.path.clone()).unwrap_or_default();
         let stem = left.file_stem().map_or_else(|| "work".into(), |s| s.to_string_lossy().into_owned());
         let dir = left.parent().filter(|d| d.is_dir()).map(PathBuf::from).unwrap_or_default();
         dir.join(format!("{stem}.tandem"))
@@ -219,7 +217,7 @@ impl TandemApp {
             return;
         };
         let path = {
-            let Some(pair) = self.state.pair.as_ref() else { return };
+            let Some(pair) = self.state.pair() else { return };
             let sources = [pair.docs.left.path.as_path(), pair.docs.right.path.as_path()];
             match crate::core::files::save_path(&path, sources, self.state.project.path.as_deref(), replace) {
                 Ok(path) => path,
@@ -233,8 +231,9 @@ impl TandemApp {
         let Some(file) = self.project_file(&path) else { return };
         match file.write(&path) {
             Ok(()) => {
-                self.history.mark_saved();
-                self.sync_history();
+                if let Some(session) = self.state.session.as_mut() {
+                    session.mark_saved();
+                }
                 self.state.project.path = Some(path.clone());
                 self.state.settings.remember_project(path.clone());
                 self.state.project.last = Some(format!("Saved to {}", path.display()));
@@ -259,7 +258,7 @@ impl TandemApp {
     /// A source changed on disk: read it again, keep the decisions that still apply (found by
     /// their text) and say which no longer do. Undo does not reach across a reload.
     pub(super) fn reload(&mut self, sides: &[crate::core::side::Side]) {
-        let Some(pair) = self.state.pair.as_ref() else { return };
+        let Some(pair) = self.state.pair() else { return };
         if self.job.is_some() {
             return;
         }
@@ -281,13 +280,10 @@ impl TandemApp {
     ) {
         use super::loader::Purpose;
         let (recovering, reloading) = (purpose == Purpose::Recover, purpose == Purpose::Reload);
-        self.state.project.annotations = restored.annotations;
         self.state.project.path = if recovering { restored.recovery_of } else { Some(path) };
         if let Some(p) = self.state.project.path.clone().filter(|_| !reloading) {
             self.state.settings.remember_project(p);
         }
-        self.state.review.dismissed.extend(restored.dismissed);
-        self.state.review.refresh();
         if (0.15..=0.85).contains(&restored.view.split) {
             self.state.settings.split = restored.view.split;
         }
@@ -346,7 +342,7 @@ impl TandemApp {
     }
 
     fn recovery_path(&self) -> Option<PathBuf> {
-        let pair = self.state.pair.as_ref()?;
+        let pair = self.state.pair()?;
         let mut sources = [pair.docs.left.path.display().to_string(), pair.docs.right.path.display().to_string()];
         sources.sort();
         let mut h = crate::core::hash::Fnv::default();
@@ -375,7 +371,7 @@ impl TandemApp {
     /// Writes the unsaved work where the next start looks for it (whole or not at all).
     fn write_recovery(&mut self) {
         let Some(path) = self.recovery_path() else { return };
-        if !self.state.project.dirty {
+        if !self.state.dirty() {
             self.remove_recovery();
             return;
         }
@@ -473,11 +469,7 @@ impl TandemApp {
     /// `action`, unless another pair would replace unsaved changes: then it waits, and the
     /// question is asked (Save, Discard, Cancel).
     pub(super) fn unless_it_replaces_unsaved_work(&mut self, action: Action) -> Option<Action> {
-        if replaces_the_pair(&action)
-            && self.state.project.dirty
-            && self.state.pair.is_some()
-            && !std::mem::take(&mut self.replace_confirmed)
-        {
+        if replaces_the_pair(&action) && self.state.dirty() && !std::mem::take(&mut self.replace_confirmed) {
             self.state.project.replacing = Some(what_opens(&action));
             self.waiting = Waiting::Open(Box::new(action));
             return None;
@@ -494,7 +486,7 @@ impl TandemApp {
 
     /// Whether the window may close now; if not, the question is asked.
     pub(super) fn may_close(&mut self) -> bool {
-        if self.close_confirmed || !self.state.project.dirty {
+        if self.close_confirmed || !self.state.dirty() {
             return true;
         }
         self.state.project.closing = true;
@@ -503,24 +495,13 @@ impl TandemApp {
 
     /// The title bar: the project's name (or the pair's), and a dot while changes are unsaved.
     pub(super) fn title(&self) -> String {
-        let name = match (&self.state.project.path, &self.state.pair) {
+        let name = match (&self.state.project.path, self.state.pair()) {
             (Some(p), _) => p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into()),
             (None, Some(pair)) => format!("{} ↔ {}", pair.docs.left.name(), pair.docs.right.name()),
             (None, None) => return "Tandem".into(),
         };
-        let dot = if self.state.project.dirty { " ●" } else { "" };
+        let dot = if self.state.dirty() { " ●" } else { "" };
         format!("{name}{dot} — Tandem")
-    }
-
-    /// A fresh history for a pair just opened; `recovered` work counts as unsaved.
-    pub(super) fn reset_history(&mut self, recovered: bool) {
-        self.history = edit::history::History::default();
-        if recovered {
-            self.history.mark_unsaved();
-        } else {
-            self.history.mark_saved();
-        }
-        self.sync_history();
     }
 }
 
@@ -558,6 +539,8 @@ fn describe(change: &Change) -> String {
         Edit::SplitTurn { side, line, paragraph } => {
             format!("the {} turn of line {line} split before its paragraph {}", side.name(), paragraph + 1)
         }
+        Edit::Dismiss { on: true, .. } => format!("a flag on row {row} called not a problem"),
+        Edit::Dismiss { on: false, .. } => format!("a flag on row {row} restored"),
     }
 }
 

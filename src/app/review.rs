@@ -43,14 +43,14 @@ impl TandemApp {
     /// Checks the open pair again, off the UI thread.
     pub(super) fn start_review(&mut self) {
         self.review_job = None;
-        let Some(pair) = self.state.pair.clone() else { return };
+        let Some(pair) = self.state.pair().cloned() else { return };
         if pair.alignment.unrelated() {
             // Texts that are not translations of each other: every pair is a guess, and flags
             // on guesses would only be noise.
             let review = &mut self.state.review;
             review.flags.clear();
             review.running = false;
-            review.refresh();
+            self.state.refresh_review();
             return;
         }
         self.review_job = Some(Task::spawn(self.wake(), move |cancel| {
@@ -74,12 +74,7 @@ impl TandemApp {
         review.running = false;
         review.current = None;
         review.lingering.clear();
-        // Added to, not replaced: a project's own dismissals (from another computer, whose
-        // store never saw them) were put there when it was opened and must hold.
-        if let Some(pair) = self.state.pair.as_ref() {
-            review.dismissed.extend(self.dismissal_store.dismissals.of(pair));
-        }
-        review.refresh();
+        self.state.refresh_review();
     }
 
     /// Waits for the flags (tests).
@@ -96,7 +91,7 @@ impl TandemApp {
             ReviewAction::TogglePanel => {
                 review.panel_open = !review.panel_open;
                 review.lingering.clear();
-                review.refresh();
+                self.state.refresh_review();
             }
             ReviewAction::Step(forward) => {
                 let from = self.state.nav.current;
@@ -120,38 +115,39 @@ impl TandemApp {
                 review.current = Some(k);
                 self.go(row);
             }
-            ReviewAction::Dismiss(key, dismissed) => {
-                if dismissed {
-                    review.dismissed.insert(key);
-                    if review.panel_open {
-                        review.lingering.insert(key);
-                    }
-                } else {
-                    review.dismissed.remove(&key);
+            ReviewAction::Dismiss(key, on) => {
+                let row = review.flags.iter().find(|(k, _)| *k == key).map_or(self.state.nav.current, |(_, f)| f.row);
+                if on && review.panel_open {
+                    review.lingering.insert(key);
                 }
-                review.refresh();
-                if let Some(pair) = self.state.pair.as_ref() {
-                    let store = &mut self.dismissal_store;
-                    store.dismissals.set(pair, key, dismissed);
-                    if let Some(path) = &store.path
-                        && let Err(e) = store.dismissals.save(path)
-                    {
-                        self.state.error = Some(format!("Cannot remember the dismissal in {}: {e}", path.display()));
-                    }
-                }
+                // A change of the session like any edit: Ctrl+Z brings the flag back.
+                self.handle_edit(crate::core::edit::Edit::Dismiss { key, on, row });
             }
             ReviewAction::ToggleKind(kind) => {
                 if !review.hidden_kinds.remove(&kind) {
                     review.hidden_kinds.insert(kind);
                 }
                 review.lingering.clear();
-                review.refresh();
+                self.state.refresh_review();
             }
             ReviewAction::ShowDismissed(show) => {
                 review.show_dismissed = show;
                 review.lingering.clear();
-                review.refresh();
+                self.state.refresh_review();
             }
+        }
+    }
+
+    /// This computer remembers whether the flag `key` of the open pair is dismissed, as the
+    /// session now says (after a dismissal, its undo or its redo).
+    pub(super) fn remember_dismissal(&mut self, key: u64) {
+        let Some(session) = self.state.session.as_ref() else { return };
+        let store = &mut self.dismissal_store;
+        store.dismissals.set(session.pair(), key, session.dismissed().contains(&key));
+        if let Some(path) = &store.path
+            && let Err(e) = store.dismissals.save(path)
+        {
+            self.state.error = Some(format!("Cannot remember the dismissal in {}: {e}", path.display()));
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::core::document::Pair;
 use crate::core::edit::Annotations;
 use crate::core::review::{Flag, FlagKind};
 use crate::core::search::{Hit, Scope};
+use crate::core::session::Session;
 use crate::core::side::{Side, Sides};
 pub use action::{Action, CloseChoice, ExportAction, NavAction, ReviewAction, Target};
 pub use settings::Settings;
@@ -73,10 +74,9 @@ impl SearchState {
 /// The review flags of the open pair, and how the user looks at them.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct ReviewState {
-    /// Every flag, in row order, with its key (see [`Flag::key`]).
+    /// Every flag, in row order, with its key (see [`Flag::key`]). Those called "not a problem"
+    /// are the session's ([`Session::dismissed`]).
     pub flags: Vec<(u64, Flag)>,
-    /// Keys the user called "not a problem" for this pair of files.
-    pub dismissed: BTreeSet<u64>,
     /// The flags are being computed.
     pub running: bool,
     pub panel_open: bool,
@@ -91,18 +91,21 @@ pub struct ReviewState {
     pub shown: Vec<usize>,
     /// What the panel lists: [`Self::shown`] and the lingering ones, in order.
     pub listed: Vec<usize>,
+    /// Whether each flag is dismissed (from the session's dismissals, at the last refresh).
+    pub dismissed: Vec<bool>,
     /// The flag last gone to (an index into `flags`).
     pub current: Option<usize>,
 }
 
 impl ReviewState {
-    /// Recomputes [`Self::shown`] after a change of flags, filter or dismissals.
-    pub fn refresh(&mut self) {
+    /// Recomputes [`Self::shown`] and [`Self::open`] after a change of flags, filter or
+    /// `dismissed` (the session's).
+    pub fn refresh(&mut self, dismissed: &BTreeSet<u64>) {
         self.listed = (0..self.flags.len())
             .filter(|&k| {
                 let (key, flag) = &self.flags[k];
                 !self.hidden_kinds.contains(&flag.kind)
-                    && (self.show_dismissed || !self.dismissed.contains(key) || self.lingering.contains(key))
+                    && (self.show_dismissed || !dismissed.contains(key) || self.lingering.contains(key))
             })
             .collect();
         // The same less the lingering ones.
@@ -110,8 +113,9 @@ impl ReviewState {
             .listed
             .iter()
             .copied()
-            .filter(|&k| self.show_dismissed || !self.dismissed.contains(&self.flags[k].0))
+            .filter(|&k| self.show_dismissed || !dismissed.contains(&self.flags[k].0))
             .collect();
+        self.dismissed = self.flags.iter().map(|(key, _)| dismissed.contains(key)).collect();
     }
 
     /// The shown flags of one row.
@@ -123,28 +127,23 @@ impl ReviewState {
     /// How many flags are still to be looked at: of a kind not hidden, not dismissed. What the
     /// header and the status line count: showing the dismissed ones again does not add to it.
     pub fn open(&self) -> usize {
-        self.shown.iter().filter(|&&k| !self.dismissed.contains(&self.flags[k].0)).count()
+        self.shown.iter().filter(|&&k| !self.dismissed[k]).count()
     }
 
     /// How many flags of a kind there are (dismissed ones apart, unless shown).
     pub fn count(&self, kind: FlagKind) -> usize {
-        self.flags
-            .iter()
-            .filter(|(key, f)| f.kind == kind && (self.show_dismissed || !self.dismissed.contains(key)))
+        (0..self.flags.len())
+            .filter(|&k| self.flags[k].1.kind == kind && (self.show_dismissed || !self.dismissed[k]))
             .count()
     }
 }
 
-/// The work on the open pair: where it is saved, whether it changed, its notes and bookmarks.
+/// The project around the open session: where it is saved, what the last change did, and the
+/// questions asked about it (recovery, closing, replacing, sources outside its folder).
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct ProjectState {
     /// The `.tandem` file, once saved or opened.
     pub path: Option<PathBuf>,
-    /// Changed since it was last saved (or opened).
-    pub dirty: bool,
-    pub can_undo: bool,
-    pub can_redo: bool,
-    pub annotations: Annotations,
     /// What the last edit, undo or save did, for the status line.
     pub last: Option<String>,
     /// Unsaved work found from a run that did not end well, offered back.
@@ -233,8 +232,9 @@ pub struct PathEntry {
 #[derive(Debug, Default)]
 pub struct AppState {
     pub settings: Settings,
-    /// The texts and their alignment; cheap to clone, shared with background tasks.
-    pub pair: Option<Pair>,
+    /// The open pair and the work done on it; its pair is cheap to clone, shared with
+    /// background tasks.
+    pub session: Option<Session>,
     /// The pair is the built-in sample (set when a pair is shown).
     pub sample: bool,
     pub nav: Nav,
@@ -258,9 +258,38 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The texts and their alignment.
+    pub fn pair(&self) -> Option<&Pair> {
+        self.session.as_ref().map(Session::pair)
+    }
+
+    /// Notes, bookmarks and titles of the open pair.
+    pub fn annotations(&self) -> Option<&Annotations> {
+        self.session.as_ref().map(Session::annotations)
+    }
+
+    /// The work open differs from what was saved (or opened).
+    pub fn dirty(&self) -> bool {
+        self.session.as_ref().is_some_and(Session::dirty)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.session.as_ref().is_some_and(Session::can_undo)
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.session.as_ref().is_some_and(Session::can_redo)
+    }
+
+    /// Recomputes which flags are shown after a change of flags, filter or dismissals.
+    pub fn refresh_review(&mut self) {
+        let none = BTreeSet::new();
+        self.review.refresh(self.session.as_ref().map_or(&none, Session::dismissed));
+    }
+
     /// Rows of the open pair.
     pub fn rows(&self) -> usize {
-        self.pair.as_ref().map_or(0, |p| p.alignment.links.len())
+        self.pair().map_or(0, |p| p.alignment.links.len())
     }
 
     /// The text size in use: presentation has its own.
@@ -272,19 +301,19 @@ impl AppState {
     /// The built-in sample (`sample/interview_zh.txt`, no file on disk) gives none: a path field
     /// prefilled with it offered a file that is not there.
     pub fn current_paths(&self) -> Sides<String> {
-        self.pair.as_ref().map_or_else(Default::default, |p| {
+        self.pair().map_or_else(Default::default, |p| {
             p.docs.as_ref().map(|d| if self.showing_sample() { String::new() } else { d.path.display().to_string() })
         })
     }
 
     /// The pair on screen is the built-in sample, not files of the user's.
     pub fn showing_sample(&self) -> bool {
-        self.sample && self.pair.is_some()
+        self.sample && self.pair().is_some()
     }
 
     /// The paths of the open pair, when both are files on disk.
     pub fn file_paths(&self) -> Option<[PathBuf; 2]> {
-        let p = self.pair.as_ref()?;
+        let p = self.pair()?;
         let paths = [p.docs.left.path.clone(), p.docs.right.path.clone()];
         paths.iter().all(|p| p.is_file()).then_some(paths)
     }

@@ -27,7 +27,7 @@ fn sentence_starts(text: &str) -> Vec<usize> {
 
 /// The edits of one row, as menu entries (the context menu and the Edit menu share them).
 fn row_edits_ui(ui: &mut Ui, state: &AppState, row: usize, out: &mut Vec<Action>) {
-    let bookmarked = state.pair.as_ref().is_some_and(|p| state.project.annotations.bookmarked(&p.alignment, row));
+    let bookmarked = state.session.as_ref().is_some_and(|s| s.annotations().bookmarked(&s.pair().alignment, row));
     for key in &EDIT_KEYS {
         let label = if key.label == "Bookmark" && bookmarked { "Remove the bookmark" } else { key.label };
         if ui.add(egui::Button::new(label).shortcut_text(keymap::describe(&key.shortcut))).clicked() {
@@ -45,7 +45,7 @@ fn row_edits_ui(ui: &mut Ui, state: &AppState, row: usize, out: &mut Vec<Action>
 /// How the row's turns are cut: split a speech at a paragraph, a label that is no speaker, two
 /// names of one speaker.
 fn turns_edits_ui(ui: &mut Ui, state: &AppState, row: usize, out: &mut Vec<Action>) {
-    let Some(pair) = state.pair.as_ref() else { return };
+    let Some(pair) = state.pair() else { return };
     let Some(link) = pair.alignment.links.get(row) else { return };
     let mut any = false;
     for side in Side::BOTH {
@@ -125,7 +125,7 @@ pub fn edit_menu_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Action>) {
         menu_scroll(ui).show(ui, |ui| {
             if ui
                 .add_enabled(
-                    state.project.can_undo,
+                    state.can_undo(),
                     egui::Button::new("Undo").shortcut_text(keymap::keys_text(Command::Undo)),
                 )
                 .clicked()
@@ -134,7 +134,7 @@ pub fn edit_menu_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Action>) {
             }
             if ui
                 .add_enabled(
-                    state.project.can_redo,
+                    state.can_redo(),
                     egui::Button::new("Redo").shortcut_text(keymap::keys_text(Command::Redo)),
                 )
                 .clicked()
@@ -156,7 +156,7 @@ fn menu_scroll(ui: &Ui) -> egui::ScrollArea {
 
 /// `Row 7 · #4 ↔ #4`: the row's number and the turn numbers its cells show.
 pub fn row_name(state: &AppState, row: usize) -> String {
-    state.pair.as_ref().map_or_else(|| format!("Row {}", row + 1), |p| p.alignment.row_name(row))
+    state.pair().map_or_else(|| format!("Row {}", row + 1), |p| p.alignment.row_name(row))
 }
 
 /// The context menu of a right-clicked row, until an entry is chosen or the user clicks away.

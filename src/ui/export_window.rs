@@ -17,7 +17,7 @@ pub fn export_window_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> V
     // In the middle, clear of the path field that opens at the top when no dialog can appear.
     let window = window.pivot(egui::Align2::CENTER_CENTER).default_pos(centre);
     window.show(ui.ctx(), |ui| {
-        let Some(pair) = state.pair.as_ref() else {
+        let Some(pair) = state.pair() else {
             ui.label("Open a pair first.");
             return;
         };

@@ -36,13 +36,13 @@ pub fn flags_panel_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
             ui.end_row();
         }
     });
-    let dismissed = review.flags.iter().filter(|(k, _)| review.dismissed.contains(k)).count();
+    let dismissed = review.dismissed.iter().filter(|&&d| d).count();
     let mut show_dismissed = review.show_dismissed;
     if ui.checkbox(&mut show_dismissed, format!("Show the dismissed ones ({dismissed})")).changed() {
         out.push(ReviewAction::ShowDismissed(show_dismissed).into());
     }
     ui.separator();
-    let unrelated = state.pair.as_ref().is_some_and(|p| p.alignment.unrelated());
+    let unrelated = state.pair().is_some_and(|p| p.alignment.unrelated());
     if review.listed.is_empty() && !review.running {
         ui.label(match (unrelated, review.flags.is_empty()) {
             (true, _) => "Not checked: these texts are not translations of each other, so every pair is a guess.",
@@ -60,7 +60,7 @@ pub fn flags_panel_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
         |ui, range| {
             for &k in &review.listed[range] {
                 let (key, flag) = &review.flags[k];
-                let is_dismissed = review.dismissed.contains(key);
+                let is_dismissed = review.dismissed[k];
                 ui.allocate_ui(egui::vec2(ui.available_width(), row_height), |ui| {
                     ui.set_min_height(row_height);
                     // The button first, at the right; the title in what is left, cut short with

@@ -325,7 +325,7 @@ pub fn action(command: Command, state: &AppState) -> Action {
 
 /// Whether a binding listens now.
 pub fn listens(when: When, state: &AppState, typing: bool) -> bool {
-    let pair = state.pair.is_some();
+    let pair = state.pair().is_some();
     let presenting = state.nav.presenting;
     match when {
         When::Always => true,

@@ -52,7 +52,7 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
                 out.push(Action::SaveAs);
             }
             ui.separator();
-            let can_export = app.pair.is_some();
+            let can_export = app.pair().is_some();
             if ui
                 .add_enabled(can_export, egui::Button::new("Export…").shortcut_text(keys_text(Command::Export)))
                 .clicked()
@@ -139,8 +139,9 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
                     out.push(nav(NavAction::BookmarkStep(forward)));
                 }
             }
-            if let Some(pair) = &app.pair {
-                let rows = app.project.annotations.bookmarked_rows(&pair.alignment);
+            if let Some(session) = &app.session {
+                let pair = session.pair();
+                let rows = session.annotations().bookmarked_rows(&pair.alignment);
                 ui.add_enabled_ui(!rows.is_empty(), |ui| {
                     ui.menu_button(format!("Bookmarks ({})", rows.len()), |ui| {
                         for row in rows {
@@ -156,7 +157,7 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
                 if ui.radio(app.nav.speaker.is_none(), "The current pair's").clicked() {
                     out.push(nav(NavAction::FollowSpeaker(None)));
                 }
-                if let Some(pair) = &app.pair {
+                if let Some(pair) = app.pair() {
                     for (side, doc) in pair.docs.iter() {
                         for (k, speaker) in doc.turns.speakers.iter().enumerate() {
                             let chosen = app.nav.speaker == Some((side, k));
@@ -168,7 +169,7 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &AppState) -> Vec<Action> {
                 }
             });
             ui.separator();
-            let names = app.pair.as_ref().map(|p| p.docs.as_ref().map(|d| d.name()));
+            let names = app.pair().map(|p| p.docs.as_ref().map(|d| d.name()));
             for (only, label, keys) in [
                 (None, "Both columns".to_string(), keys_text(Command::BothColumns)),
                 (Some(Side::Left), String::new(), keys_text(Command::OnlyLeft)),

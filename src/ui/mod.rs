@@ -97,7 +97,7 @@ pub fn shell_ui(
             out.extend(flags_panel::flags_panel_ui(ui, state));
         });
     }
-    if presenting && let Some(pair) = state.pair.as_ref() {
+    if presenting && let Some(pair) = state.pair() {
         egui::Panel::bottom("position").show(ui, |ui| presentation::position_ui(ui, pair, &state.nav));
     }
     let marks = view::Marks {
@@ -105,11 +105,11 @@ pub fn shell_ui(
         hits: &state.search.hits,
         current_hit: state.search.current,
         review: Some(&state.review),
-        annotations: Some(&state.project.annotations),
+        annotations: state.annotations(),
         phrases: &state.nav.phrases,
     };
     egui::CentralPanel::default().show(ui, |ui| {
-        match (state.pair.as_ref(), view) {
+        match (state.pair(), view) {
             (Some(pair), Some(view)) if presenting && state.nav.one_per_screen => {
                 presentation::single_pair_ui(ui, pair, view, params, &marks);
             }
@@ -163,7 +163,7 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
         } else if state.dialog_open {
             ui.spinner();
             ui.label("Waiting for the file dialog…");
-        } else if let (Some(pair), Some(view)) = (&state.pair, view) {
+        } else if let (Some(pair), Some(view)) = (state.pair(), view) {
             if state.showing_sample() {
                 ui.label(RichText::new("Built-in sample").strong())
                     .on_hover_text("A pair written for Tandem to show what it does: File › Open… opens your own texts");

@@ -13,7 +13,7 @@ const GLANCE: usize = 600;
 /// The presenter view's content; returns what its buttons asked for.
 pub fn presenter_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     let mut out = Vec::new();
-    let Some(pair) = state.pair.as_ref() else {
+    let Some(pair) = state.pair() else {
         ui.label("No pair is open.");
         return out;
     };
@@ -61,7 +61,7 @@ pub fn presenter_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt(("presenter-now", row)).auto_shrink(false).show(ui, |ui| {
             // The row's note and flags first: they are what the presenter looks down for.
-            if let Some(note) = state.project.annotations.note(&pair.alignment, row) {
+            if let Some(note) = state.annotations().and_then(|a| a.note(&pair.alignment, row)) {
                 ui.label(RichText::new(format!("Note: {note}")).size(15.0).color(ui.visuals().warn_fg_color));
             }
             for (_, flag) in state.review.shown_in_row(row) {

@@ -3,7 +3,6 @@
 //! the automatic rows near it, between the nearest anchors, and never moves an anchor.
 
 pub mod annotations;
-pub mod history;
 
 use std::ops::Range;
 
@@ -86,6 +85,12 @@ pub enum Edit {
         line: usize,
         at: usize,
     },
+    /// The flag with key `key` (on row `row`) is "not a problem" (`on`), or is one again.
+    Dismiss {
+        key: u64,
+        on: bool,
+        row: usize,
+    },
 }
 
 impl Edit {
@@ -137,6 +142,8 @@ pub enum EditError {
     NoTurn(&'static str),
     #[error("this edit splits a document again and needs its text")]
     NeedsText,
+    #[error("it is so already")]
+    AlreadySo,
 }
 
 /// Rows `at..at + old.len()` replaced by `new`.
@@ -160,9 +167,30 @@ impl Splice {
         }
     }
 
+    /// Where a row before the splice is after it: rows before it stay, rows after it move by
+    /// the difference, rows it replaced are gone (`None`).
+    pub fn map_row(&self, row: usize) -> Option<usize> {
+        map_row(row, self.at, self.old.len(), self.new.len())
+    }
+
+    /// [`Self::map_row`] for the splice taken back.
+    pub fn map_row_back(&self, row: usize) -> Option<usize> {
+        map_row(row, self.at, self.new.len(), self.old.len())
+    }
+
     fn apply(&self, links: &mut Vec<Link>, forward: bool) {
         let (remove, insert) = if forward { (&self.old, &self.new) } else { (&self.new, &self.old) };
         links.splice(self.at..self.at + remove.len(), insert.iter().cloned());
+    }
+}
+
+fn map_row(row: usize, at: usize, removed: usize, added: usize) -> Option<usize> {
+    if row < at {
+        Some(row)
+    } else if row >= at + removed {
+        Some(row - removed + added)
+    } else {
+        None
     }
 }
 
@@ -185,6 +213,27 @@ pub struct Change {
 pub type Model = (f32, Vec<Option<usize>>, crate::core::alignment::Learned);
 
 impl Change {
+    /// A change of no rows, no notes and no document (a dismissal), showing `row`.
+    pub fn of(edit: Edit, row: usize) -> Change {
+        Change { edit, splice: None, annotations: None, document: None, learned: None, row }
+    }
+
+    /// Whether the change is to the user's work (links, turns, notes, titles), which a project
+    /// saves, rather than a flag dismissed, which this computer also remembers.
+    pub fn is_work(&self) -> bool {
+        !matches!(self.edit, Edit::Dismiss { .. })
+    }
+
+    /// Where a row is after the change is made (`forward`) or taken back; `None`: a row it
+    /// replaced.
+    pub fn map_row(&self, row: usize, forward: bool) -> Option<usize> {
+        match &self.splice {
+            None => Some(row),
+            Some(s) if forward => s.map_row(row),
+            Some(s) => s.map_row_back(row),
+        }
+    }
+
     /// Applies the change again (`forward`) or takes it back.
     pub fn apply(
         &self,
@@ -348,7 +397,7 @@ fn restructure(links: &[Link], edit: &Edit) -> Result<(Range<usize>, Vec<Link>, 
             get(row)?;
             Ok((row..row, Vec::new(), row))
         }
-        Edit::Title { .. } => Ok((0..0, Vec::new(), 0)),
+        Edit::Title { .. } | Edit::Dismiss { .. } => Ok((0..0, Vec::new(), 0)),
         Edit::NotASpeaker { .. } | Edit::SameSpeaker { .. } | Edit::SplitTurn { .. } | Edit::CutTurn { .. } => {
             Err(EditError::NeedsText)
         }
@@ -366,6 +415,10 @@ pub fn apply(
     annotations: &mut Annotations,
     edit: Edit,
 ) -> Result<Change, EditError> {
+    // Dismissals are the session's (see `core::session`): nothing here changes.
+    if let Edit::Dismiss { row, .. } = edit {
+        return Ok(Change::of(edit, row));
+    }
     if let Edit::Title { side, text } = &edit {
         let before = annotations.clone();
         match text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {

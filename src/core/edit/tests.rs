@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 
-use super::history::History;
 use super::*;
 use crate::core::document::{Document, Pair};
+use crate::core::session::{self, Session};
 
 fn pair() -> Pair {
     let zh = "标题\n\n主持人：你好。\n\n林晓：你好啊，很高兴见到你。\n\n主持人：我们开始吧？\n\n林晓：好的，请问。\n\n主持人：再见。\n\n林晓：再见啦。";
@@ -102,27 +102,25 @@ fn shift_a_turn_down_and_up() {
 #[test]
 fn notes_and_bookmarks_follow_their_turn_and_undo() {
     let p = pair();
-    let mut a = (*p.alignment).clone();
-    let mut notes = Annotations::default();
-    let mut history = History::default();
-    let mut docs = p.docs.clone();
-    history.record(apply(&p.docs, &mut a, &mut notes, Edit::Note { row: 4, text: Some("Vérifier".into()) }).unwrap());
-    history.record(apply(&p.docs, &mut a, &mut notes, Edit::Bookmark { row: 4, on: true }).unwrap());
+    let mut s = Session::new(p.clone());
+    s.apply(Edit::Note { row: 4, text: Some("Vérifier".into()) }).unwrap();
+    s.apply(Edit::Bookmark { row: 4, on: true }).unwrap();
+    let (a, notes) = (s.pair().alignment.clone(), s.annotations().clone());
     assert_eq!(notes.note(&a, 4), Some("Vérifier"));
     assert!(notes.bookmarked(&a, 4));
     // A structural edit above moves the row; the note stays with its turn.
-    history.record(apply(&p.docs, &mut a, &mut notes, Edit::Unlink { row: 1 }).unwrap());
-    assert_eq!(notes.note(&a, 5), Some("Vérifier"));
-    assert!(history.is_dirty());
-    history.undo(&mut docs, &mut a, &mut notes);
-    history.undo(&mut docs, &mut a, &mut notes);
-    assert!(!notes.bookmarked(&a, 4));
-    history.undo(&mut docs, &mut a, &mut notes);
-    assert_eq!(notes, Annotations::default());
-    assert_eq!(a, *p.alignment);
-    assert!(!history.is_dirty());
-    history.redo(&mut docs, &mut a, &mut notes);
-    assert_eq!(notes.note(&a, 4), Some("Vérifier"));
+    s.apply(Edit::Unlink { row: 1 }).unwrap();
+    assert_eq!(s.annotations().note(&s.pair().alignment, 5), Some("Vérifier"));
+    assert!(s.dirty());
+    s.undo();
+    s.undo();
+    assert!(!s.annotations().bookmarked(&s.pair().alignment, 4));
+    s.undo();
+    assert_eq!(*s.annotations(), Annotations::default());
+    assert_eq!(s.pair().alignment, p.alignment);
+    assert!(!s.dirty());
+    s.redo();
+    assert_eq!(s.annotations().note(&s.pair().alignment, 4), Some("Vérifier"));
 }
 
 #[test]
@@ -172,27 +170,23 @@ proptest! {
     #[test]
     fn any_edits_then_as_many_undos_give_back_the_original(edits in prop::collection::vec(edit_strategy(), 1..12)) {
         let p = pair();
-        let mut docs: Sides<Arc<Document>> = p.docs.clone();
-        let original = (*p.alignment).clone();
-        let mut a = original.clone();
-        let mut notes = Annotations::default();
-        let mut history = History::default();
-        let mut states = vec![(a.clone(), notes.clone())];
+        let mut s = Session::new(p.clone());
+        let mut states = vec![(p.alignment.clone(), Annotations::default())];
         for edit in edits {
-            if let Ok(change) = apply(&docs, &mut a, &mut notes, edit) {
-                history.record(change);
-                states.push((a.clone(), notes.clone()));
+            if s.apply(edit).is_ok() {
+                states.push((s.pair().alignment.clone(), s.annotations().clone()));
             }
-            check_cover(&a, 7, 7);
+            check_cover(&s.pair().alignment, 7, 7);
         }
-        while history.undo(&mut docs, &mut a, &mut notes).is_some() {
+        while s.undo().is_some() {
             states.pop();
             let (sa, sn) = states.last().unwrap();
-            prop_assert_eq!(&a, sa);
-            prop_assert_eq!(&notes, sn);
+            prop_assert_eq!(&s.pair().alignment, sa);
+            prop_assert_eq!(s.annotations(), sn);
         }
-        prop_assert_eq!(&a, &original);
-        prop_assert_eq!(notes, Annotations::default());
+        prop_assert_eq!(&s.pair().alignment, &p.alignment);
+        prop_assert_eq!(s.annotations(), &Annotations::default());
+        prop_assert!(!s.dirty());
     }
 }
 
@@ -201,39 +195,34 @@ fn a_document_split_again_keeps_the_users_links_and_undoes() {
     let zh = "主持人：你好。\n\n林晓：第一段。\n\n第二段，很长的一段话。\n\n主持人：再见。\n\n林晓：好。\n\n注：本文经审阅。\n\n注：以上为节选。";
     let fr = "Animateur : Bonjour.\n\nLin Xiao : Premier paragraphe.\n\nDeuxième paragraphe, bien plus long.\n\nAnimateur : Au revoir.\n\nLin Xiao : Bien.\n\nNote : relu par l'auteur.\n\nNote : extraits.";
     let p = Pair::new(Document::from_text("zh", zh, "UTF-8", 0), Document::from_text("fr", fr, "UTF-8", 0));
-    let mut docs = p.docs.clone();
-    let mut a = (*p.alignment).clone();
-    let mut notes = Annotations::default();
-    let mut history = History::default();
-    history.record(apply(&docs, &mut a, &mut notes, Edit::Unlink { row: 0 }).unwrap());
-    history.record(apply(&docs, &mut a, &mut notes, Edit::Note { row: 4, text: Some("再见".into()) }).unwrap());
-    let noted = TurnRef::of(&a.links[4]).unwrap();
-    let noted_text = docs[noted.side].turns.turns[noted.turn].text.clone();
-    let user: Vec<Link> = a.links.iter().filter(|l| l.origin == Origin::User).cloned().collect();
+    let mut s = Session::new(p.clone());
+    s.apply(Edit::Unlink { row: 0 }).unwrap();
+    s.apply(Edit::Note { row: 4, text: Some("再见".into()) }).unwrap();
+    let noted = TurnRef::of(&s.pair().alignment.links[4]).unwrap();
+    let noted_text = s.pair().docs[noted.side].turns.turns[noted.turn].text.clone();
+    let user: Vec<Link> = s.pair().alignment.links.iter().filter(|l| l.origin == Origin::User).cloned().collect();
     // The second paragraph of Lin Xiao's first answer (line 3) becomes a turn of its own, left side.
-    let edit = Edit::SplitTurn { side: Side::Left, line: 3, paragraph: 1 };
-    let seg = edit.segmentation(&docs.left.segmentation);
-    let resplit = docs.left.resplit(zh, seg);
-    assert_eq!(resplit.turns.turns.len(), docs.left.turns.turns.len() + 1);
-    let change = apply_resplit(&mut docs, &mut a, &mut notes, edit, resplit, 1);
-    history.record(change);
-    check_cover(&a, docs.left.turns.turns.len(), docs.right.turns.turns.len());
+    let before = s.pair().docs.left.turns.turns.len();
+    let prepared = session::prepare(&s, Edit::SplitTurn { side: Side::Left, line: 3, paragraph: 1 }, zh, 1).unwrap();
+    s.install(prepared).expect("nothing changed meanwhile");
+    let docs = s.pair().docs.clone();
+    assert_eq!(docs.left.turns.turns.len(), before + 1);
+    check_cover(&s.pair().alignment, docs.left.turns.turns.len(), docs.right.turns.turns.len());
     for l in &user {
-        assert!(a.links.contains(l), "the user's link {l:?} stays");
+        assert!(s.pair().alignment.links.contains(l), "the user's link {l:?} stays");
     }
     assert_eq!(docs.left.turns.turns[2].text, "第二段，很长的一段话。");
-    let (r, _) = notes.notes.iter().next().expect("the note is kept");
+    let (r, _) = s.annotations().notes.iter().next().expect("the note is kept");
     assert_eq!(docs[r.side].turns.turns[r.turn].text, noted_text, "the note follows its turn's text");
     // "注" is no speaker on the left: fewer speakers, the same links of the user's.
-    let edit = Edit::NotASpeaker { side: Side::Left, speaker: "注".into() };
-    let resplit = docs.left.resplit(zh, edit.segmentation(&docs.left.segmentation));
-    history.record(apply_resplit(&mut docs, &mut a, &mut notes, edit, resplit, 0));
-    assert!(docs.left.turns.speakers.iter().all(|s| s.canonical != "注"));
-    assert!(!docs.left.segmentation.breaks.is_empty(), "the earlier split stays");
-    history.undo(&mut docs, &mut a, &mut notes);
-    history.undo(&mut docs, &mut a, &mut notes);
-    assert!(Arc::ptr_eq(&docs.left, &p.docs.left), "undo gives back the document as it was");
-    history.undo(&mut docs, &mut a, &mut notes);
-    history.undo(&mut docs, &mut a, &mut notes);
-    assert_eq!(a, *p.alignment);
+    let prepared = session::prepare(&s, Edit::NotASpeaker { side: Side::Left, speaker: "注".into() }, zh, 0).unwrap();
+    s.install(prepared).unwrap();
+    assert!(s.pair().docs.left.turns.speakers.iter().all(|s| s.canonical != "注"));
+    assert!(!s.pair().docs.left.segmentation.breaks.is_empty(), "the earlier split stays");
+    s.undo();
+    s.undo();
+    assert!(Arc::ptr_eq(&s.pair().docs.left, &p.docs.left), "undo gives back the document as it was");
+    s.undo();
+    s.undo();
+    assert_eq!(s.pair().alignment, p.alignment);
 }

@@ -1,0 +1,108 @@
+//! The session: dismissals undone like any change, what counts as unsaved, stale changes refused,
+//! rows mapped through a change.
+
+use super::*;
+use crate::core::document::Document;
+
+fn pair() -> Pair {
+    let zh = "主持人：你好。\n\n林晓：你好啊，很高兴见到你。\n\n主持人：我们开始吧？\n\n林晓：好的，请问。\n\n主持人：再见。";
+    let fr = "Animateur : Bonjour.\n\nLin Xiao : Bonjour, ravie de vous voir.\n\nAnimateur : On commence ?\n\nLin Xiao : D'accord, je vous écoute.\n\nAnimateur : Au revoir.";
+    Pair::new(Document::from_text("zh", zh, "UTF-8", 0), Document::from_text("fr", fr, "UTF-8", 0))
+}
+
+#[test]
+fn a_dismissal_is_undone_and_redone_but_is_no_unsaved_work() {
+    let mut s = Session::new(pair());
+    s.apply(Edit::Dismiss { key: 7, on: true, row: 3 }).unwrap();
+    assert!(s.dismissed().contains(&7));
+    assert!(s.can_undo());
+    assert!(!s.dirty(), "this computer remembers a dismissal: closing need not ask");
+    assert_eq!(s.apply(Edit::Dismiss { key: 7, on: true, row: 3 }).err(), Some(EditError::AlreadySo));
+    assert_eq!(s.undo().map(|c| c.row), Some(3), "the view goes back to the flag's row");
+    assert!(s.dismissed().is_empty());
+    s.redo();
+    assert!(s.dismissed().contains(&7));
+    // Restoring it is a change too.
+    s.apply(Edit::Dismiss { key: 7, on: false, row: 3 }).unwrap();
+    assert!(s.dismissed().is_empty());
+    s.undo();
+    assert!(s.dismissed().contains(&7));
+}
+
+#[test]
+fn unsaved_means_the_work_differs_from_the_save() {
+    let mut s = Session::new(pair());
+    assert!(!s.dirty());
+    s.apply(Edit::Unlink { row: 1 }).unwrap();
+    assert!(s.dirty());
+    s.mark_saved();
+    assert!(!s.dirty());
+    s.apply(Edit::Dismiss { key: 1, on: true, row: 0 }).unwrap();
+    s.undo();
+    s.undo();
+    assert!(s.dirty(), "undone past the save");
+    s.redo();
+    assert!(!s.dirty(), "back at the save");
+    // Undo a dismissal made after the save, then edit: the saved work is still what is open
+    // before the new edit, and the new edit makes it unsaved.
+    s.redo();
+    s.undo();
+    s.apply(Edit::Note { row: 0, text: Some("à voir".into()) }).unwrap();
+    assert!(s.dirty());
+    s.undo();
+    assert!(!s.dirty(), "the saved state is still within reach");
+    // Undo past the save and edit: the saved state is out of reach for good.
+    s.undo();
+    s.apply(Edit::Bookmark { row: 2, on: true }).unwrap();
+    assert!(s.dirty());
+    s.undo();
+    assert!(s.dirty(), "neither state is the saved one");
+}
+
+#[test]
+fn recovered_work_is_unsaved_and_a_swap_keeps_it_so() {
+    let mut s = Session::restored(pair(), Annotations::default(), [5]);
+    assert!(!s.dirty());
+    s.mark_unsaved();
+    assert!(s.dirty());
+    let swapped = s.swapped();
+    assert!(swapped.dirty());
+    assert!(!swapped.can_undo(), "undo does not reach across a swap");
+    assert!(swapped.dismissed().contains(&5));
+}
+
+#[test]
+fn a_change_prepared_on_an_older_state_is_refused() {
+    let zh = "主持人：你好。\n\n林晓：第一段。\n\n第二段，很长。\n\n主持人：再见。";
+    let fr = "Animateur : Bonjour.\n\nLin Xiao : Premier.\n\nDeuxième, long.\n\nAnimateur : Au revoir.";
+    let p = Pair::new(Document::from_text("zh", zh, "UTF-8", 0), Document::from_text("fr", fr, "UTF-8", 0));
+    let mut s = Session::new(p);
+    let edit = Edit::SplitTurn { side: crate::core::side::Side::Left, line: 3, paragraph: 1 };
+    let prepared = prepare(&s, edit.clone(), zh, 0).unwrap();
+    s.apply(Edit::Note { row: 0, text: Some("x".into()) }).unwrap();
+    let before = s.pair().clone();
+    assert_eq!(s.install(prepared).err(), Some(Stale));
+    assert_eq!(*s.pair(), before, "nothing changed");
+    let prepared = prepare(&s, edit, zh, 0).unwrap();
+    assert!(s.install(prepared).is_ok());
+    assert!(prepare(&s, Edit::Unlink { row: 0 }, zh, 0).is_none(), "only an edit that cuts turns anew");
+}
+
+#[test]
+fn rows_are_mapped_through_a_change() {
+    // Long enough that the rows the aligner may redo around an edit end before the last row.
+    let (zh, fr): (Vec<String>, Vec<String>) = (0..80)
+        .map(|k| (format!("主持人：第{k}个问题，好吗？"), format!("Animateur : Question numéro {k}, d'accord ?")))
+        .unzip();
+    let doc = |name: &str, paras: &[String]| Document::from_text(name, &paras.join("\n\n"), "UTF-8", 0);
+    let mut s = Session::new(Pair::new(doc("zh", &zh), doc("fr", &fr)));
+    let rows = s.pair().alignment.links.len();
+    let change = s.apply(Edit::Unlink { row: 1 }).unwrap().clone();
+    let splice = change.splice.clone().expect("links changed");
+    let added = s.pair().alignment.links.len() - rows;
+    assert_eq!(splice.map_row(0), Some(0), "before the change: where it was");
+    assert_eq!(splice.map_row(rows - 1), Some(rows - 1 + added), "after it: moved by the rows it added");
+    assert!((splice.at..splice.at + splice.old.len()).all(|r| splice.map_row(r).is_none()), "rows it replaced");
+    assert_eq!(splice.map_row_back(rows - 1 + added), Some(rows - 1));
+    assert_eq!(change.map_row(rows - 1 + added, false), Some(rows - 1), "and through the change taken back");
+}
