@@ -93,12 +93,12 @@ impl TandemApp {
         let dismissed = session.dismissed().clone();
         let review = &self.state.review;
         // The flags on screen when they are up to date; else the thread checks the pair itself.
-        let flags: Option<Vec<Flag>> = (!review.running && self.review_job.is_none())
+        let flags: Option<Vec<Flag>> = (!review.running && self.tasks.review.is_none())
             .then(|| review.flags.iter().filter(|(key, _)| !dismissed.contains(key)).map(|(_, f)| f.clone()).collect());
         let progress = Arc::new(Progress::default());
         let (job_progress, job_path) = (progress.clone(), path.clone());
         // The export's own Cancel (in its progress) stops it; the task is never dropped early.
-        self.export_job = Some(Task::spawn(self.wake(), move |_| {
+        self.tasks.export = Some(Task::spawn(self.wake(), move |_| {
             let flags = flags.unwrap_or_else(|| {
                 let mut all = review::check(&pair);
                 all.retain(|f| !dismissed.contains(&f.key(&pair)));
@@ -113,8 +113,8 @@ impl TandemApp {
     }
 
     pub(super) fn poll_export(&mut self) {
-        let Some(result) = self.export_job.as_ref().and_then(Task::poll) else { return };
-        self.export_job = None;
+        let Some(result) = self.tasks.export.as_ref().and_then(Task::poll) else { return };
+        self.tasks.export = None;
         let Some(run) = self.state.export.running.take() else { return };
         let stopped =
             || ExportError::Build { format: run.format.name(), message: "the export stopped unexpectedly".into() };
@@ -142,7 +142,7 @@ impl TandemApp {
 
     /// Waits for the export to be written (tests).
     pub fn finish_export(&mut self) {
-        if let Some(job) = self.export_job.as_ref() {
+        if let Some(job) = self.tasks.export.as_ref() {
             job.wait();
         }
         self.poll_export();

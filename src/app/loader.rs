@@ -130,6 +130,9 @@ pub enum Purpose {
 pub struct Job {
     pub loading: Loading,
     pub purpose: Purpose,
+    /// A message that came up while this load ran, shown once it has opened its pair (the
+    /// opening clears what the status line said about the pair before).
+    pub notice: Option<String>,
     task: Task<Result<Loaded, Failure>>,
 }
 
@@ -159,7 +162,12 @@ impl Job {
             })();
             Some(result)
         });
-        Job { loading: Loading { what, started: Instant::now(), stage: shown }, purpose: Purpose::Open, task }
+        Job {
+            loading: Loading { what, started: Instant::now(), stage: shown },
+            purpose: Purpose::Open,
+            notice: None,
+            task,
+        }
     }
 
     /// Starts reading a project: its file, both sources (in the encodings it names), and the
@@ -249,7 +257,12 @@ impl Job {
             })();
             Some(result)
         });
-        Job { loading: Loading { what, started: Instant::now(), stage: shown }, purpose: Purpose::Open, task }
+        Job {
+            loading: Loading { what, started: Instant::now(), stage: shown },
+            purpose: Purpose::Open,
+            notice: None,
+            task,
+        }
     }
 
     /// The result, once there.

@@ -7,10 +7,10 @@ use crate::ui::{self, fonts};
 impl TandemApp {
     /// Lists the installed font families on a background thread (fontdb reads them in 20–70 ms).
     pub(super) fn list_installed_fonts(&mut self) {
-        if self.state.installed_fonts.is_some() || self.fonts_rx.is_some() {
+        if self.state.installed_fonts.is_some() || self.tasks.fonts.is_some() {
             return;
         }
-        self.fonts_rx = Some(super::tasks::Task::spawn(self.wake(), |_| Some(ui::system_fonts::families())));
+        self.tasks.fonts = Some(super::tasks::Task::spawn(self.wake(), |_| Some(ui::system_fonts::families())));
     }
 
     pub(super) fn apply_theme(&self) {

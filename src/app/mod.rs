@@ -14,6 +14,7 @@ mod opening;
 mod present;
 mod project;
 mod review;
+mod running;
 mod tasks;
 mod watch;
 
@@ -29,7 +30,7 @@ use crate::ui::fonts::UserFont;
 use crate::ui::view::{ViewCache, ViewParams};
 use loader::{Dialog, Job, Picked, ToLoad};
 pub use nav::SearchJob;
-use review::{DismissalStore, ReviewJob};
+use review::DismissalStore;
 
 /// The compiled-in sample pair: a short Chinese interview and its French translation.
 pub const SAMPLE: [(&str, &str); 2] = [
@@ -54,34 +55,21 @@ pub struct TandemApp {
     pub view: Option<ViewCache>,
     /// What is being typed in the window's fields.
     pub drafts: ui::Drafts,
-    job: Option<Job>,
-    dialog: Option<Dialog>,
-    search_job: Option<SearchJob>,
-    review_job: Option<ReviewJob>,
-    export_job: Option<export::ExportJob>,
+    /// The work running off the UI thread.
+    tasks: running::Running,
     dismissal_store: DismissalStore,
-    /// A message to show once the pair being loaded is there.
-    deferred_error: Option<String>,
     /// Where unsaved work is kept between edits (`None`: nowhere, for tests that do not ask).
     recovery_dir: Option<PathBuf>,
-    watcher: Option<watch::Watcher>,
-    /// A document being split again after an edit of its turns.
-    resplit_job: Option<tasks::Task<project::Resplit>>,
-    /// A project waiting for the user to say where its missing sources went.
-    locating: Option<(PathBuf, Sides<Option<PathBuf>>)>,
     /// The user chose to close (saved or discarded): let the window go.
     close_confirmed: bool,
-    /// What waits for the answer to "save the changes?" and, after Save, for the save.
+    /// What waits for the user's answer (see [`project::Waiting`]).
     waiting: project::Waiting,
-    /// The user answered Discard (or the save was made): the pending open may go ahead once.
-    replace_confirmed: bool,
     title: String,
     /// The renderer draws on the CPU (llvmpipe, lavapipe, WARP): animations cost real time.
     software_renderer: bool,
     /// The window's size last frame: presenting, a change (the switch to full screen arriving
     /// a few frames after F5) brings the current pair back to the middle.
     screen: egui::Vec2,
-    fonts_rx: Option<tasks::Task<Vec<String>>>,
     user_fonts: Sides<Option<UserFont>>,
     fonts_dirty: bool,
     /// The words a person selects in the rows (see `catch_selection`).
@@ -122,8 +110,10 @@ impl TandemApp {
         self.dismissal_store = store;
         if error.is_some() {
             self.state.error = error.clone();
-            // A pair still loading would clear it on success: say it again then.
-            self.deferred_error = error;
+            // A pair still loading would clear it on success: said again then.
+            if let Some(job) = self.tasks.load.as_mut() {
+                job.notice = error;
+            }
         }
         if let Some(session) = self.state.session.as_mut() {
             session.remember_dismissed(self.dismissal_store.dismissals.of(session.pair()));
@@ -144,24 +134,14 @@ impl TandemApp {
             state: AppState { settings, no_dialog: !loader::dialog_possible(), ..AppState::default() },
             view: None,
             drafts: ui::Drafts::default(),
-            job: None,
-            dialog: None,
-            search_job: None,
-            review_job: None,
-            export_job: None,
+            tasks: running::Running::default(),
             dismissal_store: DismissalStore::default(),
-            deferred_error: None,
             recovery_dir: None,
-            watcher: None,
-            locating: None,
-            resplit_job: None,
             close_confirmed: false,
             waiting: project::Waiting::Nothing,
-            replace_confirmed: false,
             title: String::new(),
             software_renderer: false,
             screen: egui::Vec2::ZERO,
-            fonts_rx: None,
             user_fonts: Sides::default(),
             fonts_dirty: true,
             selection_watch: ui::selection::SelectionWatch::install(&ctx),
@@ -224,7 +204,7 @@ impl TandemApp {
     fn open(&mut self, sources: [ToLoad; 2]) {
         let job = Job::spawn(sources, self.wake());
         self.state.loading = Some(job.loading.clone());
-        self.job = Some(job);
+        self.tasks.load = Some(job);
     }
 
     /// Shows a pair and the work on it (this computer's dismissals of its flags join it).
@@ -240,10 +220,10 @@ impl TandemApp {
         self.state.nav.selection = None;
         let open = self.state.search.open;
         self.state.search = crate::state::SearchState { open, scope: self.state.search.scope, ..Default::default() };
-        self.search_job = None;
+        self.tasks.search = None;
         // Turns being cut anew belong to the pair that was open: their result must never land
         // on this one.
-        self.resplit_job = None;
+        self.tasks.resplit = None;
         if open {
             self.handle(Action::Nav(NavAction::Search(self.drafts.query.clone(), self.state.search.scope)));
         }
@@ -260,20 +240,20 @@ impl TandemApp {
     /// Blocks until background loading is done (tests and the first frame of a benchmark).
     pub fn finish_loading(&mut self) {
         // A finished load may start another (the next recovery copy): until none is left.
-        while let Some(job) = self.job.as_ref() {
+        while let Some(job) = self.tasks.load.as_ref() {
             job.wait();
             self.poll_background();
         }
     }
 
     fn poll_background(&mut self) {
-        if let Some(result) = self.job.as_ref().and_then(Job::poll) {
-            let purpose = self.job.take().map(|j| j.purpose).unwrap_or_default();
+        if let Some(result) = self.tasks.load.as_ref().and_then(Job::poll) {
+            let (purpose, notice) = self.tasks.load.take().map(|j| (j.purpose, j.notice)).unwrap_or_default();
             self.state.loading = None;
-            self.finish_load(result, purpose);
+            self.finish_load(result, purpose, notice);
         }
-        if let Some(picked) = self.dialog.as_ref().and_then(Dialog::poll) {
-            let target = self.dialog.take().map_or(Target::Pair, |d| d.target);
+        if let Some(picked) = self.tasks.dialog.as_ref().and_then(Dialog::poll) {
+            let target = self.tasks.dialog.take().map_or(Target::Pair, |d| d.target);
             self.state.dialog_open = false;
             match picked {
                 // The native dialog has already asked before replacing a file.
@@ -289,8 +269,10 @@ impl TandemApp {
                     }
                 }
                 Picked::Files(files) => self.handle(Action::OpenPaths(files, target)),
-                // No file chosen: a close waiting for this save waits no more.
-                Picked::Cancelled => self.waiting = project::Waiting::Nothing,
+                // No file chosen to save to: a close or an open waiting for this save waits no
+                // more (a project waiting for where its source went still does).
+                Picked::Cancelled if target == Target::SaveProject => self.waiting = project::Waiting::Nothing,
+                Picked::Cancelled => {}
                 Picked::NoDialog => {
                     self.state.no_dialog = true;
                     let reason = "No file dialog could be shown (no desktop portal or zenity?). Type the path instead:";
@@ -302,13 +284,13 @@ impl TandemApp {
         self.poll_review();
         self.poll_export();
         self.poll_resplit();
-        let changed = self.watcher.as_ref().map(watch::Watcher::changed).unwrap_or_default();
+        let changed = self.tasks.watcher.as_ref().map(watch::Watcher::changed).unwrap_or_default();
         if !changed.is_empty() {
             self.reload(&changed);
         }
-        if let Some(fonts) = self.fonts_rx.as_ref().and_then(tasks::Task::poll) {
+        if let Some(fonts) = self.tasks.fonts.as_ref().and_then(tasks::Task::poll) {
             self.state.installed_fonts = Some(fonts.unwrap_or_default());
-            self.fonts_rx = None;
+            self.tasks.fonts = None;
             self.fonts_dirty = true;
         }
     }
@@ -324,18 +306,25 @@ impl TandemApp {
         self.state.path_entry = Some(PathEntry { target: Some(target), reason: reason.into() });
     }
 
-    /// Applies one action: the only place where the state changes.
+    /// Applies one action, unless it would replace unsaved work: then the question is asked
+    /// first (see [`Self::unless_it_replaces_unsaved_work`]).
     pub fn handle(&mut self, action: Action) {
-        let Some(action) = self.unless_it_replaces_unsaved_work(action) else { return };
+        if let Some(action) = self.unless_it_replaces_unsaved_work(action) {
+            self.apply(action);
+        }
+    }
+
+    /// Applies one action.
+    fn apply(&mut self, action: Action) {
         match action {
             Action::OpenDialog(target) => {
-                if self.dialog.is_none() {
+                if self.tasks.dialog.is_none() {
                     let suggested = match target {
                         Target::Export(_) => Some(self.export_path()),
                         Target::SaveProject => Some(self.suggested_project_path()),
                         _ => None,
                     };
-                    self.dialog = Some(Dialog::spawn(target, suggested, self.wake()));
+                    self.tasks.dialog = Some(Dialog::spawn(target, suggested, self.wake()));
                     self.state.dialog_open = true;
                 }
             }
@@ -352,12 +341,14 @@ impl TandemApp {
             }
             Action::OpenPaths(files, Target::Locate(side)) => {
                 self.state.path_entry = None;
-                if let (Some(file), Some((project, mut located))) = (files.into_iter().next(), self.locating.take()) {
+                if let Some(file) = files.into_iter().next()
+                    && let project::Waiting::Locate { project, located } = &mut self.waiting
+                {
                     located[side] = Some(file);
-                    self.locating = Some((project.clone(), located.clone()));
+                    let (project, located) = (project.clone(), located.clone());
                     let job = Job::spawn_project_located(project, located, self.wake());
                     self.state.loading = Some(job.loading.clone());
-                    self.job = Some(job);
+                    self.tasks.load = Some(job);
                 }
             }
             Action::OpenPaths(files, _) if files.len() == 1 && files[0].extension().is_some_and(|e| e == "tandem") => {
@@ -402,7 +393,7 @@ impl TandemApp {
                 // The reading thread is left to finish on its own; what it sends goes nowhere.
                 if let Some(loading) = self.state.loading.take() {
                     // What the cancelled load was for (a recovery, a reload) goes with it.
-                    self.job = None;
+                    self.tasks.load = None;
                     self.state.project.last = Some(format!("Stopped opening {}", loading.what));
                 }
             }
@@ -415,7 +406,6 @@ impl TandemApp {
             Action::ShowPathEntry(target) => self.show_path_entry(target, ""),
             Action::ClosePathEntry => {
                 self.state.path_entry = None;
-                self.locating = None;
                 self.waiting = project::Waiting::Nothing;
             }
             Action::Swap => {

@@ -167,7 +167,7 @@ impl TandemApp {
             NavAction::CloseSearch => {
                 let scope = self.state.search.scope;
                 self.state.search = crate::state::SearchState { scope, ..Default::default() };
-                self.search_job = None;
+                self.tasks.search = None;
             }
             NavAction::Search(query, scope) => self.start_search(query, scope),
             NavAction::NextHit(forward) => {
@@ -199,7 +199,7 @@ impl TandemApp {
         if search.searched.as_ref() == Some(&key) || search.running.as_ref() == Some(&key) {
             return;
         }
-        self.search_job = None;
+        self.tasks.search = None;
         search.running = None;
         let (Some(pair), Some(q)) = (self.state.session.as_ref().map(|s| s.pair().clone()), Query::new(&key.0)) else {
             search.hits.clear();
@@ -209,14 +209,14 @@ impl TandemApp {
         };
         let task = Task::spawn(self.wake(), move |cancel| search::search_until(&pair, &q, scope, || cancel.is_set()));
         self.state.search.running = Some(key.clone());
-        self.search_job = Some(SearchJob { key, task });
+        self.tasks.search = Some(SearchJob { key, task });
     }
 
     /// Takes the results of a finished background search and shows the first hit from the
     /// current pair on.
     pub(super) fn poll_search(&mut self) {
-        let Some(result) = self.search_job.as_ref().and_then(|j| j.task.poll()) else { return };
-        let job = self.search_job.take().expect("a job gave this result");
+        let Some(result) = self.tasks.search.as_ref().and_then(|j| j.task.poll()) else { return };
+        let job = self.tasks.search.take().expect("a job gave this result");
         let search = &mut self.state.search;
         let Ok(hits) = result else {
             search.running = None;
@@ -236,7 +236,7 @@ impl TandemApp {
 
     /// Waits for a running search (tests).
     pub fn finish_search(&mut self) {
-        if let Some(job) = self.search_job.as_ref() {
+        if let Some(job) = self.tasks.search.as_ref() {
             job.task.wait();
         }
         self.poll_search();

@@ -8,11 +8,12 @@ use crate::core::session::Session;
 use crate::state::Target;
 
 impl TandemApp {
-    pub(super) fn finish_load(&mut self, result: Result<Loaded, Failure>, purpose: Purpose) {
+    /// `notice`: what came up while it ran, to be said once the pair is open.
+    pub(super) fn finish_load(&mut self, result: Result<Loaded, Failure>, purpose: Purpose, notice: Option<String>) {
         let (recovering, reloading) = (purpose == Purpose::Recover, purpose == Purpose::Reload);
         match result {
             Ok(Loaded { pair, mut project }) => {
-                self.state.error = self.deferred_error.take();
+                self.state.error = notice;
                 // The path field closes when the files it named open (not when the sample
                 // opens beside a field that asks where the last pair's files went).
                 if pair.docs.left.path.is_file()
@@ -51,18 +52,22 @@ impl TandemApp {
                     self.go(current);
                 }
                 if let Some(paths) = self.state.file_paths() {
-                    self.watcher = Some(watch::Watcher::spawn(paths.clone().into(), self.wake()));
+                    self.tasks.watcher = Some(watch::Watcher::spawn(paths.clone().into(), self.wake()));
                     self.state.settings.remember(paths);
                 } else {
-                    self.watcher = None;
+                    self.tasks.watcher = None;
                 }
             }
             Err(failure) if failure.outside.is_some() => self.state.project.outside = failure.outside.map(|b| *b),
             Err(failure) => match failure.missing {
                 // A project's source is gone: ask where it is now (a dialog, or a path).
                 Some((project, side, was)) => {
-                    let located = self.locating.take().map(|(_, l)| l).unwrap_or_default();
-                    self.locating = Some((project, located));
+                    // The sources found so far stay found.
+                    let located = match std::mem::take(&mut self.waiting) {
+                        super::project::Waiting::Locate { located, .. } => located,
+                        _ => Default::default(),
+                    };
+                    self.waiting = super::project::Waiting::Locate { project, located };
                     let reason = format!(
                         "{}. Where is it now? (It was {}.)",
                         failure.message,
@@ -80,6 +85,5 @@ impl TandemApp {
                 }
             },
         }
-        self.deferred_error = None;
     }
 }

@@ -10,6 +10,7 @@ use super::tasks::Task;
 use crate::core::edit::{Change, Edit};
 use crate::core::project::{ProjectFile, View};
 use crate::core::session;
+use crate::core::side::Sides;
 use crate::state::{Action, CloseChoice, RecoveryOffer, Target};
 
 /// Recovery copies are `recovery-KEY.tandem`, one per pair (the key from its two sources, in
@@ -20,8 +21,9 @@ const RECOVERY: &str = "recovery";
 /// be worked out).
 pub(super) type Resplit = Result<session::Prepared, String>;
 
-/// What waits for the answer to "save the changes?" and, after Save, for the save to be made:
-/// one thing at a time, and nothing once the save fails or the user cancels.
+/// What waits for the user's answer — to "save the changes?" (and, after Save, for the save to
+/// be made), or to "where is this source now?": one thing at a time, and nothing once the save
+/// fails or the user cancels.
 #[derive(Debug, Default)]
 pub(super) enum Waiting {
     #[default]
@@ -30,6 +32,9 @@ pub(super) enum Waiting {
     Close,
     /// Another pair opens (what the user asked for while the work was unsaved).
     Open(Box<Action>),
+    /// A project whose sources are missing opens once the user says where they went: the
+    /// project, and the sources found so far.
+    Locate { project: PathBuf, located: Sides<Option<PathBuf>> },
 }
 
 impl TandemApp {
@@ -64,14 +69,14 @@ impl TandemApp {
     /// new correction; the user's links, notes and bookmarks are found again by their text.
     fn handle_resplit(&mut self, edit: Edit) {
         let Some(side) = edit.side_resplit() else { return };
-        if self.resplit_job.is_some() {
+        if self.tasks.resplit.is_some() {
             self.state.project.last = Some("Still cutting the turns anew: one moment".into());
             return;
         }
         let current = self.state.nav.current;
         let Some(session) = self.state.session.clone() else { return };
         // Reading, splitting and aligning again take as long as opening the pair: off the UI thread.
-        self.resplit_job = Some(Task::spawn(self.wake(), move |_| {
+        self.tasks.resplit = Some(Task::spawn(self.wake(), move |_| {
             let doc = session.pair().docs[side].clone();
             let result = super::loader::text_of(&doc)
                 .map_err(|e| format!("Cannot read {} again to split it: {e}", doc.name()))
@@ -85,8 +90,8 @@ impl TandemApp {
 
     /// A document split again in the background: install it as one undoable change.
     pub(super) fn poll_resplit(&mut self) {
-        let Some(result) = self.resplit_job.as_ref().and_then(Task::poll) else { return };
-        self.resplit_job = None;
+        let Some(result) = self.tasks.resplit.as_ref().and_then(Task::poll) else { return };
+        self.tasks.resplit = None;
         let result = result.unwrap_or_else(|_| Err("Cutting the turns anew stopped unexpectedly".into()));
         let Some(session) = self.state.session.as_mut() else { return };
         let installed = result.and_then(|prepared| session.install(prepared).map_err(|e| format!("Not done: {e}")));
@@ -102,7 +107,7 @@ impl TandemApp {
 
     /// Waits for a document being split again (tests).
     pub fn finish_resplit(&mut self) {
-        if let Some(job) = self.resplit_job.as_ref() {
+        if let Some(job) = self.tasks.resplit.as_ref() {
             job.wait();
         }
         self.poll_resplit();
@@ -244,6 +249,8 @@ impl TandemApp {
                         self.close_confirmed = true;
                         self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                     }
+                    // Still waiting for where a source went.
+                    locate @ Waiting::Locate { .. } => self.waiting = locate,
                     Waiting::Nothing => {}
                 }
             }
@@ -259,7 +266,7 @@ impl TandemApp {
     /// their text) and say which no longer do. Undo does not reach across a reload.
     pub(super) fn reload(&mut self, sides: &[crate::core::side::Side]) {
         let Some(pair) = self.state.pair() else { return };
-        if self.job.is_some() {
+        if self.tasks.load.is_some() {
             return;
         }
         let at = self.state.project.path.clone().unwrap_or_else(|| pair.docs.left.path.with_file_name("reload.tandem"));
@@ -268,7 +275,7 @@ impl TandemApp {
         self.state.project.last = Some(format!("{} changed on disk: reading it again", names.join(" and ")));
         let job = Job::spawn_reload(file, at, self.wake());
         self.state.loading = Some(job.loading.clone());
-        self.job = Some(job);
+        self.tasks.load = Some(job);
     }
 
     /// A project just read: its notes, dismissals and view, and word of what no longer applies.
@@ -326,7 +333,7 @@ impl TandemApp {
         let trusted = self.state.settings.recent_projects.contains(&path);
         let job = Job::spawn_project(path, trusted, self.wake());
         self.state.loading = Some(job.loading.clone());
-        self.job = Some(job);
+        self.tasks.load = Some(job);
     }
 
     /// The user saw where a project's sources are: read them, or open nothing.
@@ -335,7 +342,7 @@ impl TandemApp {
         if yes {
             let job = Job::spawn_project(path, true, self.wake());
             self.state.loading = Some(job.loading.clone());
-            self.job = Some(job);
+            self.tasks.load = Some(job);
         } else {
             self.state.project.last = Some(format!("{} was not opened", path.display()));
         }
@@ -428,7 +435,7 @@ impl TandemApp {
             // A recovery copy is Tandem's own, written from a pair the user opened.
             let job = Job::spawn_project(offer.path, true, self.wake()).for_purpose(super::loader::Purpose::Recover);
             self.state.loading = Some(job.loading.clone());
-            self.job = Some(job);
+            self.tasks.load = Some(job);
         } else {
             let _ = std::fs::remove_file(&offer.path);
             // Another window's work may be waiting too.
@@ -469,7 +476,7 @@ impl TandemApp {
     /// `action`, unless another pair would replace unsaved changes: then it waits, and the
     /// question is asked (Save, Discard, Cancel).
     pub(super) fn unless_it_replaces_unsaved_work(&mut self, action: Action) -> Option<Action> {
-        if replaces_the_pair(&action) && self.state.dirty() && !std::mem::take(&mut self.replace_confirmed) {
+        if replaces_the_pair(&action) && self.state.dirty() {
             self.state.project.replacing = Some(what_opens(&action));
             self.waiting = Waiting::Open(Box::new(action));
             return None;
@@ -479,9 +486,7 @@ impl TandemApp {
 
     /// Opens what was asked for while the question "save the changes?" was pending.
     fn open_now(&mut self, action: Action) {
-        self.replace_confirmed = true;
-        self.handle(action);
-        self.replace_confirmed = false;
+        self.apply(action);
     }
 
     /// Whether the window may close now; if not, the question is asked.

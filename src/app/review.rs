@@ -42,7 +42,7 @@ impl DismissalStore {
 impl TandemApp {
     /// Checks the open pair again, off the UI thread.
     pub(super) fn start_review(&mut self) {
-        self.review_job = None;
+        self.tasks.review = None;
         let Some(pair) = self.state.pair().cloned() else { return };
         if pair.alignment.unrelated() {
             // Texts that are not translations of each other: every pair is a guess, and flags
@@ -53,7 +53,7 @@ impl TandemApp {
             self.state.refresh_review();
             return;
         }
-        self.review_job = Some(Task::spawn(self.wake(), move |cancel| {
+        self.tasks.review = Some(Task::spawn(self.wake(), move |cancel| {
             let flags = review::check_until(&pair, || cancel.is_set())?;
             Some(flags.into_iter().map(|f| (f.key(&pair), f)).collect())
         }));
@@ -61,8 +61,8 @@ impl TandemApp {
     }
 
     pub(super) fn poll_review(&mut self) {
-        let Some(result) = self.review_job.as_ref().and_then(Task::poll) else { return };
-        self.review_job = None;
+        let Some(result) = self.tasks.review.as_ref().and_then(Task::poll) else { return };
+        self.tasks.review = None;
         let review = &mut self.state.review;
         // A check that stopped without flags leaves the last ones (a bug in it is no reason to
         // hide what was found before).
@@ -79,7 +79,7 @@ impl TandemApp {
 
     /// Waits for the flags (tests).
     pub fn finish_review(&mut self) {
-        if let Some(job) = self.review_job.as_ref() {
+        if let Some(job) = self.tasks.review.as_ref() {
             job.wait();
         }
         self.poll_review();
