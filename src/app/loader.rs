@@ -59,10 +59,14 @@ fn load_staged(path: &Path, stage: &LoadStage) -> Result<Arc<Document>, String> 
 }
 
 /// A file or the built-in sample, split with the user's corrections.
-fn load_file_with(path: &Path, encoding: Option<&str>, seg: Segmentation) -> Result<Arc<Document>, String> {
+fn load_file_with(
+    path: &Path,
+    encoding: Option<&str>,
+    seg: Segmentation,
+) -> Result<Arc<Document>, crate::core::decode::DecodeError> {
     let doc = match sample_text(path) {
         Some((name, text)) => Document::from_text_with(format!("sample/{name}"), text, "UTF-8", 0, seg),
-        None => Document::load_with(path, encoding, seg).map_err(|e| e.to_string())?,
+        None => Document::load_with(path, encoding, seg)?,
     };
     Ok(Arc::new(doc))
 }
@@ -222,30 +226,29 @@ impl Job {
                 let load = |side: Side| -> Result<Arc<Document>, Failure> {
                     let source = if side == Side::Left { &file.left } else { &file.right };
                     let at = located[side].clone().unwrap_or_else(|| file.source_path(side, &path));
-                    let is_sample = source.path.starts_with("sample");
-                    if !at.exists() && !is_sample && reloading {
-                        return Err(Failure::from(format!(
-                            "The {} file is no longer at {} (deleted or moved); what is shown is the text as it \
-                             was, and saving keeps your work",
-                            side.name(),
-                            at.display()
-                        )));
-                    }
-                    if !at.exists() && !is_sample {
-                        let message = format!(
-                            "The project {} needs its {} file, which is no longer at {}",
-                            path.display(),
-                            side.name(),
-                            at.display()
-                        );
-                        return Err(Failure { message, missing: Some((path.clone(), side, at)), outside: None });
-                    }
+                    // What the read says, not a look beforehand: a file can go between the two.
                     load_file_with(&at, Some(&source.encoding), file.segmentation[side].clone()).map_err(|e| {
-                        Failure::from(if reloading {
-                            format!("{e}; what is shown is the text as it was, and saving keeps your work")
-                        } else {
-                            format!("{e} (in the project {})", path.display())
-                        })
+                        match (e.is_missing(), reloading) {
+                            (true, true) => Failure::from(format!(
+                                "The {} file is no longer at {} (deleted or moved); what is shown is the text as \
+                                 it was, and saving keeps your work",
+                                side.name(),
+                                at.display()
+                            )),
+                            (true, false) => {
+                                let message = format!(
+                                    "The project {} needs its {} file, which is no longer at {}",
+                                    path.display(),
+                                    side.name(),
+                                    at.display()
+                                );
+                                Failure { message, missing: Some((path.clone(), side, at.clone())), outside: None }
+                            }
+                            (false, true) => Failure::from(format!(
+                                "{e}; what is shown is the text as it was, and saving keeps your work"
+                            )),
+                            (false, false) => Failure::from(format!("{e} (in the project {})", path.display())),
+                        }
                     })
                 };
                 let docs = Sides::new(load(Side::Left)?, load(Side::Right)?);

@@ -29,8 +29,9 @@ pub struct Decoded {
 /// What went wrong reading a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {
-    /// The file could not be opened or read (missing, permissions, vanished…).
-    Io(String),
+    /// The file could not be opened or read (missing, permissions, vanished, a folder…): the
+    /// system's kind of error, kept for whoever must tell them apart, and what it says.
+    Io { kind: std::io::ErrorKind, message: String },
     /// The file holds no bytes, or only white space.
     Empty,
     /// Only spaces and line breaks.
@@ -65,11 +66,16 @@ impl DecodeError {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// The file is not there (deleted, moved, never was).
+    pub fn is_missing(&self) -> bool {
+        matches!(self.kind, ErrorKind::Io { kind: std::io::ErrorKind::NotFound, .. })
+    }
 }
 
 pub(crate) fn describe(kind: &ErrorKind) -> String {
     match kind {
-        ErrorKind::Io(msg) => msg.clone(),
+        ErrorKind::Io { message, .. } => message.clone(),
         ErrorKind::Empty => "the file is empty".into(),
         ErrorKind::Blank => "the file has no text (only spaces and line breaks)".into(),
         ErrorKind::TooLarge(n) if *n > MAX_FILE_BYTES => format!(
@@ -119,15 +125,16 @@ pub fn read_file(path: &Path, forced: Option<&str>) -> Result<Decoded, DecodeErr
 /// A missing or unreadable file, a folder, a file over the limit.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DecodeError> {
     let err = |kind| DecodeError::new(path, kind);
-    let meta = std::fs::metadata(path).map_err(|e| err(ErrorKind::Io(io_message(&e))))?;
+    let meta = std::fs::metadata(path).map_err(|e| err(io_error(&e)))?;
     if meta.is_dir() {
-        return Err(err(ErrorKind::Io("it is a folder, not a file".into())));
+        let message = "it is a folder, not a file".into();
+        return Err(err(ErrorKind::Io { kind: std::io::ErrorKind::IsADirectory, message }));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(err(ErrorKind::TooLarge(meta.len())));
     }
     // A device, a pipe or a file still growing has no size to trust: read at most the limit.
-    let file = open(path, &meta).map_err(|e| err(ErrorKind::Io(io_message(&e))))?;
+    let file = open(path, &meta).map_err(|e| err(io_error(&e)))?;
     read_limited(file, MAX_FILE_BYTES).map_err(err)
 }
 
@@ -189,19 +196,20 @@ fn open(path: &Path, _: &std::fs::Metadata) -> std::io::Result<std::fs::File> {
 pub fn read_limited(reader: impl std::io::Read, limit: u64) -> Result<Vec<u8>, ErrorKind> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| ErrorKind::Io(io_message(&e)))?;
+    reader.take(limit + 1).read_to_end(&mut bytes).map_err(|e| io_error(&e))?;
     if bytes.len() as u64 > limit {
         return Err(ErrorKind::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
 }
 
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
+fn io_error(e: &std::io::Error) -> ErrorKind {
+    let message = match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
-    }
+    };
+    ErrorKind::Io { kind: e.kind(), message }
 }
 
 /// Decodes bytes: BOM first, then strict UTF-8, then UTF-16 without BOM, then detection.

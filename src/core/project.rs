@@ -300,28 +300,41 @@ pub fn is_project(path: &Path) -> bool {
 /// # Errors
 /// The project file, or one of its sources, cannot be read, or lies outside the project's folder
 /// unallowed; the message names it.
-pub fn open(path: &Path, allow_outside: bool) -> Result<(Pair, Restored), String> {
-    let file = ProjectFile::read(path).map_err(|e| e.to_string())?;
+pub fn open(path: &Path, allow_outside: bool) -> Result<(Pair, Restored), OpenError> {
+    let file = ProjectFile::read(path)?;
     let outside = file.sources_outside(path);
     if !allow_outside && !outside.is_empty() {
-        let list: Vec<String> = outside.iter().map(|p| p.display().to_string()).collect();
-        return Err(format!(
-            "the project {} reads files outside its own folder: {}; nothing was read. If these are \
-             the texts you expect, run again with --allow-outside",
-            path.display(),
-            list.join(", ")
-        ));
+        return Err(OpenError::Outside { project: path.to_path_buf(), outside });
     }
     let load = |side: Side| {
         let source = if side == Side::Left { &file.left } else { &file.right };
         let at = file.source_path(side, path);
         Document::load_with(&at, Some(&source.encoding), file.segmentation[side].clone())
             .map(std::sync::Arc::new)
-            .map_err(|e| format!("{e} (a source of the project {})", path.display()))
+            .map_err(|error| OpenError::Source { project: path.to_path_buf(), side, error })
     };
     let docs = Sides::new(load(Side::Left)?, load(Side::Right)?);
     let restored = file.restore(&docs);
     Ok((Pair { docs, alignment: std::sync::Arc::new(restored.alignment.clone()) }, restored))
+}
+
+/// Why a project could not be opened, each kind with what a caller needs to act on it.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Project(#[from] ProjectError),
+    /// Its sources lie outside its folder, and reading them was not allowed.
+    #[error(
+        "the project {} reads files outside its own folder: {}; nothing was read. If these are the texts you \
+         expect, run again with --allow-outside",
+        project.display(),
+        outside.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    )]
+    Outside { project: PathBuf, outside: Vec<PathBuf> },
+    /// One of its sources cannot be read (gone: see
+    /// [`crate::core::decode::DecodeError::is_missing`]).
+    #[error("{error} (a source of the project {})", project.display())]
+    Source { project: PathBuf, side: Side, error: crate::core::decode::DecodeError },
 }
 
 /// What a project file gives back.
@@ -471,6 +484,8 @@ mod tests {
         let outside = ProjectFile::read(&elsewhere).unwrap().sources_outside(&elsewhere);
         assert_eq!(outside.len(), 2, "{outside:?}");
         let refused = open(&elsewhere, false).unwrap_err();
+        assert!(matches!(&refused, OpenError::Outside { outside: o, .. } if o.len() == 2), "{refused:?}");
+        let refused = refused.to_string();
         assert!(refused.contains("outside its own folder") && refused.contains("fr.txt"), "{refused}");
         assert!(refused.contains("--allow-outside") && refused.contains("nothing was read"), "{refused}");
         assert!(open(&elsewhere, true).is_ok());
@@ -485,7 +500,12 @@ mod tests {
         ProjectFile::of(&pair, &Annotations::default(), &[], View::default(), &path).write(&path).unwrap();
         std::fs::write(dir.join("fr.txt"), b"Animateur : Bonjour.\0\0\0\x7fELF\x02\x01").unwrap();
         let e = open(&path, false).unwrap_err();
-        assert!(e.contains("binary data"), "{e}");
+        assert!(matches!(&e, OpenError::Source { side: Side::Right, error, .. } if !error.is_missing()), "{e:?}");
+        assert!(e.to_string().contains("binary data"), "{e}");
+        // A source gone is told apart from one that cannot be read.
+        std::fs::remove_file(dir.join("fr.txt")).unwrap();
+        let e = open(&path, false).unwrap_err();
+        assert!(matches!(&e, OpenError::Source { side: Side::Right, error, .. } if error.is_missing()), "{e:?}");
         std::fs::remove_dir_all(&dir).ok();
     }
 }
