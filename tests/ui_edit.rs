@@ -286,6 +286,14 @@ fn a_source_changed_on_disk_is_read_again_and_the_edits_follow_their_text() {
     press(&mut h, Modifiers::COMMAND, Key::U);
     let user: Vec<Link> = links(&h).into_iter().filter(|l| l.origin == Origin::User).collect();
     assert_eq!(user.len(), 2);
+    // A note on the sixth row, which lives on its Chinese turn.
+    h.state_mut().handle(Action::Edit(tandem::core::edit::Edit::Note { row: 5, text: Some("à revoir".into()) }));
+    h.run_steps(1);
+    let noted_text = |h: &Harness<'_, TandemApp>| {
+        let (turn, _) = h.state().annotations().unwrap().notes.iter().next().expect("a note").clone();
+        h.state().pair().unwrap().docs[turn.side].turns.turns[turn.turn].text.clone()
+    };
+    let noted = noted_text(&h);
     // Someone adds a paragraph at the top of the Chinese file.
     let text = std::fs::read_to_string(&zh).unwrap();
     std::fs::write(&zh, format!("编者按：本文经作者审阅。\n\n{text}")).unwrap();
@@ -305,6 +313,7 @@ fn a_source_changed_on_disk_is_read_again_and_the_edits_follow_their_text() {
         assert_eq!(after.right, before.right, "the other side as it was");
     }
     assert_eq!(h.state().pair().unwrap().docs.left.turns.turns.len(), 16, "the new paragraph is there");
+    assert_eq!(noted_text(&h), noted, "the note stays on its text, not on its old turn number");
     assert!(h.state().dirty());
     std::fs::remove_dir_all(&store).ok();
 }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use super::tasks::Task;
 use crate::core::document::{self, Document, Pair};
 use crate::core::project::{ProjectFile, Restored};
+use crate::core::session::{Reread, Session};
 use crate::core::side::{Side, Sides};
 use crate::core::turns::Segmentation;
 use crate::state::{LoadStage, Loading, Target};
@@ -112,10 +113,12 @@ impl From<String> for Failure {
     }
 }
 
-/// What a load gives: the pair, and for a project the file and what it restored.
-pub struct Loaded {
-    pub pair: Pair,
-    pub project: Option<(PathBuf, Restored)>,
+/// What a load gives.
+pub enum Loaded {
+    /// A pair, and for a project the file and what it restored.
+    Opened { pair: Pair, project: Option<(PathBuf, Restored)> },
+    /// The open pair's work on its texts read again after a change on disk.
+    Reread(Reread),
 }
 
 /// What a load is for, and so what its result does to the window.
@@ -126,8 +129,6 @@ pub enum Purpose {
     Open,
     /// The unsaved work of a run that did not end well.
     Recover,
-    /// The open pair, read again after a change on disk: the view and the project stay.
-    Reload,
 }
 
 /// A pair being read and aligned on a background thread.
@@ -162,7 +163,7 @@ impl Job {
             let result = (|| {
                 let docs = document::agree_on_speakers(Sides::new(l?, r?), |doc| text_of(doc).ok());
                 stage.begin("Aligning");
-                Ok(Loaded { pair: Pair::aligned_and_settled(docs, |doc| text_of(doc).ok()), project: None })
+                Ok(Loaded::Opened { pair: Pair::aligned_and_settled(docs, |doc| text_of(doc).ok()), project: None })
             })();
             Some(result)
         });
@@ -179,7 +180,7 @@ impl Job {
     /// outside its folder reads nothing and fails with [`Failure::outside`], for the user to see
     /// where they are first.
     pub fn spawn_project(path: PathBuf, trusted: bool, wake: impl Fn() + Send + 'static) -> Job {
-        Self::spawn_file(None, path, Sides::default(), trusted, wake)
+        Self::spawn_file(path, Sides::default(), trusted, wake)
     }
 
     /// [`Self::spawn_project`], with sources the user located elsewhere (and so trusted).
@@ -188,18 +189,51 @@ impl Job {
         located: Sides<Option<PathBuf>>,
         wake: impl Fn() + Send + 'static,
     ) -> Job {
-        Self::spawn_file(None, path, located, true, wake)
+        Self::spawn_file(path, located, true, wake)
     }
 
-    /// Reads the sources again and rebuilds the alignment from `file`, a project held in memory
-    /// (its paths relative to `at`, which need not exist): what a change of a source on disk
-    /// calls for.
-    pub fn spawn_reload(file: ProjectFile, at: PathBuf, wake: impl Fn() + Send + 'static) -> Job {
-        Self::spawn_file(Some(file), at, Sides::default(), true, wake).for_purpose(Purpose::Reload)
+    /// Reads the `sides` of the open session's pair again (a change on disk) and finds its work
+    /// again in them ([`Session::reread`]).
+    pub fn spawn_reread(session: Session, sides: Vec<Side>, wake: impl Fn() + Send + 'static) -> Job {
+        let docs = &session.pair().docs;
+        let what = sides.iter().map(|&s| docs[s].name()).collect::<Vec<_>>().join(" and ");
+        let stage = Arc::new(LoadStage::new(2));
+        let shown = stage.clone();
+        stage.begin("Reading the changed text again");
+        let task = Task::spawn(wake, move |_| {
+            let result = (|| -> Result<Loaded, Failure> {
+                let mut docs = session.pair().docs.clone();
+                for side in sides {
+                    let doc = &docs[side];
+                    docs[side] =
+                        load_file_with(&doc.path, Some(doc.encoding), doc.segmentation.clone()).map_err(|e| {
+                            Failure::from(if e.is_missing() {
+                                format!(
+                                    "The {} file is no longer at {} (deleted or moved); what is shown is the text as \
+                                 it was, and saving keeps your work",
+                                    side.name(),
+                                    doc.path.display()
+                                )
+                            } else {
+                                format!("{e}; what is shown is the text as it was, and saving keeps your work")
+                            })
+                        })?;
+                }
+                stage.step_done();
+                stage.begin("Aligning, keeping your decisions");
+                Ok(Loaded::Reread(session.reread(docs)))
+            })();
+            Some(result)
+        });
+        Job {
+            loading: Loading { what, started: Instant::now(), stage: shown },
+            purpose: Purpose::Open,
+            notice: None,
+            task,
+        }
     }
 
     fn spawn_file(
-        file: Option<ProjectFile>,
         path: PathBuf,
         located: Sides<Option<PathBuf>>,
         trusted: bool,
@@ -212,12 +246,7 @@ impl Job {
         stage.begin("Reading the project and its texts");
         let task = Task::spawn(wake, move |_| {
             let result = (|| -> Result<Loaded, Failure> {
-                // A reload's `path` may be no file at all (a pair without a project): never named.
-                let reloading = file.is_some();
-                let file = match file {
-                    Some(file) => file,
-                    None => ProjectFile::read(&path).map_err(|e| e.to_string())?,
-                };
+                let file = ProjectFile::read(&path).map_err(|e| e.to_string())?;
                 let outside = file.sources_outside(&path);
                 if !trusted && !outside.is_empty() {
                     let message = format!("The project {} reads files outside its own folder", path.display());
@@ -228,26 +257,16 @@ impl Job {
                     let at = located[side].clone().unwrap_or_else(|| file.source_path(side, &path));
                     // What the read says, not a look beforehand: a file can go between the two.
                     load_file_with(&at, Some(&source.encoding), file.segmentation[side].clone()).map_err(|e| {
-                        match (e.is_missing(), reloading) {
-                            (true, true) => Failure::from(format!(
-                                "The {} file is no longer at {} (deleted or moved); what is shown is the text as \
-                                 it was, and saving keeps your work",
+                        if e.is_missing() {
+                            let message = format!(
+                                "The project {} needs its {} file, which is no longer at {}",
+                                path.display(),
                                 side.name(),
                                 at.display()
-                            )),
-                            (true, false) => {
-                                let message = format!(
-                                    "The project {} needs its {} file, which is no longer at {}",
-                                    path.display(),
-                                    side.name(),
-                                    at.display()
-                                );
-                                Failure { message, missing: Some((path.clone(), side, at.clone())), outside: None }
-                            }
-                            (false, true) => Failure::from(format!(
-                                "{e}; what is shown is the text as it was, and saving keeps your work"
-                            )),
-                            (false, false) => Failure::from(format!("{e} (in the project {})", path.display())),
+                            );
+                            Failure { message, missing: Some((path.clone(), side, at.clone())), outside: None }
+                        } else {
+                            Failure::from(format!("{e} (in the project {})", path.display()))
                         }
                     })
                 };
@@ -256,7 +275,7 @@ impl Job {
                 stage.begin("Aligning, keeping the project's decisions");
                 let restored = file.restore(&docs);
                 let pair = Pair { docs, alignment: Arc::new(restored.alignment.clone()) };
-                Ok(Loaded { pair, project: Some((path, restored)) })
+                Ok(Loaded::Opened { pair, project: Some((path, restored)) })
             })();
             Some(result)
         });

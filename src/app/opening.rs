@@ -4,15 +4,19 @@
 use super::TandemApp;
 use super::loader::{Failure, Loaded, Purpose};
 use super::watch;
-use crate::core::session::Session;
+use crate::core::session::{Reread, Session};
 use crate::state::Target;
 
 impl TandemApp {
     /// `notice`: what came up while it ran, to be said once the pair is open.
     pub(super) fn finish_load(&mut self, result: Result<Loaded, Failure>, purpose: Purpose, notice: Option<String>) {
-        let (recovering, reloading) = (purpose == Purpose::Recover, purpose == Purpose::Reload);
+        let recovering = purpose == Purpose::Recover;
         match result {
-            Ok(Loaded { pair, mut project }) => {
+            Ok(Loaded::Reread(reread)) => {
+                self.state.error = notice;
+                self.apply_reread(reread);
+            }
+            Ok(Loaded::Opened { pair, mut project }) => {
                 self.state.error = notice;
                 // The path field closes when the files it named open (not when the sample
                 // opens beside a field that asks where the last pair's files went).
@@ -24,8 +28,6 @@ impl TandemApp {
                 {
                     self.state.path_entry = None;
                 }
-                let (path, dirty, current) =
-                    (self.state.project.path.clone(), self.state.dirty(), self.state.nav.current);
                 // What the status line said was about the pair that was open (an export written
                 // or not, a save, words selected), not about this one.
                 self.state.project.last = None;
@@ -38,8 +40,8 @@ impl TandemApp {
                     ),
                     None => Session::new(pair),
                 };
-                // Restored work, or unsaved work read again, is still unsaved.
-                if recovering || (reloading && dirty) {
+                // Restored work is still unsaved.
+                if recovering {
                     session.mark_unsaved();
                 }
                 self.set_session(session);
@@ -47,16 +49,7 @@ impl TandemApp {
                 if let Some((file, restored)) = project {
                     self.apply_restored(file, restored, purpose);
                 }
-                if reloading {
-                    self.state.project.path = path;
-                    self.go(current);
-                }
-                if let Some(paths) = self.state.file_paths() {
-                    self.tasks.watcher = Some(watch::Watcher::spawn(paths.clone().into(), self.wake()));
-                    self.state.settings.remember(paths);
-                } else {
-                    self.tasks.watcher = None;
-                }
+                self.watch_the_files();
             }
             Err(failure) if failure.outside.is_some() => self.state.project.outside = failure.outside.map(|b| *b),
             Err(failure) => match failure.missing {
@@ -84,6 +77,36 @@ impl TandemApp {
                     self.state.error = Some(failure.message);
                 }
             },
+        }
+    }
+
+    /// The open pair's work on its texts read again: the project, the view and what was unsaved
+    /// stay; what no longer applies is said.
+    fn apply_reread(&mut self, reread: Reread) {
+        let (path, current) = (self.state.project.path.clone(), self.state.nav.current);
+        self.state.project.last = None;
+        self.state.export.outcome = None;
+        self.set_session(reread.session);
+        self.state.project.path = path;
+        self.go(current);
+        if !reread.dropped.is_empty() {
+            let dropped = reread.dropped.join("; ");
+            self.state.error = Some(format!("A source was read again, but no longer applies: {dropped}."));
+        }
+        self.state.project.last = Some(format!(
+            "A source changed on disk and was read again; {} decisions kept ({} found further on)",
+            reread.kept, reread.moved
+        ));
+        self.watch_the_files();
+    }
+
+    /// Watches the open pair's files for changes on disk, and remembers them as the last pair.
+    fn watch_the_files(&mut self) {
+        if let Some(paths) = self.state.file_paths() {
+            self.tasks.watcher = Some(watch::Watcher::spawn(paths.clone().into(), self.wake()));
+            self.state.settings.remember(paths);
+        } else {
+            self.tasks.watcher = None;
         }
     }
 }

@@ -265,15 +265,13 @@ impl TandemApp {
     /// A source changed on disk: read it again, keep the decisions that still apply (found by
     /// their text) and say which no longer do. Undo does not reach across a reload.
     pub(super) fn reload(&mut self, sides: &[crate::core::side::Side]) {
-        let Some(pair) = self.state.pair() else { return };
+        let Some(session) = self.state.session.clone() else { return };
         if self.tasks.load.is_some() {
             return;
         }
-        let at = self.state.project.path.clone().unwrap_or_else(|| pair.docs.left.path.with_file_name("reload.tandem"));
-        let Some(file) = self.project_file(&at) else { return };
-        let names: Vec<String> = sides.iter().map(|&s| pair.doc(s).name()).collect();
+        let names: Vec<String> = sides.iter().map(|&s| session.pair().doc(s).name()).collect();
         self.state.project.last = Some(format!("{} changed on disk: reading it again", names.join(" and ")));
-        let job = Job::spawn_reload(file, at, self.wake());
+        let job = Job::spawn_reread(session, sides.to_vec(), self.wake());
         self.state.loading = Some(job.loading.clone());
         self.tasks.load = Some(job);
     }
@@ -285,10 +283,9 @@ impl TandemApp {
         restored: crate::core::project::Restored,
         purpose: super::loader::Purpose,
     ) {
-        use super::loader::Purpose;
-        let (recovering, reloading) = (purpose == Purpose::Recover, purpose == Purpose::Reload);
+        let recovering = purpose == super::loader::Purpose::Recover;
         self.state.project.path = if recovering { restored.recovery_of } else { Some(path) };
-        if let Some(p) = self.state.project.path.clone().filter(|_| !reloading) {
+        if let Some(p) = self.state.project.path.clone() {
             self.state.settings.remember_project(p);
         }
         if (0.15..=0.85).contains(&restored.view.split) {
@@ -297,33 +294,24 @@ impl TandemApp {
         self.go(restored.view.current);
         let mut said = Vec::new();
         for (side, changed) in restored.changed.iter() {
-            if *changed && !reloading {
+            if *changed {
                 said.push(format!("the {} file changed since the project was saved", side.name()));
             }
         }
-        if restored.moved > 0 && !reloading {
+        if restored.moved > 0 {
             said.push(format!("{} decisions found again further on", restored.moved));
         }
         if !restored.dropped.is_empty() {
             said.push(format!("no longer applies: {}", restored.dropped.join("; ")));
         }
-        let what = if reloading { "A source was read again" } else { "Project opened" };
         if !said.is_empty() {
-            self.state.error = Some(format!("{what}, but {}.", said.join(", ")));
+            self.state.error = Some(format!("Project opened, but {}.", said.join(", ")));
         }
         if recovering {
             // Another window's unsaved work, if any, is offered next.
             self.look_for_recovery_except(self.recovery_path());
         }
-        self.state.project.last = Some(match (recovering, reloading) {
-            (true, _) => "Unsaved work restored".into(),
-            (_, true) => format!(
-                "A source changed on disk and was read again; {} decisions kept ({} found further on)",
-                restored.alignment.links.iter().filter(|l| l.origin == crate::core::alignment::Origin::User).count(),
-                restored.moved
-            ),
-            _ => "Project opened".into(),
-        });
+        self.state.project.last = Some(if recovering { "Unsaved work restored" } else { "Project opened" }.into());
     }
 
     /// Opens a project: its sources are read and its alignment rebuilt in the background.

@@ -9,10 +9,11 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::core::alignment::Alignment;
+use crate::core::align::anchors;
+use crate::core::alignment::{Alignment, Origin};
 use crate::core::document::{Document, Pair};
 use crate::core::edit::{self, Annotations, Change, Edit, EditError};
-use crate::core::side::Sides;
+use crate::core::side::{Side, Sides};
 
 /// One open pair and what a person did to it.
 #[derive(Debug, Clone)]
@@ -37,6 +38,16 @@ pub struct Prepared {
     pub change: Change,
     /// The session's generation it was computed from.
     pub generation: u64,
+}
+
+/// The work of a session on its texts read again: see [`Session::reread`].
+#[derive(Debug, Clone)]
+pub struct Reread {
+    pub session: Session,
+    /// The user's links that hold, of them found further on, and what no longer applies.
+    pub kept: usize,
+    pub moved: usize,
+    pub dropped: Vec<String>,
 }
 
 /// Why a prepared change was not installed.
@@ -175,6 +186,32 @@ impl Session {
     /// What is open differs from any saved state, whatever the changes say (recovered work).
     pub fn mark_unsaved(&mut self) {
         self.history.saved = Saved::Never;
+    }
+
+    /// The same work on `docs`, the texts read again (a source changed on disk; a side not
+    /// read again is the same `Arc`): the user's links found again by their text, notes and
+    /// bookmarks following their turn's text, dismissals kept; what no longer applies is said.
+    /// Undo does not reach across it; what was unsaved stays unsaved.
+    pub fn reread(&self, docs: Sides<Arc<Document>>) -> Reread {
+        let kept = anchors::kept(self.pair.docs.as_ref().map(|d| &d.turns), &self.pair.alignment);
+        let found = anchors::reanchor(docs.as_ref().map(|d| &d.turns), &kept);
+        let mut annotations = self.annotations.clone();
+        for side in Side::BOTH.into_iter().filter(|&s| !Arc::ptr_eq(&docs[s], &self.pair.docs[s])) {
+            annotations = edit::remap_annotations(&annotations, side, &self.pair.docs[side], &docs[side]);
+        }
+        let mut dropped = found.dropped;
+        let lost = |before: usize, after: usize, what: &str| {
+            (before > after).then(|| format!("{} {what} on text that is no longer there", before - after))
+        };
+        dropped.extend(lost(self.annotations.notes.len(), annotations.notes.len(), "note(s)"));
+        dropped.extend(lost(self.annotations.bookmarks.len(), annotations.bookmarks.len(), "bookmark(s)"));
+        let pair = Pair { docs, alignment: Arc::new(found.alignment) };
+        let kept = pair.alignment.links.iter().filter(|l| l.origin == Origin::User).count();
+        let mut session = Session::restored(pair, annotations, self.dismissed.iter().copied());
+        if self.dirty() {
+            session.mark_unsaved();
+        }
+        Reread { session, kept, moved: found.moved, dropped }
     }
 
     /// The same work with its sides exchanged. Undo does not reach across a swap; what was

@@ -516,7 +516,7 @@ pub fn apply_resplit(
 /// Moves the notes and bookmarks of one side from the turns of `old` to those of `new`: to the
 /// turn with the same text nearest the old number, else to one that starts or ends it (a turn
 /// split in two keeps its note on the first part).
-fn remap_annotations(notes: &Annotations, side: Side, old: &Document, new: &Document) -> Annotations {
+pub(crate) fn remap_annotations(notes: &Annotations, side: Side, old: &Document, new: &Document) -> Annotations {
     let find = |r: TurnRef| -> Option<TurnRef> {
         if r.side != side {
             return Some(r);

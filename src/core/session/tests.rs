@@ -2,7 +2,6 @@
 //! rows mapped through a change.
 
 use super::*;
-use crate::core::document::Document;
 
 fn pair() -> Pair {
     let zh = "主持人：你好。\n\n林晓：你好啊，很高兴见到你。\n\n主持人：我们开始吧？\n\n林晓：好的，请问。\n\n主持人：再见。";
@@ -105,4 +104,30 @@ fn rows_are_mapped_through_a_change() {
     assert!((splice.at..splice.at + splice.old.len()).all(|r| splice.map_row(r).is_none()), "rows it replaced");
     assert_eq!(splice.map_row_back(rows - 1 + added), Some(rows - 1));
     assert_eq!(change.map_row(rows - 1 + added, false), Some(rows - 1), "and through the change taken back");
+}
+
+#[test]
+fn a_text_read_again_keeps_the_users_links_notes_and_dismissals_by_their_text() {
+    let fr2 = "Animateur : Bonjour à tous.\n\nAnimateur : Bonjour.\n\nLin Xiao : Bonjour, ravie de vous voir.\n\nAnimateur : On commence ?\n\nLin Xiao : D'accord, je vous écoute.\n\nAnimateur : Au revoir.";
+    let mut s = Session::new(pair());
+    s.apply(Edit::Unlink { row: 1 }).unwrap();
+    // A note on the row with the unlinked French turn alone: it lives on that French turn.
+    let noted_row = s.pair().alignment.links.iter().position(|l| l.left.is_empty()).unwrap();
+    s.apply(Edit::Note { row: noted_row, text: Some("fin".into()) }).unwrap();
+    s.apply(Edit::Dismiss { key: 9, on: true, row: 0 }).unwrap();
+    let noted = *s.annotations().notes.keys().next().unwrap();
+    assert_eq!(noted.side, Side::Right);
+    let noted_text = s.pair().docs[noted.side].turns.turns[noted.turn].text.clone();
+    // The French text gains a turn at its start.
+    let mut docs = s.pair().docs.clone();
+    docs.right = Arc::new(Document::from_text("fr", fr2, "UTF-8", 0));
+    let r = s.reread(docs);
+    assert!(Arc::ptr_eq(&r.session.pair().docs.left, &s.pair().docs.left), "the side not read again is shared");
+    let (k, _) = r.session.annotations().notes.iter().next().expect("the note is kept");
+    assert_eq!(r.session.pair().docs[k.side].turns.turns[k.turn].text, noted_text, "on its turn's text");
+    assert_eq!(k.turn, noted.turn + 1, "which moved down by the turn added");
+    assert!(r.session.dismissed().contains(&9));
+    assert!(r.kept >= 1, "the user's links found again: {r:?}");
+    assert!(r.session.dirty(), "unsaved work stays unsaved");
+    assert!(!r.session.can_undo(), "undo does not reach across a reread");
 }
