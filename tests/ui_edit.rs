@@ -290,7 +290,7 @@ fn a_source_changed_on_disk_is_read_again_and_the_edits_follow_their_text() {
     h.state_mut().handle(Action::Edit(tandem::core::edit::Edit::Note { row: 5, text: Some("à revoir".into()) }));
     h.run_steps(1);
     let noted_text = |h: &Harness<'_, TandemApp>| {
-        let (turn, _) = h.state().annotations().unwrap().notes.iter().next().expect("a note").clone();
+        let (turn, _) = h.state().annotations().unwrap().notes.iter().next().expect("a note");
         h.state().pair().unwrap().docs[turn.side].turns.turns[turn.turn].text.clone()
     };
     let noted = noted_text(&h);

@@ -13,8 +13,12 @@ use crate::core::side::{Side, Sides};
 use crate::state::export::ExportRun;
 use crate::state::{Action, ExportAction, Target};
 
-/// An export on its own thread: rows written, or why not.
-pub type ExportJob = Task<Result<usize, ExportError>>;
+/// An export on its own thread (rows written, or why not), and how far it is; its Cancel is in
+/// its progress, so the task is never dropped early.
+pub struct ExportTask {
+    pub task: Task<Result<usize, ExportError>>,
+    pub progress: Arc<Progress>,
+}
 
 impl TandemApp {
     pub(super) fn handle_export(&mut self, action: ExportAction) {
@@ -41,8 +45,8 @@ impl TandemApp {
             }
             ExportAction::Write { path, replace } => self.start_export(path, replace),
             ExportAction::Cancel => {
-                if let Some(run) = &self.state.export.running {
-                    run.progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+                if let Some(export) = &self.tasks.export {
+                    export.progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
             }
             ExportAction::KeepExisting => {
@@ -98,7 +102,7 @@ impl TandemApp {
         let progress = Arc::new(Progress::default());
         let (job_progress, job_path) = (progress.clone(), path.clone());
         // The export's own Cancel (in its progress) stops it; the task is never dropped early.
-        self.tasks.export = Some(Task::spawn(self.wake(), move |_| {
+        let task = Task::spawn(self.wake(), move |_| {
             let flags = flags.unwrap_or_else(|| {
                 let mut all = review::check(&pair);
                 all.retain(|f| !dismissed.contains(&f.key(&pair)));
@@ -107,13 +111,14 @@ impl TandemApp {
             let prepared = export::prepare(&pair, &annotations, &flags, &options);
             let written = export::write_file(&prepared, format, &job_path, replace, &job_progress);
             Some(written.map(|()| prepared.rows.len()))
-        }));
+        });
         self.state.export.outcome = None;
-        self.state.export.running = Some(ExportRun { path, format, started: Instant::now(), progress });
+        self.tasks.export = Some(ExportTask { task, progress });
+        self.state.export.running = Some(ExportRun { path, format, started: Instant::now(), share: 0.0 });
     }
 
     pub(super) fn poll_export(&mut self) {
-        let Some(result) = self.tasks.export.as_ref().and_then(Task::poll) else { return };
+        let Some(result) = self.tasks.export.as_ref().and_then(|e| e.task.poll()) else { return };
         self.tasks.export = None;
         let Some(run) = self.state.export.running.take() else { return };
         let stopped =
@@ -143,7 +148,7 @@ impl TandemApp {
     /// Waits for the export to be written (tests).
     pub fn finish_export(&mut self) {
         if let Some(job) = self.tasks.export.as_ref() {
-            job.wait();
+            job.task.wait();
         }
         self.poll_export();
     }

@@ -11,7 +11,7 @@ use crate::core::project::{ProjectFile, Restored};
 use crate::core::session::{Reread, Session};
 use crate::core::side::{Side, Sides};
 use crate::core::turns::Segmentation;
-use crate::state::{LoadStage, Loading, Target};
+use crate::state::{Loading, Target};
 
 /// One side to load: a file, or a document already in memory (the side that stays).
 #[derive(Debug, Clone)]
@@ -133,7 +133,10 @@ pub enum Purpose {
 
 /// A pair being read and aligned on a background thread.
 pub struct Job {
-    pub loading: Loading,
+    /// What is loaded, and since when (see [`Job::loading`]).
+    what: String,
+    started: Instant,
+    stage: Arc<LoadStage>,
     pub purpose: Purpose,
     /// A message that came up while this load ran, shown once it has opened its pair (the
     /// opening clears what the status line said about the pair before).
@@ -167,12 +170,7 @@ impl Job {
             })();
             Some(result)
         });
-        Job {
-            loading: Loading { what, started: Instant::now(), stage: shown },
-            purpose: Purpose::Open,
-            notice: None,
-            task,
-        }
+        Job { what, started: Instant::now(), stage: shown, purpose: Purpose::Open, notice: None, task }
     }
 
     /// Starts reading a project: its file, both sources (in the encodings it names), and the
@@ -225,12 +223,7 @@ impl Job {
             })();
             Some(result)
         });
-        Job {
-            loading: Loading { what, started: Instant::now(), stage: shown },
-            purpose: Purpose::Open,
-            notice: None,
-            task,
-        }
+        Job { what, started: Instant::now(), stage: shown, purpose: Purpose::Open, notice: None, task }
     }
 
     fn spawn_file(
@@ -279,12 +272,13 @@ impl Job {
             })();
             Some(result)
         });
-        Job {
-            loading: Loading { what, started: Instant::now(), stage: shown },
-            purpose: Purpose::Open,
-            notice: None,
-            task,
-        }
+        Job { what, started: Instant::now(), stage: shown, purpose: Purpose::Open, notice: None, task }
+    }
+
+    /// What the window shows of this load now.
+    pub fn loading(&self) -> Loading {
+        let (now, share) = self.stage.read();
+        Loading { what: self.what.clone(), started: self.started, now, share }
     }
 
     /// The result, once there.
@@ -407,4 +401,43 @@ fn sample_docs() -> [Document; 2] {
 
 pub(super) fn sample_sources() -> [ToLoad; 2] {
     sample_docs().map(|d| ToLoad::Loaded(std::sync::Arc::new(d)))
+}
+
+/// The loading thread's progress, read by the window (twice a second, no faster).
+#[derive(Debug, Default)]
+pub struct LoadStage {
+    /// Steps finished, of `total`.
+    done: std::sync::atomic::AtomicU32,
+    total: std::sync::atomic::AtomicU32,
+    /// What is being done now: `reading and decoding left.txt`, `finding the turns of…`, `aligning`.
+    now: std::sync::Mutex<String>,
+}
+
+impl LoadStage {
+    /// A loading of `total` steps.
+    pub fn new(total: u32) -> Self {
+        let stage = LoadStage::default();
+        stage.total.store(total, std::sync::atomic::Ordering::Relaxed);
+        stage
+    }
+
+    /// A step begins.
+    pub fn begin(&self, what: impl Into<String>) {
+        if let Ok(mut now) = self.now.lock() {
+            *now = what.into();
+        }
+    }
+
+    /// A step is over.
+    pub fn step_done(&self) {
+        self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// What is being done, and the share done (0 to 1).
+    pub fn read(&self) -> (String, f32) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let (done, total) = (self.done.load(Relaxed), self.total.load(Relaxed));
+        let now = self.now.lock().map(|n| n.clone()).unwrap_or_default();
+        (now, if total == 0 { 0.0 } else { (done as f32 / total as f32).min(1.0) })
+    }
 }

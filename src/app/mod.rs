@@ -203,7 +203,7 @@ impl TandemApp {
     /// Starts reading and aligning in the background; what is open stays until it succeeds.
     fn open(&mut self, sources: [ToLoad; 2]) {
         let job = Job::spawn(sources, self.wake());
-        self.state.loading = Some(job.loading.clone());
+        self.state.loading = Some(job.loading());
         self.tasks.load = Some(job);
     }
 
@@ -247,6 +247,13 @@ impl TandemApp {
     }
 
     fn poll_background(&mut self) {
+        // The progress of what runs, as the window shows it this frame.
+        if let Some(job) = self.tasks.load.as_ref() {
+            self.state.loading = Some(job.loading());
+        }
+        if let (Some(run), Some(export)) = (self.state.export.running.as_mut(), self.tasks.export.as_ref()) {
+            run.share = export.progress.fraction();
+        }
         if let Some(result) = self.tasks.load.as_ref().and_then(Job::poll) {
             let (purpose, notice) = self.tasks.load.take().map(|j| (j.purpose, j.notice)).unwrap_or_default();
             self.state.loading = None;
@@ -347,7 +354,7 @@ impl TandemApp {
                     located[side] = Some(file);
                     let (project, located) = (project.clone(), located.clone());
                     let job = Job::spawn_project_located(project, located, self.wake());
-                    self.state.loading = Some(job.loading.clone());
+                    self.state.loading = Some(job.loading());
                     self.tasks.load = Some(job);
                 }
             }

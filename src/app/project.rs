@@ -272,7 +272,7 @@ impl TandemApp {
         let names: Vec<String> = sides.iter().map(|&s| session.pair().doc(s).name()).collect();
         self.state.project.last = Some(format!("{} changed on disk: reading it again", names.join(" and ")));
         let job = Job::spawn_reread(session, sides.to_vec(), self.wake());
-        self.state.loading = Some(job.loading.clone());
+        self.state.loading = Some(job.loading());
         self.tasks.load = Some(job);
     }
 
@@ -320,7 +320,7 @@ impl TandemApp {
     pub(super) fn open_project(&mut self, path: PathBuf) {
         let trusted = self.state.settings.recent_projects.contains(&path);
         let job = Job::spawn_project(path, trusted, self.wake());
-        self.state.loading = Some(job.loading.clone());
+        self.state.loading = Some(job.loading());
         self.tasks.load = Some(job);
     }
 
@@ -329,7 +329,7 @@ impl TandemApp {
         let Some((path, _)) = self.state.project.outside.take() else { return };
         if yes {
             let job = Job::spawn_project(path, true, self.wake());
-            self.state.loading = Some(job.loading.clone());
+            self.state.loading = Some(job.loading());
             self.tasks.load = Some(job);
         } else {
             self.state.project.last = Some(format!("{} was not opened", path.display()));
@@ -422,7 +422,7 @@ impl TandemApp {
         if restore {
             // A recovery copy is Tandem's own, written from a pair the user opened.
             let job = Job::spawn_project(offer.path, true, self.wake()).for_purpose(super::loader::Purpose::Recover);
-            self.state.loading = Some(job.loading.clone());
+            self.state.loading = Some(job.loading());
             self.tasks.load = Some(job);
         } else {
             let _ = std::fs::remove_file(&offer.path);

@@ -1,6 +1,6 @@
 //! What runs off the UI thread now: one slot for each kind of [`Task`](super::tasks::Task).
 
-use super::export::ExportJob;
+use super::export::ExportTask;
 use super::loader::{Dialog, Job};
 use super::nav::SearchJob;
 use super::project::Resplit;
@@ -20,7 +20,7 @@ pub(super) struct Running {
     pub search: Option<SearchJob>,
     /// The review flags being computed.
     pub review: Option<ReviewJob>,
-    pub export: Option<ExportJob>,
+    pub export: Option<ExportTask>,
     /// A document being cut into turns anew after an edit of its turns.
     pub resplit: Option<Task<Resplit>>,
     /// The installed font families being listed.

@@ -2,10 +2,9 @@
 //! came of the last one.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Instant;
 
-use crate::core::export::{Format, Progress, RowScope};
+use crate::core::export::{Format, RowScope};
 
 /// Which rows the window exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,7 +54,8 @@ pub struct ExportRun {
     pub path: PathBuf,
     pub format: Format,
     pub started: Instant,
-    pub progress: Arc<Progress>,
+    /// The share written (0 to 1), as it was at the start of this frame.
+    pub share: f32,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -171,53 +171,16 @@ pub struct RecoveryOffer {
     pub path: std::path::PathBuf,
 }
 
-/// A pair being read and aligned in the background.
-#[derive(Debug, Clone)]
+/// A pair being read and aligned in the background: what the window shows of it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Loading {
     /// `left.txt ↔ right.txt`
     pub what: String,
     pub started: Instant,
-    /// What the loading thread is doing, and how far it is.
-    pub stage: std::sync::Arc<LoadStage>,
-}
-
-/// The loading thread's progress, read by the window (twice a second, no faster).
-#[derive(Debug, Default)]
-pub struct LoadStage {
-    /// Steps finished, of `total`.
-    done: std::sync::atomic::AtomicU32,
-    total: std::sync::atomic::AtomicU32,
-    /// What is being done now: `reading and decoding left.txt`, `finding the turns of…`, `aligning`.
-    now: std::sync::Mutex<String>,
-}
-
-impl LoadStage {
-    /// A loading of `total` steps.
-    pub fn new(total: u32) -> Self {
-        let stage = LoadStage::default();
-        stage.total.store(total, std::sync::atomic::Ordering::Relaxed);
-        stage
-    }
-
-    /// A step begins.
-    pub fn begin(&self, what: impl Into<String>) {
-        if let Ok(mut now) = self.now.lock() {
-            *now = what.into();
-        }
-    }
-
-    /// A step is over.
-    pub fn step_done(&self) {
-        self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    }
-
-    /// What is being done, and the share done (0 to 1).
-    pub fn read(&self) -> (String, f32) {
-        use std::sync::atomic::Ordering::Relaxed;
-        let (done, total) = (self.done.load(Relaxed), self.total.load(Relaxed));
-        let now = self.now.lock().map(|n| n.clone()).unwrap_or_default();
-        (now, if total == 0 { 0.0 } else { (done as f32 / total as f32).min(1.0) })
-    }
+    /// What is being done now (`reading and decoding left.txt`, `aligning`), and the share done
+    /// (0 to 1): the loading task's progress as it was at the start of this frame.
+    pub now: String,
+    pub share: f32,
 }
 
 /// A path typed by hand, for when no file dialog can appear.

@@ -82,7 +82,7 @@ pub fn export_window_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> V
         });
         ui.add_space(8.0);
         if let Some(run) = &state.export.running {
-            let fraction = run.progress.fraction();
+            let fraction = run.share;
             ui.add(egui::ProgressBar::new(fraction).show_percentage().text(format!(
                 "Writing {} … {:.0} %",
                 run.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),

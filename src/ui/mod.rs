@@ -149,11 +149,10 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
     ui.horizontal(|ui| {
         if let Some(loading) = &state.loading {
             // No spinner: it would draw frames without end while a slow source is waited for.
-            let (now, _) = loading.stage.read();
             ui.label(format!(
                 "Reading and aligning {} — {} … {:.0} s",
                 loading.what,
-                now.to_lowercase(),
+                loading.now.to_lowercase(),
                 loading.started.elapsed().as_secs_f32().floor()
             ));
             if ui.small_button("Cancel").on_hover_text("Stop waiting (Esc); the pair on screen stays").clicked() {
@@ -416,7 +415,7 @@ fn unrelated_banner_ui(ui: &mut Ui) {
 /// pair on screen stays usable around it; redrawn twice a second (by the status line), no faster.
 pub fn loading_ui(ui: &mut Ui, loading: &crate::state::Loading) -> Vec<Action> {
     let mut out = Vec::new();
-    let (now, done) = loading.stage.read();
+    let (now, done) = (&loading.now, loading.share);
     egui::Area::new(egui::Id::unique("loading-box"))
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
         .order(egui::Order::Foreground)
