@@ -1,9 +1,12 @@
-//! The eframe app: owns the state, runs background work, and applies every action in one place.
+//! The eframe app: owns the state and the session in it, runs the background tasks, and applies
+//! what the user asks.
 //!
-//! A frame reads the keyboard and drops into actions, draws the UI (which reads the state and
-//! returns more actions), then hands all of them to [`TandemApp::handle`] — the one funnel that
-//! changes the state — and asks for one more frame when anything changed, so that what is shown
-//! never lags behind.
+//! The state changes at three doors, all here at the start of a frame or after it: finished
+//! tasks in `poll_background`; what the window itself reports (a close asked for, a new size,
+//! words selected) in `may_close`, `recentre_on_resize` and `catch_selection`; and every action
+//! — keys, dropped files, what the UI returns after drawing — in [`TandemApp::handle`]. The UI
+//! only reads the state. Anything changed asks for one more frame, so that what is shown never
+//! lags behind.
 
 mod export;
 mod keys;
@@ -77,7 +80,8 @@ pub struct TandemApp {
     ctx: egui::Context,
 }
 
-/// The app reads as its state: tests and the UI see it, only [`TandemApp::handle`] changes it.
+/// The app reads as its state: tests and the UI see it; only the app changes it (see the module's
+/// doc for where).
 impl std::ops::Deref for TandemApp {
     type Target = AppState;
     fn deref(&self) -> &AppState {

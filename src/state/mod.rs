@@ -1,6 +1,6 @@
 //! What the window shows, as plain data: the open pair, where the reader is, the search results,
 //! what is loading, and the actions the UI returns. The UI reads this and never changes it; the
-//! app applies actions to it in one place.
+//! app changes it for actions and finished tasks (see `app/mod.rs`).
 
 pub mod action;
 pub mod export;
@@ -191,7 +191,7 @@ pub struct PathEntry {
     pub reason: String,
 }
 
-/// Everything the UI reads. Only the app's action handler changes it.
+/// Everything the UI reads. Only the app changes it.
 #[derive(Debug, Default)]
 pub struct AppState {
     pub settings: Settings,

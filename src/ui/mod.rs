@@ -20,8 +20,10 @@ use crate::core::side::{Side, Sides};
 use crate::state::{Action, AppState, NavAction, ReviewAction, Target};
 use view::{ViewCache, ViewParams};
 
-/// What is being typed in the window's fields: widget state, not the app's. The app reads a
-/// draft only through the action that submits it.
+/// What is being typed in the window's fields: widget state the UI edits. The app fills a field
+/// when it opens one (a path to correct, a note to edit, the export's languages, where the row
+/// menu opens, where the keyboard goes) and reads two when it acts on them: the search query (to
+/// search again after a change) and the export's languages (when the export starts).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Drafts {
     pub query: String,
