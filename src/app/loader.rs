@@ -1,9 +1,8 @@
-//! Work off the UI thread: reading and aligning a pair or a project, and the native file dialogs.
+//! Reading and aligning a pair or a project off the UI thread, and what the window shows of it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use super::tasks::Task;
 use crate::core::document::{self, Document, Pair};
@@ -11,7 +10,7 @@ use crate::core::project::{ProjectFile, Restored};
 use crate::core::session::{Reread, Session};
 use crate::core::side::{Side, Sides};
 use crate::core::turns::Segmentation;
-use crate::state::{Loading, Target};
+use crate::state::Loading;
 
 /// One side to load: a file, or a document already in memory (the side that stays).
 #[derive(Debug, Clone)]
@@ -290,106 +289,6 @@ impl Job {
     /// Blocks until the load has ended (tests).
     pub fn wait(&self) {
         self.task.wait();
-    }
-}
-
-/// What came of a dialog.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Picked {
-    Files(Vec<PathBuf>),
-    Cancelled,
-    /// The dialog returned at once with nothing: most likely no dialog could be shown at all
-    /// (a Linux session without a desktop portal).
-    NoDialog,
-}
-
-/// A native file dialog running on its own thread, so that the window never freezes.
-pub struct Dialog {
-    pub target: Target,
-    rx: Receiver<(Option<Vec<PathBuf>>, Duration)>,
-}
-
-/// A dialog answering faster than a person can is a dialog that never appeared.
-const TOO_FAST: Duration = Duration::from_millis(1200);
-
-/// Whether a native dialog can appear at all. On Linux and the BSDs rfd needs the desktop
-/// portal (over the session D-Bus) or zenity; without either it returns at once as if cancelled.
-pub fn dialog_possible() -> bool {
-    if !cfg!(all(unix, not(target_os = "macos"))) {
-        return true;
-    }
-    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
-        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| std::path::Path::new(&d).join("bus").exists());
-    let zenity = std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file()));
-    bus || zenity
-}
-
-impl Dialog {
-    /// A dialog for `target`; a save dialog offers `suggested` (a whole path: folder and name).
-    pub fn spawn(target: Target, suggested: Option<PathBuf>, wake: impl Fn() + Send + 'static) -> Dialog {
-        let (tx, rx) = channel();
-        if !dialog_possible() {
-            let _ = tx.send((None, Duration::ZERO));
-            wake();
-            return Dialog { target, rx };
-        }
-        std::thread::spawn(move || {
-            let started = Instant::now();
-            let title = match target {
-                Target::Pair => "Open a text and its translation",
-                Target::Side(Side::Left) => "Open the left document",
-                Target::Side(Side::Right) => "Open the right document",
-                Target::Project => "Open a Tandem project",
-                Target::SaveProject => "Save the project",
-                Target::Locate(Side::Left) => "Where is the project's left file now?",
-                Target::Locate(Side::Right) => "Where is the project's right file now?",
-                Target::Export(_) => "Export the aligned pair",
-            };
-            let mut dialog = rfd::FileDialog::new().set_title(title);
-            if let Some(dir) = suggested.as_ref().and_then(|p| p.parent()).filter(|d| d.is_dir()) {
-                dialog = dialog.set_directory(dir);
-            }
-            let picked = match target {
-                Target::Pair | Target::Side(_) => {
-                    let mut dialog = dialog;
-                    for (name, extensions) in crate::core::formats::DIALOG_FILTERS {
-                        dialog = dialog.add_filter(name, extensions);
-                    }
-                    let dialog = dialog.add_filter("Tandem project", &["tandem"]).add_filter("All files", &["*"]);
-                    if target == Target::Pair { dialog.pick_files() } else { dialog.pick_file().map(|f| vec![f]) }
-                }
-                Target::Project => dialog.add_filter("Tandem project", &["tandem"]).pick_file().map(|f| vec![f]),
-                Target::Locate(_) => dialog.add_filter("All files", &["*"]).pick_file().map(|f| vec![f]),
-                Target::Export(format) => {
-                    let name = suggested.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
-                    dialog
-                        .add_filter(format.title(), &[format.name()])
-                        .add_filter("All files", &["*"])
-                        .set_file_name(name.unwrap_or_else(|| format!("aligned.{}", format.name())))
-                        .save_file()
-                        .map(|f| vec![if f.extension().is_none() { f.with_extension(format.name()) } else { f }])
-                }
-                Target::SaveProject => dialog
-                    .add_filter("Tandem project", &["tandem"])
-                    .set_file_name("work.tandem")
-                    .save_file()
-                    .map(|f| vec![if f.extension().is_none() { f.with_extension("tandem") } else { f }]),
-            };
-            let _ = tx.send((picked, started.elapsed()));
-            wake();
-        });
-        Dialog { target, rx }
-    }
-
-    pub fn poll(&self) -> Option<Picked> {
-        match self.rx.try_recv() {
-            Ok((Some(files), _)) if !files.is_empty() => Some(Picked::Files(files)),
-            Ok((_, elapsed)) if elapsed < TOO_FAST => Some(Picked::NoDialog),
-            Ok(_) => Some(Picked::Cancelled),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Picked::NoDialog),
-        }
     }
 }
 

@@ -8,6 +8,7 @@
 //! only reads the state. Anything changed asks for one more frame, so that what is shown never
 //! lags behind.
 
+mod dialog;
 mod export;
 mod keys;
 pub mod loader;
@@ -31,7 +32,8 @@ pub use crate::state::{
 use crate::ui;
 use crate::ui::fonts::UserFont;
 use crate::ui::view::{ViewCache, ViewParams};
-use loader::{Dialog, Job, Picked, ToLoad};
+use dialog::{Dialog, Picked};
+use loader::{Job, ToLoad};
 pub use nav::SearchJob;
 use review::DismissalStore;
 
@@ -135,7 +137,7 @@ impl TandemApp {
     pub fn opening(ctx: egui::Context, settings: Settings, files: Vec<PathBuf>) -> Self {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let mut app = TandemApp {
-            state: AppState { settings, no_dialog: !loader::dialog_possible(), ..AppState::default() },
+            state: AppState { settings, no_dialog: !dialog::dialog_possible(), ..AppState::default() },
             view: None,
             drafts: ui::Drafts::default(),
             tasks: running::Running::default(),

@@ -1,7 +1,8 @@
 //! What runs off the UI thread now: one slot for each kind of [`Task`](super::tasks::Task).
 
+use super::dialog::Dialog;
 use super::export::ExportTask;
-use super::loader::{Dialog, Job};
+use super::loader::Job;
 use super::nav::SearchJob;
 use super::project::Resplit;
 use super::review::ReviewJob;
