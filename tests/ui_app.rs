@@ -7,6 +7,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use tandem::app::{Action, Settings, TandemApp, Target};
 
+use tandem::core::review::FlagKind;
+
 mod common;
 use common::{app_with, fixture, wheel};
 
@@ -37,7 +39,22 @@ fn the_sample_pair_shows_its_rows_and_speakers() {
     assert!(!harness.query_all_by_label_contains("Lin Xiao").collect::<Vec<_>>().is_empty());
     harness.get_by_label_contains("最难的是节奏");
     harness.get_by_label_contains("Le plus difficile, c’est le rythme");
-    harness.get_by_label_contains("Chinese · UTF-8 · 15 turns");
+    harness.get_by_label_contains("Chinese · UTF-8 · 17 turns");
+}
+
+#[test]
+fn the_sample_shows_the_review_at_work_a_number_and_a_missing_answer() {
+    let mut harness = app_with(None);
+    harness.state_mut().finish_review();
+    harness.run_steps(2);
+    let review = &harness.state().review;
+    let kinds: Vec<FlagKind> = review.shown.iter().map(|&k| review.flags[k].1.kind).collect();
+    assert_eq!(kinds, [FlagKind::Numbers, FlagKind::Missing], "{:?}", review.flags);
+    // The answer the French left out faces an empty cell, a row of its own.
+    let row = review.flags[review.shown[1]].1.row;
+    let link = harness.state().pair().unwrap().alignment.links[row].clone();
+    assert!(link.right.is_empty() && link.left.len() == 1, "{link:?}");
+    harness.get_by_label("2 flags");
 }
 
 #[test]

@@ -37,8 +37,8 @@ fn arrows_space_and_page_keys_move_the_current_pair() {
         (Key::PageDown, 3),
         (Key::ArrowLeft, 2),
         (Key::PageUp, 1),
-        (Key::End, 14),
-        (Key::ArrowRight, 14),
+        (Key::End, 16),
+        (Key::ArrowRight, 16),
         (Key::Home, 0),
         (Key::ArrowLeft, 0),
     ] {
@@ -76,14 +76,14 @@ fn presentation_mode_hides_the_menus_and_has_its_own_keys() {
     h.run_steps(2);
     assert!(h.state().nav.presenting);
     assert!(h.query_by_role_and_label(Role::Button, "File").is_none(), "menus are hidden");
-    h.get_by_label_contains("pair 1 of 15 · row 1 of 15");
+    h.get_by_label_contains("pair 1 of 16 · row 1 of 17");
     // The room sees the titles and the languages, not the encodings and counts.
     h.get_by_label("Chinese (simplified)");
     h.get_by_label("French");
     assert!(h.query_by_label_contains("UTF-8").is_none(), "no technical line for the room");
     press(&mut h, Key::ArrowRight);
     press(&mut h, Key::ArrowRight);
-    h.get_by_label_contains("pair 3 of 15 · row 3 of 15 · 主持人 — Animateur");
+    h.get_by_label_contains("pair 3 of 16 · row 3 of 17 · 主持人 — Animateur");
 
     // Its own text size, remembered apart from the normal one.
     let (normal, present) = (h.state().settings.text_size, h.state().settings.present_text_size);
@@ -150,16 +150,16 @@ fn go_to_a_turn_or_a_line() {
 fn alt_arrows_follow_a_speaker() {
     let mut h = app();
     press(&mut h, Key::End);
-    assert_eq!(current(&h), 14, "the host thanks the guest");
+    assert_eq!(current(&h), 16, "the host thanks the guest");
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
     h.run_steps(2);
-    assert_eq!(current(&h), 12, "the host's previous question");
+    assert_eq!(current(&h), 14, "the host's previous question");
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
-    h.run_steps(2);
-    assert_eq!(current(&h), 10);
-    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
     h.run_steps(2);
     assert_eq!(current(&h), 12);
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run_steps(2);
+    assert_eq!(current(&h), 14);
 }
 
 #[test]
@@ -342,15 +342,19 @@ fn selected_words_stay_highlighted_in_their_pair_until_cleared() {
     h.key_press(Key::H);
     h.run_steps(1);
     assert!(h.state().nav.phrases.is_empty(), "nothing selected, nothing highlighted");
-    // Highlights are kept by row: an edit above them, which moves the rows, takes them away.
+    // Highlights follow their pair: an edit above it, which moves the rows, moves them with it.
     drag_select(&mut h, "Lin Xiao, quand avez-vous");
     h.key_press(Key::H);
     h.run_steps(2);
-    assert_eq!(h.state().nav.phrases.len(), 1);
+    assert_eq!(h.state().nav.phrases, [(2, text.clone())]);
     h.key_press(Key::Home);
     h.key_press_modifiers(Modifiers::COMMAND, Key::U);
     h.run_steps(2);
-    assert!(h.state().nav.phrases.is_empty(), "row 1 unlinked: the rows below moved");
+    assert_eq!(h.state().nav.phrases, [(3, text.clone())], "row 1 unlinked into two: the pair is now row 4");
+    // And back with Ctrl+Z.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().nav.phrases, [(2, text)]);
 }
 
 #[test]
@@ -362,13 +366,13 @@ fn the_presenter_view_shows_the_next_pair_and_steps_the_talk() {
     h.get_by_label("Now");
     h.get_by_label("Next");
     // Row 1 is current: the next pair is the source line, in both languages.
-    assert!(h.query_by_label_contains("pair 1 of 15 · row 1 of 15").is_some());
+    assert!(h.query_by_label_contains("pair 1 of 16 · row 1 of 17").is_some());
     let next = |h: &Harness<'_, TandemApp>| h.query_all_by_label_contains("exemple écrit pour Tandem").count();
     assert!(next(&h) >= 2, "the next pair is shown (and the row itself)");
     h.get_by_label("Next ▶").click();
     h.run_steps(3);
     assert_eq!(h.state().nav.current, 1, "the presenter's button steps the talk");
-    assert!(h.query_by_label_contains("pair 2 of 15 · row 2 of 15").is_some());
+    assert!(h.query_by_label_contains("pair 2 of 16 · row 2 of 17").is_some());
     assert!(h.query_by_label("0 min").is_none(), "no clock before the talk begins");
     h.key_press(Key::F5);
     h.run_steps(3);

@@ -169,13 +169,16 @@ impl Splice {
 
     /// Where a row before the splice is after it: rows before it stay, rows after it move by
     /// the difference, rows it replaced are gone (`None`).
+    /// A row among those replaced is found again when a new row pairs the same turns (the
+    /// aligner, going over the rows around an edit, often gives back the same link with
+    /// another score).
     pub fn map_row(&self, row: usize) -> Option<usize> {
-        map_row(row, self.at, self.old.len(), self.new.len())
+        map_row(row, self.at, &self.old, &self.new)
     }
 
     /// [`Self::map_row`] for the splice taken back.
     pub fn map_row_back(&self, row: usize) -> Option<usize> {
-        map_row(row, self.at, self.new.len(), self.old.len())
+        map_row(row, self.at, &self.new, &self.old)
     }
 
     fn apply(&self, links: &mut Vec<Link>, forward: bool) {
@@ -184,13 +187,14 @@ impl Splice {
     }
 }
 
-fn map_row(row: usize, at: usize, removed: usize, added: usize) -> Option<usize> {
+fn map_row(row: usize, at: usize, removed: &[Link], added: &[Link]) -> Option<usize> {
     if row < at {
         Some(row)
-    } else if row >= at + removed {
-        Some(row - removed + added)
+    } else if row >= at + removed.len() {
+        Some(row - removed.len() + added.len())
     } else {
-        None
+        let was = &removed[row - at];
+        added.iter().position(|l| l.left == was.left && l.right == was.right).map(|k| at + k)
     }
 }
 
