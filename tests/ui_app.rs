@@ -163,13 +163,13 @@ fn a_bad_file_shows_an_error_and_keeps_the_open_pair() {
         harness.run_steps(2);
         let app = harness.state();
         assert!(app.pair().unwrap().docs.left.path.ends_with("interview_zh.txt"), "the sample stays open");
-        let error = app.error.clone().unwrap();
+        let error = app.status_text().unwrap().to_string();
         assert!(error.contains(&bad.display().to_string()), "{error}");
         harness.get_by_label_contains("⚠");
     }
     harness.get_by_role_and_label(Role::Button, "Dismiss").click();
     harness.run_steps(2);
-    assert!(harness.state().error.is_none());
+    assert!(harness.state().status.is_none());
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -263,7 +263,7 @@ fn dragging_the_gutter_moves_the_split() {
 fn an_empty_window_says_how_to_open_files_and_offers_the_sample() {
     let mut harness = app_with(Some([fixture("nowhere_zh.txt"), fixture("nowhere_fr.txt")]));
     assert!(harness.state().pair().is_none());
-    assert!(harness.state().error.as_deref().is_some_and(|e| e.contains("nowhere_zh.txt")));
+    assert!(harness.state().status_text().is_some_and(|e| e.contains("nowhere_zh.txt")));
     harness.get_by_label_contains("drop two files on this window");
     harness.get_by_role_and_label(Role::Button, "Open the sample pair").click();
     harness.run_steps(2);
@@ -299,7 +299,7 @@ fn a_remembered_pair_whose_file_is_gone_is_named_and_a_way_offered() {
 fn a_word_pair_opens_and_shows_paragraphs_instead_of_lines() {
     let h =
         common::app_with(Some([common::fixture("formats/bakery_zh.docx"), common::fixture("formats/bakery_fr.docx")]));
-    assert!(h.state().error.is_none(), "{:?}", h.state().error);
+    assert!(h.state().status.is_none(), "{:?}", h.state().status);
     assert_eq!(h.get_all_by_label_contains("#4  paragraph 4").count(), 2, "both columns");
     assert!(h.query_by_label_contains("#4  l. ").is_none(), "no line numbers a Word file does not have");
     assert!(h.get_all_by_label_contains("克莱尔·莫雷尔").count() > 0);
@@ -455,7 +455,7 @@ fn a_turn_of_megabytes_is_laid_out_only_where_it_is_on_screen() {
     std::fs::write(dir.join("en.txt"), format!("Host: Hello.\n\nGuest: {long}\n\nHost: Thank you.\n")).unwrap();
     std::fs::write(dir.join("fr.txt"), "Hôte : Bonjour.\n\nInvité : Une réponse courte.\n\nHôte : Merci.\n").unwrap();
     let mut h = app_with(Some([dir.join("en.txt"), dir.join("fr.txt")]));
-    assert!(h.state().error.is_none(), "{:?}", h.state().error);
+    assert!(h.state().status.is_none(), "{:?}", h.state().status);
     let (laid_out, first) = shown_sentences(&mut h);
     assert!(laid_out < 60_000, "{laid_out} characters laid out for one screen");
     assert_eq!(first.first(), Some(&1), "{first:?}");
@@ -564,7 +564,7 @@ fn a_long_message_in_the_status_line_is_cut_short_and_its_dismiss_stays_in_the_w
     harness.run_steps(1);
     harness.state_mut().finish_loading();
     harness.run_steps(3);
-    let long = harness.state().error.clone().expect("an error");
+    let long = harness.state().status_text().expect("an error").to_string();
     assert!(long.contains("interview_zh.txt"), "{long}");
     let dismiss = harness.get_by_label("Dismiss").rect();
     assert!(dismiss.right() <= 800.0, "Dismiss at {dismiss:?}");
@@ -572,7 +572,7 @@ fn a_long_message_in_the_status_line_is_cut_short_and_its_dismiss_stays_in_the_w
     assert!(shown.right() <= 800.0, "the message ends inside the window: {shown:?}");
     harness.get_by_label("Dismiss").click();
     harness.run_steps(2);
-    assert!(harness.state().error.is_none());
+    assert!(harness.state().status.is_none());
 }
 
 #[test]

@@ -216,7 +216,8 @@ fn a_save_that_fails_on_closing_keeps_the_window_and_a_later_save_does_not_close
     h.run_steps(2);
     h.get_by_role_and_label(Role::Button, "Save").click();
     assert!(!closes(&mut h, 3), "the work is not saved: the window stays");
-    assert!(h.state().error.as_deref().is_some_and(|e| e.starts_with("Cannot save")), "{:?}", h.state().error);
+    assert!(h.state().status_text().is_some_and(|e| e.starts_with("Cannot save")), "{:?}", h.state().status);
+    assert_eq!(h.state().status.as_ref().map(|s| s.level), Some(tandem::state::Level::Error));
     assert!(h.state().dirty());
     // The folder is back; saving now saves, and closes nothing: the close was given up.
     std::fs::remove_file(&folder).unwrap();
@@ -307,7 +308,7 @@ fn a_source_changed_on_disk_is_read_again_and_the_edits_follow_their_text() {
     }
     h.run_steps(2);
     let now: Vec<Link> = links(&h).into_iter().filter(|l| l.origin == Origin::User).collect();
-    assert_eq!(now.len(), 2, "both decisions still apply: {:?}", h.state().error);
+    assert_eq!(now.len(), 2, "both decisions still apply: {:?}", h.state().status);
     for (before, after) in user.iter().zip(&now) {
         assert_eq!(after.left, before.left.start + 1..before.left.end + 1, "one turn further down on the changed side");
         assert_eq!(after.right, before.right, "the other side as it was");
@@ -463,7 +464,7 @@ fn a_project_is_never_saved_over_a_source_or_another_file_and_ends_in_tandem() {
     h.state_mut().handle(Action::OpenPaths(vec![other.clone()], Target::SaveProject));
     h.run_steps(2);
     assert_eq!(std::fs::read_to_string(&other).unwrap(), "keep me");
-    assert!(h.state().error.as_deref().is_some_and(|e| e.contains("already exists")), "{:?}", h.state().error);
+    assert!(h.state().status_text().is_some_and(|e| e.contains("already exists")), "{:?}", h.state().status);
     // A name without the extension gets it.
     h.state_mut().handle(Action::OpenPaths(vec![store.join("review")], Target::SaveProject));
     h.run_steps(2);
@@ -591,12 +592,12 @@ fn a_source_deleted_under_an_open_pair_names_no_phantom_project() {
     assert!(h.state().dirty());
     std::fs::write(&fr, "").unwrap();
     let started = std::time::Instant::now();
-    while h.state().error.is_none() && started.elapsed().as_secs() < 15 {
+    while h.state().status.is_none() && started.elapsed().as_secs() < 15 {
         h.run_steps(1);
         h.state_mut().finish_loading();
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    let said = h.state().error.clone().unwrap_or_default();
+    let said = h.state().status_text().unwrap_or_default().to_string();
     assert!(said.contains("the file is empty") && said.contains("saving keeps your work"), "{said}");
     assert!(!said.contains(".tandem"), "no project is named: {said}");
     assert_eq!(links(&h), edited, "what was open stays, edits and all");

@@ -131,8 +131,10 @@ fn a_damaged_dismissals_file_is_set_aside_with_a_message() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("dismissed.json"), "{ this is not").unwrap();
     let h = app(&dir);
-    let error = h.state().error.clone().unwrap_or_default();
+    let error = h.state().status_text().unwrap_or_default().to_string();
     assert!(error.contains("cannot be read"), "{error}");
+    // Read as a warning, not an error: the window works on, with an empty list.
+    assert_eq!(h.state().status.as_ref().map(|s| s.level), Some(tandem::state::Level::Warning));
     assert!(dir.join("dismissed.json.damaged").is_file(), "kept for a person to look at");
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -139,7 +139,7 @@ pub struct Job {
     pub purpose: Purpose,
     /// A message that came up while this load ran, shown once it has opened its pair (the
     /// opening clears what the status line said about the pair before).
-    pub notice: Option<String>,
+    pub notice: Option<crate::state::Status>,
     task: Task<Result<Loaded, Failure>>,
 }
 

@@ -27,7 +27,7 @@ use std::path::PathBuf;
 use crate::core::session::Session;
 use crate::core::side::{Side, Sides};
 pub use crate::state::{
-    Action, AppState, CloseChoice, ExportAction, NavAction, PathEntry, ReviewAction, Settings, Target,
+    Action, AppState, CloseChoice, ExportAction, NavAction, PathEntry, ReviewAction, Settings, Status, Target,
 };
 use crate::ui;
 use crate::ui::fonts::UserFont;
@@ -115,7 +115,7 @@ impl TandemApp {
         let (store, error) = DismissalStore::open(dir);
         self.dismissal_store = store;
         if error.is_some() {
-            self.state.error = error.clone();
+            self.state.status = error.clone();
             // A pair still loading would clear it on success: said again then.
             if let Some(job) = self.tasks.load.as_mut() {
                 job.notice = error;
@@ -377,7 +377,7 @@ impl TandemApp {
                         Some([ToLoad::File(files.remove(0)), ToLoad::File(right)])
                     }
                     (Target::Pair, _) => {
-                        self.state.error = Some("Choose two files: a text and its translation.".into());
+                        self.state.status = Some(Status::error("Choose two files: a text and its translation."));
                         None
                     }
                     (_, 0) => None,
@@ -391,8 +391,9 @@ impl TandemApp {
                 };
                 match sources {
                     Some(sources) => self.open(sources),
-                    None if self.state.error.is_none() => {
-                        self.state.error = Some("Open a pair first: one file alone has nothing to align with.".into());
+                    None if self.state.status.is_none() => {
+                        self.state.status =
+                            Some(Status::error("Open a pair first: one file alone has nothing to align with."));
                     }
                     None => {}
                 }
@@ -411,7 +412,7 @@ impl TandemApp {
                 }
             }
             Action::OpenSample => {
-                self.state.error = None;
+                self.state.status = None;
                 // A pair of its own, read like any other: no project of the last pair to save
                 // it over once it is open.
                 self.open(loader::sample_sources());
@@ -460,7 +461,7 @@ impl TandemApp {
                 }
                 self.state.settings_open = open;
             }
-            Action::DismissError => self.state.error = None,
+            Action::DismissError => self.state.status = None,
             Action::Nav(action) => self.handle_nav(action),
             Action::Review(action) => self.handle_review(action),
             Action::Export(action) => self.handle_export(action),

@@ -5,19 +5,20 @@ use super::TandemApp;
 use super::loader::{Failure, Loaded, Purpose};
 use super::watch;
 use crate::core::session::{Reread, Session};
+use crate::state::Status;
 use crate::state::Target;
 
 impl TandemApp {
     /// `notice`: what came up while it ran, to be said once the pair is open.
-    pub(super) fn finish_load(&mut self, result: Result<Loaded, Failure>, purpose: Purpose, notice: Option<String>) {
+    pub(super) fn finish_load(&mut self, result: Result<Loaded, Failure>, purpose: Purpose, notice: Option<Status>) {
         let recovering = purpose == Purpose::Recover;
         match result {
             Ok(Loaded::Reread(reread)) => {
-                self.state.error = notice;
+                self.state.status = notice;
                 self.apply_reread(reread);
             }
             Ok(Loaded::Opened { pair, mut project }) => {
-                self.state.error = notice;
+                self.state.status = notice;
                 // The path field closes when the files it named open (not when the sample
                 // opens beside a field that asks where the last pair's files went).
                 if pair.docs.left.path.is_file()
@@ -74,7 +75,7 @@ impl TandemApp {
                     if let Some(entry) = self.state.path_entry.as_mut() {
                         entry.reason.clone_from(&failure.message);
                     }
-                    self.state.error = Some(failure.message);
+                    self.state.status = Some(Status::error(failure.message));
                 }
             },
         }
@@ -91,7 +92,8 @@ impl TandemApp {
         self.go(current);
         if !reread.dropped.is_empty() {
             let dropped = reread.dropped.join("; ");
-            self.state.error = Some(format!("A source was read again, but no longer applies: {dropped}."));
+            self.state.status =
+                Some(Status::warning(format!("A source was read again, but no longer applies: {dropped}.")));
         }
         self.state.project.last = Some(format!(
             "A source changed on disk and was read again; {} decisions kept ({} found further on)",

@@ -11,6 +11,7 @@ use crate::core::edit::{Change, Edit};
 use crate::core::project::{ProjectFile, View};
 use crate::core::session;
 use crate::core::side::Sides;
+use crate::state::Status;
 use crate::state::{Action, CloseChoice, RecoveryOffer, Target};
 
 /// Recovery copies are `recovery-KEY.tandem`, one per pair (the key from its two sources, in
@@ -228,7 +229,7 @@ impl TandemApp {
                 Ok(path) => path,
                 Err(why) => {
                     self.waiting = Waiting::Nothing;
-                    self.state.error = Some(format!("Not saved: {why}"));
+                    self.state.status = Some(Status::error(format!("Not saved: {why}")));
                     return;
                 }
             }
@@ -257,7 +258,7 @@ impl TandemApp {
             Err(e) => {
                 // Nothing is opened over work that could not be saved, and the window stays.
                 self.waiting = Waiting::Nothing;
-                self.state.error = Some(format!("Cannot save the project to {}: {e}", path.display()));
+                self.state.status = Some(Status::error(format!("Cannot save the project to {}: {e}", path.display())));
             }
         }
     }
@@ -305,7 +306,7 @@ impl TandemApp {
             said.push(format!("no longer applies: {}", restored.dropped.join("; ")));
         }
         if !said.is_empty() {
-            self.state.error = Some(format!("Project opened, but {}.", said.join(", ")));
+            self.state.status = Some(Status::warning(format!("Project opened, but {}.", said.join(", "))));
         }
         if recovering {
             // Another window's unsaved work, if any, is offered next.
@@ -373,7 +374,7 @@ impl TandemApp {
         let Some(mut file) = self.project_file(&path) else { return };
         file.recovery_of = self.state.project.path.clone();
         if let Err(e) = file.write_own(&path) {
-            self.state.error = Some(format!("Cannot keep a recovery copy in {}: {e}", path.display()));
+            self.state.status = Some(Status::error(format!("Cannot keep a recovery copy in {}: {e}", path.display())));
         }
     }
 
@@ -411,7 +412,8 @@ impl TandemApp {
             Err(e) => {
                 // Keep it for a person to look at, out of the way.
                 let _ = std::fs::rename(&path, path.with_extension("tandem.damaged"));
-                self.state.error = Some(format!("The recovery copy could not be read ({e}); it was set aside."));
+                self.state.status =
+                    Some(Status::warning(format!("The recovery copy could not be read ({e}); it was set aside.")));
             }
         }
     }

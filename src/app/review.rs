@@ -8,6 +8,7 @@ use super::tasks::Task;
 use crate::core::review::dismissed::Dismissals;
 use crate::core::review::{self, Flag};
 use crate::state::ReviewAction;
+use crate::state::Status;
 
 /// A check running on a background thread, each flag with its key; dropping it (a newer pair)
 /// stops it.
@@ -23,13 +24,15 @@ pub struct DismissalStore {
 
 impl DismissalStore {
     /// The store in `dir` (`dismissed.json`); an unreadable file is reported and set aside.
-    pub fn open(dir: Option<PathBuf>) -> (Self, Option<String>) {
+    pub fn open(dir: Option<PathBuf>) -> (Self, Option<Status>) {
         let Some(path) = dir.map(|d| d.join("dismissed.json")) else { return (Self::default(), None) };
         match Dismissals::load(&path) {
             Ok(dismissals) => (DismissalStore { path: Some(path), dismissals }, None),
             Err(e) => {
-                let message =
-                    format!("The list of dismissed flags ({}) cannot be read ({e}); starting afresh.", path.display());
+                let message = Status::warning(format!(
+                    "The list of dismissed flags ({}) cannot be read ({e}); starting afresh.",
+                    path.display()
+                ));
                 // Keep the damaged file for a person to look at; never write over it.
                 let aside = path.with_extension("json.damaged");
                 let _ = std::fs::rename(&path, &aside);
@@ -147,7 +150,8 @@ impl TandemApp {
         if let Some(path) = &store.path
             && let Err(e) = store.dismissals.save(path)
         {
-            self.state.error = Some(format!("Cannot remember the dismissal in {}: {e}", path.display()));
+            self.state.status =
+                Some(Status::error(format!("Cannot remember the dismissal in {}: {e}", path.display())));
         }
     }
 }

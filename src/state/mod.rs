@@ -183,6 +183,34 @@ pub struct Loading {
     pub share: f32,
 }
 
+/// A message of the status line that asks for the user's eye: how grave, and what it says
+/// (written where the error was met, from its type).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub level: Level,
+    pub text: String,
+}
+
+/// How grave a [`Status`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Done, but not all of it as it was: a project opened on changed texts, a decision that no
+    /// longer applies, a damaged file set aside.
+    Warning,
+    /// Not done: nothing was opened, saved or kept.
+    Error,
+}
+
+impl Status {
+    pub fn warning(text: impl Into<String>) -> Self {
+        Status { level: Level::Warning, text: text.into() }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Status { level: Level::Error, text: text.into() }
+    }
+}
+
 /// A path typed by hand, for when no file dialog can appear.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PathEntry {
@@ -212,7 +240,8 @@ pub struct AppState {
     /// once with nothing): "Choose…" is not offered, only typed paths.
     pub no_dialog: bool,
     pub path_entry: Option<PathEntry>,
-    pub error: Option<String>,
+    /// What went wrong, or needs the user's eye, until dismissed or replaced.
+    pub status: Option<Status>,
     pub settings_open: bool,
     /// Installed font families (from fontdb), once listed.
     pub installed_fonts: Option<Vec<String>>,
@@ -248,6 +277,11 @@ impl AppState {
     pub fn refresh_review(&mut self) {
         let none = BTreeSet::new();
         self.review.refresh(self.session.as_ref().map_or(&none, Session::dismissed));
+    }
+
+    /// What the status line's message says, if there is one.
+    pub fn status_text(&self) -> Option<&str> {
+        self.status.as_ref().map(|s| s.text.as_str())
     }
 
     /// Rows of the open pair.

@@ -221,13 +221,17 @@ fn status_ui(ui: &mut Ui, state: &AppState, view: Option<&ViewCache>) -> Vec<Act
         }
         // A long message is cut short with `…` (whole on hover) rather than run off the right
         // edge; an error's Dismiss comes first, so that it is always there to click.
-        if let Some(error) = &state.error {
+        if let Some(status) = &state.status {
             ui.separator();
             if ui.small_button("Dismiss").clicked() {
                 out.push(Action::DismissError);
             }
             let share = if state.project.last.is_some() { 0.65 } else { 1.0 };
-            let text = RichText::new(format!("⚠ {error}")).color(ui.visuals().error_fg_color);
+            let color = match status.level {
+                crate::state::Level::Warning => ui.visuals().warn_fg_color,
+                crate::state::Level::Error => ui.visuals().error_fg_color,
+            };
+            let text = RichText::new(format!("⚠ {}", status.text)).color(color);
             elided(ui, text, ui.available_width() * share);
         }
         if let Some(last) = &state.project.last {
