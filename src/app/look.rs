@@ -51,14 +51,14 @@ impl TandemApp {
             ["llvmpipe", "softpipe", "swiftshader", "software"].iter().any(|s| name.contains(s))
         });
         let wgpu = frame.wgpu_render_state().map(|rs| rs.adapter.get_info());
-        self.software_renderer =
+        self.window.software_renderer =
             gl_software || wgpu.as_ref().is_some_and(|info| info.device_type == eframe::wgpu::DeviceType::Cpu);
         if std::env::var_os("TANDEM_TIMINGS").is_some() {
             let name = gl_name.map_or_else(
                 || wgpu.map(|i| format!("wgpu: {}", i.name)).unwrap_or_default(),
                 |n| format!("OpenGL: {n}"),
             );
-            eprintln!("tandem: drawn by {name} (software: {})", self.software_renderer);
+            eprintln!("tandem: drawn by {name} (software: {})", self.window.software_renderer);
         }
         self.apply_motion();
     }
@@ -66,7 +66,7 @@ impl TandemApp {
     /// Whether scrolling jumps instead of gliding: the user's choice, else on with a software
     /// renderer (every frame of a glide costs 15–25 ms of CPU there).
     pub fn reduce_motion(&self) -> bool {
-        self.state.settings.reduce_motion.unwrap_or(self.software_renderer)
+        self.state.settings.reduce_motion.unwrap_or(self.window.software_renderer)
     }
 
     pub(super) fn apply_motion(&self) {

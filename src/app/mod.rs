@@ -65,21 +65,30 @@ pub struct TandemApp {
     dismissal_store: DismissalStore,
     /// Where unsaved work is kept between edits (`None`: nowhere, for tests that do not ask).
     recovery_dir: Option<PathBuf>,
-    /// The user chose to close (saved or discarded): let the window go.
-    close_confirmed: bool,
     /// What waits for the user's answer (see [`project::Waiting`]).
     waiting: project::Waiting,
+    /// What the app knows of its window besides what egui keeps.
+    window: Window,
+    user_fonts: Sides<Option<UserFont>>,
+    /// The fonts must be installed again (a pair, a font or a side changed).
+    fonts_dirty: bool,
+    /// The words a person selects in the rows (see `catch_selection`).
+    selection_watch: ui::selection::SelectionWatch,
+    ctx: egui::Context,
+}
+
+/// What the app knows of its window besides what egui keeps.
+#[derive(Debug, Default)]
+struct Window {
+    /// The title last given to the window system.
     title: String,
     /// The renderer draws on the CPU (llvmpipe, lavapipe, WARP): animations cost real time.
     software_renderer: bool,
     /// The window's size last frame: presenting, a change (the switch to full screen arriving
     /// a few frames after F5) brings the current pair back to the middle.
     screen: egui::Vec2,
-    user_fonts: Sides<Option<UserFont>>,
-    fonts_dirty: bool,
-    /// The words a person selects in the rows (see `catch_selection`).
-    selection_watch: ui::selection::SelectionWatch,
-    ctx: egui::Context,
+    /// The user chose to close (saved or discarded): let the window go.
+    close_confirmed: bool,
 }
 
 /// The app reads as its state: tests and the UI see it; only the app changes it (see the module's
@@ -143,11 +152,8 @@ impl TandemApp {
             tasks: running::Running::default(),
             dismissal_store: DismissalStore::default(),
             recovery_dir: None,
-            close_confirmed: false,
             waiting: project::Waiting::Nothing,
-            title: String::new(),
-            software_renderer: false,
-            screen: egui::Vec2::ZERO,
+            window: Window::default(),
             user_fonts: Sides::default(),
             fonts_dirty: true,
             selection_watch: ui::selection::SelectionWatch::install(&ctx),
@@ -527,9 +533,9 @@ impl eframe::App for TandemApp {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
         let title = self.title();
-        if title != self.title {
+        if title != self.window.title {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
+            self.window.title = title;
         }
         self.catch_selection();
         // Keys act before this frame is drawn, so that it shows their effect: one frame per key

@@ -17,8 +17,8 @@ impl TandemApp {
     /// Presenting, a new window size (full screen arriving after F5, a projector plugged in)
     /// brings the current pair back to the middle of the screen.
     pub(super) fn recentre_on_resize(&mut self, size: egui::Vec2) {
-        let changed = (size - self.screen).length() > 1.0;
-        self.screen = size;
+        let changed = (size - self.window.screen).length() > 1.0;
+        self.window.screen = size;
         if changed
             && self.state.nav.presenting
             && let Some(view) = self.view.as_mut()

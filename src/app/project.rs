@@ -247,7 +247,7 @@ impl TandemApp {
                 match std::mem::take(&mut self.waiting) {
                     Waiting::Open(action) => self.open_now(*action),
                     Waiting::Close => {
-                        self.close_confirmed = true;
+                        self.window.close_confirmed = true;
                         self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                     }
                     // Still waiting for where a source went.
@@ -456,7 +456,7 @@ impl TandemApp {
             }
             CloseChoice::Discard => {
                 self.remove_recovery();
-                self.close_confirmed = true;
+                self.window.close_confirmed = true;
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             CloseChoice::Cancel => self.waiting = Waiting::Nothing,
@@ -481,7 +481,7 @@ impl TandemApp {
 
     /// Whether the window may close now; if not, the question is asked.
     pub(super) fn may_close(&mut self) -> bool {
-        if self.close_confirmed || !self.state.dirty() {
+        if self.window.close_confirmed || !self.state.dirty() {
             return true;
         }
         self.state.project.closing = true;
