@@ -2,6 +2,9 @@
 
 #![allow(dead_code)]
 
+pub mod cli;
+pub mod work;
+
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
