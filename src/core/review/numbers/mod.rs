@@ -124,6 +124,18 @@ fn tokenize(c: &[char]) -> Vec<Token> {
     while i < n {
         let ch = c[i];
         if ch.is_ascii_digit() {
+            // `'97`: a year written short (1997; `'05` is 2005).
+            if let Some((year, end)) = short_year(c, i) {
+                push(&mut out, Tok::Num { lo: year, hi: year, spelled: false, ordinal: false }, i - 1, end);
+                i = end;
+                continue;
+            }
+            // `17 h 30`, `17h30`, `17:30`, `5.30 p.m.`: hours and minutes, as hours (17.5).
+            if let Some((hours, end)) = clock_time(c, i) {
+                push(&mut out, Tok::Num { lo: hours, hi: hours, spelled: false, ordinal: false }, i, end);
+                i = end;
+                continue;
+            }
             let glued_before = i > 0
                 && (is_latin_letter(c[i - 1])
                     || (matches!(c[i - 1], '-' | '_') && i > 1 && is_latin_letter(c[i - 2]))
@@ -153,6 +165,12 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             // Clock times: `1 p.m.` and `下午1点` are 13 h.
             let value = if value < 12.0 && (is_pm_after(c, k) || is_pm_before(c, i)) { value + 12.0 } else { value };
             push(&mut out, Tok::Num { lo: value, hi: value, spelled: false, ordinal }, i, k);
+            // `100 p. 100`, `5 p. cent`: the Canadian French way of writing a percentage.
+            if let Some(end) = pour_cent(c, k) {
+                push(&mut out, Tok::Percent, k, end);
+                i = end;
+                continue;
+            }
             i = k;
             continue;
         }
@@ -239,6 +257,86 @@ fn tokenize(c: &[char]) -> Vec<Token> {
         i += 1;
     }
     out
+}
+
+/// A year written with two digits after an apostrophe (`'97`, `’05`), at the digits `at`: the
+/// year, and where it ends. Not inside a word (`rock'n'roll`, `l'an 97` keeps its 97).
+fn short_year(c: &[char], at: usize) -> Option<(f64, usize)> {
+    if at == 0 || !matches!(c[at - 1], '\'' | '’') || (at >= 2 && c[at - 2].is_alphanumeric()) {
+        return None;
+    }
+    let end = at + 2;
+    let two = end <= c.len() && c[at..end].iter().all(char::is_ascii_digit);
+    if !two || c.get(end).is_some_and(|ch| ch.is_alphanumeric()) {
+        return None;
+    }
+    let yy = f64::from((c[at] as u32 - '0' as u32) * 10 + (c[at + 1] as u32 - '0' as u32));
+    Some((if yy < 30.0 { 2000.0 + yy } else { 1900.0 + yy }, end))
+}
+
+/// Hours and minutes from the digits at `at`: `17 h 30`, `17h30`, `17:30`, `5.30 p.m.` (or
+/// `a.m.`) as hours with the minutes a fraction (17.5), and where they end. An hour alone
+/// (`17 h`, `5 p.m.`) is read by the caller.
+fn clock_time(c: &[char], at: usize) -> Option<(f64, usize)> {
+    let n = c.len();
+    let digits = |from: usize| (from..n).take_while(|&k| c[k].is_ascii_digit()).count();
+    let h_len = digits(at);
+    let glued = at > 0 && (is_latin_letter(c[at - 1]) || c[at - 1].is_ascii_digit() || matches!(c[at - 1], '.' | ':'));
+    if !(1..=2).contains(&h_len) || glued {
+        return None;
+    }
+    let value =
+        |from: usize, len: usize| c[from..from + len].iter().fold(0u32, |v, d| v * 10 + (*d as u32 - '0' as u32));
+    let hours = value(at, h_len);
+    let mut k = at + h_len;
+    // The separator: `h` (with or without spaces), `:`, or `.` before a.m./p.m.
+    let spaces = |from: usize| (from..n).take_while(|&j| c[j] == ' ' || c[j] == '\u{a0}' || c[j] == '\u{202f}').count();
+    let dotted = matches!(c.get(k), Some('.'));
+    if matches!(c.get(k), Some(':' | '.')) {
+        k += 1;
+    } else {
+        k += spaces(k);
+        if !matches!(c.get(k), Some('h' | 'H')) {
+            return None;
+        }
+        k += 1;
+        k += spaces(k);
+    }
+    if digits(k) != 2 || c.get(k + 2).is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, ':' | ',')) {
+        return None;
+    }
+    let minutes = value(k, 2);
+    let end = k + 2;
+    let pm = is_pm_after(c, end) || is_pm_before(c, at);
+    // `5.30` alone is a decimal; with a.m. or p.m. after it, a time.
+    if dotted && !(pm || is_am_after(c, end)) {
+        return None;
+    }
+    if hours > 24 || minutes > 59 {
+        return None;
+    }
+    let hours = if pm && hours < 12 { hours + 12 } else { hours };
+    Some((f64::from(hours) + f64::from(minutes) / 60.0, end))
+}
+
+/// `p. 100` or `p. cent` right after a number (Canadian French for per cent): where it ends.
+fn pour_cent(c: &[char], at: usize) -> Option<usize> {
+    let space = |ch: &char| matches!(ch, ' ' | '\u{a0}' | '\u{202f}');
+    let mut k = at + c[at..].iter().take_while(|ch| space(ch)).count();
+    if c.get(k..k + 2) != Some(&['p', '.']) {
+        return None;
+    }
+    k += 2;
+    k += c[k..].iter().take_while(|ch| space(ch)).count();
+    let unit = [&['1', '0', '0'][..], &['c', 'e', 'n', 't'][..]].into_iter().find(|u| c[k..].starts_with(u))?;
+    let end = k + unit.len();
+    (!c.get(end).is_some_and(|ch| ch.is_alphanumeric())).then_some(end)
+}
+
+/// `a.m.` or `am` after a number (and a space).
+fn is_am_after(c: &[char], at: usize) -> bool {
+    let rest: String = c[at..].iter().take(6).collect::<String>().trim_start().to_lowercase();
+    rest.starts_with("a.m.")
 }
 
 /// `p.m.` or `pm` after a number (and a space).
@@ -439,6 +537,15 @@ fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Quantity> {
             // The scale (or percent sign) of the second end applies to the first when it has none.
             let scale = if !one.scaled && two.scaled { two.lo / raw_value(tokens, one.next + 1) } else { 1.0 };
             let a = one.lo * scale;
+            // `1996-97`: the second year written with its last two digits.
+            let two = match two {
+                One { lo, hi, .. } if is_year(a) && lo == hi && lo < 100.0 && lo.fract() == 0.0 => {
+                    let full = (a / 100.0).floor() * 100.0 + lo;
+                    let full = if full < a { full + 100.0 } else { full };
+                    One { lo: full, hi: full, ..two }
+                }
+                two => two,
+            };
             if two.hi >= a && a > 0.0 && (two.hi / a) < 1e3 {
                 one = One {
                     lo: a,
@@ -490,7 +597,13 @@ fn side_quantities(pair: &super::Pair, side: super::Side, turns: &Range<usize>) 
     turns.clone().flat_map(|t| read(&doc.turns.turns[t].text).into_iter().map(move |q| (t, q))).collect()
 }
 
-/// A number of one side is matched when each of its ends is an end of a number of the other.
+/// A plausible year in digits.
+fn is_year(v: f64) -> bool {
+    v.fract() == 0.0 && (1000.0..=2200.0).contains(&v)
+}
+
+/// A number of one side is matched when each of its ends is an end of a number of the other; two
+/// years in a row (`1996-1997`, a season or a fiscal year) also by either year alone (`'97`).
 fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Quantity)]) -> Vec<&'a (usize, Quantity)> {
     let mut ends: Vec<f64> = theirs.iter().flat_map(|(_, q)| q.ends()).collect();
     ends.sort_unstable_by(f64::total_cmp);
@@ -500,7 +613,8 @@ fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Quantity)]) ->
         let from = ends.partition_point(|&o| o < e - reach);
         ends[from..].iter().take_while(|&&o| o <= e + reach).any(|&o| same(e, o))
     };
-    mine.iter().filter(|(_, q)| !q.ends().iter().all(|&e| found(e))).collect()
+    let season = |q: &Quantity| is_year(q.lo) && q.hi == q.lo + 1.0 && (found(q.lo) || found(q.hi));
+    mine.iter().filter(|(_, q)| !(q.ends().iter().all(|&e| found(e)) || season(q))).collect()
 }
 
 /// Flags a paired row whose numbers do not match.

@@ -105,6 +105,29 @@ fn clock_times_months_and_approximations() {
 }
 
 #[test]
+fn clock_times_are_hours_and_a_decimal_stays_a_decimal() {
+    assert_eq!(one("17 h 30"), (17.5, 17.5));
+    assert_eq!(one("5.30 p.m."), (17.5, 17.5));
+    assert_eq!(one("17:45"), (17.75, 17.75));
+    assert_eq!(one("a rate of 5.30"), (5.3, 5.3), "no a.m. or p.m.: a decimal");
+    assert_eq!(read("3:1")[0].lo, 3.0, "one digit after the colon: no time");
+    assert_eq!(read("25:30")[0].lo, 25.0, "no hour 25");
+    assert_eq!(one("100 p. 100"), (100.0, 100.0));
+    assert!(read("100 p. 100")[0].percent);
+    assert_eq!(read("100 p. 100").len(), 1, "the 100 of `p. 100` is no number of its own");
+}
+
+#[test]
+fn short_years_and_year_ranges() {
+    assert_eq!(one("the '97 season"), (1997.0, 1997.0));
+    assert_eq!(one("’05"), (2005.0, 2005.0));
+    assert!(read("rock'n'roll 97").iter().all(|q| q.lo == 97.0), "an apostrophe inside a word");
+    assert_eq!(one("1996-97"), (1996.0, 1997.0));
+    assert_eq!(one("1999-00"), (1999.0, 2000.0));
+    assert_eq!(one("10-12"), (10.0, 12.0), "not years: as written");
+}
+
+#[test]
 fn ordinals_and_years() {
     assert_eq!(one("the 3rd"), (3.0, 3.0));
     assert_eq!(one("le 2e"), (2.0, 2.0));
@@ -160,6 +183,18 @@ fn every_format_matches_its_translation_both_ways() {
         ("le 3e jour", "the 3rd day"),
         ("两千人", "deux mille personnes"),
         ("à 13 h", "at 1 p.m."),
+        // A parliamentary record in Canadian French gives percentages as `p. 100`.
+        ("une hausse de 100 p. 100", "an increase of 100%"),
+        ("15 p. cent des votes", "15 per cent of the votes"),
+        // The sitting adjourned at half past five: each language its own clock.
+        ("La séance est levée à 17 h 30.", "The House adjourned at 5.30 p.m."),
+        ("à 17h30", "at 17:30"),
+        ("下午5:30", "à 17 h 30"),
+        ("at 9.15 a.m.", "à 9 h 15"),
+        // A season or a fiscal year, written out or short.
+        ("le budget de 1996-1997", "the '97 budget"),
+        ("en 1996-97", "in 1996-1997"),
+        ("la saison 1999-00", "the 1999-2000 season"),
     ];
     for (a, b) in same {
         assert!(agree(a, b), "{a} = {b}");
@@ -173,6 +208,11 @@ fn every_format_matches_its_translation_both_ways() {
         ("六七亿", "6 to 7 billion"),
         ("vingt-cinq ans", "35 years"),
         ("en 2017", "in 2018"),
+        ("à 17 h 30", "at 6.30 p.m."),
+        ("à 17 h 30", "at 5.45 p.m."),
+        ("100 p. 100", "50%"),
+        ("en 1996-97", "in 1998"),
+        ("the '97 budget", "le budget de 1998"),
     ];
     for (a, b) in differ {
         assert!(!agree(a, b), "{a} ≠ {b}");
