@@ -9,6 +9,7 @@ mod duplicates;
 mod names;
 pub mod numbers;
 mod rows;
+mod units;
 
 use std::ops::Range;
 

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::{Flag, FlagKind, Span, flag_at};
+use super::{Flag, FlagKind, Span, flag_at, units};
 use crate::core::document::Pair;
 use crate::core::side::{Side, Sides};
 use crate::core::text::is_cjk;
@@ -112,6 +112,10 @@ fn tokens(text: &str) -> Vec<Token> {
             continue;
         }
         let word: String = w.iter().collect();
+        // `21st`, `448e`, `XXIe`, `3K`, `7cm`: an ordinal or a number with its unit, no name.
+        if is_ordinal_or_measure(&word) {
+            continue;
+        }
         // `A100`, `GPT-4`, `4o`, `H20`: digits with a capital or a short tag, not `100-model`.
         let mixed = letters >= 1 && digits >= 1 && (upper >= 1 || letters <= 3);
         // `OpenAI`, `ChatGPT`, `DeepSeek`; not `États-Unis` (each part is capitalised once).
@@ -129,6 +133,20 @@ fn tokens(text: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+/// A number with an ordinal ending or a unit glued to it, or a Roman numeral with an ordinal
+/// ending (`XXIe siècle`): the numbers check's, never a name.
+fn is_ordinal_or_measure(word: &str) -> bool {
+    let digits = word.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).count();
+    let (head, tail) = word.split_at(word.char_indices().nth(digits).map_or(word.len(), |(b, _)| b));
+    if head.starts_with(|c: char| c.is_ascii_digit()) {
+        return units::is_ordinal_ending(tail) || units::is_unit(tail);
+    }
+    // Roman numerals: `XXIe`, `IVe`, `XIXth`.
+    let roman = word.chars().take_while(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')).count();
+    let rest = &word[roman..];
+    roman >= 1 && !rest.is_empty() && units::is_ordinal_ending(rest)
 }
 
 /// Per side, the tokens of every turn, and every key the document uses — to tell a name the
@@ -201,6 +219,17 @@ mod tests {
             ["contact@example.org", "https://example.org/a"]
         );
         assert_eq!(keys("我们用Nvidia的芯片和AI模型"), ["Nvidia", "AI"]);
+        assert_eq!(
+            keys("Au XXIe siècle, la 448e séance ; in the 21st century, the 448th sitting, his 50th year."),
+            Vec::<String>::new(),
+            "ordinals, in digits or Roman numerals, are no names"
+        );
+        assert_eq!(
+            keys("背景辐射约3K，直径7cm；a 5kg box at 2GHz"),
+            Vec::<String>::new(),
+            "a number with its unit is no name"
+        );
+        assert_eq!(keys("GPT-4o, 3D, 5G, H20"), ["GPT-4o", "3D", "5G", "H20"], "names that hold digits stay names");
         assert_eq!(
             keys("The model is big. Paris is nice."),
             Vec::<String>::new(),

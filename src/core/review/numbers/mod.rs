@@ -3,7 +3,8 @@
 //!
 //! `10 000`, `10,000` and `一万` all read as 10000; `six ou sept milliards` and `六七十亿` as the
 //! range 6–7 × 10⁹; `15 %`, `15 per cent` and `百分之十五` as 15 (a percentage). Digits glued to
-//! letters (`GPT-4`, `A100`) are names, not numbers: the names check looks at those.
+//! letters (`GPT-4`, `A100`) are names, not numbers: the names check looks at those; a unit
+//! (`7cm`, `3K`) or an ordinal ending (`21st`) keeps a number a number.
 
 use std::ops::Range;
 
@@ -146,10 +147,11 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             while k < n && is_latin_letter(c[k]) {
                 k += 1;
             }
-            let suffix: String = c[end..k].iter().flat_map(|c| c.to_lowercase()).collect();
-            let ordinal =
-                matches!(suffix.as_str(), "st" | "nd" | "rd" | "th" | "er" | "re" | "e" | "ème" | "eme" | "è");
-            if glued_before || (!suffix.is_empty() && !ordinal) {
+            let suffix: String = c[end..k].iter().collect();
+            let ordinal = super::units::is_ordinal_ending(&suffix);
+            // `7cm`, `3K`: a number with its unit.
+            let unit = super::units::is_unit(&suffix);
+            if glued_before || (!suffix.is_empty() && !ordinal && !unit) {
                 // Part of a name such as GPT-4, A100, H20: skip the whole word.
                 let mut e = k;
                 while e < n

@@ -138,7 +138,9 @@ fn ordinals_and_years() {
 
 #[test]
 fn digits_in_names_are_not_numbers() {
-    assert!(read("GPT-4 et A100, H20, Llama3").is_empty());
+    assert!(read("GPT-4 et A100, H20, Llama3, 5G").is_empty());
+    // A number with its unit is a number: the cosmic background at about 3K, a 7cm crack.
+    assert_eq!(values("约3K，裂缝7cm"), [(3.0, 3.0, false, false), (7.0, 7.0, false, false)]);
     assert!(read("COVID-19").is_empty());
     assert_eq!(one("GPT-4 coûte 30 dollars"), (30.0, 30.0));
 }
