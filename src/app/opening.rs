@@ -46,6 +46,10 @@ impl TandemApp {
                     session.mark_unsaved();
                 }
                 self.set_session(session);
+                // A project waiting for where its source went is open now.
+                if matches!(self.waiting, super::project::Waiting::Locate { .. }) {
+                    self.waiting = super::project::Waiting::Nothing;
+                }
                 self.state.project.path = None;
                 if let Some((file, restored)) = project {
                     self.apply_restored(file, restored, purpose);

@@ -9,7 +9,7 @@ use super::loader::Job;
 use super::tasks::Task;
 use crate::core::edit::{Change, Edit};
 use crate::core::project::{ProjectFile, View};
-use crate::core::session;
+use crate::core::session::{self, Session};
 use crate::core::side::Sides;
 use crate::state::Status;
 use crate::state::{Action, CloseChoice, RecoveryOffer, Target};
@@ -75,7 +75,7 @@ impl TandemApp {
             return;
         }
         let current = self.state.nav.current;
-        let Some(session) = self.state.session.clone() else { return };
+        let Some(session) = self.state.session.as_ref().map(Session::snapshot) else { return };
         // Reading, splitting and aligning again take as long as opening the pair: off the UI thread.
         self.tasks.resplit = Some(Task::spawn(self.wake(), move |_| {
             let doc = session.pair().docs[side].clone();
@@ -266,7 +266,7 @@ impl TandemApp {
     /// A source changed on disk: read it again, keep the decisions that still apply (found by
     /// their text) and say which no longer do. Undo does not reach across a reload.
     pub(super) fn reload(&mut self, sides: &[crate::core::side::Side]) {
-        let Some(session) = self.state.session.clone() else { return };
+        let Some(session) = self.state.session.as_ref().map(Session::snapshot) else { return };
         if self.tasks.load.is_some() {
             return;
         }

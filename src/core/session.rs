@@ -87,6 +87,22 @@ impl Session {
         self.dismissed.extend(keys);
     }
 
+    /// The same pair, notes and dismissals, unsaved or not as now, without the history: what
+    /// work off the UI thread reads (copying the history would cost as much as it holds).
+    pub fn snapshot(&self) -> Session {
+        let mut history = History::default();
+        if !self.dirty() {
+            history.mark_saved();
+        }
+        Session {
+            pair: self.pair.clone(),
+            annotations: self.annotations.clone(),
+            dismissed: self.dismissed.clone(),
+            history,
+            generation: self.generation,
+        }
+    }
+
     /// Counts the changes made, undone and redone (see [`Prepared::generation`]).
     pub fn generation(&self) -> u64 {
         self.generation

@@ -71,6 +71,18 @@ fn recovered_work_is_unsaved_and_a_swap_keeps_it_so() {
 }
 
 #[test]
+fn a_snapshot_has_the_work_but_not_its_history() {
+    let mut s = Session::new(pair());
+    s.apply(Edit::Unlink { row: 1 }).unwrap();
+    let snap = s.snapshot();
+    assert_eq!(snap.pair(), s.pair());
+    assert!(snap.dirty() && !snap.can_undo(), "unsaved as the session is, with nothing to undo");
+    assert_eq!(snap.generation(), s.generation(), "a change worked out on it installs on the session");
+    s.mark_saved();
+    assert!(!s.snapshot().dirty());
+}
+
+#[test]
 fn a_change_prepared_on_an_older_state_is_refused() {
     let zh = "主持人：你好。\n\n林晓：第一段。\n\n第二段，很长。\n\n主持人：再见。";
     let fr = "Animateur : Bonjour.\n\nLin Xiao : Premier.\n\nDeuxième, long.\n\nAnimateur : Au revoir.";
