@@ -14,7 +14,7 @@ use tandem::core::alignment::{Link, Origin};
 
 mod common;
 use common::fixture;
-use common::work::{app, links, pair_files, press, recovery_copies, temp};
+use common::work::{app, links, pair_copied_into, pair_files, press, recovery_copies, temp};
 
 #[test]
 fn notes_and_bookmarks_save_and_open_with_the_project() {
@@ -170,9 +170,7 @@ fn unsaved_work_survives_a_sigkill() {
 #[test]
 fn a_source_changed_on_disk_is_read_again_and_the_edits_follow_their_text() {
     let store = temp("reload");
-    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
-    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
-    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let (zh, fr) = pair_copied_into(&store);
     let mut h = app(vec![zh.clone(), fr.clone()], &store);
     press(&mut h, Modifiers::NONE, Key::ArrowRight);
     press(&mut h, Modifiers::NONE, Key::ArrowRight);
@@ -214,9 +212,7 @@ fn a_source_changed_on_disk_is_read_again_and_the_edits_follow_their_text() {
 #[test]
 fn a_project_whose_source_moved_asks_where_it_is() {
     let store = temp("locate");
-    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
-    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
-    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let (zh, fr) = pair_copied_into(&store);
     let mut h = app(vec![zh.clone(), fr.clone()], &store);
     press(&mut h, Modifiers::NONE, Key::ArrowRight);
     press(&mut h, Modifiers::COMMAND, Key::U);
@@ -250,9 +246,7 @@ fn a_project_whose_source_moved_asks_where_it_is() {
 fn a_project_is_never_saved_over_a_source_or_another_file_and_ends_in_tandem() {
     use tandem::state::Target;
     let store = temp("save-guard");
-    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
-    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
-    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let (zh, fr) = pair_copied_into(&store);
     let before = std::fs::read(&zh).unwrap();
     let mut h = app(vec![zh.clone(), fr.clone()], &store);
     press(&mut h, Modifiers::NONE, Key::ArrowRight);
@@ -286,9 +280,7 @@ fn a_project_is_never_saved_over_a_source_or_another_file_and_ends_in_tandem() {
 #[test]
 fn opening_another_pair_over_unsaved_edits_asks_first() {
     let store = temp("replace-ask");
-    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
-    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
-    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let (zh, fr) = pair_copied_into(&store);
     let mut h = app(vec![zh.clone(), fr.clone()], &store);
     h.state_mut().handle(Action::Edit(tandem::core::edit::Edit::Unlink { row: 2 }));
     h.run_steps(2);
@@ -339,9 +331,7 @@ fn opening_another_pair_over_unsaved_edits_asks_first() {
 #[test]
 fn two_windows_keep_two_recovery_copies_and_both_are_offered() {
     let store = temp("two-windows");
-    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
-    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
-    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let (zh, fr) = pair_copied_into(&store);
     // Two windows, two pairs, unsaved edits in both, neither closed properly.
     let mut first = app(vec![zh.clone(), fr.clone()], &store);
     first.state_mut().handle(Action::Edit(tandem::core::edit::Edit::Unlink { row: 2 }));
@@ -386,9 +376,7 @@ fn a_project_from_elsewhere_can_be_refused_before_anything_is_read() {
 #[test]
 fn a_source_deleted_under_an_open_pair_names_no_phantom_project() {
     let store = temp("vanish");
-    let (zh, fr) = (store.join("zh.txt"), store.join("fr.txt"));
-    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
-    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    let (zh, fr) = pair_copied_into(&store);
     let mut h = app(vec![zh.clone(), fr.clone()], &store);
     press(&mut h, Modifiers::NONE, Key::ArrowRight);
     press(&mut h, Modifiers::NONE, Key::ArrowRight);

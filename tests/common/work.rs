@@ -40,6 +40,15 @@ pub fn pair_files() -> Vec<PathBuf> {
     vec![fixture("lin_xiao_zh.txt"), fixture("lin_xiao_fr.txt")]
 }
 
+/// The interview pair copied into `dir` as `zh.txt` and `fr.txt` (files a test may change, move
+/// or delete).
+pub fn pair_copied_into(dir: &Path) -> (PathBuf, PathBuf) {
+    let (zh, fr) = (dir.join("zh.txt"), dir.join("fr.txt"));
+    std::fs::copy(fixture("lin_xiao_zh.txt"), &zh).unwrap();
+    std::fs::copy(fixture("lin_xiao_fr.txt"), &fr).unwrap();
+    (zh, fr)
+}
+
 pub fn links(h: &Harness<'_, TandemApp>) -> Vec<Link> {
     h.state().pair().unwrap().alignment.links.clone()
 }

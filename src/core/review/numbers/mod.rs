@@ -9,8 +9,10 @@
 use std::ops::Range;
 
 use crate::core::text::fold_width;
+use forms::{clock_time, is_pm_after, is_pm_before, pour_cent, short_year};
 use words::{known_words, might_be_known, words};
 
+mod forms;
 mod words;
 
 /// One number as written, with its value (a range when the text gives one).
@@ -259,97 +261,6 @@ fn tokenize(c: &[char]) -> Vec<Token> {
         i += 1;
     }
     out
-}
-
-/// A year written with two digits after an apostrophe (`'97`, `’05`), at the digits `at`: the
-/// year, and where it ends. Not inside a word (`rock'n'roll`, `l'an 97` keeps its 97).
-fn short_year(c: &[char], at: usize) -> Option<(f64, usize)> {
-    if at == 0 || !matches!(c[at - 1], '\'' | '’') || (at >= 2 && c[at - 2].is_alphanumeric()) {
-        return None;
-    }
-    let end = at + 2;
-    let two = end <= c.len() && c[at..end].iter().all(char::is_ascii_digit);
-    if !two || c.get(end).is_some_and(|ch| ch.is_alphanumeric()) {
-        return None;
-    }
-    let yy = f64::from((c[at] as u32 - '0' as u32) * 10 + (c[at + 1] as u32 - '0' as u32));
-    Some((if yy < 30.0 { 2000.0 + yy } else { 1900.0 + yy }, end))
-}
-
-/// Hours and minutes from the digits at `at`: `17 h 30`, `17h30`, `17:30`, `5.30 p.m.` (or
-/// `a.m.`) as hours with the minutes a fraction (17.5), and where they end. An hour alone
-/// (`17 h`, `5 p.m.`) is read by the caller.
-fn clock_time(c: &[char], at: usize) -> Option<(f64, usize)> {
-    let n = c.len();
-    let digits = |from: usize| (from..n).take_while(|&k| c[k].is_ascii_digit()).count();
-    let h_len = digits(at);
-    let glued = at > 0 && (is_latin_letter(c[at - 1]) || c[at - 1].is_ascii_digit() || matches!(c[at - 1], '.' | ':'));
-    if !(1..=2).contains(&h_len) || glued {
-        return None;
-    }
-    let value =
-        |from: usize, len: usize| c[from..from + len].iter().fold(0u32, |v, d| v * 10 + (*d as u32 - '0' as u32));
-    let hours = value(at, h_len);
-    let mut k = at + h_len;
-    // The separator: `h` (with or without spaces), `:`, or `.` before a.m./p.m.
-    let spaces = |from: usize| (from..n).take_while(|&j| c[j] == ' ' || c[j] == '\u{a0}' || c[j] == '\u{202f}').count();
-    let dotted = matches!(c.get(k), Some('.'));
-    if matches!(c.get(k), Some(':' | '.')) {
-        k += 1;
-    } else {
-        k += spaces(k);
-        if !matches!(c.get(k), Some('h' | 'H')) {
-            return None;
-        }
-        k += 1;
-        k += spaces(k);
-    }
-    if digits(k) != 2 || c.get(k + 2).is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, ':' | ',')) {
-        return None;
-    }
-    let minutes = value(k, 2);
-    let end = k + 2;
-    let pm = is_pm_after(c, end) || is_pm_before(c, at);
-    // `5.30` alone is a decimal; with a.m. or p.m. after it, a time.
-    if dotted && !(pm || is_am_after(c, end)) {
-        return None;
-    }
-    if hours > 24 || minutes > 59 {
-        return None;
-    }
-    let hours = if pm && hours < 12 { hours + 12 } else { hours };
-    Some((f64::from(hours) + f64::from(minutes) / 60.0, end))
-}
-
-/// `p. 100` or `p. cent` right after a number (Canadian French for per cent): where it ends.
-fn pour_cent(c: &[char], at: usize) -> Option<usize> {
-    let space = |ch: &char| matches!(ch, ' ' | '\u{a0}' | '\u{202f}');
-    let mut k = at + c[at..].iter().take_while(|ch| space(ch)).count();
-    if c.get(k..k + 2) != Some(&['p', '.']) {
-        return None;
-    }
-    k += 2;
-    k += c[k..].iter().take_while(|ch| space(ch)).count();
-    let unit = [&['1', '0', '0'][..], &['c', 'e', 'n', 't'][..]].into_iter().find(|u| c[k..].starts_with(u))?;
-    let end = k + unit.len();
-    (!c.get(end).is_some_and(|ch| ch.is_alphanumeric())).then_some(end)
-}
-
-/// `a.m.` or `am` after a number (and a space).
-fn is_am_after(c: &[char], at: usize) -> bool {
-    let rest: String = c[at..].iter().take(6).collect::<String>().trim_start().to_lowercase();
-    rest.starts_with("a.m.")
-}
-
-/// `p.m.` or `pm` after a number (and a space).
-fn is_pm_after(c: &[char], at: usize) -> bool {
-    let rest: String = c[at..].iter().take(6).collect::<String>().trim_start().to_lowercase();
-    rest.starts_with("p.m.") || rest.starts_with("pm") && !rest[2..].starts_with(|ch: char| ch.is_alphabetic())
-}
-
-/// `下午` or `晚上` right before a number that is followed by `点` (an hour in the afternoon).
-fn is_pm_before(c: &[char], at: usize) -> bool {
-    at >= 2 && matches!((c[at - 2], c[at - 1]), ('下', '午') | ('晚', '上') | ('傍', '晚'))
 }
 
 /// Digits with grouping and a decimal part, from `start`; the value and where it ends.
