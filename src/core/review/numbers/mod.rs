@@ -12,8 +12,14 @@ use crate::core::text::fold_width;
 use forms::{clock_time, is_pm_after, is_pm_before, pour_cent, short_year};
 use words::{known_words, might_be_known, words};
 
+mod about;
+mod compare;
 mod forms;
 mod words;
+
+pub(in crate::core::review) use compare::check_row;
+#[cfg(test)]
+use compare::unmatched;
 
 /// One number as written, with its value (a range when the text gives one).
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +30,9 @@ pub struct Quantity {
     /// Spelled out, small and without a scale word (`trois`, `一`, `first`): such words are often
     /// not numbers at all, so they confirm a number of the other side but never stand alone.
     pub weak: bool,
+    /// An approximation (`about 40`, `十几`, `dozens`): `lo..=hi` are the values it may stand
+    /// for, and any of them on the other side matches it.
+    pub about: bool,
     /// Where it is, in characters of the text.
     pub chars: Range<usize>,
     /// The words as written (`six ou sept milliards`).
@@ -35,17 +44,26 @@ impl Quantity {
     pub fn ends(&self) -> [f64; 2] {
         [self.lo, self.hi]
     }
+
+    /// An approximation spanning more than a factor of four (`几十`, `dozens`): it says little.
+    pub fn loose(&self) -> bool {
+        self.about && self.hi >= 4.0 * self.lo
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Tok {
-    /// A number; `spelled`: words or Chinese numerals; `vague`: `几十`, `数百` (some tens).
+    /// A number; `spelled`: words or Chinese numerals; `about`: `lo..=hi` is what an
+    /// approximation (`十几`, `dozens`, `une vingtaine`) may stand for.
     Num {
         lo: f64,
         hi: f64,
         spelled: bool,
         ordinal: bool,
+        about: bool,
     },
+    /// `of`, `de` after a plural count (`tens of thousands`, `des dizaines de milliers`).
+    Of,
     Scale(f64),
     Percent,
     /// `à`, `to`, `-`, `–`, `~`, `ou`, `or`, `至`, `到`
@@ -129,13 +147,18 @@ fn tokenize(c: &[char]) -> Vec<Token> {
         if ch.is_ascii_digit() {
             // `'97`: a year written short (1997; `'05` is 2005).
             if let Some((year, end)) = short_year(c, i) {
-                push(&mut out, Tok::Num { lo: year, hi: year, spelled: false, ordinal: false }, i - 1, end);
+                push(
+                    &mut out,
+                    Tok::Num { lo: year, hi: year, spelled: false, ordinal: false, about: false },
+                    i - 1,
+                    end,
+                );
                 i = end;
                 continue;
             }
             // `17 h 30`, `17h30`, `17:30`, `5.30 p.m.`: hours and minutes, as hours (17.5).
             if let Some((hours, end)) = clock_time(c, i) {
-                push(&mut out, Tok::Num { lo: hours, hi: hours, spelled: false, ordinal: false }, i, end);
+                push(&mut out, Tok::Num { lo: hours, hi: hours, spelled: false, ordinal: false, about: false }, i, end);
                 i = end;
                 continue;
             }
@@ -150,6 +173,15 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                 k += 1;
             }
             let suffix: String = c[end..k].iter().collect();
+            // `1960s`, `60年代`, `40多`, `300余`: a decade, or a round number and more.
+            if !glued_before
+                && (suffix.is_empty() || suffix == "s")
+                && let Some((lo, hi, e)) = about::decade(c, end, value).or_else(|| about::han_suffix(c, end, value))
+            {
+                push(&mut out, Tok::Num { lo, hi, spelled: false, ordinal: false, about: true }, i, e);
+                i = e;
+                continue;
+            }
             let ordinal = super::units::is_ordinal_ending(&suffix);
             // `7cm`, `3K`: a number with its unit.
             let unit = super::units::is_unit(&suffix);
@@ -168,7 +200,7 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             }
             // Clock times: `1 p.m.` and `下午1点` are 13 h.
             let value = if value < 12.0 && (is_pm_after(c, k) || is_pm_before(c, i)) { value + 12.0 } else { value };
-            push(&mut out, Tok::Num { lo: value, hi: value, spelled: false, ordinal }, i, k);
+            push(&mut out, Tok::Num { lo: value, hi: value, spelled: false, ordinal, about: false }, i, k);
             // `100 p. 100`, `5 p. cent`: the Canadian French way of writing a percentage.
             if let Some(end) = pour_cent(c, k) {
                 push(&mut out, Tok::Percent, k, end);
@@ -192,13 +224,31 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             // Scale characters inside the run are part of it (`三万` is 3 × 10⁴).
             if let Some((lo, hi)) = parse_han(&c[start..e]) {
                 let ordinal = start > 0 && c[start - 1] == '第';
+                let about = if about::some_of(c, start) {
+                    // 几十, 数百: two to nine tens, hundreds.
+                    Some((2.0 * lo, 9.0 * hi, e))
+                } else if lo == hi {
+                    about::decade(c, e, lo).or_else(|| about::han_suffix(c, e, lo))
+                } else {
+                    None
+                };
+                if let Some((lo, hi, end)) = about {
+                    push(&mut out, Tok::Num { lo, hi, spelled: true, ordinal, about: true }, start, end);
+                    i = end;
+                    continue;
+                }
                 if e < n && c[e] == '成' {
                     // 三成: three tenths.
-                    push(&mut out, Tok::Num { lo: lo * 10.0, hi: hi * 10.0, spelled: true, ordinal }, start, e);
+                    push(
+                        &mut out,
+                        Tok::Num { lo: lo * 10.0, hi: hi * 10.0, spelled: true, ordinal, about: false },
+                        start,
+                        e,
+                    );
                     push(&mut out, Tok::Percent, e, e + 1);
                     e += 1;
                 } else {
-                    push(&mut out, Tok::Num { lo, hi, spelled: true, ordinal }, start, e);
+                    push(&mut out, Tok::Num { lo, hi, spelled: true, ordinal, about: false }, start, e);
                 }
             } else {
                 push(&mut out, Tok::Break, start, e.max(start + 1));
@@ -207,6 +257,10 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             continue;
         }
         if let Some(unit) = han_unit(ch) {
+            // 几万, 数千: some ten thousands, thousands.
+            if about::some_of(c, i) && out.last().is_none_or(|t| t.chars.1 < i) {
+                push(&mut out, Tok::Num { lo: 2.0, hi: 9.0, spelled: true, ordinal: false, about: true }, i - 1, i);
+            }
             // 万, 亿, 千 after a number written in digits (`60亿`, `1.5万`); 百万, 千万 too.
             let mut value = unit;
             let mut e = i + 1;
@@ -351,6 +405,7 @@ struct One {
     hi: f64,
     spelled: bool,
     ordinal: bool,
+    about: bool,
     /// A scale word or a percent sign followed: the number is meant as a number.
     scaled: bool,
     percent: bool,
@@ -363,12 +418,17 @@ struct One {
 /// `vingt et un`, `one hundred and twenty`; `a hundred`).
 fn read_one(tokens: &[Token], k: usize, text: &[char]) -> Option<One> {
     let first = tokens.get(k)?;
-    let (mut lo, mut hi, spelled, ordinal) = match first.tok {
-        Tok::Num { lo, hi, spelled, ordinal } => (lo, hi, spelled, ordinal),
+    let (mut lo, mut hi, spelled, ordinal, about) = match first.tok {
+        Tok::Num { lo, hi, spelled, ordinal, about } => (lo, hi, spelled, ordinal, about),
         Tok::Article => match tokens.get(k + 1)?.tok {
-            Tok::Scale(_) | Tok::Num { lo: 100.0, spelled: true, .. } => (1.0, 1.0, true, false),
+            Tok::Scale(_) | Tok::Num { lo: 100.0, spelled: true, .. } => (1.0, 1.0, true, false, false),
             _ => return None,
         },
+        // `thousands`, `des millions`: a plural scale word alone is a count of them.
+        Tok::Scale(_) if text[first.chars.1 - 1] == 's' && first.chars.1 - first.chars.0 > 3 => {
+            let (lo, hi) = about::plural(1.0);
+            (lo, hi, true, false, true)
+        }
         _ => return None,
     };
     let mut j = k + 1;
@@ -399,6 +459,13 @@ fn read_one(tokens: &[Token], k: usize, text: &[char]) -> Option<One> {
         j += skip + 1;
     }
     let mut scaled = false;
+    // `tens of thousands`, `des centaines de milliers`.
+    if about
+        && matches!(tokens.get(j).map(|t| t.tok), Some(Tok::Of))
+        && matches!(tokens.get(j + 1).map(|t| t.tok), Some(Tok::Scale(_)))
+    {
+        j += 1;
+    }
     while let Some(Token { tok: Tok::Scale(s), .. }) = tokens.get(j) {
         lo *= s;
         hi *= s;
@@ -410,7 +477,7 @@ fn read_one(tokens: &[Token], k: usize, text: &[char]) -> Option<One> {
         percent = true;
         j += 1;
     }
-    Some(One { lo, hi, spelled, ordinal, scaled, percent, next: j, end: tokens[j - 1].chars.1 })
+    Some(One { lo, hi, spelled, ordinal, about, scaled, percent, next: j, end: tokens[j - 1].chars.1 })
 }
 
 /// Numbers, scales, percent signs and range words into quantities.
@@ -477,12 +544,27 @@ fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Quantity> {
         // `hundred` alone is mostly an idiom ("a hundred-model war"), not a count.
         let bare_hundred = one.spelled && one.lo == 100.0 && one.hi == 100.0 && one.next == from + 1;
         let weak = both_spelled && (ordinal || vague || (one.hi < 10.0 && !one.scaled && !one.percent));
-        let weak = weak || (ordinal && one.hi < 10.0) || vague || bare_hundred;
+        // An approximation in words says little when it spans more than a factor of four
+        // (`几十`, `dozens`), and under a hundred (`十几年`, `thirty-odd paces`, `in his thirties`)
+        // it is a manner of speaking as often as a figure (`over the coming decade`).
+        let rough = one.about && (one.hi >= 4.0 * one.lo || one.hi < 100.0);
+        let weak = weak || (ordinal && one.hi < 10.0) || vague || bare_hundred || rough;
+        // `about 40`, `près de 3 000`, `40人左右`, `les années 60`.
+        let hedge = about::hedge(text, start, one.end);
+        let (lo, hi) = match hedge {
+            Some(h) if !one.about => h.widen(one.lo, one.hi),
+            _ if !one.about && about::annees_before(text, start) && one.lo % 10.0 == 0.0 && one.lo == one.hi => {
+                (one.lo, one.lo + 9.0)
+            }
+            _ => (one.lo, one.hi),
+        };
+        let about = one.about || (lo, hi) != (one.lo, one.hi);
         out.push(Quantity {
-            lo: one.lo,
-            hi: one.hi,
+            lo,
+            hi,
             percent: one.percent || percent_first,
             weak,
+            about,
             chars: start..one.end,
             text: words_of(start, one.end),
         });
@@ -499,66 +581,9 @@ fn raw_value(tokens: &[Token], k: usize) -> f64 {
     }
 }
 
-/// Whether two values are the same number (to rounding).
-fn same(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
-}
-
-/// The numbers of one side of a row, with the turn each is in.
-fn side_quantities(pair: &super::Pair, side: super::Side, turns: &Range<usize>) -> Vec<(usize, Quantity)> {
-    let doc = pair.doc(side);
-    turns.clone().flat_map(|t| read(&doc.turns.turns[t].text).into_iter().map(move |q| (t, q))).collect()
-}
-
 /// A plausible year in digits.
 fn is_year(v: f64) -> bool {
     v.fract() == 0.0 && (1000.0..=2200.0).contains(&v)
-}
-
-/// A number of one side is matched when each of its ends is an end of a number of the other; two
-/// years in a row (`1996-1997`, a season or a fiscal year) also by either year alone (`'97`).
-fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Quantity)]) -> Vec<&'a (usize, Quantity)> {
-    let mut ends: Vec<f64> = theirs.iter().flat_map(|(_, q)| q.ends()).collect();
-    ends.sort_unstable_by(f64::total_cmp);
-    // Sorted, so each end looks only near itself (a turn of megabytes has 100,000s of numbers).
-    let found = |e: f64| {
-        let reach = 2e-6 * e.abs().max(1.0);
-        let from = ends.partition_point(|&o| o < e - reach);
-        ends[from..].iter().take_while(|&&o| o <= e + reach).any(|&o| same(e, o))
-    };
-    let season = |q: &Quantity| is_year(q.lo) && q.hi == q.lo + 1.0 && (found(q.lo) || found(q.hi));
-    mine.iter().filter(|(_, q)| !(q.ends().iter().all(|&e| found(e)) || season(q))).collect()
-}
-
-/// Flags a paired row whose numbers do not match.
-pub(super) fn check_row(pair: &super::Pair, row: usize) -> Option<super::Flag> {
-    use super::{Side, Sides, Span};
-    let link = &pair.alignment.links[row];
-    let q = Sides::from_fn(|side| side_quantities(pair, side, link.turns(side)));
-    if q.left.is_empty() && q.right.is_empty() {
-        return None;
-    }
-    // Weak numbers (`un`, `first`, `一`) confirm the other side's but are never shown alone.
-    let strong = |mine: &'_ [(usize, Quantity)], theirs| {
-        unmatched(mine, theirs).into_iter().filter(|(_, q)| !q.weak).cloned().collect::<Vec<_>>()
-    };
-    let odd = Sides::new(strong(&q.left, &q.right), strong(&q.right, &q.left));
-    if odd.left.is_empty() && odd.right.is_empty() {
-        return None;
-    }
-    let spans = Sides::from_fn(|side: Side| {
-        odd[side]
-            .iter()
-            .map(|(t, q)| Span { turn: *t, chars: q.chars.clone(), text: q.text.clone() })
-            .collect::<Vec<_>>()
-    });
-    let say = |side: Side| spans[side].iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(", ");
-    let message = match (spans.left.is_empty(), spans.right.is_empty()) {
-        (false, false) => format!("{} ≠ {}", say(Side::Left), say(Side::Right)),
-        (false, true) => format!("{}: not on the right", say(Side::Left)),
-        _ => format!("{}: not on the left", say(Side::Right)),
-    };
-    Some(super::flag_at(pair, super::FlagKind::Numbers, row, spans, message))
 }
 
 #[cfg(test)]

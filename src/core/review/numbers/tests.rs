@@ -101,7 +101,7 @@ fn clock_times_months_and_approximations() {
     assert_eq!(values("de 4 h à 13 h"), hours);
     assert_eq!(one("下午1点"), (13.0, 13.0));
     assert_eq!(values("en mars 2023")[0], (3.0, 3.0, false, true), "a month is a weak 3");
-    assert!(values("une quarantaine").contains(&(40.0, 40.0, false, false)));
+    assert!(values("une quarantaine").contains(&(30.0, 50.0, false, true)), "about forty");
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn ordinals_and_years() {
 fn digits_in_names_are_not_numbers() {
     assert!(read("GPT-4 et A100, H20, Llama3, 5G").is_empty());
     // A number with its unit is a number: the cosmic background at about 3K, a 7cm crack.
-    assert_eq!(values("约3K，裂缝7cm"), [(3.0, 3.0, false, false), (7.0, 7.0, false, false)]);
+    assert_eq!(values("约3K，裂缝7cm"), [(2.25, 3.75, false, false), (7.0, 7.0, false, false)], "约: about");
     assert!(read("COVID-19").is_empty());
     assert_eq!(one("GPT-4 coûte 30 dollars"), (30.0, 30.0));
 }
@@ -215,6 +215,80 @@ fn every_format_matches_its_translation_both_ways() {
         ("100 p. 100", "50%"),
         ("en 1996-97", "in 1998"),
         ("the '97 budget", "le budget de 1998"),
+    ];
+    for (a, b) in differ {
+        assert!(!agree(a, b), "{a} ≠ {b}");
+        assert!(!agree(b, a), "{b} ≠ {a}");
+    }
+}
+
+#[test]
+fn approximations_read_as_the_values_they_cover() {
+    assert_eq!(one("十几个人"), (10.0, 19.0));
+    assert_eq!(one("四十多岁"), (40.0, 49.0));
+    assert_eq!(one("300余名"), (300.0, 399.0));
+    assert_eq!(one("十几万"), (100_000.0, 190_000.0));
+    assert_eq!(one("a sixty-thousand-ton ship"), (60_000.0, 60_000.0));
+    assert_eq!(one("几十万"), (200_000.0, 900_000.0));
+    assert_eq!(one("tens of thousands"), (20_000.0, 100_000.0));
+    assert_eq!(one("des dizaines de milliers"), (20_000.0, 100_000.0));
+    assert_eq!(one("the 1960s"), (1960.0, 1969.0));
+    assert_eq!(one("六十年代"), (60.0, 69.0));
+    assert_eq!(one("les années 60"), (60.0, 69.0));
+    assert!(read("dozens of people")[0].weak, "a loose count only confirms");
+    assert!(read("几十个人")[0].weak);
+    assert!(read("十几年后")[0].weak, "ten-odd years: as often `over a decade` as a figure");
+    assert!(!read("一百多家")[0].weak, "over a hundred firms is a figure");
+    assert!(!read("about 40")[0].weak, "a figure, hedged");
+    assert_eq!(one("three decades"), (30.0, 30.0));
+    assert_eq!(one("an eleven-year-old boy"), (11.0, 11.0));
+    assert_eq!(one("forty-odd"), (40.0, 60.0));
+    assert!(read("a year-long wait").is_empty());
+    assert_eq!(one("deux décennies"), (20.0, 20.0));
+    assert!(read("some 40").iter().all(|q| q.about));
+}
+
+#[test]
+fn approximations_match_the_values_they_cover_both_ways() {
+    let same = [
+        // An interview: the founder hired ten-odd people, the French says a dozen.
+        ("他招了十几个人", "il a embauché une douzaine de personnes"),
+        ("about forty staff", "四十多名员工"),
+        ("some forty", "une quarantaine"),
+        ("une vingtaine de pays", "twenty-two countries"),
+        ("近3000人", "près de 3 000 personnes"),
+        ("nearly 2,900 people", "près de 3 000 personnes"),
+        ("more than 100 firms", "一百多家公司"),
+        ("300余名代表", "over 300 delegates"),
+        ("几十万人", "hundreds of thousands of people"),
+        ("tens of thousands", "数万"),
+        ("des dizaines de milliers de manifestants", "tens of thousands of protesters"),
+        ("40人左右", "about 40 people"),
+        // A novel: the years of the story, in each language's way of naming a decade.
+        ("一九六〇年代", "the 1960s"),
+        ("六十年代", "in the sixties"),
+        ("les années 60", "the sixties"),
+        ("in her forties", "四十多岁"),
+        ("三十多年后", "three decades later"),
+        ("四十多人", "forty-odd people"),
+        ("六万吨级的巨轮", "the sixty-thousand-ton ship"),
+        ("三十几步", "thirty paces"),
+        ("十一二岁的小孩", "an eleven- or twelve-year-old boy"),
+        ("二十年来", "for two decades"),
+    ];
+    for (a, b) in same {
+        assert!(agree(a, b), "{a} = {b}");
+        assert!(agree(b, a), "{b} = {a}");
+    }
+    let differ = [
+        ("十几个人", "forty people"),
+        ("une quarantaine", "twenty"),
+        ("about 40", "about 400"),
+        ("一百多家公司", "more than 1,000 firms"),
+        ("the 1960s", "in 1975"),
+        ("六十年代", "the 1980s"),
+        ("300余名", "30 delegates"),
+        ("二十多年前", "more than thirty years ago"),
     ];
     for (a, b) in differ {
         assert!(!agree(a, b), "{a} ≠ {b}");

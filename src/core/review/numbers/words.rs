@@ -99,6 +99,28 @@ const APPROX: &[(&str, u32)] = &[
     ("millier", 1000),
     ("dozen", 12),
 ];
+/// Counts in the plural, alone (`dozens of`, `des centaines de`): two to nine of the unit.
+const PLURALS: &[(&str, u32)] = &[
+    ("tens", 10),
+    ("dozens", 12),
+    ("scores", 20),
+    ("hundreds", 100),
+    ("dizaines", 10),
+    ("douzaines", 12),
+    ("vingtaines", 20),
+    ("centaines", 100),
+];
+/// Decades and ages in words (`the sixties`, `in her forties`): ten years from the value.
+const DECADES: &[(&str, u32)] = &[
+    ("twenties", 20),
+    ("thirties", 30),
+    ("forties", 40),
+    ("fifties", 50),
+    ("sixties", 60),
+    ("seventies", 70),
+    ("eighties", 80),
+    ("nineties", 90),
+];
 const MONTHS: [[&str; 2]; 12] = [
     ["january", "janvier"],
     ["february", "février"],
@@ -143,9 +165,12 @@ type KnownWords = std::collections::HashSet<&'static str, crate::core::hash::Fnv
 pub(super) fn known_words() -> &'static KnownWords {
     static WORDS: std::sync::OnceLock<KnownWords> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut set: KnownWords = CARDINALS.iter().chain(ORDINALS).chain(APPROX).map(|(w, _)| *w).collect();
+        let mut set: KnownWords =
+            CARDINALS.iter().chain(ORDINALS).chain(APPROX).chain(PLURALS).chain(DECADES).map(|(w, _)| *w).collect();
         set.extend(MONTHS.iter().flatten());
         set.extend([
+            "of",
+            "de",
             "to",
             "à",
             "or",
@@ -160,6 +185,11 @@ pub(super) fn known_words() -> &'static KnownWords {
             "pour",
             "thousand",
             "thousands",
+            "milliers",
+            "decade",
+            "decades",
+            "décennie",
+            "décennies",
             "mille",
             "milles",
             "million",
@@ -191,6 +221,11 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
             return push(out, Tok::Percent);
         }
         "per" | "pour" => return push(out, Tok::Per),
+        // `tens of thousands`: `of` joins a plural count to its scale, and is nothing elsewhere.
+        "of" | "de" => {
+            let after_count = matches!(out.last().map(|t| t.tok), Some(Tok::Num { about: true, spelled: true, .. }));
+            return push(out, if after_count { Tok::Of } else { Tok::Break });
+        }
         // `deux cents` is 200, but `cents` alone is money, not a hundred.
         "cents" if !matches!(out.last().map(|t| t.tok), Some(Tok::Num { spelled: true, .. })) => {
             return push(out, Tok::Break);
@@ -200,14 +235,29 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
     if let Some(scale) = scale_word(word) {
         return push(out, Tok::Scale(scale));
     }
+    if let Some((_, unit)) = PLURALS.iter().find(|(w, _)| *w == word) {
+        let (lo, hi) = super::about::plural(*unit as f64);
+        return push(out, Tok::Num { lo, hi, spelled: true, ordinal: false, about: true });
+    }
+    if let Some((_, v)) = DECADES.iter().find(|(w, _)| *w == word) {
+        let v = *v as f64;
+        return push(out, Tok::Num { lo: v, hi: v + 9.0, spelled: true, ordinal: false, about: true });
+    }
+    // `une vingtaine`, `a dozen`: about that many.
+    if let Some((_, v)) = APPROX.iter().find(|(w, _)| *w == word) {
+        let (lo, hi) = super::about::Hedge::About.widen(*v as f64, *v as f64);
+        return push(out, Tok::Num { lo, hi, spelled: true, ordinal: false, about: true });
+    }
     // A month's name is its number (`mars 2023`, `2023年3月`); only ever a confirmation.
     if let Some(m) = month(word) {
-        return push(out, Tok::Num { lo: m, hi: m, spelled: true, ordinal: true });
+        return push(out, Tok::Num { lo: m, hi: m, spelled: true, ordinal: true, about: false });
     }
-    // Hyphenated compounds: `quatre-vingt-dix-sept`, `twenty-one`, `vingt-et-un`.
+    // Hyphenated compounds: `quatre-vingt-dix-sept`, `twenty-one`, `vingt-et-un`; a number
+    // that opens a compound is one (`eleven-year-old`), and `forty-odd` is about forty.
     let parts: Vec<&str> = word.split('-').collect();
     let mut value = 0.0f64;
     let mut any = false;
+    let mut odd = false;
     let mut prev = "";
     let mut ordinal = false;
     for part in &parts {
@@ -217,8 +267,14 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
                 prev = part;
                 continue;
             }
+            // `sixty-thousand-ton`.
+            None if any && scale_word(part).is_some() => {
+                value *= scale_word(part).unwrap_or(1.0);
+                prev = part;
+                continue;
+            }
             None => {
-                any = false;
+                odd = any && *part == "odd";
                 break;
             }
         };
@@ -233,8 +289,11 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
         any = true;
         prev = part;
     }
-    if any {
-        push(out, Tok::Num { lo: value, hi: value, spelled: true, ordinal });
+    if any && odd {
+        let (lo, hi) = super::about::Hedge::Over.widen(value, value);
+        push(out, Tok::Num { lo, hi, spelled: true, ordinal, about: true });
+    } else if any {
+        push(out, Tok::Num { lo: value, hi: value, spelled: true, ordinal, about: false });
     } else {
         push(out, Tok::Break);
     }
@@ -246,7 +305,8 @@ fn month(w: &str) -> Option<f64> {
 
 fn scale_word(w: &str) -> Option<f64> {
     Some(match w {
-        "thousand" | "thousands" | "mille" | "milles" => 1e3,
+        "decade" | "decades" | "décennie" | "décennies" => 10.0,
+        "thousand" | "thousands" | "mille" | "milles" | "milliers" => 1e3,
         "million" | "millions" => 1e6,
         "milliard" | "milliards" | "billion" | "billions" | "bn" => 1e9,
         "trillion" | "trillions" | "billiard" => 1e12,
@@ -257,10 +317,6 @@ fn scale_word(w: &str) -> Option<f64> {
 /// The value of one number word, and whether it is an ordinal.
 fn number_word(w: &str) -> Option<(f64, bool)> {
     if let Some((_, v)) = CARDINALS.iter().find(|(k, _)| *k == w) {
-        return Some((*v as f64, false));
-    }
-    // `une quarantaine`: about forty.
-    if let Some((_, v)) = APPROX.iter().find(|(k, _)| *k == w) {
         return Some((*v as f64, false));
     }
     ORDINALS.iter().find(|(k, _)| *k == w).map(|(_, v)| (*v as f64, true))
