@@ -45,6 +45,9 @@ struct Cedict {
     surnames: HashMap<char, String>,
     /// Each character's first reading, without tone (`宝` → `bao`).
     readings: HashMap<char, String>,
+    /// Words written with numerals whose first meaning holds no number: `十分` (very), `万一`
+    /// (in case), `一五一十` (in full detail), `四川` (Sichuan).
+    numerals_not_counts: std::collections::HashSet<Box<str>, Fast>,
 }
 
 impl Cedict {
@@ -74,6 +77,7 @@ fn parse_cedict(text: &str) -> Cedict {
         pool: Vec::with_capacity(1_000_000),
         surnames: HashMap::new(),
         readings: HashMap::new(),
+        numerals_not_counts: Default::default(),
     };
     let mut ids: HashMap<Box<str>, u32, Fast> = HashMap::default();
     let (mut stems, mut word, mut key): (Vec<u32>, String, String) = Default::default();
@@ -88,6 +92,16 @@ fn parse_cedict(text: &str) -> Cedict {
             let mut chars = h.chars();
             chars.next().filter(|_| chars.next().is_none())
         };
+        if !first_gloss_counts(glosses.split('/').next().unwrap_or("")) {
+            for head in [simp, trad] {
+                let numerals = head.chars().filter(|&c| is_numeral(c)).count();
+                let len = head.chars().count();
+                // `一五一十`, an idiom of numerals alone, counts nothing either.
+                if numerals > 0 && (numerals < len || len >= 4) {
+                    dict.numerals_not_counts.insert(head.into());
+                }
+            }
+        }
         stems.clear();
         for gloss in glosses.split('/') {
             if let Some(name) = gloss.strip_prefix("surname ") {
@@ -171,6 +185,95 @@ fn parse_cedict(text: &str) -> Cedict {
         }
     }
     dict
+}
+
+/// A Chinese numeral character (`十`, `万`, `两`).
+fn is_numeral(c: char) -> bool {
+    "〇零一二两三四五六七八九十百千万亿".contains(c)
+}
+
+/// Whether a gloss speaks of a number: digits, or a number word (`ten million`, `one tenth`).
+fn first_gloss_counts(gloss: &str) -> bool {
+    const WORDS: [&str; 54] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "tenth",
+        "dozen",
+        "half",
+        "double",
+        "twice",
+        "single",
+        "triple",
+        "decade",
+        "percent",
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ];
+    gloss.chars().any(|c| c.is_ascii_digit())
+        || gloss.split(|c: char| !c.is_ascii_alphabetic()).any(|w| WORDS.iter().any(|n| n.eq_ignore_ascii_case(w)))
+}
+
+/// Whether the numerals `text[start..end]` are part of a longer word that is no count: the
+/// longest dictionary word holding them means something else (`十分` is very, `万一` in case).
+pub fn numerals_in_a_word(text: &[char], start: usize, end: usize) -> bool {
+    let dict = cedict();
+    let mut longest: Option<(usize, bool)> = None;
+    for s in start.saturating_sub(MAX_WORD - 1)..=start {
+        for e in end.max(s + 2)..=(s + MAX_WORD).min(text.len()) {
+            let whole = e - s == end - start && e - s >= 4;
+            if (e - s <= end - start && !whole) || longest.is_some_and(|(len, _)| len >= e - s) {
+                continue;
+            }
+            let word: String = text[s..e].iter().collect();
+            if dict.numerals_not_counts.contains(word.as_str()) {
+                longest = Some((e - s, true));
+            } else if dict.senses.contains_key(word.as_str()) {
+                longest = Some((e - s, false));
+            }
+        }
+    }
+    longest.is_some_and(|(_, idiom)| idiom)
 }
 
 /// Chinese function words and particles.

@@ -10,11 +10,13 @@ use std::ops::Range;
 
 use crate::core::text::fold_width;
 use forms::{clock_time, is_pm_after, is_pm_before, pour_cent, short_year};
+use han::{han_digit, han_unit, parse_han};
 use words::{known_words, might_be_known, words};
 
 mod about;
 mod compare;
 mod forms;
+mod han;
 mod words;
 
 pub(in crate::core::review) use compare::check_row;
@@ -98,33 +100,6 @@ fn is_latin_letter(c: char) -> bool {
         0xC0..=0x24F => c != '×' && c != '÷',
         _ => !crate::core::text::is_cjk(c) && c.is_alphabetic(),
     }
-}
-
-fn han_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-fn han_unit(c: char) -> Option<f64> {
-    Some(match c {
-        '十' => 10.0,
-        '百' => 100.0,
-        '千' => 1e3,
-        '万' => 1e4,
-        '亿' => 1e8,
-        _ => return None,
-    })
 }
 
 /// Group separators between thousands: space, no-break spaces, thin space, comma, dot, apostrophe.
@@ -219,7 +194,19 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             let start = i;
             let mut e = i;
             while e < n && (han_digit(c[e]).is_some() || han_unit(c[e]).is_some()) {
+                // `五十两白银`: 两 after a number is the tael, a weight; as a digit it opens a run
+                // or stands before a unit (`两千`).
+                if c[e] == '两' && e > start && c.get(e + 1).is_none_or(|&u| han_unit(u).is_none()) {
+                    break;
+                }
                 e += 1;
+            }
+            // Numerals inside a word that is no count (`十分`, very; `万一`, in case); a fraction
+            // (`十分之一`) is one.
+            if !c[e..].starts_with(&['分', '之']) && crate::core::lexicon::numerals_in_a_word(c, start, e) {
+                push(&mut out, Tok::Break, start, e);
+                i = e;
+                continue;
             }
             // Scale characters inside the run are part of it (`三万` is 3 × 10⁴).
             if let Some((lo, hi)) = parse_han(&c[start..e]) {
@@ -236,6 +223,23 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                     push(&mut out, Tok::Num { lo, hi, spelled: true, ordinal, about: true }, start, end);
                     i = end;
                     continue;
+                }
+                // `十分之一`, `三分之二`: a fraction.
+                if lo == hi && lo > 0.0 && c[e..].starts_with(&['分', '之']) {
+                    let top = e + 2;
+                    let bottom =
+                        (top..n).take_while(|&k| han_digit(c[k]).is_some() || han_unit(c[k]).is_some()).count();
+                    if let Some((y, _)) = parse_han(&c[top..top + bottom]) {
+                        let v = y / lo;
+                        push(
+                            &mut out,
+                            Tok::Num { lo: v, hi: v, spelled: true, ordinal: false, about: false },
+                            start,
+                            top + bottom,
+                        );
+                        i = top + bottom;
+                        continue;
+                    }
                 }
                 if e < n && c[e] == '成' {
                     // 三成: three tenths.
@@ -346,57 +350,6 @@ fn read_digits(c: &[char], start: usize) -> (f64, usize) {
         at += 1 + digits;
     }
     (value, at)
-}
-
-/// A run of Chinese numerals as a value, or a range (`六七` is 6 to 7, `五六十` 50 to 60).
-fn parse_han(s: &[char]) -> Option<(f64, f64)> {
-    // Two neighbouring digits counting up make a range: read it twice, once with each.
-    for k in 0..s.len().saturating_sub(1) {
-        if let (Some(a), Some(b)) = (han_digit(s[k]), han_digit(s[k + 1]))
-            && b == a + 1
-            && a > 0
-        {
-            let mut lo = s.to_vec();
-            lo.remove(k + 1);
-            let mut hi = s.to_vec();
-            hi.remove(k);
-            return Some((parse_han_value(&lo)?, parse_han_value(&hi)?));
-        }
-    }
-    parse_han_value(s).map(|v| (v, v))
-}
-
-fn parse_han_value(s: &[char]) -> Option<f64> {
-    if s.is_empty() {
-        return None;
-    }
-    // Digits only, more than one: read digit by digit (二〇一七 is 2017).
-    if s.len() > 1 && s.iter().all(|&c| han_digit(c).is_some()) {
-        return s.iter().try_fold(0.0, |acc, &c| Some(acc * 10.0 + han_digit(c)? as f64));
-    }
-    // `total`: whole 亿s; `wan`: whole 万s below them; `section`: below 万; `number`: a pending digit.
-    let (mut total, mut wan, mut section, mut number) = (0.0f64, 0.0f64, 0.0f64, None::<f64>);
-    for &c in s {
-        if let Some(d) = han_digit(c) {
-            number = Some(d as f64);
-        } else if let Some(unit) = han_unit(c) {
-            let part = section + number.unwrap_or(0.0);
-            match unit {
-                u if u < 1e4 => section += number.unwrap_or(1.0) * u,
-                u if u < 1e8 => {
-                    wan += if part == 0.0 { 1.0 } else { part } * u;
-                    section = 0.0;
-                }
-                u => {
-                    let below = wan + part;
-                    total = (total + if below == 0.0 { 1.0 } else { below }) * u;
-                    (wan, section) = (0.0, 0.0);
-                }
-            }
-            number = None;
-        }
-    }
-    Some(total + wan + section + number.unwrap_or(0.0))
 }
 
 /// One number read from the tokens, before ranges.
@@ -548,7 +501,13 @@ fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Quantity> {
         // (`几十`, `dozens`), and under a hundred (`十几年`, `thirty-odd paces`, `in his thirties`)
         // it is a manner of speaking as often as a figure (`over the coming decade`).
         let rough = one.about && (one.hi >= 4.0 * one.lo || one.hi < 100.0);
-        let weak = weak || (ordinal && one.hi < 10.0) || vague || bare_hundred || rough;
+        // `1．弄堂`, `2) Budget`: a heading's or a list's number, which translations drop or renumber.
+        let enumerator = text[..start].iter().all(|c| c.is_whitespace())
+            && matches!(text.get(one.end), Some('.' | '．' | '、' | ')' | '）'))
+            && one.lo == one.hi
+            && one.lo < 1000.0
+            && !one.percent;
+        let weak = weak || (ordinal && one.hi < 10.0) || vague || bare_hundred || rough || enumerator;
         // `about 40`, `près de 3 000`, `40人左右`, `les années 60`.
         let hedge = about::hedge(text, start, one.end);
         let (lo, hi) = match hedge {

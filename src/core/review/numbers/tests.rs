@@ -295,3 +295,30 @@ fn approximations_match_the_values_they_cover_both_ways() {
         assert!(!agree(b, a), "{b} ≠ {a}");
     }
 }
+
+#[test]
+fn numerals_inside_words_enumerators_and_ordinals() {
+    // A novel: `十分` is very, `万一` in case, `一五一十` in full detail — no counts.
+    assert!(read("洗得十分干净").is_empty());
+    assert!(read("万一他来了").iter().all(|q| q.weak));
+    assert!(read("一五一十的数了").iter().all(|q| q.weak));
+    assert_eq!(one("十分之一"), (0.1, 0.1), "a fraction is a number");
+    assert_eq!(one("三分之二"), (2.0 / 3.0, 2.0 / 3.0));
+    // A year in Chinese digits is no range, though 六 and 七 count up.
+    assert_eq!(one("一九六七年"), (1967.0, 1967.0));
+    assert_eq!(one("六七个"), (6.0, 7.0));
+    // A novel of the Qing: fifty taels of silver.
+    let taels = read("五十两白银");
+    assert_eq!((taels[0].lo, taels[0].hi), (50.0, 50.0));
+    assert!(taels[1..].iter().all(|q| q.weak), "the tael is no 2 that could be flagged");
+    assert_eq!(read("两千两")[0].lo, 2000.0);
+    // A chapter heading's number.
+    assert!(read("1．弄堂")[0].weak);
+    assert!(read("2) The budget")[0].weak);
+    assert!(!read("In 1996. the")[0].weak, "not at the start of the turn");
+    assert!(agree("我在十五队", "I was on the fifteenth team"));
+    assert!(
+        agree("the twenty-first century", "le vingt et unième siècle")
+            || agree("the twenty-first century", "le XXIe siècle")
+    );
+}

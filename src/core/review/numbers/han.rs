@@ -1,0 +1,82 @@
+//! Chinese numerals: the digits, the units (`十`, `万`, `亿`) and a run of them as a value or a
+//! range (`二〇一七`, `三万`, `六七亿`).
+
+pub(super) fn han_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+pub(super) fn han_unit(c: char) -> Option<f64> {
+    Some(match c {
+        '十' => 10.0,
+        '百' => 100.0,
+        '千' => 1e3,
+        '万' => 1e4,
+        '亿' => 1e8,
+        _ => return None,
+    })
+}
+
+/// A run of Chinese numerals as a value, or a range (`六七` is 6 to 7, `五六十` 50 to 60).
+pub(super) fn parse_han(s: &[char]) -> Option<(f64, f64)> {
+    // Three digits or more alone are read digit by digit (`一九六七` is the year 1967).
+    let digits_only = s.len() > 2 && s.iter().all(|&c| han_digit(c).is_some());
+    // Two neighbouring digits counting up make a range: read it twice, once with each.
+    for k in 0..if digits_only { 0 } else { s.len().saturating_sub(1) } {
+        if let (Some(a), Some(b)) = (han_digit(s[k]), han_digit(s[k + 1]))
+            && b == a + 1
+            && a > 0
+        {
+            let mut lo = s.to_vec();
+            lo.remove(k + 1);
+            let mut hi = s.to_vec();
+            hi.remove(k);
+            return Some((parse_han_value(&lo)?, parse_han_value(&hi)?));
+        }
+    }
+    parse_han_value(s).map(|v| (v, v))
+}
+
+fn parse_han_value(s: &[char]) -> Option<f64> {
+    if s.is_empty() {
+        return None;
+    }
+    // Digits only, more than one: read digit by digit (二〇一七 is 2017).
+    if s.len() > 1 && s.iter().all(|&c| han_digit(c).is_some()) {
+        return s.iter().try_fold(0.0, |acc, &c| Some(acc * 10.0 + han_digit(c)? as f64));
+    }
+    // `total`: whole 亿s; `wan`: whole 万s below them; `section`: below 万; `number`: a pending digit.
+    let (mut total, mut wan, mut section, mut number) = (0.0f64, 0.0f64, 0.0f64, None::<f64>);
+    for &c in s {
+        if let Some(d) = han_digit(c) {
+            number = Some(d as f64);
+        } else if let Some(unit) = han_unit(c) {
+            let part = section + number.unwrap_or(0.0);
+            match unit {
+                u if u < 1e4 => section += number.unwrap_or(1.0) * u,
+                u if u < 1e8 => {
+                    wan += if part == 0.0 { 1.0 } else { part } * u;
+                    section = 0.0;
+                }
+                u => {
+                    let below = wan + part;
+                    total = (total + if below == 0.0 { 1.0 } else { below }) * u;
+                    (wan, section) = (0.0, 0.0);
+                }
+            }
+            number = None;
+        }
+    }
+    Some(total + wan + section + number.unwrap_or(0.0))
+}
