@@ -52,8 +52,8 @@ pub(super) fn clock_time(c: &[char], at: usize) -> Option<(f64, usize)> {
     let minutes = value(k, 2);
     let end = k + 2;
     let pm = is_pm_after(c, end) || is_pm_before(c, at);
-    // `5.30` alone is a decimal; with a.m. or p.m. after it, a time.
-    if dotted && !(pm || is_am_after(c, end)) {
+    // `5.30` alone is a decimal; with a.m. or p.m. after it, or the German `Uhr`, a time.
+    if dotted && !(pm || is_am_after(c, end) || is_uhr_after(c, end)) {
         return None;
     }
     if hours > 24 || minutes > 59 {
@@ -75,6 +75,12 @@ pub(super) fn pour_cent(c: &[char], at: usize) -> Option<usize> {
     let unit = [&['1', '0', '0'][..], &['c', 'e', 'n', 't'][..]].into_iter().find(|u| c[k..].starts_with(u))?;
     let end = k + unit.len();
     (!c.get(end).is_some_and(|ch| ch.is_alphanumeric())).then_some(end)
+}
+
+/// `Uhr` after a number and a space (German: `4.45 Uhr`).
+fn is_uhr_after(c: &[char], at: usize) -> bool {
+    let rest: String = c[at..].iter().take(5).collect();
+    rest.trim_start().starts_with("Uhr")
 }
 
 /// `a.m.` or `am` after a number (and a space).

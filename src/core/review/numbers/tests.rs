@@ -193,6 +193,8 @@ fn every_format_matches_its_translation_both_ways() {
         ("à 17h30", "at 17:30"),
         ("下午5:30", "à 17 h 30"),
         ("at 9.15 a.m.", "à 9 h 15"),
+        // A yearbook: the train leaves at a quarter to five, in German and in French.
+        ("es ist 4.45 Uhr morgens", "il est 4 h 45 du matin"),
         // A season or a fiscal year, written out or short.
         ("le budget de 1996-1997", "the '97 budget"),
         ("en 1996-97", "in 1996-1997"),
