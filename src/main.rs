@@ -99,7 +99,8 @@ enum Command {
         /// Print one JSON object instead of one line a flag.
         #[arg(long)]
         json: bool,
-        /// Only these kinds: numbers, missing, added, length, untranslated, names, duplicate, speaker.
+        /// Only these kinds: numbers, missing, added, length, untranslated, names, duplicate, speaker,
+        /// pairs, consistency.
         #[arg(long, value_name = "KIND,KIND")]
         kinds: Option<String>,
         #[arg(long, value_name = "LABEL")]

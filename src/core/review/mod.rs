@@ -4,10 +4,12 @@
 //!
 //! One result ([`Flag`]s in row order) for many readers: the window, `tandem check`, exports.
 
+mod consistency;
 pub mod dismissed;
 mod duplicates;
 mod names;
 pub mod numbers;
+mod pairs;
 mod rows;
 mod units;
 
@@ -31,10 +33,12 @@ pub enum FlagKind {
     Names,
     Duplicate,
     Speaker,
+    Pairs,
+    Consistency,
 }
 
 impl FlagKind {
-    pub const ALL: [FlagKind; 8] = [
+    pub const ALL: [FlagKind; 10] = [
         FlagKind::Numbers,
         FlagKind::Missing,
         FlagKind::Added,
@@ -43,6 +47,8 @@ impl FlagKind {
         FlagKind::Names,
         FlagKind::Duplicate,
         FlagKind::Speaker,
+        FlagKind::Pairs,
+        FlagKind::Consistency,
     ];
 
     /// The name used on the command line and in JSON (`numbers`, `missing`…).
@@ -56,6 +62,8 @@ impl FlagKind {
             FlagKind::Names => "names",
             FlagKind::Duplicate => "duplicate",
             FlagKind::Speaker => "speaker",
+            FlagKind::Pairs => "pairs",
+            FlagKind::Consistency => "consistency",
         }
     }
 
@@ -70,6 +78,8 @@ impl FlagKind {
             FlagKind::Names => "Names and tokens",
             FlagKind::Duplicate => "Given twice",
             FlagKind::Speaker => "Speaker",
+            FlagKind::Pairs => "Brackets and repeats",
+            FlagKind::Consistency => "Inconsistent",
         }
     }
 
@@ -165,8 +175,10 @@ pub fn check_until(pair: &Pair, stop: impl Fn() -> bool + Sync) -> Option<Vec<Fl
     let (stats, vocab, mut flags) = std::thread::scope(|s| {
         let stats = s.spawn(|| rows::Stats::of(pair));
         let vocab = s.spawn(|| names::Vocabularies::of(pair));
-        let duplicates = duplicates::check(pair);
-        (stats.join().expect("no panic"), vocab.join().expect("no panic"), duplicates)
+        let mut whole = duplicates::check(pair);
+        whole.extend(consistency::check(pair));
+        whole.extend(pairs::check(pair));
+        (stats.join().expect("no panic"), vocab.join().expect("no panic"), whole)
     });
     if stop() {
         return None;
