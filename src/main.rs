@@ -100,9 +100,14 @@ enum Command {
         #[arg(long)]
         json: bool,
         /// Only these kinds: numbers, missing, added, length, untranslated, names, duplicate, speaker,
-        /// pairs, consistency.
+        /// pairs, consistency, glossary.
         #[arg(long, value_name = "KIND,KIND")]
         kinds: Option<String>,
+        /// Agreed terms, a TSV or CSV file (a term, then its renderings separated by `|`): a row
+        /// whose one side holds a term and whose other side none of its renderings is flagged.
+        /// Added to a project's own glossary.
+        #[arg(long, value_name = "TERMS")]
+        glossary: Option<PathBuf>,
         #[arg(long, value_name = "LABEL")]
         encoding_left: Option<String>,
         #[arg(long, value_name = "LABEL")]
@@ -179,14 +184,17 @@ fn main() -> ExitCode {
             raw: e.raw,
             allow_outside: e.allow_outside,
         }),
-        Some(Command::Check { left, right, json, kinds, encoding_left, encoding_right, allow_outside }) => cli::check(
-            &left,
-            right.as_deref(),
-            json,
-            kinds.as_deref(),
-            [encoding_left.as_deref(), encoding_right.as_deref()],
-            allow_outside,
-        ),
+        Some(Command::Check { left, right, json, kinds, glossary, encoding_left, encoding_right, allow_outside }) => {
+            cli::check(
+                &left,
+                right.as_deref(),
+                json,
+                kinds.as_deref(),
+                glossary.as_deref(),
+                [encoding_left.as_deref(), encoding_right.as_deref()],
+                allow_outside,
+            )
+        }
         None => match cli.files.len() {
             0 | 2 => run_window(cli.files),
             // One project; or one text, whose translation the window then asks for.

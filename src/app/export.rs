@@ -99,12 +99,13 @@ impl TandemApp {
         // The flags on screen when they are up to date; else the thread checks the pair itself.
         let flags: Option<Vec<Flag>> = (!review.running && self.tasks.review.is_none())
             .then(|| review.flags.iter().filter(|(key, _)| !dismissed.contains(key)).map(|(_, f)| f.clone()).collect());
+        let glossary = review.glossary.clone();
         let progress = Arc::new(Progress::default());
         let (job_progress, job_path) = (progress.clone(), path.clone());
         // The export's own Cancel (in its progress) stops it; the task is never dropped early.
         let task = Task::spawn(self.wake(), move |_| {
             let flags = flags.unwrap_or_else(|| {
-                let mut all = review::check(&pair);
+                let mut all = review::check_with(&pair, &glossary);
                 all.retain(|f| !dismissed.contains(&f.key(&pair)));
                 all
             });

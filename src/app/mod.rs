@@ -244,6 +244,7 @@ impl TandemApp {
             panel_open: review.panel_open,
             hidden_kinds: std::mem::take(&mut review.hidden_kinds),
             show_dismissed: review.show_dismissed,
+            glossary: std::mem::take(&mut review.glossary),
             ..Default::default()
         };
         self.start_review();

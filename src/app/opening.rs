@@ -45,6 +45,9 @@ impl TandemApp {
                 if recovering {
                     session.mark_unsaved();
                 }
+                // A glossary is a project's: another pair starts without one.
+                self.state.review.glossary =
+                    project.as_mut().map(|(_, r)| std::mem::take(&mut r.glossary)).unwrap_or_default();
                 self.set_session(session);
                 // A project waiting for where its source went is open now.
                 if matches!(self.waiting, super::project::Waiting::Locate { .. }) {

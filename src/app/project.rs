@@ -193,7 +193,9 @@ impl TandemApp {
         let session = self.state.session.as_ref()?;
         let dismissed: Vec<u64> = session.dismissed().iter().copied().collect();
         let view = View { current: self.state.nav.current, split: self.state.settings.split, swapped: false };
-        Some(ProjectFile::of(session.pair(), session.annotations(), &dismissed, view, at))
+        let mut file = ProjectFile::of(session.pair(), session.annotations(), &dismissed, view, at);
+        file.glossary = self.state.review.glossary.clone();
+        Some(file)
     }
 
     /// Where a project of the open pair is suggested: its own file, else `<left name>.tandem`

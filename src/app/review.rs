@@ -56,8 +56,9 @@ impl TandemApp {
             self.state.refresh_review();
             return;
         }
+        let glossary = self.state.review.glossary.clone();
         self.tasks.review = Some(Task::spawn(self.wake(), move |cancel| {
-            let flags = review::check_until(&pair, || cancel.is_set())?;
+            let flags = review::check_until(&pair, &glossary, || cancel.is_set())?;
             Some(flags.into_iter().map(|f| (f.key(&pair), f)).collect())
         }));
         self.state.review.running = true;

@@ -41,6 +41,8 @@ struct Opened {
     pair: Pair,
     dismissed: Vec<u64>,
     annotations: Annotations,
+    /// The project's agreed terms, and those of `--glossary`.
+    glossary: review::Glossary,
 }
 
 /// Two files, or one project. `code` is the exit code of an error.
@@ -57,7 +59,12 @@ fn load(
     };
     match right {
         Some(right) => Pair::load(left, right, encodings)
-            .map(|pair| Opened { pair, dismissed: Vec::new(), annotations: Annotations::default() })
+            .map(|pair| Opened {
+                pair,
+                dismissed: Vec::new(),
+                annotations: Annotations::default(),
+                glossary: review::Glossary::default(),
+            })
             .map_err(|e| fail(e.to_string())),
         None => project::open(left, allow_outside)
             .map(|(pair, restored)| {
@@ -70,7 +77,12 @@ fn load(
                         crate::core::text::terminal_safe(&pair.doc(side).path.display().to_string())
                     );
                 }
-                Opened { pair, dismissed: restored.dismissed, annotations: restored.annotations }
+                Opened {
+                    pair,
+                    dismissed: restored.dismissed,
+                    annotations: restored.annotations,
+                    glossary: restored.glossary,
+                }
             })
             .map_err(|e| {
                 fail(format!("{e}\ntandem: give two files (a text and its translation) or one .tandem project"))
@@ -80,7 +92,7 @@ fn load(
 
 /// The review flags of a pair, without those a project dismissed.
 fn flags_of(loaded: &Opened) -> Vec<review::Flag> {
-    let mut flags = review::check(&loaded.pair);
+    let mut flags = review::check_with(&loaded.pair, &loaded.glossary);
     // A project's "not a problem" stays said.
     if !loaded.dismissed.is_empty() {
         flags.retain(|f| !loaded.dismissed.contains(&f.key(&loaded.pair)));
@@ -153,16 +165,34 @@ pub fn parse_kinds(list: &str) -> Result<Vec<FlagKind>, String> {
         .collect()
 }
 
-/// `tandem check (LEFT RIGHT | work.tandem) [--json] [--kinds …]`: like a linter, 0 when nothing
-/// is flagged, 1 when something is, 2 on error.
+/// Reads a glossary file (TSV or CSV) given on the command line.
+///
+/// # Errors
+/// What is wrong with it, said for a person.
+pub fn read_glossary(path: &Path) -> Result<review::Glossary, String> {
+    let doc = crate::core::decode::read_file(path, None).map_err(|e| e.to_string())?;
+    review::Glossary::parse(&doc.text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// `tandem check (LEFT RIGHT | work.tandem) [--json] [--kinds …] [--glossary terms.tsv]`: like a
+/// linter, 0 when nothing is flagged, 1 when something is, 2 on error.
+#[allow(clippy::too_many_arguments)]
 pub fn check(
     left: &Path,
     right: Option<&Path>,
     json: bool,
     kinds: Option<&str>,
+    glossary: Option<&Path>,
     encodings: [Option<&str>; 2],
     allow_outside: bool,
 ) -> ExitCode {
+    let extra = match glossary.map(read_glossary).transpose() {
+        Ok(extra) => extra,
+        Err(e) => {
+            eprintln!("tandem: {}", crate::core::text::terminal_safe(&e));
+            return ExitCode::from(2);
+        }
+    };
     let kinds = match kinds.map(parse_kinds).transpose() {
         Ok(kinds) => kinds,
         Err(e) => {
@@ -170,10 +200,13 @@ pub fn check(
             return ExitCode::from(2);
         }
     };
-    let loaded = match load(left, right, encodings, 2, allow_outside) {
+    let mut loaded = match load(left, right, encodings, 2, allow_outside) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
+    if let Some(extra) = extra {
+        loaded.glossary.terms.extend(extra.terms);
+    }
     let mut flags = flags_of(&loaded);
     let pair = loaded.pair;
     if let Some(kinds) = kinds {

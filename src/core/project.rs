@@ -3,6 +3,7 @@
 //! flags and the view. JSON with a `"version"`, readable and diff-able; written whole or not at
 //! all (a temporary file, then a rename). Source texts are never written to.
 
+use crate::core::review::Glossary;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -91,6 +92,9 @@ pub struct ProjectFile {
     /// In a recovery copy: the project file the unsaved work belongs to, if it had one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recovery_of: Option<PathBuf>,
+    /// The agreed terms the review checks (`[{"term": …, "renderings": […]}]`).
+    #[serde(default, skip_serializing_if = "Glossary::is_empty")]
+    pub glossary: Glossary,
 }
 
 /// Why a project file cannot be used.
@@ -148,6 +152,7 @@ impl ProjectFile {
             segmentation: pair.docs.as_ref().map(|d| d.segmentation.clone()),
             titles: annotations.titles.clone(),
             recovery_of: None,
+            glossary: Glossary::default(),
         }
     }
 
@@ -283,6 +288,7 @@ impl ProjectFile {
             moved,
             dropped,
             recovery_of: self.recovery_of.clone(),
+            glossary: self.glossary.clone(),
         }
     }
 }
@@ -351,6 +357,7 @@ pub struct Restored {
     /// Decisions that no longer apply, said in words.
     pub dropped: Vec<String>,
     pub recovery_of: Option<PathBuf>,
+    pub glossary: Glossary,
 }
 
 #[cfg(test)]

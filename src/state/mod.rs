@@ -95,6 +95,8 @@ pub struct ReviewState {
     pub dismissed: Vec<bool>,
     /// The flag last gone to (an index into `flags`).
     pub current: Option<usize>,
+    /// The project's agreed terms (see [`crate::core::review::Glossary`]).
+    pub glossary: crate::core::review::Glossary,
 }
 
 impl ReviewState {

@@ -7,6 +7,7 @@
 mod consistency;
 pub mod dismissed;
 mod duplicates;
+pub mod glossary;
 mod names;
 pub mod numbers;
 mod pairs;
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::document::Pair;
 use super::hash::Fnv;
 use super::side::{Side, Sides};
+pub use glossary::Glossary;
 
 /// What a flag is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -35,10 +37,11 @@ pub enum FlagKind {
     Speaker,
     Pairs,
     Consistency,
+    Glossary,
 }
 
 impl FlagKind {
-    pub const ALL: [FlagKind; 10] = [
+    pub const ALL: [FlagKind; 11] = [
         FlagKind::Numbers,
         FlagKind::Missing,
         FlagKind::Added,
@@ -49,6 +52,7 @@ impl FlagKind {
         FlagKind::Speaker,
         FlagKind::Pairs,
         FlagKind::Consistency,
+        FlagKind::Glossary,
     ];
 
     /// The name used on the command line and in JSON (`numbers`, `missing`…).
@@ -64,6 +68,7 @@ impl FlagKind {
             FlagKind::Speaker => "speaker",
             FlagKind::Pairs => "pairs",
             FlagKind::Consistency => "consistency",
+            FlagKind::Glossary => "glossary",
         }
     }
 
@@ -80,6 +85,7 @@ impl FlagKind {
             FlagKind::Speaker => "Speaker",
             FlagKind::Pairs => "Brackets and repeats",
             FlagKind::Consistency => "Inconsistent",
+            FlagKind::Glossary => "Glossary",
         }
     }
 
@@ -166,18 +172,24 @@ fn flag_at(pair: &Pair, kind: FlagKind, row: usize, spans: Sides<Vec<Span>>, mes
 
 /// Every flag of a pair, in row order (and by kind within a row).
 pub fn check(pair: &Pair) -> Vec<Flag> {
-    check_until(pair, || false).unwrap_or_default()
+    check_with(pair, &Glossary::default())
 }
 
-/// [`check`], giving up (`None`) as soon as `stop` says so. The rows are checked on as many
+/// [`check`], with the terms of a glossary.
+pub fn check_with(pair: &Pair, glossary: &Glossary) -> Vec<Flag> {
+    check_until(pair, glossary, || false).unwrap_or_default()
+}
+
+/// [`check_with`], giving up (`None`) as soon as `stop` says so. The rows are checked on as many
 /// threads as there are cores (the pair's statistics, its names and its duplicates first).
-pub fn check_until(pair: &Pair, stop: impl Fn() -> bool + Sync) -> Option<Vec<Flag>> {
+pub fn check_until(pair: &Pair, glossary: &Glossary, stop: impl Fn() -> bool + Sync) -> Option<Vec<Flag>> {
     let (stats, vocab, mut flags) = std::thread::scope(|s| {
         let stats = s.spawn(|| rows::Stats::of(pair));
         let vocab = s.spawn(|| names::Vocabularies::of(pair));
         let mut whole = duplicates::check(pair);
         whole.extend(consistency::check(pair));
         whole.extend(pairs::check(pair));
+        whole.extend(glossary::check(pair, glossary));
         (stats.join().expect("no panic"), vocab.join().expect("no panic"), whole)
     });
     if stop() {
