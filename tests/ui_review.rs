@@ -322,3 +322,71 @@ fn ctrl_z_brings_a_dismissed_flag_back_and_this_computer_forgets_it() {
     h.get_by_label("2 flags");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_glossary_typed_in_its_window_flags_a_term_without_its_rendering() {
+    let dir = store("glossary");
+    let mut h = app(&dir);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run_steps(2);
+    h.get_by_label("Glossary: 0 terms");
+    h.get_by_role_and_label(Role::Button, "Glossary…").click();
+    h.run_steps(4);
+    assert!(h.state().review.glossary_open);
+    h.get_by_label_contains("One term a line");
+    // The client wants `mairie` as `city hall`; the translation says `town hall`.
+    h.get_by_role(Role::MultilineTextInput).focus();
+    h.run_steps(1);
+    h.get_by_role(Role::MultilineTextInput).type_text("mairie,city hall");
+    h.key_press(Key::Enter);
+    h.get_by_role(Role::MultilineTextInput).type_text("boulangerie,bakery");
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::Button, "Apply").click();
+    h.run_steps(2);
+    h.state_mut().finish_review();
+    h.run_steps(2);
+    assert_eq!(h.state().review.glossary_error, None);
+    h.get_by_label("2 terms in use");
+    h.get_by_label("Glossary: 2 terms");
+    let review = &h.state().review;
+    let glossary: Vec<_> = review.flags.iter().filter(|(_, f)| f.kind == FlagKind::Glossary).collect();
+    assert_eq!(glossary.len(), 1, "{:?}", review.flags);
+    assert_eq!(glossary[0].1.message, "“mairie” without “city hall”");
+    h.get_by_label("Glossary (1)");
+    assert!(h.state().dirty(), "a new glossary is work to save");
+    // A line that is no term is said in the window, and the glossary in use stays.
+    h.get_by_role(Role::MultilineTextInput).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.key_press(Key::Enter);
+    h.get_by_role(Role::MultilineTextInput).type_text("no field here");
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::Button, "Apply").click();
+    h.run_steps(2);
+    h.get_by_label_contains("line 3");
+    assert_eq!(h.state().review.glossary.terms.len(), 2);
+}
+
+#[test]
+fn a_kind_switched_off_in_settings_stays_off_for_the_next_run() {
+    let dir = store("settings");
+    let mut h = app(&dir);
+    h.get_by_label("3 flags");
+    h.get_by_role_and_label(Role::Button, "Settings").click();
+    h.run_steps(4);
+    h.get_by_label_contains("Review checks");
+    h.get_by_role_and_label(Role::CheckBox, "Names and tokens").click();
+    h.run_steps(2);
+    h.get_by_label("2 flags");
+    let settings = h.state().settings.clone();
+    assert!(settings.hidden_flag_kinds.contains(&FlagKind::Names));
+    // The next run, with the settings kept: names stay switched off.
+    let mut next = Harness::builder()
+        .with_size([1400.0, 850.0])
+        .build_eframe(move |cc| TandemApp::with_settings(cc.egui_ctx.clone(), settings.clone(), Some(files())));
+    next.state_mut().finish_loading();
+    next.run_steps(1);
+    next.state_mut().finish_review();
+    next.run_steps(3);
+    next.get_by_label("2 flags");
+}

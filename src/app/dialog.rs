@@ -58,6 +58,7 @@ impl Dialog {
                 Target::Locate(Side::Left) => "Where is the project's left file now?",
                 Target::Locate(Side::Right) => "Where is the project's right file now?",
                 Target::Export(_) => "Export the aligned pair",
+                Target::Glossary => "Open a glossary (a term and its renderings a line)",
             };
             let mut dialog = rfd::FileDialog::new().set_title(title);
             if let Some(dir) = suggested.as_ref().and_then(|p| p.parent()).filter(|d| d.is_dir()) {
@@ -73,6 +74,11 @@ impl Dialog {
                     if target == Target::Pair { dialog.pick_files() } else { dialog.pick_file().map(|f| vec![f]) }
                 }
                 Target::Project => dialog.add_filter("Tandem project", &["tandem"]).pick_file().map(|f| vec![f]),
+                Target::Glossary => dialog
+                    .add_filter("Glossary (TSV, CSV)", &["tsv", "csv", "txt"])
+                    .add_filter("All files", &["*"])
+                    .pick_file()
+                    .map(|f| vec![f]),
                 Target::Locate(_) => dialog.add_filter("All files", &["*"]).pick_file().map(|f| vec![f]),
                 Target::Export(format) => {
                     let name = suggested.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());

@@ -160,6 +160,7 @@ impl TandemApp {
             ctx,
         };
         app.apply_theme();
+        app.state.review.hidden_kinds = app.state.settings.hidden_flag_kinds.clone();
         let mut files = files;
         let single = (files.len() == 1).then(|| files.remove(0));
         match (<[PathBuf; 2]>::try_from(files), single) {
@@ -359,6 +360,12 @@ impl TandemApp {
                     self.handle_export(ExportAction::Write { path, replace: false });
                 }
             }
+            Action::OpenPaths(files, Target::Glossary) => {
+                self.state.path_entry = None;
+                if let Some(path) = files.into_iter().next() {
+                    self.load_glossary(&path);
+                }
+            }
             Action::OpenPaths(files, Target::Locate(side)) => {
                 self.state.path_entry = None;
                 if let Some(file) = files.into_iter().next()
@@ -391,7 +398,14 @@ impl TandemApp {
                     (Target::Side(Side::Left), _) => {
                         kept(Side::Right, self).map(|r| [ToLoad::File(files.remove(0)), r])
                     }
-                    (Target::Project | Target::SaveProject | Target::Locate(_) | Target::Export(_), _) => None,
+                    (
+                        Target::Project
+                        | Target::SaveProject
+                        | Target::Locate(_)
+                        | Target::Export(_)
+                        | Target::Glossary,
+                        _,
+                    ) => None,
                     (Target::Side(Side::Right), _) => {
                         kept(Side::Left, self).map(|l| [l, ToLoad::File(files.remove(0))])
                     }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::TandemApp;
 use super::tasks::Task;
 use crate::core::review::dismissed::Dismissals;
-use crate::core::review::{self, Flag};
+use crate::core::review::{self, Flag, Glossary};
 use crate::state::ReviewAction;
 use crate::state::Status;
 
@@ -43,6 +43,31 @@ impl DismissalStore {
 }
 
 impl TandemApp {
+    /// Reads a glossary file into the Glossary window and checks with it.
+    pub(super) fn load_glossary(&mut self, path: &std::path::Path) {
+        self.state.review.glossary_open = true;
+        match Glossary::read(path) {
+            Ok(glossary) => {
+                self.drafts.glossary = glossary.to_tsv();
+                self.set_glossary(glossary);
+            }
+            Err(why) => self.state.review.glossary_error = Some(why),
+        }
+    }
+
+    /// A new glossary: the pair is checked again with it, and the project has unsaved work.
+    fn set_glossary(&mut self, glossary: Glossary) {
+        self.state.review.glossary_error = None;
+        if glossary == self.state.review.glossary {
+            return;
+        }
+        self.state.review.glossary = glossary;
+        if let Some(session) = self.state.session.as_mut() {
+            session.mark_unsaved();
+        }
+        self.start_review();
+    }
+
     /// Checks the open pair again, off the UI thread.
     pub(super) fn start_review(&mut self) {
         self.tasks.review = None;
@@ -132,8 +157,21 @@ impl TandemApp {
                     review.hidden_kinds.insert(kind);
                 }
                 review.lingering.clear();
+                // Remembered between runs: a kind switched off stays off.
+                self.state.settings.hidden_flag_kinds = review.hidden_kinds.clone();
                 self.state.refresh_review();
             }
+            ReviewAction::ShowGlossary(open) => {
+                if open {
+                    self.drafts.glossary = self.state.review.glossary.to_tsv();
+                    self.state.review.glossary_error = None;
+                }
+                self.state.review.glossary_open = open;
+            }
+            ReviewAction::SetGlossary(text) => match Glossary::parse(&text) {
+                Ok(glossary) => self.set_glossary(glossary),
+                Err(why) => self.state.review.glossary_error = Some(why),
+            },
             ReviewAction::ShowDismissed(show) => {
                 review.show_dismissed = show;
                 review.lingering.clear();

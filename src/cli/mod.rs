@@ -170,8 +170,7 @@ pub fn parse_kinds(list: &str) -> Result<Vec<FlagKind>, String> {
 /// # Errors
 /// What is wrong with it, said for a person.
 pub fn read_glossary(path: &Path) -> Result<review::Glossary, String> {
-    let doc = crate::core::decode::read_file(path, None).map_err(|e| e.to_string())?;
-    review::Glossary::parse(&doc.text).map_err(|e| format!("{}: {e}", path.display()))
+    review::Glossary::read(path)
 }
 
 /// `tandem check (LEFT RIGHT | work.tandem) [--json] [--kinds …] [--glossary terms.tsv]`: like a

@@ -23,6 +23,8 @@ pub enum Target {
     Locate(Side),
     /// Where to write an export in this format.
     Export(Format),
+    /// A glossary file (TSV or CSV) to read.
+    Glossary,
 }
 
 /// The answer to "save the changes before closing?".
@@ -117,6 +119,10 @@ pub enum ReviewAction {
     Dismiss(u64, bool),
     ToggleKind(FlagKind),
     ShowDismissed(bool),
+    /// The Glossary window open or closed.
+    ShowGlossary(bool),
+    /// The glossary as typed in its window (TSV or CSV lines), to check with.
+    SetGlossary(String),
 }
 
 /// A move through the pair, or a change of how it is presented or searched.

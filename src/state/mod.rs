@@ -97,6 +97,9 @@ pub struct ReviewState {
     pub current: Option<usize>,
     /// The project's agreed terms (see [`crate::core::review::Glossary`]).
     pub glossary: crate::core::review::Glossary,
+    pub glossary_open: bool,
+    /// Why the glossary typed or loaded last could not be used.
+    pub glossary_error: Option<String>,
 }
 
 impl ReviewState {

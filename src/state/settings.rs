@@ -38,6 +38,8 @@ pub struct Settings {
     /// No scrolling animation: `None` decides by the renderer (on when it is a software one,
     /// where every animated frame costs real CPU), `Some` is the user's choice.
     pub reduce_motion: Option<bool>,
+    /// Kinds of review flags switched off (in Settings or the Flags panel).
+    pub hidden_flag_kinds: std::collections::BTreeSet<crate::core::review::FlagKind>,
 }
 
 impl Default for Settings {
@@ -54,6 +56,7 @@ impl Default for Settings {
             recent_projects: Vec::new(),
             fit_each_pair: true,
             reduce_motion: None,
+            hidden_flag_kinds: Default::default(),
         }
     }
 }

@@ -36,6 +36,13 @@ pub fn flags_panel_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
             ui.end_row();
         }
     });
+    ui.horizontal(|ui| {
+        let n = review.glossary.terms.len();
+        ui.label(if n == 1 { "Glossary: 1 term".to_string() } else { format!("Glossary: {n} terms") });
+        if ui.button("Glossary…").clicked() {
+            out.push(ReviewAction::ShowGlossary(true).into());
+        }
+    });
     let dismissed = review.dismissed.iter().filter(|&&d| d).count();
     let mut show_dismissed = review.show_dismissed;
     if ui.checkbox(&mut show_dismissed, format!("Show the dismissed ones ({dismissed})")).changed() {

@@ -4,6 +4,7 @@ pub mod editing;
 pub mod export_window;
 pub mod flags_panel;
 pub mod fonts;
+pub mod glossary_window;
 pub mod keymap;
 pub mod menu;
 pub mod presentation;
@@ -37,6 +38,8 @@ pub struct Drafts {
     pub search_field_focused: bool,
     /// The note being written.
     pub note: String,
+    /// The glossary as typed in its window.
+    pub glossary: String,
     pub note_focus: bool,
     /// A row's context menu, open at a point.
     pub context: Option<(usize, egui::Pos2)>,
@@ -74,6 +77,9 @@ pub fn shell_ui(
         }
         if state.export.open {
             out.extend(export_window::export_window_ui(ui, state, drafts));
+        }
+        if state.review.glossary_open {
+            out.extend(glossary_window::glossary_window_ui(ui, state, drafts));
         }
     }
     out.extend(editing::close_dialog_ui(ui, state));
@@ -260,11 +266,15 @@ fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Acti
     }
     let (mut submit, mut cancel) = (false, false);
     ui.horizontal(|ui| {
-        let project = matches!(target, Target::Project | Target::SaveProject | Target::Locate(_) | Target::Export(_));
+        let project = matches!(
+            target,
+            Target::Project | Target::SaveProject | Target::Locate(_) | Target::Export(_) | Target::Glossary
+        );
         if project {
             let label = ui.label(match target {
                 Target::Locate(_) => "File",
                 Target::Export(_) => "Export to",
+                Target::Glossary => "Glossary file",
                 _ => "Project file",
             });
             let edit =
@@ -299,7 +309,9 @@ fn path_entry_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> Vec<Acti
         let files = match target {
             Target::Pair => vec![path(Side::Left), path(Side::Right)],
             Target::Side(side) => vec![path(side)],
-            Target::Project | Target::SaveProject | Target::Locate(_) | Target::Export(_) => vec![path(Side::Left)],
+            Target::Project | Target::SaveProject | Target::Locate(_) | Target::Export(_) | Target::Glossary => {
+                vec![path(Side::Left)]
+            }
         };
         out.push(Action::OpenPaths(files, target));
     }
@@ -349,6 +361,19 @@ fn settings_window_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
             ] {
                 if ui.radio(choice == value, name).on_hover_text(tip).clicked() && choice != value {
                     out.push(Action::SetReduceMotion(value));
+                }
+            }
+        });
+        ui.separator();
+        label(ui, "Review checks (a kind switched off is neither listed nor counted):");
+        egui::Grid::new("settings-checks").num_columns(2).show(ui, |ui| {
+            for (k, kind) in crate::core::review::FlagKind::ALL.into_iter().enumerate() {
+                let mut on = !state.review.hidden_kinds.contains(&kind);
+                if ui.checkbox(&mut on, kind.title()).changed() {
+                    out.push(crate::state::ReviewAction::ToggleKind(kind).into());
+                }
+                if k % 2 == 1 {
+                    ui.end_row();
                 }
             }
         });

@@ -59,6 +59,15 @@ impl Glossary {
         Ok(Glossary { terms })
     }
 
+    /// Reads a glossary file (TSV or CSV, any common encoding).
+    ///
+    /// # Errors
+    /// A file that cannot be read, or a line that is no term: said for a person.
+    pub fn read(path: &std::path::Path) -> Result<Glossary, String> {
+        let doc = crate::core::decode::read_file(path, None).map_err(|e| e.to_string())?;
+        Glossary::parse(&doc.text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
     /// The glossary as TSV, one term a line (renderings joined by `|`): what [`Glossary::parse`] reads.
     pub fn to_tsv(&self) -> String {
         self.terms.iter().map(|t| format!("{}\t{}\n", t.term, t.renderings.join("|"))).collect()
