@@ -390,3 +390,46 @@ fn a_kind_switched_off_in_settings_stays_off_for_the_next_run() {
     next.run_steps(3);
     next.get_by_label("2 flags");
 }
+
+#[test]
+fn not_a_problem_for_all_like_this_and_ctrl_z_brings_them_back() {
+    let dir = store("pattern");
+    std::fs::create_dir_all(&dir).unwrap();
+    // An interview where the company's name is dropped each time in the translation, on purpose.
+    let left =
+        "Q: Who trained it?\n\nA: OpenAI trained it in 2023.\n\nQ: And after?\n\nA: OpenAI sold it to many clients.\n";
+    let right = "Q : Qui l'a entraîné ?\n\nR : L'entreprise l'a entraîné en 2023.\n\nQ : Et ensuite ?\n\nR : L'entreprise l'a vendu à de nombreux clients.\n";
+    std::fs::write(dir.join("en.txt"), left).unwrap();
+    std::fs::write(dir.join("fr.txt"), right).unwrap();
+    let files = [dir.join("en.txt"), dir.join("fr.txt")];
+    let store_dir = dir.join("store");
+    let mut h = Harness::builder().with_size([1400.0, 850.0]).build_eframe(move |cc| {
+        let mut app = TandemApp::with_settings(cc.egui_ctx.clone(), Settings::default(), Some(files.clone()));
+        app.set_store_dir(Some(store_dir.clone()));
+        app
+    });
+    h.state_mut().finish_loading();
+    h.run_steps(1);
+    h.state_mut().finish_review();
+    h.run_steps(3);
+    h.get_by_label("2 flags");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::R);
+    h.run_steps(2);
+    h.get_all_by_role_and_label(Role::Button, "All like this").next().unwrap().click();
+    h.run_steps(2);
+    h.get_by_label("no flags");
+    assert_eq!(h.state().review.dismissed, [true, true], "both rows, with one click");
+    // Ctrl+Z brings both back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    h.get_by_label("2 flags");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().review.dismissed, [true, true]);
+    // Restore on one of them restores what dismissed it: all like it.
+    h.get_by_label("Show the dismissed ones (2)").click();
+    h.run_steps(2);
+    h.get_all_by_role_and_label(Role::Button, "Restore").next().unwrap().click();
+    h.run_steps(2);
+    assert_eq!(h.state().review.dismissed, [false, false]);
+}

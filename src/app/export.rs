@@ -97,8 +97,9 @@ impl TandemApp {
         let dismissed = session.dismissed().clone();
         let review = &self.state.review;
         // The flags on screen when they are up to date; else the thread checks the pair itself.
-        let flags: Option<Vec<Flag>> = (!review.running && self.tasks.review.is_none())
-            .then(|| review.flags.iter().filter(|(key, _)| !dismissed.contains(key)).map(|(_, f)| f.clone()).collect());
+        let flags: Option<Vec<Flag>> = (!review.running && self.tasks.review.is_none()).then(|| {
+            review.flags.iter().filter(|(key, f)| !f.dismissed_by(*key, &dismissed)).map(|(_, f)| f.clone()).collect()
+        });
         let glossary = review.glossary.clone();
         let progress = Arc::new(Progress::default());
         let (job_progress, job_path) = (progress.clone(), path.clone());
@@ -106,7 +107,7 @@ impl TandemApp {
         let task = Task::spawn(self.wake(), move |_| {
             let flags = flags.unwrap_or_else(|| {
                 let mut all = review::check_with(&pair, &glossary);
-                all.retain(|f| !dismissed.contains(&f.key(&pair)));
+                all.retain(|f| !f.dismissed_by(f.key(&pair), &dismissed));
                 all
             });
             let prepared = export::prepare(&pair, &annotations, &flags, &options);

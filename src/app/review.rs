@@ -145,7 +145,14 @@ impl TandemApp {
                 self.go(row);
             }
             ReviewAction::Dismiss(key, on) => {
-                let row = review.flags.iter().find(|(k, _)| *k == key).map_or(self.state.nav.current, |(_, f)| f.row);
+                let flag = review.flags.iter().find(|(k, f)| *k == key || f.pattern() == Some(key));
+                let row = flag.map_or(self.state.nav.current, |(_, f)| f.row);
+                // Restoring a flag dismissed with all like it restores them all.
+                let dismissed = self.state.session.as_ref().map(|s| s.dismissed());
+                let key = match (on, flag.and_then(|(_, f)| f.pattern()), dismissed) {
+                    (false, Some(pattern), Some(set)) if !set.contains(&key) && set.contains(&pattern) => pattern,
+                    _ => key,
+                };
                 if on && review.panel_open {
                     review.lingering.insert(key);
                 }

@@ -95,7 +95,8 @@ fn flags_of(loaded: &Opened) -> Vec<review::Flag> {
     let mut flags = review::check_with(&loaded.pair, &loaded.glossary);
     // A project's "not a problem" stays said.
     if !loaded.dismissed.is_empty() {
-        flags.retain(|f| !loaded.dismissed.contains(&f.key(&loaded.pair)));
+        let dismissed: std::collections::BTreeSet<u64> = loaded.dismissed.iter().copied().collect();
+        flags.retain(|f| !f.dismissed_by(f.key(&loaded.pair), &dismissed));
     }
     flags
 }

@@ -109,8 +109,10 @@ impl ReviewState {
         self.listed = (0..self.flags.len())
             .filter(|&k| {
                 let (key, flag) = &self.flags[k];
+                let lingering =
+                    self.lingering.contains(key) || flag.pattern().is_some_and(|p| self.lingering.contains(&p));
                 !self.hidden_kinds.contains(&flag.kind)
-                    && (self.show_dismissed || !dismissed.contains(key) || self.lingering.contains(key))
+                    && (self.show_dismissed || !flag.dismissed_by(*key, dismissed) || lingering)
             })
             .collect();
         // The same less the lingering ones.
@@ -118,9 +120,9 @@ impl ReviewState {
             .listed
             .iter()
             .copied()
-            .filter(|&k| self.show_dismissed || !dismissed.contains(&self.flags[k].0))
+            .filter(|&k| self.show_dismissed || !self.flags[k].1.dismissed_by(self.flags[k].0, dismissed))
             .collect();
-        self.dismissed = self.flags.iter().map(|(key, _)| dismissed.contains(key)).collect();
+        self.dismissed = self.flags.iter().map(|(key, flag)| flag.dismissed_by(*key, dismissed)).collect();
     }
 
     /// The shown flags of one row.

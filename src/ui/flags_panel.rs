@@ -89,8 +89,21 @@ pub fn flags_panel_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
                             }
                         });
                     });
-                    ui.add(egui::Label::new(RichText::new(&flag.message).weak()).truncate())
-                        .on_hover_text(&flag.message);
+                    // The message, and "not a problem" for every flag of the pair with the same words.
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if let Some(pattern) = flag.pattern().filter(|_| !is_dismissed)
+                            && ui
+                                .small_button("All like this")
+                                .on_hover_text("Not a problem, here and wherever the pair has the same words flagged")
+                                .clicked()
+                        {
+                            out.push(ReviewAction::Dismiss(pattern, true).into());
+                        }
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                            ui.add(egui::Label::new(RichText::new(&flag.message).weak()).truncate())
+                                .on_hover_text(&flag.message);
+                        });
+                    });
                 });
             }
         },

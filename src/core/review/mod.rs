@@ -125,6 +125,44 @@ impl Flag {
         self.spans[side].iter().map(|s| s.text.as_str()).collect()
     }
 
+    /// What identifies every flag like this one in the pair — its kind and its words, wherever
+    /// they are (`KLL: only on the left`, `100 p. 100 ≠ 100%` at every row): dismissed once for
+    /// all of them ("Not a problem for all like this"). `None` for a flag without words (text
+    /// missing, a length), which has no values to match. Unchanged by a swap of the sides.
+    pub fn pattern(&self) -> Option<u64> {
+        if self.spans.left.is_empty() && self.spans.right.is_empty() {
+            return None;
+        }
+        let side_hash = |side: Side| {
+            let mut words: Vec<String> = self.spans[side].iter().map(|s| s.text.to_lowercase()).collect();
+            words.sort_unstable();
+            words.dedup();
+            let mut h = Fnv::default();
+            for w in words {
+                h.write(w.as_bytes());
+                h.write(b"|");
+            }
+            h.0
+        };
+        let (a, b) = (side_hash(Side::Left), side_hash(Side::Right));
+        let mut h = Fnv::default();
+        h.write(b"pattern:");
+        let kind = match self.kind {
+            FlagKind::Added => FlagKind::Missing,
+            k => k,
+        };
+        h.write(kind.name().as_bytes());
+        h.write(&a.min(b).to_le_bytes());
+        h.write(&a.max(b).to_le_bytes());
+        Some(h.0)
+    }
+
+    /// Whether this flag, of key `key`, is dismissed by `dismissed`: by its own key, or by its
+    /// pattern.
+    pub fn dismissed_by(&self, key: u64, dismissed: &std::collections::BTreeSet<u64>) -> bool {
+        dismissed.contains(&key) || self.pattern().is_some_and(|p| dismissed.contains(&p))
+    }
+
     /// What identifies this flag across runs, re-alignments and a swap of the sides: its kind,
     /// its words and the text of its row — not the row number, which moves when links change.
     pub fn key(&self, pair: &Pair) -> u64 {
@@ -265,5 +303,31 @@ mod tests {
             assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.name()));
         }
         assert_eq!(FlagKind::parse("bogus"), None);
+    }
+
+    #[test]
+    fn flags_with_the_same_words_share_a_pattern_wherever_they_are() {
+        let flag = |row: usize, kind: FlagKind, left: &[&str], right: &[&str]| {
+            let spans = |words: &[&str]| {
+                words.iter().map(|w| Span { turn: row, chars: 0..w.len(), text: w.to_string() }).collect::<Vec<_>>()
+            };
+            Flag {
+                kind,
+                row,
+                lines: Sides::default(),
+                spans: Sides::new(spans(left), spans(right)),
+                message: String::new(),
+            }
+        };
+        let a = flag(3, FlagKind::Names, &["OpenAI"], &[]);
+        let b = flag(40, FlagKind::Names, &["OpenAI"], &[]);
+        assert_eq!(a.pattern(), b.pattern(), "another row, the same words");
+        assert_eq!(a.pattern(), flag(3, FlagKind::Names, &[], &["OpenAI"]).pattern(), "sides swapped");
+        assert_ne!(a.pattern(), flag(3, FlagKind::Names, &["Anthropic"], &[]).pattern());
+        assert_ne!(a.pattern(), flag(3, FlagKind::Glossary, &["OpenAI"], &[]).pattern(), "another kind");
+        assert_eq!(flag(3, FlagKind::Missing, &[], &[]).pattern(), None, "no words, no pattern");
+        let dismissed = std::collections::BTreeSet::from([a.pattern().unwrap()]);
+        assert!(b.dismissed_by(7, &dismissed));
+        assert!(!flag(3, FlagKind::Names, &["Anthropic"], &[]).dismissed_by(7, &dismissed));
     }
 }
