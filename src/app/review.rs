@@ -171,6 +171,7 @@ impl TandemApp {
             ReviewAction::ShowGlossary(open) => {
                 if open {
                     self.drafts.glossary = self.state.review.glossary.to_tsv();
+                    self.drafts.glossary_focus = true;
                     self.state.review.glossary_error = None;
                 }
                 self.state.review.glossary_open = open;

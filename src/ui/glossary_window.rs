@@ -18,7 +18,7 @@ pub fn glossary_window_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) ->
             .weak(),
         );
         egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
-            ui.add(
+            let text = ui.add(
                 egui::TextEdit::multiline(&mut drafts.glossary)
                     .code_editor()
                     .desired_rows(10)
@@ -26,6 +26,10 @@ pub fn glossary_window_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) ->
                     .hint_text("mairie\tcity hall|town council")
                     .id_salt("glossary-text"),
             );
+            // Opened: the keyboard goes to the terms, not to the pair's keys.
+            if std::mem::take(&mut drafts.glossary_focus) {
+                text.request_focus();
+            }
         });
         if let Some(why) = &state.review.glossary_error {
             ui.colored_label(ui.visuals().warn_fg_color, why);

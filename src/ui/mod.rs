@@ -40,6 +40,8 @@ pub struct Drafts {
     pub note: String,
     /// The glossary as typed in its window.
     pub glossary: String,
+    /// Put the keyboard in the glossary's text on the next frame.
+    pub glossary_focus: bool,
     pub note_focus: bool,
     /// A row's context menu, open at a point.
     pub context: Option<(usize, egui::Pos2)>,
