@@ -100,7 +100,7 @@ enum Command {
         #[arg(long)]
         json: bool,
         /// Only these kinds: numbers, missing, added, length, untranslated, names, duplicate, speaker,
-        /// pairs, consistency, glossary.
+        /// pairs, consistency, glossary, tokens.
         #[arg(long, value_name = "KIND,KIND")]
         kinds: Option<String>,
         /// Agreed terms, a TSV or CSV file (a term, then its renderings separated by `|`): a row

@@ -38,10 +38,11 @@ pub enum FlagKind {
     Pairs,
     Consistency,
     Glossary,
+    Tokens,
 }
 
 impl FlagKind {
-    pub const ALL: [FlagKind; 11] = [
+    pub const ALL: [FlagKind; 12] = [
         FlagKind::Numbers,
         FlagKind::Missing,
         FlagKind::Added,
@@ -53,6 +54,7 @@ impl FlagKind {
         FlagKind::Pairs,
         FlagKind::Consistency,
         FlagKind::Glossary,
+        FlagKind::Tokens,
     ];
 
     /// The name used on the command line and in JSON (`numbers`, `missing`…).
@@ -69,6 +71,7 @@ impl FlagKind {
             FlagKind::Pairs => "pairs",
             FlagKind::Consistency => "consistency",
             FlagKind::Glossary => "glossary",
+            FlagKind::Tokens => "tokens",
         }
     }
 
@@ -86,6 +89,7 @@ impl FlagKind {
             FlagKind::Pairs => "Brackets and repeats",
             FlagKind::Consistency => "Inconsistent",
             FlagKind::Glossary => "Glossary",
+            FlagKind::Tokens => "Not copied exactly",
         }
     }
 

@@ -166,8 +166,45 @@ impl Vocabularies {
     }
 }
 
+/// A URL, an e-mail address or a code with digits (`C-98`, `ISO9001`, `GPT-4`): copied
+/// character for character, or it points elsewhere.
+fn exact(token: &Token) -> bool {
+    token.text.chars().any(|c| c.is_ascii_digit() || c == '@')
+        || token.text.contains("://")
+        || token.text.starts_with("www.")
+}
+
+/// Flags a paired row whose one side writes a URL, an address or a code otherwise than the
+/// other (`C-98` and `C98`, `ISO 9001` kept, `example.org/A` and `example.org/a`).
+fn check_exact(pair: &Pair, row: usize, found: &Sides<Vec<(usize, &Token)>>) -> Option<Flag> {
+    let mut spans: Sides<Vec<Span>> = Sides::default();
+    let mut say = Vec::new();
+    for (t, k) in found.left.iter().filter(|(_, k)| exact(k)) {
+        let same_key: Vec<&(usize, &Token)> = found.right.iter().filter(|(_, o)| o.key == k.key).collect();
+        if same_key.is_empty() || same_key.iter().any(|(_, o)| o.text == k.text) {
+            continue;
+        }
+        let (rt, other) = same_key[0];
+        spans.left.push(Span { turn: *t, chars: k.chars.clone(), text: k.text.clone() });
+        spans.right.push(Span { turn: *rt, chars: other.chars.clone(), text: other.text.clone() });
+        say.push(format!("{} ≠ {}", k.text, other.text));
+    }
+    (!say.is_empty()).then(|| flag_at(pair, FlagKind::Tokens, row, spans, say.join("; ")))
+}
+
+/// Flags a paired row holding a name on one side only, and one whose code or address is
+/// written otherwise on the other side.
+pub(super) fn check_row(pair: &Pair, row: usize, vocab: &Vocabularies) -> Vec<Flag> {
+    let link = &pair.alignment.links[row];
+    let found = Sides::from_fn(|side| {
+        let per_turn = &vocab.turns[side];
+        link.turns(side).clone().flat_map(|t| per_turn[t].iter().map(move |k| (t, k))).collect::<Vec<_>>()
+    });
+    check_exact(pair, row, &found).into_iter().chain(check_missing(pair, row, vocab)).collect()
+}
+
 /// Flags a paired row holding a name on one side only.
-pub(super) fn check_row(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> {
+fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> {
     let link = &pair.alignment.links[row];
     let found = Sides::from_fn(|side| {
         let per_turn = &vocab.turns[side];
@@ -258,9 +295,29 @@ mod tests {
             doc("fr", "Nous sommes montés au Zinal-Rothorn, puis descendus à Saas-Fee."),
         );
         let vocab = Vocabularies::of(&pair);
-        assert_eq!(check_row(&pair, 0, &vocab), None);
+        assert_eq!(check_row(&pair, 0, &vocab), []);
         let pair = Pair::new(doc("de", "Wir nutzten dazu ChatGPT."), doc("fr", "Nous avons utilisé un assistant."));
         let vocab = Vocabularies::of(&pair);
-        assert!(check_row(&pair, 0, &vocab).is_some(), "a name really missing is still flagged");
+        assert!(!check_row(&pair, 0, &vocab).is_empty(), "a name really missing is still flagged");
+    }
+
+    #[test]
+    fn codes_and_addresses_are_copied_exactly() {
+        use crate::core::document::{Document, Pair};
+        let doc = |name: &str, text: &str| Document::from_text(name, text, "UTF-8", 0);
+        let flags = |left: &str, right: &str| {
+            let pair = Pair::new(doc("en", left), doc("fr", right));
+            let vocab = Vocabularies::of(&pair);
+            check_row(&pair, 0, &vocab)
+        };
+        // A parliamentary record: the bill's number, and the committee's page.
+        let got = flags("We debated Bill C-98 today.", "Nous avons débattu du projet de loi C98 aujourd'hui.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].kind, FlagKind::Tokens);
+        assert_eq!(got[0].message, "C-98 ≠ C98");
+        assert!(flags("Bill C-98 passed.", "Le projet de loi C-98 est adopté.").is_empty());
+        let got = flags("See https://example.org/Report today.", "Voir https://example.org/report aujourd'hui.");
+        assert_eq!(got.iter().map(|f| f.kind).collect::<Vec<_>>(), [FlagKind::Tokens]);
+        assert!(flags("Write to info@example.org now.", "Écrivez à info@example.org maintenant.").is_empty());
     }
 }
