@@ -45,6 +45,15 @@ pub(super) fn parse_han(s: &[char]) -> Option<(f64, f64)> {
             return Some((parse_han_value(&lo)?, parse_han_value(&hi)?));
         }
     }
+    // Two digits alone are a few, not a two-digit number (that is written with 十): `三五` three
+    // to five, `一一` one by one.
+    if let [a, b] = s
+        && let (Some(a), Some(b)) = (han_digit(*a), han_digit(*b))
+        && a > 0
+        && b > 0
+    {
+        return Some((f64::from(a.min(b)), f64::from(a.max(b))));
+    }
     parse_han_value(s).map(|v| (v, v))
 }
 

@@ -261,6 +261,15 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             continue;
         }
         if let Some(unit) = han_unit(ch) {
+            // `百分之百`: a hundred per cent, the unit alone.
+            if i > 0
+                && c[i - 1] == '之'
+                && c.get(i + 1).is_none_or(|&n| han_unit(n).is_none() && han_digit(n).is_none())
+            {
+                push(&mut out, Tok::Num { lo: unit, hi: unit, spelled: true, ordinal: false, about: false }, i, i + 1);
+                i += 1;
+                continue;
+            }
             // 几万, 数千: some ten thousands, thousands.
             if about::some_of(c, i) && out.last().is_none_or(|t| t.chars.1 < i) {
                 push(&mut out, Tok::Num { lo: 2.0, hi: 9.0, spelled: true, ordinal: false, about: true }, i - 1, i);
@@ -468,7 +477,14 @@ fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Quantity> {
             && let Some(two) = read_one(tokens, one.next + 1, text)
         {
             // The scale (or percent sign) of the second end applies to the first when it has none.
-            let scale = if !one.scaled && two.scaled { two.lo / raw_value(tokens, one.next + 1) } else { 1.0 };
+            let scale = if !one.scaled && two.scaled {
+                two.lo / raw_value(tokens, one.next + 1)
+            } else if one.spelled && one.lo < 10.0 && two.lo >= 100.0 && two.lo < 1000.0 && two.lo % 100.0 == 0.0 {
+                // `one or two hundred`: the first end counts hundreds too.
+                100.0
+            } else {
+                1.0
+            };
             let a = one.lo * scale;
             // `1996-97`: the second year written with its last two digits.
             let two = match two {

@@ -309,6 +309,12 @@ fn numerals_inside_words_enumerators_and_ordinals() {
     // A year in Chinese digits is no range, though 六 and 七 count up.
     assert_eq!(one("一九六七年"), (1967.0, 1967.0));
     assert_eq!(one("六七个"), (6.0, 7.0));
+    // A novel: `三五` is three to five nights, `一一` one by one; neither is thirty-five or eleven.
+    assert_eq!(one("时逢三五便团圆"), (3.0, 5.0));
+    assert!(read("一一告诉她").iter().all(|q| q.weak));
+    assert!(agree("那是百分之百的天然橡胶", "made of 100 percent natural rubber"));
+    assert!(agree("输了一二百钱", "One or two hundred"));
+    assert!(read("to seize the Empire").iter().all(|q| q.weak), "an English verb");
     // A novel of the Qing: fifty taels of silver.
     let taels = read("五十两白银");
     assert_eq!((taels[0].lo, taels[0].hi), (50.0, 50.0));

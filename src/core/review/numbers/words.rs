@@ -321,6 +321,8 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
         any = true;
         prev = part;
     }
+    // `seize` is sixteen in French and a verb in English: it confirms, never stands alone.
+    let ordinal = ordinal || word == "seize";
     if any && odd {
         let (lo, hi) = super::about::Hedge::Over.widen(value, value);
         push(out, Tok::Num { lo, hi, spelled: true, ordinal, about: true });
