@@ -306,7 +306,16 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             // Most words are no number word at all: a glance at their first letter and length, else
             // one look-up.
             if !might_be_known(&c[start..e]) {
-                push(&mut out, Tok::Break, start, e);
+                // `hundertfünfzig`, `dreihundert`: German writes a number as one word.
+                let value = (e - start >= 7).then(|| words::german(&c[start..e])).flatten();
+                let tok = value.map_or(Tok::Break, |v| Tok::Num {
+                    lo: v,
+                    hi: v,
+                    spelled: true,
+                    ordinal: false,
+                    about: false,
+                });
+                push(&mut out, tok, start, e);
                 i = e;
                 continue;
             }

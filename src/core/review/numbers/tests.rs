@@ -315,6 +315,15 @@ fn numerals_inside_words_enumerators_and_ordinals() {
     assert!(agree("那是百分之百的天然橡胶", "made of 100 percent natural rubber"));
     assert!(agree("输了一二百钱", "One or two hundred"));
     assert!(read("to seize the Empire").iter().all(|q| q.weak), "an English verb");
+    // A yearbook in German and French.
+    assert!(agree("hundertfünfzig Meter", "cent cinquante mètres"));
+    assert!(agree("dreihundert Höhenmeter", "trois cents mètres de dénivelé"));
+    assert!(agree("vierundzwanzig Stunden", "vingt-quatre heures"));
+    assert!(agree("zehn Minuten", "dix minutes"));
+    assert!(agree("dreissig Jahre", "trente ans"));
+    assert!(agree("zweitausend Franken", "deux mille francs"));
+    assert!(!agree("dreissig Jahre", "quarante ans"));
+    assert!(read("Einsamkeit und Neugier").is_empty(), "words that open like a number");
     // A novel of the Qing: fifty taels of silver.
     let taels = read("五十两白银");
     assert_eq!((taels[0].lo, taels[0].hi), (50.0, 50.0));

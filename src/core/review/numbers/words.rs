@@ -62,6 +62,69 @@ const CARDINALS: &[(&str, u32)] = &[
     ("nonante", 90),
     ("cent", 100),
     ("cents", 100),
+    ("eins", 1),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("fünf", 5),
+    ("sechs", 6),
+    ("sieben", 7),
+    ("acht", 8),
+    ("neun", 9),
+    ("zehn", 10),
+    ("zwölf", 12),
+    ("dreizehn", 13),
+    ("vierzehn", 14),
+    ("fünfzehn", 15),
+    ("sechzehn", 16),
+    ("siebzehn", 17),
+    ("achtzehn", 18),
+    ("neunzehn", 19),
+    ("zwanzig", 20),
+    ("dreissig", 30),
+    ("dreißig", 30),
+    ("vierzig", 40),
+    ("fünfzig", 50),
+    ("sechzig", 60),
+    ("siebzig", 70),
+    ("achtzig", 80),
+    ("neunzig", 90),
+    ("hundert", 100),
+];
+
+/// German number words as they are glued into one (`dreihundertfünfundzwanzig`), longest first.
+const GERMAN: [(&str, u32); 31] = [
+    ("dreizehn", 13),
+    ("vierzehn", 14),
+    ("fünfzehn", 15),
+    ("sechzehn", 16),
+    ("siebzehn", 17),
+    ("achtzehn", 18),
+    ("neunzehn", 19),
+    ("dreissig", 30),
+    ("dreißig", 30),
+    ("zwanzig", 20),
+    ("vierzig", 40),
+    ("fünfzig", 50),
+    ("sechzig", 60),
+    ("siebzig", 70),
+    ("achtzig", 80),
+    ("neunzig", 90),
+    ("hundert", 100),
+    ("tausend", 1000),
+    ("sieben", 7),
+    ("zwölf", 12),
+    ("sechs", 6),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("fünf", 5),
+    ("acht", 8),
+    ("neun", 9),
+    ("zehn", 10),
+    ("eins", 1),
+    ("ein", 1),
+    ("elf", 11),
 ];
 const ORDINALS: &[(&str, u32)] = &[
     ("first", 1),
@@ -218,6 +281,7 @@ pub(super) fn known_words() -> &'static KnownWords {
             "thousand",
             "thousands",
             "milliers",
+            "tausend",
             "decade",
             "decades",
             "décennie",
@@ -333,6 +397,34 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
     }
 }
 
+/// A German number written as one word (`hundertfünfzig` 150, `vierundzwanzig` 24,
+/// `zweitausend` 2000), or `None` when the word is anything else.
+pub(super) fn german(word: &[char]) -> Option<f64> {
+    let lower: String = word.iter().flat_map(|c| c.to_lowercase()).collect();
+    let mut rest = lower.as_str();
+    let (mut total, mut group, mut parts) = (0.0f64, 0.0f64, 0);
+    while !rest.is_empty() {
+        if parts > 0
+            && let Some(after) = rest.strip_prefix("und")
+        {
+            rest = after;
+            continue;
+        }
+        let (w, v) = GERMAN.iter().find(|(w, _)| rest.starts_with(w))?;
+        rest = &rest[w.len()..];
+        parts += 1;
+        match *v {
+            100 => group = group.max(1.0) * 100.0,
+            1000 => {
+                total += group.max(1.0) * 1000.0;
+                group = 0.0;
+            }
+            v => group += f64::from(v),
+        }
+    }
+    (parts >= 2).then_some(total + group)
+}
+
 fn month(w: &str) -> Option<f64> {
     MONTHS.iter().position(|m| m.contains(&w)).map(|k| (k + 1) as f64)
 }
@@ -340,7 +432,7 @@ fn month(w: &str) -> Option<f64> {
 fn scale_word(w: &str) -> Option<f64> {
     Some(match w {
         "decade" | "decades" | "décennie" | "décennies" => 10.0,
-        "thousand" | "thousands" | "mille" | "milles" | "milliers" => 1e3,
+        "thousand" | "thousands" | "mille" | "milles" | "milliers" | "tausend" => 1e3,
         "million" | "millions" => 1e6,
         "milliard" | "milliards" | "billion" | "billions" | "bn" => 1e9,
         "trillion" | "trillions" | "billiard" => 1e12,
