@@ -3,6 +3,9 @@
 //! Read from a two-column TSV or CSV file (the first column the term, the second its renderings,
 //! several separated by `|` or `;`), kept in a `.tandem` project.
 
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Flag, FlagKind, Span, flag_at};
@@ -97,31 +100,62 @@ fn csv_fields(line: &str) -> Vec<String> {
     fields
 }
 
-/// Where `needle` is in `haystack`, case aside, as a whole word when it starts and ends with a
-/// letter of a spaced script (`Review` in `Reviews`, not in `Reviewer`'s middle), anywhere in
-/// Chinese: the character range.
-fn find(haystack: &str, needle: &str) -> Option<std::ops::Range<usize>> {
-    let hay: Vec<char> = haystack.chars().flat_map(char::to_lowercase).collect();
-    let pin: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
-    if pin.is_empty() || hay.len() != haystack.chars().count() {
-        // Lower case changed the length (rare letters): compare as written.
-        return haystack.find(needle).map(|b| {
-            let s = haystack[..b].chars().count();
-            s..s + needle.chars().count()
-        });
-    }
-    if pin.len() > hay.len() {
-        return None;
+/// Lower case, one character for one, so that positions stay those of the text.
+fn lower(text: &str) -> Vec<char> {
+    text.chars().map(|c| c.to_lowercase().next().unwrap_or(c)).collect()
+}
+
+/// Whether `pin` (lower case) is at `s` in `hay` (lower case), as a whole word when it starts
+/// and ends with a letter of a spaced script (`review` in `reviews`, not inside `preview`),
+/// anywhere in Chinese.
+fn matches_at(hay: &[char], s: usize, pin: &[char]) -> bool {
+    let e = s + pin.len();
+    if pin.is_empty() || e > hay.len() || hay[s..e] != *pin {
+        return false;
     }
     let spaced = |c: char| c.is_alphanumeric() && !crate::core::text::is_cjk(c);
-    (0..=hay.len() - pin.len()).find_map(|s| {
-        let e = s + pin.len();
-        let here = hay[s..e] == pin[..];
-        // A word's start must be a word's start; its end may take an ending (`-s`, `-es`).
-        let starts = !spaced(pin[0]) || s == 0 || !spaced(hay[s - 1]);
-        let ends = !spaced(pin[pin.len() - 1]) || hay[e..].iter().take_while(|&&c| spaced(c)).count() <= 2;
-        (here && starts && ends).then_some(s..e)
-    })
+    // A word's start must be a word's start; its end may take an ending (`-s`, `-es`).
+    let starts = !spaced(pin[0]) || s == 0 || !spaced(hay[s - 1]);
+    let ends = !spaced(pin[pin.len() - 1]) || hay[e..].iter().take_while(|&&c| spaced(c)).count() <= 2;
+    starts && ends
+}
+
+/// Where `needle` is in `haystack`, case aside (see [`matches_at`]): the character range.
+#[cfg(test)]
+fn find(haystack: &str, needle: &str) -> Option<Range<usize>> {
+    let (hay, pin) = (lower(haystack), lower(needle));
+    (0..hay.len()).find(|&s| matches_at(&hay, s, &pin)).map(|s| s..s + pin.len())
+}
+
+/// Phrases looked for all at once, by their first character: a text is read once whatever the
+/// number of terms (a glossary of hundreds of terms over a record of 100,000 rows).
+struct Matcher {
+    by_first: HashMap<char, Vec<(usize, Vec<char>)>>,
+}
+
+impl Matcher {
+    /// Phrases with the index of the term they belong to.
+    fn new<'a>(phrases: impl Iterator<Item = (usize, &'a str)>) -> Matcher {
+        let mut by_first: HashMap<char, Vec<(usize, Vec<char>)>> = HashMap::new();
+        for (k, phrase) in phrases {
+            let pin = lower(phrase.trim());
+            if let Some(&first) = pin.first() {
+                by_first.entry(first).or_default().push((k, pin));
+            }
+        }
+        Matcher { by_first }
+    }
+
+    /// Calls `found` with each term index and range found in `hay` (lower case).
+    fn find_all(&self, hay: &[char], mut found: impl FnMut(usize, Range<usize>)) {
+        for (s, c) in hay.iter().enumerate() {
+            for (k, pin) in self.by_first.get(c).into_iter().flatten() {
+                if matches_at(hay, s, pin) {
+                    found(*k, s..s + pin.len());
+                }
+            }
+        }
+    }
 }
 
 /// Flags each paired row where one side holds a term and the other none of its renderings.
@@ -130,33 +164,39 @@ pub(super) fn check(pair: &Pair, glossary: &Glossary) -> Vec<Flag> {
     if glossary.is_empty() {
         return flags;
     }
+    let terms = Matcher::new(glossary.terms.iter().enumerate().map(|(k, t)| (k, t.term.as_str())));
+    let renderings = Matcher::new(
+        glossary.terms.iter().enumerate().flat_map(|(k, t)| t.renderings.iter().map(move |r| (k, r.as_str()))),
+    );
     for (row, link) in pair.alignment.links.iter().enumerate().filter(|(_, l)| l.is_paired()) {
-        let texts = Sides::from_fn(|side: Side| {
+        // Per side: where each term is first (turn, range), and which terms' renderings are there.
+        let mut at: Sides<HashMap<usize, (usize, Range<usize>)>> = Sides::default();
+        let mut rendered: Sides<HashSet<usize>> = Sides::default();
+        for side in Side::BOTH {
             let turns = &pair.doc(side).turns.turns;
-            link.turns(side).clone().map(|t| (t, turns[t].text.as_str())).collect::<Vec<_>>()
-        });
+            for t in link.turns(side).clone() {
+                let hay = lower(&turns[t].text);
+                terms.find_all(&hay, |k, r| {
+                    at[side].entry(k).or_insert((t, r));
+                });
+                renderings.find_all(&hay, |k, _| {
+                    rendered[side].insert(k);
+                });
+            }
+        }
         let mut spans: Sides<Vec<Span>> = Sides::default();
         let mut say = Vec::new();
-        for term in &glossary.terms {
-            for side in Side::BOTH {
-                let Some((t, at)) = texts[side].iter().find_map(|&(t, text)| find(text, &term.term).map(|r| (t, r)))
-                else {
-                    continue;
-                };
-                let rendered =
-                    term.renderings.iter().any(|r| texts[side.other()].iter().any(|(_, text)| find(text, r).is_some()));
-                // A term written the same in both languages (a brand) is its own rendering.
-                let kept = texts[side.other()].iter().any(|(_, text)| find(text, &term.term).is_some());
-                if !rendered && !kept {
-                    let text: String = texts[side]
-                        .iter()
-                        .find(|(k, _)| *k == t)
-                        .map_or(String::new(), |(_, s)| s.chars().skip(at.start).take(at.len()).collect());
-                    spans[side].push(Span { turn: t, chars: at, text });
-                    say.push(format!("“{}” without “{}”", term.term, term.renderings.join("” or “")));
-                }
-                break;
+        for (k, term) in glossary.terms.iter().enumerate() {
+            let Some(side) = Side::BOTH.into_iter().find(|&s| at[s].contains_key(&k)) else { continue };
+            let other = side.other();
+            // A term written the same in both languages (a brand) is its own rendering.
+            if rendered[other].contains(&k) || at[other].contains_key(&k) {
+                continue;
             }
+            let (t, r) = at[side][&k].clone();
+            let text: String = pair.doc(side).turns.turns[t].text.chars().skip(r.start).take(r.len()).collect();
+            spans[side].push(Span { turn: t, chars: r, text });
+            say.push(format!("“{}” without “{}”", term.term, term.renderings.join("” or “")));
         }
         if !say.is_empty() {
             flags.push(flag_at(pair, FlagKind::Glossary, row, spans, say.join("; ")));

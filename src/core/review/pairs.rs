@@ -35,6 +35,8 @@ const SLIPS: [&str; 36] = [
 /// A mark is closed in time when its closing one comes within this many turns: a speech quoted
 /// over several sentences, one a line, is one quotation; a mark still open further on was left.
 const WINDOW: usize = 40;
+/// At most this many marks are open at once.
+const MAX_OPEN: usize = 32;
 
 /// Every mark of a side left alone — an opening one not closed within [`WINDOW`] turns, a
 /// closing one never opened — as (turn, character, mark), in order.
@@ -50,6 +52,11 @@ fn strays<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(usize, usize, char)>
             // A straight quote closes the one open, else opens.
             let straight_closes = c == '"' && open.iter().any(|&(_, _, x)| x == '"');
             if opens || (c == '"' && !straight_closes) {
+                // Marks nested deeper than any text nests them were left open: a file of
+                // brackets alone stays a linear read.
+                if open.len() == MAX_OPEN {
+                    out.push(open.remove(0));
+                }
                 open.push((t, k, c));
             } else if let Some(o) =
                 PAIRS.iter().find(|&&(_, close)| close == c).map(|&(o, _)| o).or(straight_closes.then_some('"'))
@@ -163,6 +170,9 @@ mod tests {
         assert_eq!(unbalanced("a \"quote\" and \"another"), Some((14, '"')));
         assert_eq!(unbalanced("(a [b) c]"), Some((3, '[')), "crossed marks");
         assert_eq!(unbalanced("l'homme, l’été"), None, "apostrophes are no quotes");
+        // A file of brackets alone: read in linear time, the first one left open.
+        let junk = "(".repeat(200_000) + &"]".repeat(200_000);
+        assert_eq!(unbalanced(&junk), Some((0, '(')));
     }
 
     #[test]
