@@ -1,92 +1,18 @@
-//! Numbers given as an approximation, and the values each may stand for: `about 40`, `une
+//! Numbers given as an approximation in words, and the values each may stand for: `une
 //! vingtaine`, `十几`, `四十多`, `几十`, `dozens`, `tens of thousands`, `the 1960s`, `六十年代`.
-//! A translator who renders `一百多人` as `over a hundred people` or `some forty` as `une
-//! quarantaine` has kept the number; such a quantity matches any value of the other side inside
-//! what it covers.
+//! A translator who renders `一百多人` as `over a hundred people` or `forty` as `une quarantaine`
+//! has kept the number; such a quantity matches any value of the other side inside what it
+//! covers. A figure with a hedge (`about 40`, `约40`) is still a figure: both sides carry it, and
+//! `about 13 billion` against `environ 14 milliards` is an error to see.
 
-/// How a word before or after a number bends it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Hedge {
-    /// `about`, `environ`, `约`, `左右`: a little under or over.
-    About,
-    /// `nearly`, `presque`, `近`, `不到`: up to it.
-    Under,
-    /// `over`, `plus de`, `逾`, `超过`: from it up.
-    Over,
+/// What `une vingtaine`, `a dozen` stand for: a quarter under or over.
+pub(super) fn around(v: f64) -> (f64, f64) {
+    (v * 0.75, v * 1.25)
 }
 
-impl Hedge {
-    /// The values `lo..=hi` may stand for once hedged.
-    pub(super) fn widen(self, lo: f64, hi: f64) -> (f64, f64) {
-        match self {
-            Hedge::About => (lo * 0.75, hi * 1.25),
-            Hedge::Under => (lo * 0.75, hi),
-            Hedge::Over => (lo, hi * 1.5),
-        }
-    }
-}
-
-/// Words before a number that make it approximate, one or two words long, in English and French.
-const BEFORE: &[(&str, Hedge)] = &[
-    ("about", Hedge::About),
-    ("around", Hedge::About),
-    ("approximately", Hedge::About),
-    ("roughly", Hedge::About),
-    ("some", Hedge::About),
-    ("circa", Hedge::About),
-    ("environ", Hedge::About),
-    ("quelque", Hedge::About),
-    ("autour de", Hedge::About),
-    ("de l'ordre de", Hedge::About),
-    ("nearly", Hedge::Under),
-    ("almost", Hedge::Under),
-    ("presque", Hedge::Under),
-    ("près de", Hedge::Under),
-    ("less than", Hedge::Under),
-    ("under", Hedge::Under),
-    ("moins de", Hedge::Under),
-    ("over", Hedge::Over),
-    ("more than", Hedge::Over),
-    ("upwards of", Hedge::Over),
-    ("plus de", Hedge::Over),
-    ("au moins", Hedge::Over),
-    ("at least", Hedge::Over),
-];
-
-/// Chinese words just before a number (`约`, `近`, `超过`), longest first.
-const HAN_BEFORE: &[(&str, Hedge)] = &[
-    ("大约", Hedge::About),
-    ("大概", Hedge::About),
-    ("约", Hedge::About),
-    ("将近", Hedge::Under),
-    ("接近", Hedge::Under),
-    ("不到", Hedge::Under),
-    ("近", Hedge::Under),
-    ("超过", Hedge::Over),
-    ("至少", Hedge::Over),
-    ("逾", Hedge::Over),
-];
-
-/// Words just after a number's end (`左右`, `or so`).
-const AFTER: &[(&str, Hedge)] = &[("左右", Hedge::About), ("上下", Hedge::About), (" or so", Hedge::About)];
-
-/// How the words around `c[start..end]` bend the number there, if they do.
-pub(super) fn hedge(c: &[char], start: usize, end: usize) -> Option<Hedge> {
-    let before: String = c[start.saturating_sub(16)..start].iter().flat_map(|c| c.to_lowercase()).collect();
-    let before = before.replace('’', "'");
-    let latin = before.trim_end();
-    let latin_found = BEFORE.iter().find(|(w, _)| {
-        latin.strip_suffix(w).is_some_and(|rest| rest.chars().next_back().is_none_or(|p| !p.is_alphanumeric()))
-            && latin.len() < before.len()
-    });
-    if let Some((_, h)) = latin_found {
-        return Some(*h);
-    }
-    if let Some((_, h)) = HAN_BEFORE.iter().find(|(w, _)| before.ends_with(w)) {
-        return Some(*h);
-    }
-    let after: String = c[end..(end + 6).min(c.len())].iter().collect();
-    AFTER.iter().find(|(w, _)| after.starts_with(w)).map(|(_, h)| *h)
+/// What `forty-odd` stands for: forty and up to half as much again.
+pub(super) fn odd(v: f64) -> (f64, f64) {
+    (v, v * 1.5)
 }
 
 /// The largest power of ten that divides a whole `v` (40 → 10, 300 → 100, 120 → 10), 1 at least.
@@ -162,22 +88,6 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
-    }
-
-    #[test]
-    fn hedges_before_and_after() {
-        let c = chars("some 40 people, près de 3 000, 约40人, 40人左右, forty or so, Toussaint 40");
-        let at = |s: &str| {
-            let t: Vec<char> = s.chars().collect();
-            (0..c.len()).find(|&i| c[i..].starts_with(&t)).unwrap()
-        };
-        assert_eq!(hedge(&c, at("40 people"), at("40 people") + 2), Some(Hedge::About));
-        assert_eq!(hedge(&c, at("3 000"), at("3 000") + 5), Some(Hedge::Under));
-        assert_eq!(hedge(&c, at("40人,"), at("40人,") + 2), Some(Hedge::About));
-        assert_eq!(hedge(&c, at("40人左"), at("40人左") + 2), None, "左右 comes after the measure word");
-        assert_eq!(hedge(&c, at("forty"), at("forty") + 5), Some(Hedge::About));
-        let w = chars("handsome 40");
-        assert_eq!(hedge(&w, 9, 11), None, "handsome is not some");
     }
 
     #[test]

@@ -533,14 +533,11 @@ fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Quantity> {
             && one.lo < 1000.0
             && !one.percent;
         let weak = weak || (ordinal && one.hi < 10.0) || vague || bare_hundred || rough || enumerator;
-        // `about 40`, `près de 3 000`, `40人左右`, `les années 60`.
-        let hedge = about::hedge(text, start, one.end);
-        let (lo, hi) = match hedge {
-            Some(h) if !one.about => h.widen(one.lo, one.hi),
-            _ if !one.about && about::annees_before(text, start) && one.lo % 10.0 == 0.0 && one.lo == one.hi => {
-                (one.lo, one.lo + 9.0)
-            }
-            _ => (one.lo, one.hi),
+        // `les années 60`: a decade.
+        let (lo, hi) = if !one.about && about::annees_before(text, start) && one.lo % 10.0 == 0.0 && one.lo == one.hi {
+            (one.lo, one.lo + 9.0)
+        } else {
+            (one.lo, one.hi)
         };
         let about = one.about || (lo, hi) != (one.lo, one.hi);
         out.push(Quantity {

@@ -341,7 +341,7 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
     }
     // `une vingtaine`, `a dozen`: about that many.
     if let Some((_, v)) = APPROX.iter().find(|(w, _)| *w == word) {
-        let (lo, hi) = super::about::Hedge::About.widen(*v as f64, *v as f64);
+        let (lo, hi) = super::about::around(*v as f64);
         return push(out, Tok::Num { lo, hi, spelled: true, ordinal: false, about: true });
     }
     // A month's name is its number (`mars 2023`, `2023年3月`); only ever a confirmation.
@@ -388,7 +388,7 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
     // `seize` is sixteen in French and a verb in English: it confirms, never stands alone.
     let ordinal = ordinal || word == "seize";
     if any && odd {
-        let (lo, hi) = super::about::Hedge::Over.widen(value, value);
+        let (lo, hi) = super::about::odd(value);
         push(out, Tok::Num { lo, hi, spelled: true, ordinal, about: true });
     } else if any {
         push(out, Tok::Num { lo: value, hi: value, spelled: true, ordinal, about: false });
