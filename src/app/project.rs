@@ -367,7 +367,7 @@ impl TandemApp {
     }
 
     /// Writes the unsaved work where the next start looks for it (whole or not at all).
-    fn write_recovery(&mut self) {
+    pub(super) fn write_recovery(&mut self) {
         let Some(path) = self.recovery_path() else { return };
         if !self.state.dirty() {
             self.remove_recovery();

@@ -65,6 +65,8 @@ impl TandemApp {
         if let Some(session) = self.state.session.as_mut() {
             session.mark_unsaved();
         }
+        // Nothing the user did is lost: the recovery copy holds the terms too.
+        self.write_recovery();
         self.start_review();
     }
 
