@@ -21,6 +21,35 @@ fn side_quantities(
     turns.clone().flat_map(|t| read(&doc.turns.turns[t].text).into_iter().map(move |q| (t, q))).collect()
 }
 
+/// Ranges, sorted by their start, with the furthest end reached so far: whether any overlaps a
+/// range is one binary search, however many there are.
+struct Covers {
+    starts: Vec<f64>,
+    furthest: Vec<f64>,
+}
+
+impl Covers {
+    fn of(ranges: impl Iterator<Item = (f64, f64)>) -> Covers {
+        let mut ranges: Vec<(f64, f64)> = ranges.collect();
+        ranges.sort_unstable_by(|x, y| x.0.total_cmp(&y.0));
+        let starts = ranges.iter().map(|r| r.0).collect();
+        let furthest = ranges
+            .iter()
+            .scan(f64::NEG_INFINITY, |m, r| {
+                *m = m.max(r.1);
+                Some(*m)
+            })
+            .collect();
+        Covers { starts, furthest }
+    }
+
+    /// Whether some range meets `a..=b`.
+    fn overlaps(&self, a: f64, b: f64) -> bool {
+        let k = self.starts.partition_point(|&s| s <= b);
+        k > 0 && self.furthest[k - 1] >= a
+    }
+}
+
 /// A number of one side is matched when each of its ends is an end of a number of the other; two
 /// years in a row (`1996-1997`, a season or a fiscal year) also by either year alone (`'97`). An
 /// approximation matches any value of the other side inside what it covers, and covers values
@@ -31,11 +60,15 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
     ends.sort_unstable_by(f64::total_cmp);
     // What the other side's approximations cover; a loose one (`dozens`, `des centaines de
     // millions`) only another approximation, never a figure (`600 million`).
-    let covers: Vec<(f64, f64, bool)> = theirs
-        .iter()
-        .filter(|(_, q)| q.about)
-        .flat_map(|(_, q)| about::spans(q.lo, q.hi).map(|(a, b)| (a, b, q.loose())))
-        .collect();
+    let spans_of = |loose_too: bool| {
+        Covers::of(
+            theirs
+                .iter()
+                .filter(|(_, q)| q.about && (loose_too || !q.loose()))
+                .flat_map(|(_, q)| about::spans(q.lo, q.hi)),
+        )
+    };
+    let (firm, all) = (spans_of(false), spans_of(true));
     // Sorted, so each end looks only near itself (a turn of megabytes has 100,000s of numbers).
     let found = |e: f64| {
         let reach = 2e-6 * e.abs().max(1.0);
@@ -44,14 +77,14 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
     };
     let any_inside = |(a, b): (f64, f64)| {
         let from = ends.partition_point(|&o| o < a);
-        ends.get(from).is_some_and(|&o| o <= b) || covers.iter().any(|&(c, d, loose)| !loose && c <= b && a <= d)
+        ends.get(from).is_some_and(|&o| o <= b) || firm.overlaps(a, b)
     };
-    let covered = |e: f64| covers.iter().any(|&(c, d, loose)| !loose && c <= e && e <= d);
+    let covered = |e: f64| firm.overlaps(e, e);
     let season = |q: &Quantity| is_year(q.lo) && q.hi == q.lo + 1.0 && (found(q.lo) || found(q.hi));
     let matched = |q: &Quantity| {
         if q.loose() {
             // A loose approximation is matched only by another approximation.
-            about::spans(q.lo, q.hi).into_iter().any(|(a, b)| covers.iter().any(|&(c, d, _)| c <= b && a <= d))
+            about::spans(q.lo, q.hi).into_iter().any(|(a, b)| all.overlaps(a, b))
         } else if q.about {
             about::spans(q.lo, q.hi).into_iter().any(any_inside)
         } else {

@@ -339,3 +339,18 @@ fn numerals_inside_words_enumerators_and_ordinals() {
             || agree("the twenty-first century", "le XXIe siècle")
     );
 }
+
+#[test]
+fn many_approximations_against_many_figures_are_compared_quickly() {
+    // A pathological turn: 75,000 counts and approximations on one side, 50,000 figures on the
+    // other: compared pair by pair, billions of comparisons.
+    let left: Vec<(usize, Quantity)> =
+        read(&"dozens and une vingtaine, ".repeat(25_000)).into_iter().map(|q| (0, q)).collect();
+    let right: Vec<(usize, Quantity)> =
+        (0..50_000).flat_map(|k| read(&format!("{} ", 1000 + k))).map(|q| (0, q)).collect();
+    assert_eq!(left.len(), 75_000, "dozens, une, vingtaine");
+    let started = std::time::Instant::now();
+    assert_eq!(unmatched(&right, &left).len(), 50_000, "figures no approximation covers");
+    assert!(unmatched(&left, &right).len() >= 25_000);
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+}
