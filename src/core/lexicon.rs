@@ -92,14 +92,16 @@ fn parse_cedict(text: &str) -> Cedict {
             let mut chars = h.chars();
             chars.next().filter(|_| chars.next().is_none())
         };
-        if !first_gloss_counts(glosses.split('/').next().unwrap_or("")) {
-            for head in [simp, trad] {
-                let numerals = head.chars().filter(|&c| is_numeral(c)).count();
-                let len = head.chars().count();
-                // `一五一十`, an idiom of numerals alone, counts nothing either.
-                if numerals > 0 && (numerals < len || len >= 4) {
-                    dict.numerals_not_counts.insert(head.into());
-                }
+        // Only headwords holding a numeral have their first meaning read for numbers.
+        for head in [simp, trad] {
+            let numerals = head.chars().filter(|&c| is_numeral(c)).count();
+            let len = head.chars().count();
+            // `一五一十`, an idiom of numerals alone, counts nothing either.
+            if numerals > 0
+                && (numerals < len || len >= 4)
+                && !first_gloss_counts(glosses.split('/').next().unwrap_or(""))
+            {
+                dict.numerals_not_counts.insert(head.into());
             }
         }
         stems.clear();
