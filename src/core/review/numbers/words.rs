@@ -62,38 +62,22 @@ const CARDINALS: &[(&str, u32)] = &[
     ("nonante", 90),
     ("cent", 100),
     ("cents", 100),
-    ("eins", 1),
-    ("zwei", 2),
-    ("drei", 3),
-    ("vier", 4),
-    ("fünf", 5),
-    ("sechs", 6),
-    ("sieben", 7),
-    ("acht", 8),
-    ("neun", 9),
-    ("zehn", 10),
-    ("zwölf", 12),
-    ("dreizehn", 13),
-    ("vierzehn", 14),
-    ("fünfzehn", 15),
-    ("sechzehn", 16),
-    ("siebzehn", 17),
-    ("achtzehn", 18),
-    ("neunzehn", 19),
-    ("zwanzig", 20),
-    ("dreissig", 30),
-    ("dreißig", 30),
-    ("vierzig", 40),
-    ("fünfzig", 50),
-    ("sechzig", 60),
-    ("siebzig", 70),
-    ("achtzig", 80),
-    ("neunzig", 90),
-    ("hundert", 100),
 ];
 
-/// German number words as they are glued into one (`dreihundertfünfundzwanzig`), longest first.
-const GERMAN: [(&str, u32); 31] = [
+/// German number words, alone (`zehn`) or glued into one (`dreihundertfünfundzwanzig`, see
+/// [`german`]).
+const GERMAN: &[(&str, u32)] = &[
+    ("eins", 1),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("fünf", 5),
+    ("sechs", 6),
+    ("sieben", 7),
+    ("acht", 8),
+    ("neun", 9),
+    ("zehn", 10),
+    ("zwölf", 12),
     ("dreizehn", 13),
     ("vierzehn", 14),
     ("fünfzehn", 15),
@@ -101,9 +85,9 @@ const GERMAN: [(&str, u32); 31] = [
     ("siebzehn", 17),
     ("achtzehn", 18),
     ("neunzehn", 19),
+    ("zwanzig", 20),
     ("dreissig", 30),
     ("dreißig", 30),
-    ("zwanzig", 20),
     ("vierzig", 40),
     ("fünfzig", 50),
     ("sechzig", 60),
@@ -111,21 +95,10 @@ const GERMAN: [(&str, u32); 31] = [
     ("achtzig", 80),
     ("neunzig", 90),
     ("hundert", 100),
-    ("tausend", 1000),
-    ("sieben", 7),
-    ("zwölf", 12),
-    ("sechs", 6),
-    ("zwei", 2),
-    ("drei", 3),
-    ("vier", 4),
-    ("fünf", 5),
-    ("acht", 8),
-    ("neun", 9),
-    ("zehn", 10),
-    ("eins", 1),
-    ("ein", 1),
-    ("elf", 11),
 ];
+/// Parts a glued German number has beyond [`GERMAN`]'s words (`ein` and `elf` are numbers only
+/// inside one: alone they are an article and an elf).
+const GERMAN_PARTS: [(&str, u32); 3] = [("tausend", 1000), ("ein", 1), ("elf", 11)];
 const ORDINALS: &[(&str, u32)] = &[
     ("first", 1),
     ("second", 2),
@@ -260,8 +233,15 @@ type KnownWords = std::collections::HashSet<&'static str, crate::core::hash::Fnv
 pub(super) fn known_words() -> &'static KnownWords {
     static WORDS: std::sync::OnceLock<KnownWords> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut set: KnownWords =
-            CARDINALS.iter().chain(ORDINALS).chain(APPROX).chain(PLURALS).chain(DECADES).map(|(w, _)| *w).collect();
+        let mut set: KnownWords = CARDINALS
+            .iter()
+            .chain(GERMAN)
+            .chain(ORDINALS)
+            .chain(APPROX)
+            .chain(PLURALS)
+            .chain(DECADES)
+            .map(|(w, _)| *w)
+            .collect();
         set.extend(MONTHS.iter().flatten());
         set.extend([
             "of",
@@ -400,6 +380,13 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
 /// A German number written as one word (`hundertfünfzig` 150, `vierundzwanzig` 24,
 /// `zweitausend` 2000), or `None` when the word is anything else.
 pub(super) fn german(word: &[char]) -> Option<f64> {
+    // Longest first, so that `sechzehn` is not read as `sechs`.
+    static PARTS: std::sync::OnceLock<Vec<(&str, u32)>> = std::sync::OnceLock::new();
+    let known = PARTS.get_or_init(|| {
+        let mut all: Vec<(&str, u32)> = GERMAN.iter().chain(&GERMAN_PARTS).copied().collect();
+        all.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        all
+    });
     let lower: String = word.iter().flat_map(|c| c.to_lowercase()).collect();
     let mut rest = lower.as_str();
     let (mut total, mut group, mut parts) = (0.0f64, 0.0f64, 0);
@@ -410,7 +397,7 @@ pub(super) fn german(word: &[char]) -> Option<f64> {
             rest = after;
             continue;
         }
-        let (w, v) = GERMAN.iter().find(|(w, _)| rest.starts_with(w))?;
+        let (w, v) = known.iter().find(|(w, _)| rest.starts_with(w))?;
         rest = &rest[w.len()..];
         parts += 1;
         match *v {
@@ -442,7 +429,7 @@ fn scale_word(w: &str) -> Option<f64> {
 
 /// The value of one number word, and whether it is an ordinal.
 fn number_word(w: &str) -> Option<(f64, bool)> {
-    if let Some((_, v)) = CARDINALS.iter().find(|(k, _)| *k == w) {
+    if let Some((_, v)) = CARDINALS.iter().chain(GERMAN).find(|(k, _)| *k == w) {
         return Some((*v as f64, false));
     }
     ORDINALS.iter().find(|(k, _)| *k == w).map(|(_, v)| (*v as f64, true))
