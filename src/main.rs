@@ -69,6 +69,10 @@ enum Command {
         /// Print one JSON object instead of a readable summary.
         #[arg(long)]
         json: bool,
+        /// With --json: each link also lists its sentences matched in groups (`sentences`: the
+        /// left and right sentences of each group as a turn and a character range of its text).
+        #[arg(long, requires = "json")]
+        sentences: bool,
         /// Read the left file in this encoding (gbk, gb18030, big5, shift_jis, windows-1252, utf-16le…).
         #[arg(long, value_name = "LABEL")]
         encoding_left: Option<String>,
@@ -140,6 +144,10 @@ struct Export {
     /// Which rows: all, paired (text on both sides) or flagged (by the review).
     #[arg(long, value_name = "SCOPE", default_value = "all")]
     scope: String,
+    /// What a row holds: turn (a pair of turns, as the window shows it) or sentence (a group
+    /// of sentences matched inside a pair, the segments a translation memory wants).
+    #[arg(long, value_name = "SEGMENTS", default_value = "turn")]
+    segments: String,
     /// Language code of the left text (zh-CN, fr, en…; default: detected).
     #[arg(long, value_name = "CODE")]
     left_lang: Option<String>,
@@ -162,16 +170,24 @@ fn main() -> ExitCode {
         return generate(what);
     }
     match cli.command {
-        Some(Command::Align { left, right, json, encoding_left, encoding_right, save, force, allow_outside }) => {
-            cli::align(
-                &left,
-                right.as_deref(),
-                json,
-                [encoding_left.as_deref(), encoding_right.as_deref()],
-                save.as_deref().map(|s| (s, force)),
-                allow_outside,
-            )
-        }
+        Some(Command::Align {
+            left,
+            right,
+            json,
+            sentences,
+            encoding_left,
+            encoding_right,
+            save,
+            force,
+            allow_outside,
+        }) => cli::align(
+            &left,
+            right.as_deref(),
+            (json, sentences),
+            [encoding_left.as_deref(), encoding_right.as_deref()],
+            save.as_deref().map(|s| (s, force)),
+            allow_outside,
+        ),
         Some(Command::Export(e)) => cli::export(&cli::ExportArgs {
             left: e.left,
             right: e.right,
@@ -182,6 +198,7 @@ fn main() -> ExitCode {
             langs: [e.left_lang, e.right_lang],
             encodings: [e.encoding_left, e.encoding_right],
             raw: e.raw,
+            segments: Some(e.segments),
             allow_outside: e.allow_outside,
         }),
         Some(Command::Check { left, right, json, kinds, glossary, encoding_left, encoding_right, allow_outside }) => {

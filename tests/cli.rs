@@ -31,6 +31,33 @@ fn json_has_the_documented_shape() {
 }
 
 #[test]
+fn json_with_sentences_gives_each_link_its_sentence_groups_as_character_ranges() {
+    let out = tandem(&["align", &path("lin_xiao_zh.txt"), &path("lin_xiao_fr.txt"), "--json", "--sentences"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let text = |side: &str, span: &serde_json::Value| -> String {
+        let turn = v[side]["turns"][span["turn"].as_u64().unwrap() as usize]["text"].as_str().unwrap();
+        let (a, b) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+        turn.chars().skip(a).take(b - a).collect()
+    };
+    let links = v["links"].as_array().unwrap();
+    assert!(links.iter().all(|l| l["sentences"].is_array() && l["score"].is_number()), "fields added, none renamed");
+    let answer = links
+        .iter()
+        .find(|l| l["sentences"].as_array().unwrap().iter().any(|g| text("left", &g["left"][0]).contains("2009")))
+        .expect("the answer with 2009");
+    let groups = answer["sentences"].as_array().unwrap();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert_eq!(text("left", &groups[0]["left"][0]), "我在2009年翻译了第一篇短篇小说。");
+    assert_eq!(text("right", &groups[0]["right"][0]), "J'ai traduit ma première nouvelle en 2009.");
+    assert!(groups[1]["score"].as_f64().is_some_and(|s| (0.0..=1.0).contains(&s)));
+    // Without --sentences the links are as they were.
+    let plain = tandem(&["align", &path("lin_xiao_zh.txt"), &path("lin_xiao_fr.txt"), "--json"]);
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(plain["links"][0].get("sentences").is_none());
+}
+
+#[test]
 fn the_json_summary_gives_counts_and_a_verdict() {
     let summary = |a: &str, b: &str| -> serde_json::Value {
         let out = tandem(&["align", &path(a), &path(b), "--json"]);

@@ -107,3 +107,37 @@ fn csv_and_tsv_cells_that_a_spreadsheet_would_run_are_defused_unless_raw() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn sentence_segments_give_a_translation_unit_per_sentence_group() {
+    let (zh, fr) = (path("lin_xiao_zh.txt"), path("lin_xiao_fr.txt"));
+    let read = |args: &[&str]| -> Vec<(String, Vec<String>)> {
+        let out = tandem(args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let xml = String::from_utf8(out.stdout).unwrap();
+        let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+        let doc = roxmltree::Document::parse_with_options(&xml, options).expect("well-formed TMX");
+        doc.descendants()
+            .filter(|n| n.has_tag_name("tu"))
+            .map(|tu| {
+                let segs =
+                    tu.descendants().filter(|n| n.has_tag_name("seg")).map(|s| s.text().unwrap_or("").to_string());
+                (tu.attribute("tuid").unwrap_or("").to_string(), segs.collect())
+            })
+            .collect()
+    };
+    let turns = read(&["export", &zh, &fr, "-f", "tmx"]);
+    let sentences = read(&["export", &zh, &fr, "-f", "tmx", "--segments", "sentence"]);
+    assert!(sentences.len() > turns.len(), "{} units for {} pairs", sentences.len(), turns.len());
+    // The answer of two sentences is two units, each a sentence with its translation.
+    let first =
+        sentences.iter().find(|(_, segs)| segs[0] == "我在2009年翻译了第一篇短篇小说。").expect("a sentence unit");
+    assert_eq!(first.1[1], "J'ai traduit ma première nouvelle en 2009.");
+    assert!(first.0.ends_with(".1"), "a pair's groups are numbered within it: {}", first.0);
+    let mut ids: Vec<&String> = sentences.iter().map(|(id, _)| id).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), sentences.len(), "every unit's id is its own");
+    let bad = tandem(&["export", &zh, &fr, "-f", "tmx", "--segments", "word"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("segments: turn, sentence"));
+}

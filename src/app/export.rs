@@ -91,6 +91,7 @@ impl TandemApp {
             scope: self.state.export.form.rows.scope(pair.alignment.links.len()),
             langs: self.drafts.export_langs.clone().map(|l| Some(l.trim().to_string()).filter(|l| !l.is_empty())),
             raw: false,
+            segments: self.state.export.form.segments,
         };
         let Some(session) = self.state.session.as_ref() else { return };
         let annotations = session.annotations().clone();

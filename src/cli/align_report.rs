@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::core::align::sentences::{RowSentences, Sentence};
 use crate::core::document::{Document, Pair};
 use crate::core::text::{display_width, terminal_safe};
 use crate::core::turns::TurnKind;
@@ -48,17 +49,56 @@ impl Serialize for JsonTurns<'_> {
     }
 }
 
-/// The links, written one by one.
-struct JsonLinks<'a>(&'a Pair);
+/// The links, written one by one, with the sentence groups inside each when they were matched.
+struct JsonLinks<'a>(&'a Pair, Option<&'a [RowSentences]>);
 
 impl Serialize for JsonLinks<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.alignment.links.iter().map(|l| JsonLink {
+        let pair = self.0;
+        s.collect_seq(pair.alignment.links.iter().enumerate().map(|(k, l)| JsonLink {
             left: l.left.clone().collect(),
             right: l.right.clone().collect(),
-            score: (l.score * 1000.0).round() / 1000.0,
+            score: round(l.score),
+            sentences: self.1.and_then(|rows| rows.get(k)).map(|row| json_groups(pair, row)),
         }))
     }
+}
+
+fn round(score: f32) -> f32 {
+    (score * 1000.0).round() / 1000.0
+}
+
+/// A row's sentence groups, their ranges counted in characters of the turns' `text`.
+fn json_groups(pair: &Pair, row: &RowSentences) -> Vec<JsonGroup> {
+    let spans = |doc: &Document, sentences: &[Sentence]| -> Vec<JsonSpan> {
+        // Sentences run in order: characters are counted once along each turn.
+        let mut at: Option<(usize, usize, usize)> = None; // (turn, byte, char)
+        sentences
+            .iter()
+            .map(|s| {
+                let text = &doc.turns.turns[s.turn].text;
+                let (mut byte, mut chars) = match at {
+                    Some((turn, byte, chars)) if turn == s.turn && byte <= s.range.start => (byte, chars),
+                    _ => (0, 0),
+                };
+                chars += text[byte..s.range.start].chars().count();
+                let start = chars;
+                chars += text[s.range.clone()].chars().count();
+                byte = s.range.end;
+                at = Some((s.turn, byte, chars));
+                JsonSpan { turn: s.turn, start, end: chars }
+            })
+            .collect()
+    };
+    let (left, right) = (spans(&pair.docs.left, &row.left), spans(&pair.docs.right, &row.right));
+    row.groups
+        .iter()
+        .map(|g| JsonGroup {
+            left: left[g.left.clone()].to_vec(),
+            right: right[g.right.clone()].to_vec(),
+            score: round(g.score),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -79,6 +119,26 @@ struct JsonLink {
     left: Vec<usize>,
     right: Vec<usize>,
     score: f32,
+    /// With `--sentences`: the link's sentences matched in groups, in order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sentences: Option<Vec<JsonGroup>>,
+}
+
+/// Some sentences of a link's left turns with some of its right turns.
+#[derive(Serialize)]
+struct JsonGroup {
+    left: Vec<JsonSpan>,
+    right: Vec<JsonSpan>,
+    score: f32,
+}
+
+/// One sentence: its turn (an index into the side's `turns`) and the characters `start..end`
+/// of that turn's `text` (Unicode scalar values, end excluded).
+#[derive(Serialize, Clone, Copy)]
+struct JsonSpan {
+    turn: usize,
+    start: usize,
+    end: usize,
 }
 
 fn json_doc(doc: &Document) -> JsonDoc<'_> {
@@ -92,15 +152,20 @@ fn json_doc(doc: &Document) -> JsonDoc<'_> {
     }
 }
 
-/// Writes the pair as one JSON object (see the README for its shape) and a line end, as it goes.
+/// Writes the pair as one JSON object (see the README for its shape) and a line end, as it goes;
+/// with `sentences` (one per link), each link also lists its sentence groups.
 ///
 /// # Errors
 /// What writing to `out` gives.
-pub fn write_json(pair: &Pair, out: &mut impl std::io::Write) -> std::io::Result<()> {
+pub fn write_json(
+    pair: &Pair,
+    sentences: Option<&[RowSentences]>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let json = JsonPair {
         left: json_doc(&pair.docs.left),
         right: json_doc(&pair.docs.right),
-        links: JsonLinks(pair),
+        links: JsonLinks(pair, sentences),
         summary: pair.alignment.summary(),
     };
     serde_json::to_writer_pretty(&mut *out, &json).map_err(std::io::Error::from)?;
@@ -110,7 +175,7 @@ pub fn write_json(pair: &Pair, out: &mut impl std::io::Write) -> std::io::Result
 /// The pair as one JSON object (see the README for its shape).
 pub fn to_json(pair: &Pair) -> String {
     let mut out = Vec::new();
-    write_json(pair, &mut out).expect("writing to memory cannot fail");
+    write_json(pair, None, &mut out).expect("writing to memory cannot fail");
     out.pop();
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }

@@ -1,5 +1,5 @@
-//! `tandem export (LEFT RIGHT | work.tandem) --format F [-o FILE]`: the aligned pair as TMX, TSV,
-//! CSV, XLSX, DOCX or HTML. Exit 0 when written; 1 when an input cannot be read or the output
+//! `tandem export (LEFT RIGHT | work.tandem) --format F [-o FILE] [--segments sentence]`: the
+//! aligned pair as TMX, TSV, CSV, XLSX, DOCX or HTML, a row per pair or per sentence group. Exit 0 when written; 1 when an input cannot be read or the output
 //! cannot be written (or exists, without `--force`); 2 when the arguments are wrong.
 
 use std::io::IsTerminal;
@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{emit, flags_of, load};
-use crate::core::export::{self, Format, Options, Progress, RowScope};
+use crate::core::export::{self, Format, Options, Progress, RowScope, Segments};
 use crate::core::side::Sides;
 
 /// The arguments of `tandem export`, as typed.
@@ -25,6 +25,8 @@ pub struct ExportArgs {
     pub encodings: [Option<String>; 2],
     /// CSV/TSV cells exactly as written, formulas included.
     pub raw: bool,
+    /// `turn` (a row per pair, the default) or `sentence` (a row per group of sentences).
+    pub segments: Option<String>,
     /// A project's sources are read even from outside its folder.
     pub allow_outside: bool,
 }
@@ -52,6 +54,11 @@ pub fn export(args: &ExportArgs) -> ExitCode {
         Some((_, Some(scope))) => scope,
         Some((name, None)) => return usage(&format!("unknown scope '{name}' (scopes: all, paired, flagged)")),
     };
+    let segments = match args.segments.as_deref().map(|s| (s, Segments::parse(s))) {
+        None => Segments::Turn,
+        Some((_, Some(segments))) => segments,
+        Some((name, None)) => return usage(&format!("unknown segments '{name}' (segments: turn, sentence)")),
+    };
     if args.output.is_none() && !format.is_text() {
         return usage(&format!("a {} file is not text: give -o FILE", format.name()));
     }
@@ -72,7 +79,7 @@ pub fn export(args: &ExportArgs) -> ExitCode {
     };
     let flags = flags_of(&loaded);
     let [left_lang, right_lang] = args.langs.clone();
-    let options = Options { scope, langs: Sides::new(left_lang, right_lang), raw: args.raw };
+    let options = Options { scope, langs: Sides::new(left_lang, right_lang), raw: args.raw, segments };
     let prepared = export::prepare(&loaded.pair, &loaded.annotations, &flags, &options);
     let progress = Progress::default();
     match args.output.as_deref() {

@@ -101,12 +101,12 @@ fn flags_of(loaded: &Opened) -> Vec<review::Flag> {
     flags
 }
 
-/// `tandem align (LEFT RIGHT | work.tandem) [--json] [--save work.tandem]`: 0 when aligned, 1
-/// when a file cannot be read or the project cannot be written.
+/// `tandem align (LEFT RIGHT | work.tandem) [--json [--sentences]] [--save work.tandem]`: 0 when
+/// aligned, 1 when a file cannot be read or the project cannot be written.
 pub fn align(
     left: &Path,
     right: Option<&Path>,
-    json: bool,
+    (json, sentences): (bool, bool),
     encodings: [Option<&str>; 2],
     save: Option<(&Path, bool)>,
     allow_outside: bool,
@@ -136,7 +136,18 @@ pub fn align(
         }
     }
     let written = emit_with(|mut out| {
-        if json { align_report::write_json(&pair, &mut out) } else { align_report::write_text(&pair, 160, &mut out) }
+        if json {
+            let rows = sentences.then(|| {
+                crate::core::align::sentences::inside_rows(
+                    &pair.docs.left.turns,
+                    &pair.docs.right.turns,
+                    &pair.alignment,
+                )
+            });
+            align_report::write_json(&pair, rows.as_deref(), &mut out)
+        } else {
+            align_report::write_text(&pair, 160, &mut out)
+        }
     });
     written.err().unwrap_or(ExitCode::SUCCESS)
 }

@@ -31,6 +31,8 @@ pub struct Word {
     pub key: String,
     /// Keys of the word's translations (English stems, pinyin of a name), without `key`.
     pub senses: Vec<String>,
+    /// Where it is in the text read (bytes).
+    pub span: std::ops::Range<usize>,
 }
 
 /// The Chinese–English dictionary, parsed on first use: about 120,000 headwords in 25 MB.
@@ -351,7 +353,7 @@ pub fn words_with(text: &str, dictionaries: Dictionaries) -> Vec<Word> {
         if is_han(c) {
             let end = (k..chars.len()).find(|&e| !is_han(chars[e].1)).unwrap_or(chars.len());
             let to = chars.get(end).map_or(text.len(), |&(i, _)| i);
-            han_words(&text[at..to], &mut out);
+            han_words(&text[at..to], at, &mut out);
             k = end;
             sentence_start = false;
             continue;
@@ -371,7 +373,8 @@ pub fn words_with(text: &str, dictionaries: Dictionaries) -> Vec<Word> {
             let word = &text[at..to];
             if word.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',')) {
                 let value: String = word.chars().filter(char::is_ascii_digit).collect();
-                out.push(Word { key: format!("#{}", value.trim_start_matches('0')), senses: Vec::new() });
+                let key = format!("#{}", value.trim_start_matches('0'));
+                out.push(Word { key, senses: Vec::new(), span: at..to });
             } else {
                 let lower = word.to_lowercase();
                 let capital = word.starts_with(char::is_uppercase) && !sentence_start;
@@ -390,7 +393,7 @@ pub fn words_with(text: &str, dictionaries: Dictionaries) -> Vec<Word> {
                     if dictionaries == Dictionaries::All {
                         senses.extend(bilingual::senses(word).map(str::to_string));
                     }
-                    out.push(Word { key: format!("w:{key}"), senses });
+                    out.push(Word { key: format!("w:{key}"), senses, span: at..to });
                 }
             }
             sentence_start = false;
@@ -412,7 +415,7 @@ pub fn words_with(text: &str, dictionaries: Dictionaries) -> Vec<Word> {
         if let Some(mark) = mark
             && !chars.get(k.wrapping_sub(1)).is_some_and(|p| matches!(p.1, '?' | '？' | '!' | '！' | '…' | '.'))
         {
-            out.push(Word { key: mark.to_string(), senses: Vec::new() });
+            out.push(Word { key: mark.to_string(), senses: Vec::new(), span: at..at + c.len_utf8() });
         }
         k += 1;
     }
@@ -421,9 +424,11 @@ pub fn words_with(text: &str, dictionaries: Dictionaries) -> Vec<Word> {
 
 /// Chinese words of a run of Han characters, longest match first on the dictionary; a name
 /// (a surname and one or two characters) also stands for its pinyin, whole and given name.
-fn han_words(run: &str, out: &mut Vec<Word>) {
+fn han_words(run: &str, offset: usize, out: &mut Vec<Word>) {
     let dict = cedict();
     let chars: Vec<char> = run.chars().collect();
+    let starts: Vec<usize> = run.char_indices().map(|(b, _)| offset + b).chain([offset + run.len()]).collect();
+    let byte = |k: usize| starts[k];
     let mut k = 0;
     while k < chars.len() {
         let mut len = MAX_WORD.min(chars.len() - k);
@@ -457,7 +462,7 @@ fn han_words(run: &str, out: &mut Vec<Word>) {
             }
         }
         if !is_han_stop(&w) {
-            out.push(Word { key: format!("z:{w}"), senses });
+            out.push(Word { key: format!("z:{w}"), senses, span: byte(k)..byte(k + len) });
         }
         k += len;
     }

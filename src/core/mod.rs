@@ -16,6 +16,7 @@ pub mod paragraphs;
 pub mod project;
 pub mod review;
 pub mod search;
+pub mod sentences;
 pub mod session;
 pub mod side;
 pub mod speakers;

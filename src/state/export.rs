@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::core::export::{Format, RowScope};
+use crate::core::export::{Format, RowScope, Segments};
 
 /// Which rows the window exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,11 +40,13 @@ impl RowChoice {
 pub struct ExportForm {
     pub format: Format,
     pub rows: RowChoice,
+    /// A row per pair, or per sentence group inside the pairs.
+    pub segments: Segments,
 }
 
 impl Default for ExportForm {
     fn default() -> Self {
-        ExportForm { format: Format::Xlsx, rows: RowChoice::All }
+        ExportForm { format: Format::Xlsx, rows: RowChoice::All, segments: Segments::Turn }
     }
 }
 

@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::Drafts;
-use crate::core::export::Format;
+use crate::core::export::{Format, Segments};
 use crate::core::side::Side;
 use crate::state::export::{ExportForm, RowChoice};
 use crate::state::{Action, AppState, ExportAction};
@@ -67,6 +67,17 @@ pub fn export_window_ui(ui: &mut Ui, state: &AppState, drafts: &mut Drafts) -> V
             })
             .response
             .on_hover_text("The current pair, or a stretch of pairs by their numbers");
+            ui.add_space(6.0);
+            ui.strong("Segments");
+            let segments = [
+                (Segments::Turn, "A row per pair of turns"),
+                (Segments::Sentence, "A row per sentence group (for a translation memory)"),
+            ];
+            for (segments, label) in segments {
+                if ui.radio(form.segments == segments, label).clicked() {
+                    out.push(ExportAction::Form(ExportForm { segments, ..form.clone() }).into());
+                }
+            }
             ui.add_space(6.0);
             ui.strong("Languages");
             ui.label(RichText::new("Codes such as zh-CN, fr, en — detected from the texts").weak());

@@ -8,10 +8,13 @@
 //! length variance and a lexicon of the pair's own (IBM Model 1), and a last pass uses them all.
 
 pub mod anchors;
+pub mod counterparts;
 mod dp;
 mod features;
+pub mod inside;
 mod lexical;
 mod relatedness;
+pub mod sentences;
 mod unit;
 
 use std::collections::HashMap;

@@ -83,7 +83,15 @@ pub fn write(export: &Export, progress: &Progress) -> Result<String, ExportError
 fn write_row(out: &mut String, export: &Export, row: &Row) {
     let class = if row.flags.is_empty() { "" } else { " class=\"flagged\"" };
     let score = if row.is_paired() { format!(" title=\"score {:.2}\"", row.score) } else { String::new() };
-    let _ = write!(out, "<tr id=\"p{0}\"{class}{score}><td class=\"n\">{0}</td>", row.number);
+    // A pair cut into sentence groups: the first group carries the pair's anchor and number.
+    match row.segment {
+        Some(k) if k > 1 => {
+            let _ = write!(out, "<tr{class}{score}><td class=\"n\"></td>");
+        }
+        _ => {
+            let _ = write!(out, "<tr id=\"p{0}\"{class}{score}><td class=\"n\">{0}</td>", row.number);
+        }
+    }
     for side in Side::BOTH {
         let _ = write!(out, "<td lang=\"{}\">", escape(&export.langs[side]));
         write_cell(out, &row.cells[side]);

@@ -97,6 +97,33 @@ impl RowScope {
     }
 }
 
+/// What one row of the export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Segments {
+    /// One aligned pair of turns (a row of the window).
+    #[default]
+    Turn,
+    /// One group of sentences matched inside a pair (see [`crate::core::align::sentences`]):
+    /// the segments a translation memory wants.
+    Sentence,
+}
+
+impl Segments {
+    pub const ALL: [Segments; 2] = [Segments::Turn, Segments::Sentence];
+
+    /// The name on the command line (`--segments sentence`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Segments::Turn => "turn",
+            Segments::Sentence => "sentence",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Segments> {
+        Segments::ALL.into_iter().find(|s| s.name() == name.trim())
+    }
+}
+
 /// One turn inside a cell.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Piece {
@@ -157,6 +184,9 @@ impl Cell {
 pub struct Row {
     /// The pair number the window shows (1-based).
     pub number: usize,
+    /// With sentence segments: which group of the pair's sentences (1-based); `None` for a row
+    /// that is a whole pair.
+    pub segment: Option<usize>,
     pub cells: Sides<Cell>,
     pub score: f32,
     /// Set by hand in the window rather than by the aligner.
@@ -187,6 +217,8 @@ pub struct Options {
     /// CSV and TSV cells as written, even those a spreadsheet would run as a formula (see
     /// [`tsv::defuse`]); off unless asked (`--raw`).
     pub raw: bool,
+    /// A row per pair of turns, or per group of sentences inside them.
+    pub segments: Segments,
 }
 
 /// Everything a writer needs: a title, the files, the languages and the rows.
@@ -302,22 +334,27 @@ pub fn prepare(pair: &Pair, annotations: &Annotations, flags: &[Flag], options: 
         }
     };
     let kept: Vec<usize> = (0..links.len()).filter(|&k| wanted(k)).collect();
-    let rows = kept
-        .into_iter()
-        .map(|k| {
-            let link = &links[k];
-            let (kinds, messages) = std::mem::take(&mut by_row[k]);
-            Row {
-                number: k + 1,
-                cells: Sides::from_fn(|side| cell(side, link.turns(side))),
-                score: link.score,
-                by_hand: link.origin == super::alignment::Origin::User,
-                flags: kinds,
-                messages,
-                note: annotations.note(&pair.alignment, k).map(str::to_owned),
-            }
-        })
-        .collect();
+    let sentences = (options.segments == Segments::Sentence)
+        .then(|| super::align::sentences::inside_rows(&pair.docs.left.turns, &pair.docs.right.turns, &pair.alignment));
+    let mut rows = Vec::with_capacity(kept.len());
+    for k in kept {
+        let link = &links[k];
+        let (kinds, messages) = std::mem::take(&mut by_row[k]);
+        let row = Row {
+            number: k + 1,
+            segment: None,
+            cells: Sides::from_fn(|side| cell(side, link.turns(side))),
+            score: link.score,
+            by_hand: link.origin == super::alignment::Origin::User,
+            flags: kinds,
+            messages,
+            note: annotations.note(&pair.alignment, k).map(str::to_owned),
+        };
+        match sentences.as_ref().map(|all| &all[k]) {
+            Some(inside) if inside.groups.len() > 1 => rows.extend(sentence_rows(pair, row, inside)),
+            _ => rows.push(row),
+        }
+    }
     let langs = Sides::from_fn(|side| {
         options.langs[side]
             .clone()
@@ -333,6 +370,65 @@ pub fn prepare(pair: &Pair, annotations: &Annotations, flags: &[Flag], options: 
         total_rows: links.len(),
         raw: options.raw,
     }
+}
+
+/// A pair's row cut into one row per group of sentences: each cell holds the group's sentences
+/// (those of one turn as one piece, their text as written between them); the row's flags and
+/// note go with its first group, and every group keeps the pair's number.
+fn sentence_rows(pair: &Pair, row: Row, inside: &super::align::sentences::RowSentences) -> Vec<Row> {
+    let cell = |side: Side, sentences: &[super::align::sentences::Sentence]| {
+        let doc = pair.doc(side);
+        let t = &doc.turns;
+        let mut pieces: Vec<(usize, Range<usize>)> = Vec::new();
+        for s in sentences {
+            match pieces.last_mut() {
+                Some((turn, range)) if *turn == s.turn => range.end = s.range.end,
+                _ => pieces.push((s.turn, s.range.clone())),
+            }
+        }
+        Cell {
+            lines: pieces
+                .first()
+                .zip(pieces.last())
+                .map(|((a, _), (b, _))| (doc.unit(t.turns[*a].first_line), doc.unit(t.turns[*b].last_line))),
+            pieces: pieces
+                .into_iter()
+                .map(|(turn, range)| {
+                    let turn = &t.turns[turn];
+                    Piece {
+                        speaker: t.speaker_name(turn).map(str::to_owned),
+                        kind: turn.kind,
+                        text: turn.text[range].to_string(),
+                    }
+                })
+                .collect(),
+        }
+    };
+    let (number, by_hand) = (row.number, row.by_hand);
+    let mut first = Some(row);
+    inside
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(k, g)| {
+            let sides = Sides::new(&inside.left[g.left.clone()], &inside.right[g.right.clone()]);
+            let cells = Sides::from_fn(|side| cell(side, sides[side]));
+            let segment = Some(k + 1);
+            match first.take() {
+                Some(row) => Row { cells, score: g.score, segment, ..row },
+                None => Row {
+                    number,
+                    segment,
+                    cells,
+                    score: g.score,
+                    by_hand,
+                    flags: Vec::new(),
+                    messages: Vec::new(),
+                    note: None,
+                },
+            }
+        })
+        .collect()
 }
 
 /// The export in one format, as bytes.

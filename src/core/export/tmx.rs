@@ -81,7 +81,11 @@ fn prop(w: &mut Writer<Vec<u8>>, kind: &str, text: &str) -> io::Result<()> {
 }
 
 fn unit(w: &mut Writer<Vec<u8>>, export: &Export, row: &Row) -> io::Result<()> {
-    let id = row.number.to_string();
+    // A pair's sentence groups are `12.1`, `12.2`…: a unit's id stays unique.
+    let id = match row.segment {
+        Some(k) => format!("{}.{k}", row.number),
+        None => row.number.to_string(),
+    };
     w.create_element("tu").with_attribute(("tuid", id.as_str())).write_inner_content(|w| {
         if let Some(note) = &row.note {
             w.create_element("note").write_text_content(BytesText::new(&xml_safe(note)))?;
