@@ -436,3 +436,32 @@ fn a_long_pair_leaves_the_presenter_the_next_one_and_the_clock_in_view() {
     let next = h.get_by_label("Next").rect();
     assert!(next.bottom() < 800.0, "the next pair's heading is in view: {next:?}");
 }
+
+#[test]
+fn pointing_at_a_number_highlights_its_counterpart() {
+    let files = [common::fixture("lin_xiao_zh.txt"), common::fixture("lin_xiao_fr.txt")];
+    let mut h = common::app_with(Some(files));
+    h.state_mut().finish_inside();
+    h.run_steps(2);
+    // The year is near the start of the answer's text, under the turn's heading line: the
+    // pointer goes over it from the left until what it points at is the year.
+    let cell = label_rect(&h, "我在2009年翻译了第一篇短篇小说");
+    let mut found = None;
+    'search: for dy in (4..90).step_by(5) {
+        for dx in (2..120).step_by(5) {
+            h.hover_at(egui::pos2(cell.left() + dx as f32, cell.top() + dy as f32));
+            h.run_steps(2);
+            let words = h.state().pointed_words();
+            if words.left.iter().any(|w| w == "2009") {
+                found = Some(words);
+                break 'search;
+            }
+        }
+    }
+    let words = found.expect("the pointer found the year");
+    assert_eq!(words.right, ["2009"], "the French year is highlighted");
+    // Off the text, nothing is.
+    h.hover_at(egui::pos2(cell.right() + 300.0, cell.bottom() + 300.0));
+    h.run_steps(2);
+    assert!(h.state().pointed_words().left.is_empty());
+}

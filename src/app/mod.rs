@@ -10,6 +10,7 @@
 
 mod dialog;
 mod export;
+mod inside;
 mod keys;
 pub mod loader;
 mod look;

@@ -72,6 +72,7 @@ impl TandemApp {
 
     /// Checks the open pair again, off the UI thread.
     pub(super) fn start_review(&mut self) {
+        self.start_inside();
         self.tasks.review = None;
         let Some(pair) = self.state.pair().cloned() else { return };
         if pair.alignment.unrelated() {
@@ -92,6 +93,7 @@ impl TandemApp {
     }
 
     pub(super) fn poll_review(&mut self) {
+        self.poll_inside();
         let Some(result) = self.tasks.review.as_ref().and_then(Task::poll) else { return };
         self.tasks.review = None;
         let review = &mut self.state.review;

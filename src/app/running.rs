@@ -21,6 +21,8 @@ pub(super) struct Running {
     pub search: Option<SearchJob>,
     /// The review flags being computed.
     pub review: Option<ReviewJob>,
+    /// Sentences and words being matched inside the rows.
+    pub inside: Option<Task<crate::core::align::inside::Inside>>,
     pub export: Option<ExportTask>,
     /// A document being cut into turns anew after an edit of its turns.
     pub resplit: Option<Task<Resplit>>,

@@ -238,6 +238,9 @@ pub struct AppState {
     pub nav: Nav,
     pub search: SearchState,
     pub review: ReviewState,
+    /// Sentences and words matched inside the rows of the pair as it is now (`None` while they
+    /// are computed), for pointing at a word to show its counterpart.
+    pub inside: Option<std::sync::Arc<crate::core::align::inside::Inside>>,
     pub project: ProjectState,
     pub export: export::ExportState,
     pub loading: Option<Loading>,

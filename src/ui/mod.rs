@@ -117,6 +117,8 @@ pub fn shell_ui(
         review: Some(&state.review),
         annotations: state.annotations(),
         phrases: &state.nav.phrases,
+        inside: state.inside.as_deref(),
+        pointed: view.as_ref().and_then(|v| v.pointed),
     };
     egui::CentralPanel::default().show(ui, |ui| {
         match (state.pair(), view) {

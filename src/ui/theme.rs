@@ -111,6 +111,11 @@ pub(super) fn highlight(kind: super::view::marks::Highlight, dark: bool, text: C
         (Highlight::Flag, false) => (Color32::from_rgb(0xff, 0xd6, 0xd0), Color32::BLACK),
         (Highlight::Phrase, true) => (Color32::from_rgb(0x1f, 0x5c, 0x2e), Color32::WHITE),
         (Highlight::Phrase, false) => (Color32::from_rgb(0xa8, 0xf0, 0xb4), Color32::BLACK),
+        (Highlight::Counterpart, true) => (Color32::from_rgb(0x1d, 0x4e, 0x89), Color32::WHITE),
+        (Highlight::Counterpart, false) => (Color32::from_rgb(0xb9, 0xd7, 0xff), Color32::BLACK),
+        // Soft, and the text keeps its colour: a sentence is read through it.
+        (Highlight::Sentence, true) => (Color32::from_rgb(0x26, 0x30, 0x3c), text),
+        (Highlight::Sentence, false) => (Color32::from_rgb(0xe2, 0xeb, 0xf7), text),
     }
 }
 

@@ -89,6 +89,8 @@ pub struct ViewCache {
     pub(crate) title_edit: Option<(Side, String)>,
     /// The row under the pointer last frame (where a selection of words settles).
     pub hovered_row: Option<usize>,
+    /// The character of a turn under the pointer last frame, if any.
+    pub pointed: Option<super::marks::Point>,
 }
 
 impl ViewCache {
@@ -130,6 +132,7 @@ impl ViewCache {
             fit: std::cell::Cell::new(None),
             title_edit: None,
             hovered_row: None,
+            pointed: None,
         }
     }
 

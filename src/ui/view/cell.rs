@@ -31,6 +31,9 @@ pub(crate) struct CellLayout {
     pub height: f32,
     /// What to draw, each with its offset from the top of the cell's text.
     pub pieces: Vec<(f32, Arc<Galley>)>,
+    /// For a cell laid out whole: where each turn's text starts in its one galley's text
+    /// (characters), with the turn, to tell which word the pointer is on. Empty for a long cell.
+    pub turn_starts: Vec<(usize, usize)>,
 }
 
 /// The styles of one cell's text.
@@ -86,8 +89,12 @@ pub(crate) fn cell_layout(
     let bytes: usize = range.clone().map(|t| turns[t].text.len()).sum();
     if bytes <= WHOLE_LIMIT {
         let mut job = new_job();
+        let (mut turn_starts, mut counted) = (Vec::new(), (0, 0));
         for (k, t) in range.enumerate() {
             head(&mut job, pair, cache, side, t, (k > 0, true), &styles, visuals);
+            // Characters, not bytes: the text shown has no-break spaces where the turn has spaces.
+            counted = (job.text.len(), counted.1 + job.text[counted.0..].chars().count());
+            turn_starts.push((counted.1, t));
             let text = display_text(&turns[t].text, script);
             append_with_hits(
                 &mut job,
@@ -98,7 +105,7 @@ pub(crate) fn cell_layout(
             );
         }
         let galley = layout(job);
-        return Some(CellLayout { height: galley.size().y, pieces: vec![(0.0, galley)] });
+        return Some(CellLayout { height: galley.size().y, pieces: vec![(0.0, galley)], turn_starts });
     }
     // A long cell: blocks (each turn's heading line, then its pieces) laid out when near the view.
     let window = window.unwrap_or(Window { cell_top: 0.0, viewport: egui::Rangef::new(0.0, f32::INFINITY) });
@@ -154,7 +161,7 @@ pub(crate) fn cell_layout(
         }
     }
     cache.pieces.bound();
-    Some(CellLayout { height: offset, pieces })
+    Some(CellLayout { height: offset, pieces, turn_starts: Vec::new() })
 }
 
 /// The line above a turn's text: its number, its lines (or paragraph, or cue), its speaker; with

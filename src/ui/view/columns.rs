@@ -9,7 +9,7 @@ use egui::{Color32, CursorIcon, FontId, Rect, Sense, Stroke, Ui, pos2, vec2};
 
 use super::cache::{GUTTER, PAD, ViewCache, ViewEvents, ViewParams, column_lefts, column_widths};
 use super::cell::{CellLayout, cell_layout};
-use super::marks::Marks;
+use super::marks::{Marks, Point};
 use super::pieces::Window;
 use super::row_layout::RowLayout;
 use crate::core::document::Pair;
@@ -86,7 +86,18 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         let clip = ui.clip_rect();
         let hover = ui.input(|i| i.pointer.hover_pos());
         cache.hovered_row = None;
+        let mut pointed = None;
         for (row, cells) in galleys {
+            if let Some(pos) = hover.filter(|&h| clip.contains(h) && !on_top(h)) {
+                let top = origin.y + cache.layout.start(row) + PAD.y;
+                let lefts = column_lefts(origin.x, widths);
+                for side in Side::BOTH {
+                    if let Some(cell) = &cells[side] {
+                        let at = pos2(lefts[side] + PAD.x, top);
+                        pointed = pointed.or_else(|| point_in(pair, row, side, cell, pos - at));
+                    }
+                }
+            }
             let rect = row_ui(ui, pair, cache, row, cells, origin, widths, p, marks);
             let inside = |pos: egui::Pos2| rect.contains(pos) && clip.contains(pos) && !on_top(pos);
             if clicked.is_some_and(inside) {
@@ -97,6 +108,13 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
             }
             if let Some(pos) = right_clicked.filter(|&p| inside(p)) {
                 events.context_row = Some((row, pos));
+            }
+        }
+        if pointed != cache.pointed {
+            // What the pointer is on changed: the next frame highlights it (and only then).
+            cache.pointed = pointed;
+            if marks.inside.is_some() {
+                ui.ctx().request_repaint();
             }
         }
         reveal_ui(ui, cache, origin, viewport);
@@ -119,6 +137,20 @@ pub fn aligned_view_ui(ui: &mut Ui, pair: &Pair, cache: &mut ViewCache, p: &View
         events.split = split_handle_ui(ui, &handle, full, view_top, widths, p.split);
     }
     events
+}
+
+/// The character of a turn at `local` (from the top left of a cell's text), for a cell laid
+/// out whole; `None` off its text or in a turn's heading line.
+fn point_in(pair: &Pair, row: usize, side: Side, cell: &CellLayout, local: egui::Vec2) -> Option<Point> {
+    let [(_, galley)] = cell.pieces.as_slice() else { return None };
+    if !galley.rect.expand(1.0).contains(local.to_pos2()) {
+        return None;
+    }
+    let index = galley.cursor_from_pos(local).index.0;
+    let &(start, turn) = cell.turn_starts.iter().rev().find(|(start, _)| *start <= index)?;
+    let text = &pair.doc(side).turns.turns.get(turn)?.text;
+    let byte = text.char_indices().nth(index - start)?.0;
+    Some(Point { row, side, turn, byte })
 }
 
 /// Scrolls towards the row being revealed until it is fully in view.

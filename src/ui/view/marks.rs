@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::core::align::inside::Inside;
 use crate::core::edit::Annotations;
 use crate::core::search::Hit;
 use crate::core::side::Side;
@@ -20,6 +21,19 @@ pub struct Marks<'a> {
     pub annotations: Option<&'a Annotations>,
     /// Words highlighted for the room, with the row they were picked in.
     pub phrases: &'a [(usize, String)],
+    /// Sentences and words matched inside the rows, once computed.
+    pub inside: Option<&'a Inside>,
+    /// What the pointer is on.
+    pub pointed: Option<Point>,
+}
+
+/// A character of a turn's text under the pointer: its row, side, turn and byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    pub row: usize,
+    pub side: Side,
+    pub turn: usize,
+    pub byte: usize,
 }
 
 /// How a stretch of text is highlighted.
@@ -31,6 +45,10 @@ pub(crate) enum Highlight {
     Flag,
     /// Words picked out for the room.
     Phrase,
+    /// The word under the pointer and its counterparts.
+    Counterpart,
+    /// The sentences under the pointer and their counterparts (a soft background).
+    Sentence,
 }
 
 impl Marks<'_> {
@@ -73,6 +91,8 @@ impl Marks<'_> {
                 }));
             }
         }
+        let (words, sentences) = self.pointed_in(row, side, turn, text);
+        out.extend(words.into_iter().map(|r| (r, Highlight::Counterpart)));
         out.sort_by_key(|(r, h)| (r.start, *h != Highlight::CurrentHit));
         let mut end = 0;
         out.retain(|(r, _)| {
@@ -80,7 +100,52 @@ impl Marks<'_> {
             end = end.max(r.end);
             keep
         });
+        // The pointed sentences under everything else: what no other highlight takes.
+        for s in sentences {
+            let mut gaps = Vec::new();
+            let mut at = s.start;
+            for (r, _) in out.iter().filter(|(r, _)| r.end > s.start && r.start < s.end) {
+                if r.start > at {
+                    gaps.push((at..r.start, Highlight::Sentence));
+                }
+                at = at.max(r.end);
+            }
+            if at < s.end {
+                gaps.push((at..s.end, Highlight::Sentence));
+            }
+            out.extend(gaps);
+        }
+        out.sort_by_key(|(r, _)| r.start);
         out
+    }
+
+    /// The words and the sentences of one turn (character ranges) that answer what the pointer
+    /// is on, in its row: the pointed word and its counterparts, the pointed sentence group.
+    fn pointed_in(&self, row: usize, side: Side, turn: usize, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        let (Some(inside), Some(p)) = (self.inside, self.pointed) else { return Default::default() };
+        if p.row != row {
+            return Default::default();
+        }
+        let chars = |b: Range<usize>| -> Range<usize> {
+            let start = text.get(..b.start).map_or(0, |t| t.chars().count());
+            start..start + text.get(b).map_or(0, |t| t.chars().count())
+        };
+        let at = inside.at(row, p.side, p.turn, p.byte);
+        let words = at
+            .words
+            .iter()
+            .map(|l| if side == Side::Left { &l.left } else { &l.right })
+            .filter(|spot| spot.turn == turn)
+            .map(|spot| chars(spot.range.clone()))
+            .collect();
+        let sentences = match (at.group, inside.rows.get(row)) {
+            (Some(g), Some(r)) => {
+                let (list, range) = if side == Side::Left { (&r.left, &g.left) } else { (&r.right, &g.right) };
+                list[range.clone()].iter().filter(|s| s.turn == turn).map(|s| chars(s.range.clone())).collect()
+            }
+            _ => Vec::new(),
+        };
+        (words, sentences)
     }
 
     /// The messages of the flags shown on a row.
