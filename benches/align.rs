@@ -1,5 +1,6 @@
 //! Alignment speed on generated interviews of 1k, 10k and 100k turns per side (turns/second) and on
-//! a generated parliamentary record of 10k, 50k and 120k turns a side, the
+//! a generated parliamentary record of 10k, 50k and 120k turns a side, sentences and words matched
+//! inside the rows of a 10k-turn interview, the
 //! review checks on 10k and 120k turns per side and on one turn of a megabyte, exports of 120k rows to every format, and the
 //! reading of a 300-page Word file.
 
@@ -36,6 +37,19 @@ fn parliament_bench(c: &mut Criterion) {
         let (l, r) = (turns::split(&pair.left), turns::split(&pair.right));
         group.bench_with_input(BenchmarkId::new("align", n), &(l, r), |b, (l, r)| b.iter(|| align::align(l, r)));
     }
+    group.finish();
+}
+
+/// Sentences and words matched inside every row of a generated interview of 10,000 turns a
+/// side (what the window computes off its UI thread whenever the pair changes).
+fn inside_bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("inside");
+    group.sample_size(10);
+    let pair = synth::interview_pair(10_000, 42);
+    let (l, r) = (turns::split(&pair.left), turns::split(&pair.right));
+    let alignment = align::align(&l, &r);
+    group.throughput(Throughput::Elements(alignment.links.len() as u64));
+    group.bench_function("10000", |b| b.iter(|| align::inside::Inside::compute(&l, &r, &alignment, || false)));
     group.finish();
 }
 
@@ -128,5 +142,14 @@ fn read_bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, align_bench, parliament_bench, split_bench, check_bench, export_bench, read_bench);
+criterion_group!(
+    benches,
+    align_bench,
+    parliament_bench,
+    inside_bench,
+    split_bench,
+    check_bench,
+    export_bench,
+    read_bench
+);
 criterion_main!(benches);

@@ -210,3 +210,64 @@ fn sentences_inside_paragraphs() {
         assert!(strict >= floor && lax >= 0.97, "{set}: {strict:.3} / {lax:.3}");
     }
 }
+
+/// Word links to read by hand: every link of some MAC-Test chapters (Chinese/English) and of
+/// the shared French/English interview pair is counted, and an evenly spread sample of each is
+/// printed with its sentence, to be judged right or wrong by a person. Also prints the share of
+/// each side's words that got a link.
+#[test]
+#[ignore = "prints word links to read by hand; run with --ignored --nocapture"]
+fn word_links_to_read_by_hand() {
+    use tandem::core::align::inside::Inside;
+    let mut pairs: Vec<(String, String, String)> = Vec::new();
+    if let Ok(git) = std::env::var("TANDEM_BERTALIGN_GIT") {
+        for n in [2, 9, 14, 21] {
+            let f = |ext: &str| show(&git, "8f54e76^", &format!("corpus/mac/test/split/{n:03}.{ext}"));
+            pairs.push((format!("mac-test {n:03}"), f("zh"), f("en")));
+        }
+    }
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples");
+    let read = |prefix: &str| {
+        std::fs::read_dir(&samples)
+            .ok()?
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+            .and_then(|e| std::fs::read_to_string(e.path()).ok())
+    };
+    if let (Some(fr), Some(en)) = (read("000_"), read("002_")) {
+        pairs.push(("shared 000/002 (fr/en)".into(), fr, en));
+    } else {
+        eprintln!("../shared/samples is absent: the French/English interview is skipped");
+    }
+    for (name, l, r) in pairs {
+        let (tl, tr) = (turns::split(&l), turns::split(&r));
+        let alignment = align::align(&tl, &tr);
+        let inside = Inside::compute(&tl, &tr, &alignment, || false).unwrap();
+        let links: Vec<_> =
+            inside.words.iter().enumerate().flat_map(|(row, ls)| ls.iter().map(move |l| (row, l))).collect();
+        let words = |t: &Turns| -> usize {
+            t.turns
+                .iter()
+                .map(|t| tandem::core::lexicon::words(&t.text).iter().filter(|w| !w.key.starts_with("p:")).count())
+                .sum()
+        };
+        println!("== {name}: {} word links; {} and {} words", links.len(), words(&tl), words(&tr));
+        let step = (links.len() / 50).max(1);
+        for (row, link) in links.iter().step_by(step).take(50) {
+            let text = |t: &Turns, s: &tandem::core::align::counterparts::Spot| {
+                t.turns[s.turn].text[s.range.clone()].to_string()
+            };
+            let sentence = |t: &Turns, side: Side, s: &tandem::core::align::counterparts::Spot| -> String {
+                let row = &inside.rows[*row];
+                let list = if side == Side::Left { &row.left } else { &row.right };
+                list.iter()
+                    .find(|x| x.turn == s.turn && x.range.contains(&s.range.start))
+                    .map(|x| t.turns[x.turn].text[x.range.clone()].chars().take(90).collect())
+                    .unwrap_or_default()
+            };
+            println!("  {} = {} ({:?})", text(&tl, &link.left), text(&tr, &link.right), link.why);
+            println!("      {}", sentence(&tl, Side::Left, &link.left));
+            println!("      {}", sentence(&tr, Side::Right, &link.right));
+        }
+    }
+}

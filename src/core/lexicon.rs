@@ -427,15 +427,16 @@ pub fn words_with(text: &str, dictionaries: Dictionaries) -> Vec<Word> {
 fn han_words(run: &str, offset: usize, out: &mut Vec<Word>) {
     let dict = cedict();
     let chars: Vec<char> = run.chars().collect();
-    let starts: Vec<usize> = run.char_indices().map(|(b, _)| offset + b).chain([offset + run.len()]).collect();
-    let byte = |k: usize| starts[k];
+    // Where each character starts in `run`: candidate words are slices of it, never copies.
+    let starts: Vec<usize> = run.char_indices().map(|(b, _)| b).chain([run.len()]).collect();
+    let byte = |k: usize| offset + starts[k];
     let mut k = 0;
     while k < chars.len() {
         let mut len = MAX_WORD.min(chars.len() - k);
         let mut senses = None;
         while len > 0 {
-            let w: String = chars[k..k + len].iter().collect();
-            if let Some(s) = dict.senses(&w) {
+            let w = &run[starts[k]..starts[k + len]];
+            if let Some(s) = dict.senses(w) {
                 senses = Some((w, s));
                 break;
             }
@@ -445,7 +446,7 @@ fn han_words(run: &str, offset: usize, out: &mut Vec<Word>) {
             Some((w, s)) => (w, s.iter().map(|&id| dict.keys[id as usize].to_string()).collect::<Vec<_>>()),
             None => {
                 len = 1;
-                (chars[k].to_string(), Vec::new())
+                (&run[starts[k]..starts[k + 1]], Vec::new())
             }
         };
         let mut senses = found;
@@ -461,7 +462,7 @@ fn han_words(run: &str, offset: usize, out: &mut Vec<Word>) {
                 }
             }
         }
-        if !is_han_stop(&w) {
+        if !is_han_stop(w) {
             out.push(Word { key: format!("z:{w}"), senses, span: byte(k)..byte(k + len) });
         }
         k += len;

@@ -1,11 +1,12 @@
 //! Which words of a sentence group answer which: numbers, names and tokens spelled alike, a bundled dictionary's senses and the pair's learned lexicon — only where the match is unambiguous, never a guess.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
-use super::sentences::RowSentences;
+use super::sentences::{RowSentences, Sentence};
 use crate::core::alignment::Learned;
 use crate::core::lexicon::{self, Dictionaries, Word};
+use crate::core::side::Side;
 use crate::core::turns::Turns;
 
 /// Where a word is: its turn and the bytes it takes of the turn's text.
@@ -52,6 +53,9 @@ impl Lexicon {
     }
 }
 
+/// One sentence's words, each with where it is.
+type Spotted = Vec<(Spot, Word)>;
+
 /// The word links of every sentence group of `rows` (one list per row); `None` once `stop`
 /// says so.
 pub fn of_rows(
@@ -59,40 +63,54 @@ pub fn of_rows(
     right: &Turns,
     rows: &[RowSentences],
     lexicon: &Lexicon,
-    stop: impl Fn() -> bool,
+    stop: impl Fn() -> bool + Sync,
 ) -> Option<Vec<Vec<WordLink>>> {
     let chinese = |t: &Turns| t.turns.iter().take(200).any(|t| t.text.chars().any(crate::core::text::is_han));
     let dictionaries = if chinese(left) || chinese(right) { Dictionaries::Chinese } else { Dictionaries::All };
-    rows.iter()
-        .enumerate()
-        .map(|(k, row)| {
-            if k % 64 == 0 && stop() {
-                return None;
-            }
-            let mut out = Vec::new();
-            for g in &row.groups {
-                if g.left.is_empty() || g.right.is_empty() {
-                    continue;
+    // Each side's words, sentence by sentence, row by row; the two sides on two threads.
+    let read = |side: Side| -> Option<Vec<Vec<Spotted>>> {
+        let turns = if side == Side::Left { left } else { right };
+        rows.iter()
+            .enumerate()
+            .map(|(k, row)| {
+                if k % 64 == 0 && stop() {
+                    return None;
                 }
-                let words = |turns: &Turns, sentences: &[super::sentences::Sentence]| -> Vec<(Spot, Word)> {
-                    sentences
-                        .iter()
-                        .flat_map(|s| {
-                            let text = &turns.turns[s.turn].text[s.range.clone()];
-                            lexicon::words_with(text, dictionaries).into_iter().map(move |w| {
-                                let range = s.range.start + w.span.start..s.range.start + w.span.end;
-                                (Spot { turn: s.turn, range }, w)
-                            })
-                        })
+                if !row.groups.iter().any(|g| !g.left.is_empty() && !g.right.is_empty()) {
+                    return Some(Vec::new());
+                }
+                let list = if side == Side::Left { &row.left } else { &row.right };
+                let words = |s: &Sentence| -> Spotted {
+                    let text = &turns.turns[s.turn].text[s.range.clone()];
+                    let at = s.range.start;
+                    lexicon::words_with(text, dictionaries)
+                        .into_iter()
+                        .map(|w| (Spot { turn: s.turn, range: at + w.span.start..at + w.span.end }, w))
                         .collect()
                 };
-                let l = words(left, &row.left[g.left.clone()]);
-                let r = words(right, &row.right[g.right.clone()]);
+                Some(list.iter().map(words).collect())
+            })
+            .collect()
+    };
+    let (lw, rw) = std::thread::scope(|s| {
+        let r = s.spawn(|| read(Side::Right));
+        (read(Side::Left), r.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    let (lw, rw) = (lw?, rw?);
+    let out = rows
+        .iter()
+        .zip(lw.iter().zip(&rw))
+        .map(|(row, (lw, rw))| {
+            let mut out = Vec::new();
+            for g in row.groups.iter().filter(|g| !g.left.is_empty() && !g.right.is_empty()) {
+                let l: Vec<&(Spot, Word)> = lw[g.left.clone()].iter().flatten().collect();
+                let r: Vec<&(Spot, Word)> = rw[g.right.clone()].iter().flatten().collect();
                 out.extend(link(&l, &r, lexicon));
             }
-            Some(out)
+            out
         })
-        .collect()
+        .collect();
+    Some(out)
 }
 
 /// Links the words of two stretches of text that translate each other. A left word and a right
@@ -100,35 +118,44 @@ pub fn of_rows(
 /// the learned lexicon pairs them); they are linked only when neither has another candidate,
 /// or when all the candidates around them are one word repeated as often on both sides
 /// (paired in order).
-pub fn link(left: &[(Spot, Word)], right: &[(Spot, Word)], lexicon: &Lexicon) -> Vec<WordLink> {
-    fn concepts(w: &Word) -> HashSet<&str> {
-        std::iter::once(w.key.as_str()).chain(w.senses.iter().map(String::as_str)).collect()
+pub fn link(left: &[&(Spot, Word)], right: &[&(Spot, Word)], lexicon: &Lexicon) -> Vec<WordLink> {
+    // Which right words each key and sense stands in, and each key alone: a left word looks
+    // up its own key and senses there instead of meeting every right word.
+    let mut by_concept: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Left keys the right words learned to stand for.
+    let mut learned_back: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, (_, w)) in right.iter().enumerate() {
+        by_key.entry(w.key.as_str()).or_default().push(j);
+        for k in lexicon.r2l.get(&w.key).into_iter().flatten() {
+            learned_back.entry(k.as_str()).or_default().push(j);
+        }
+        for c in std::iter::once(&w.key).chain(&w.senses) {
+            let list = by_concept.entry(c.as_str()).or_default();
+            if list.last() != Some(&j) {
+                list.push(j);
+            }
+        }
     }
-    let rc: Vec<HashSet<&str>> = right.iter().map(|(_, w)| concepts(w)).collect();
-    // Candidates: (left index, right index, why).
+    // Candidates: (left index, right index, why), each pair once with its strongest reason.
     let mut edges: Vec<(usize, usize, Why)> = Vec::new();
     for (i, (_, lw)) in left.iter().enumerate() {
         if lw.key.starts_with("p:") {
             continue;
         }
-        let lc = concepts(lw);
-        let learned = lexicon.l2r.get(&lw.key);
-        for (j, (_, rw)) in right.iter().enumerate() {
-            let why = if lw.key == rw.key {
-                Some(Why::Same)
-            } else if !lc.is_disjoint(&rc[j]) {
-                Some(Why::Dictionary)
-            } else if learned.is_some_and(|ks| ks.contains(&rw.key))
-                || lexicon.r2l.get(&rw.key).is_some_and(|ks| ks.contains(&lw.key))
-            {
-                Some(Why::Learned)
-            } else {
-                None
-            };
-            if let Some(why) = why {
-                edges.push((i, j, why));
-            }
+        let mut found: Vec<(usize, Why)> = Vec::new();
+        found.extend(by_key.get(lw.key.as_str()).into_iter().flatten().map(|&j| (j, Why::Same)));
+        for c in std::iter::once(&lw.key).chain(&lw.senses) {
+            found.extend(by_concept.get(c.as_str()).into_iter().flatten().map(|&j| (j, Why::Dictionary)));
         }
+        for k in lexicon.l2r.get(&lw.key).into_iter().flatten() {
+            found.extend(by_key.get(k.as_str()).into_iter().flatten().map(|&j| (j, Why::Learned)));
+        }
+        found.extend(learned_back.get(lw.key.as_str()).into_iter().flatten().map(|&j| (j, Why::Learned)));
+        // Same before Dictionary before Learned: the first of each right word is kept.
+        found.sort_by_key(|&(j, why)| (j, why as u8));
+        found.dedup_by_key(|&mut (j, _)| j);
+        edges.extend(found.into_iter().map(|(j, why)| (i, j, why)));
     }
     // Connected groups of candidates, each decided on its own.
     let mut parent: Vec<usize> = (0..left.len() + right.len()).collect();
@@ -147,21 +174,21 @@ pub fn link(left: &[(Spot, Word)], right: &[(Spot, Word)], lexicon: &Lexicon) ->
     for &(i, j, _) in &edges {
         let root = find(&mut parent, i);
         let g = groups.entry(root).or_default();
-        if !g.0.contains(&i) {
-            g.0.push(i);
-        }
-        if !g.1.contains(&j) {
-            g.1.push(j);
-        }
+        g.0.push(i);
+        g.1.push(j);
     }
     let why_of: HashMap<(usize, usize), Why> = edges.iter().map(|&(i, j, w)| ((i, j), w)).collect();
     let mut out = Vec::new();
     for (mut ls, mut rs) in groups.into_values() {
         ls.sort_unstable();
+        ls.dedup();
         rs.sort_unstable();
-        let one_key = |ks: &[usize], side: &[(Spot, Word)]| ks.iter().all(|&k| side[k].1.key == side[ks[0]].1.key);
+        rs.dedup();
+        let one_key = |ks: &[usize], side: &[&(Spot, Word)]| ks.iter().all(|&k| side[k].1.key == side[ks[0]].1.key);
         // One with one; or one word repeated n times on each side, every pair a candidate.
+        // (A crowd of candidates is never clear: the test below would cost its square.)
         let clear = ls.len() == rs.len()
+            && ls.len() <= 8
             && (ls.len() == 1
                 || one_key(&ls, left)
                     && one_key(&rs, right)
@@ -186,7 +213,8 @@ mod tests {
     }
 
     fn pairs(left: &str, right: &str) -> Vec<(String, String)> {
-        link(&spotted(left), &spotted(right), &Lexicon::default())
+        let (l, r) = (spotted(left), spotted(right));
+        link(&l.iter().collect::<Vec<_>>(), &r.iter().collect::<Vec<_>>(), &Lexicon::default())
             .into_iter()
             .map(|l| (left[l.left.range].to_string(), right[l.right.range].to_string()))
             .collect()

@@ -22,7 +22,12 @@ pub struct Pointed<'a> {
 
 impl Inside {
     /// Matches the sentences and words inside every row; `None` when `stop` said to stop.
-    pub fn compute(left: &Turns, right: &Turns, alignment: &Alignment, stop: impl Fn() -> bool) -> Option<Inside> {
+    pub fn compute(
+        left: &Turns,
+        right: &Turns,
+        alignment: &Alignment,
+        stop: impl Fn() -> bool + Sync,
+    ) -> Option<Inside> {
         let rows = sentences::inside_rows(left, right, alignment);
         if stop() {
             return None;
