@@ -303,9 +303,14 @@ fn one_column_can_be_hidden_for_a_room_that_reads_one_language() {
 /// Drags the mouse across the first words of the label holding `text` (its text line, below the
 /// turn's number and speaker).
 fn drag_select(h: &mut Harness<'_, TandemApp>, text: &str) {
+    drag_select_across(h, text, 60.0);
+}
+
+/// [`drag_select`] across `width` points of the text line.
+fn drag_select_across(h: &mut Harness<'_, TandemApp>, text: &str, width: f32) {
     let rect = h.get_by_label_contains(text).rect();
     let y = rect.top() + 30.0;
-    let (from, to) = (egui::pos2(rect.left() + 1.0, y), egui::pos2(rect.left() + 60.0, y));
+    let (from, to) = (egui::pos2(rect.left() + 1.0, y), egui::pos2(rect.left() + width, y));
     let button = |pos, pressed| egui::Event::PointerButton {
         pos,
         button: egui::PointerButton::Primary,
@@ -322,20 +327,23 @@ fn drag_select(h: &mut Harness<'_, TandemApp>, text: &str) {
 #[test]
 fn selected_words_stay_highlighted_in_their_pair_until_cleared() {
     let mut h = common::app_with(None);
+    h.state_mut().finish_inside();
     // Drag across the start of the French question of row 3.
     drag_select(&mut h, "Lin Xiao, quand avez-vous");
     let (row, text) = h.state().nav.selection.clone().expect("the selection is caught");
     assert_eq!(row, 2);
     assert!(text.starts_with("Lin") && text.len() < 30, "{text:?}");
+    h.state_mut().finish_inside();
     h.key_press(Key::H);
     h.run_steps(2);
-    assert_eq!(h.state().nav.phrases, [(2, text.clone())], "H keeps it highlighted in its pair");
+    let phrases = h.state().nav.phrases.clone();
+    assert_eq!(phrases, [(2, text.clone())], "H keeps it highlighted in its pair");
     assert!(h.state().nav.selection.is_none());
     // It stays while the reader moves on, and goes with Shift+H.
     h.key_press(Key::ArrowRight);
     h.key_press(Key::ArrowRight);
     h.run_steps(2);
-    assert_eq!(h.state().nav.phrases.len(), 1);
+    assert_eq!(h.state().nav.phrases, phrases);
     h.key_press_modifiers(Modifiers::SHIFT, Key::H);
     h.run_steps(2);
     assert!(h.state().nav.phrases.is_empty());
@@ -346,15 +354,16 @@ fn selected_words_stay_highlighted_in_their_pair_until_cleared() {
     drag_select(&mut h, "Lin Xiao, quand avez-vous");
     h.key_press(Key::H);
     h.run_steps(2);
-    assert_eq!(h.state().nav.phrases, [(2, text.clone())]);
+    assert_eq!(h.state().nav.phrases, phrases);
     h.key_press(Key::Home);
     h.key_press_modifiers(Modifiers::COMMAND, Key::U);
     h.run_steps(2);
-    assert_eq!(h.state().nav.phrases, [(3, text.clone())], "row 1 unlinked into two: the pair is now row 4");
+    let moved: Vec<(usize, String)> = phrases.iter().map(|(_, p)| (3, p.clone())).collect();
+    assert_eq!(h.state().nav.phrases, moved, "row 1 unlinked into two: the pair is now row 4");
     // And back with Ctrl+Z.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    assert_eq!(h.state().nav.phrases, [(2, text)]);
+    assert_eq!(h.state().nav.phrases, phrases);
 }
 
 #[test]
@@ -464,4 +473,44 @@ fn pointing_at_a_number_highlights_its_counterpart() {
     h.hover_at(egui::pos2(cell.right() + 300.0, cell.bottom() + 300.0));
     h.run_steps(2);
     assert!(h.state().pointed_words().left.is_empty());
+}
+
+#[test]
+fn in_presentation_s_steps_through_the_current_pairs_sentences_and_on() {
+    let files = [common::fixture("lin_xiao_zh.txt"), common::fixture("lin_xiao_fr.txt")];
+    let mut h = common::app_with(Some(files));
+    h.state_mut().finish_inside();
+    // The answer with two sentences a side.
+    let row = (0..h.state().pair().unwrap().alignment.links.len())
+        .find(|&r| h.state().inside.as_ref().unwrap().rows[r].left.len() == 2)
+        .expect("a pair of two sentences");
+    h.state_mut().handle(tandem::state::Action::Nav(tandem::state::NavAction::To(row)));
+    press(&mut h, Key::S);
+    assert_eq!(h.state().nav.sentence, None, "S is a presentation key");
+    press(&mut h, Key::F5);
+    press(&mut h, Key::S);
+    assert_eq!(h.state().nav.sentence, Some((row, 0)));
+    press(&mut h, Key::S);
+    assert_eq!(h.state().nav.sentence, Some((row, 1)));
+    press(&mut h, Key::S);
+    assert_eq!((current(&h), h.state().nav.sentence), (row + 1, Some((row + 1, 0))), "past the last: the next pair");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::S);
+    h.run_steps(2);
+    assert_eq!((current(&h), h.state().nav.sentence), (row, Some((row, 1))), "and back");
+    // Help › Keys lists it.
+    assert!(tandem::ui::keymap::BINDINGS.iter().any(|b| b.help.contains("next sentence")));
+}
+
+#[test]
+fn h_highlights_the_selected_words_counterparts_too() {
+    let mut h = common::app_with(None);
+    h.state_mut().finish_inside();
+    // The French question of row 3, whose `traduire` the pair's own lexicon links to `翻译`.
+    let question = "Lin Xiao, quand avez-vous";
+    let width = h.get_by_label_contains(question).rect().width() - 2.0;
+    drag_select_across(&mut h, question, width);
+    let (row, text) = h.state().nav.selection.clone().expect("the selection is caught");
+    assert!(text.contains("traduire"), "{text:?}");
+    press(&mut h, Key::H);
+    assert_eq!(h.state().nav.phrases, [(row, text), (row, "翻译".to_string())]);
 }

@@ -96,8 +96,13 @@ impl TandemApp {
                     let short: String = text.chars().take(40).collect();
                     self.state.project.last =
                         Some(format!("“{short}” highlighted in row {} (Shift+H clears)", row + 1));
-                    if !nav.phrases.contains(&(row, text.clone())) {
-                        nav.phrases.push((row, text));
+                    // The words' counterparts in the other column too, where they are known.
+                    let counterparts = self.counterparts_of(row, &text);
+                    let nav = &mut self.state.nav;
+                    for phrase in std::iter::once(text).chain(counterparts) {
+                        if !nav.phrases.contains(&(row, phrase.clone())) {
+                            nav.phrases.push((row, phrase));
+                        }
                     }
                     // The selection's own colour would hide the highlight.
                     if let Some(selection) = self.ctx.plugin_opt::<egui::text_selection::LabelSelectionState>() {
@@ -107,6 +112,7 @@ impl TandemApp {
                 None => self.state.project.last = Some("Select words in a row first, then press H".into()),
             },
             NavAction::TogglePresenterView => nav.presenter_view = !nav.presenter_view,
+            NavAction::SentenceStep(forward) => self.sentence_step(forward),
             NavAction::ClearHighlights => {
                 nav.phrases.clear();
                 self.state.project.last = Some("Highlights cleared".into());

@@ -151,6 +151,9 @@ pub enum NavAction {
     /// Highlight the words just selected, in their pair, until cleared.
     Highlight,
     ClearHighlights,
+    /// Shade the current pair's next (true) or previous sentence group, past its ends to the
+    /// next or previous pair.
+    SentenceStep(bool),
     /// One pair per screen: fit each pair to the screen, or keep the presentation size.
     ToggleFitEachPair,
     SpeakerStep(bool),

@@ -43,6 +43,9 @@ pub struct Nav {
     pub selection: Option<(usize, String)>,
     /// Words highlighted for the room, each in the row it was picked in, until cleared.
     pub phrases: Vec<(usize, String)>,
+    /// The sentence group shaded in presentation: its row and its index among the row's groups
+    /// (shown only while that row is current).
+    pub sentence: Option<(usize, usize)>,
     /// The presenter's own window is open (a second viewport).
     pub presenter_view: bool,
     /// When presentation began (for the presenter's clock).

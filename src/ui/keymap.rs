@@ -117,6 +117,8 @@ pub enum Command {
     BothColumns,
     Highlight,
     ClearHighlights,
+    NextSentence,
+    PreviousSentence,
     Undo,
     Redo,
     Note,
@@ -234,6 +236,18 @@ pub const BINDINGS: &[Binding] = &[
         "highlight the selected words in their pair, for the room",
     ),
     bind(Command::ClearHighlights, &[key(NONE, true, NONE, Key::H)], When::WithPairNotTyping, "clear the highlights"),
+    bind(
+        Command::NextSentence,
+        &[key(NONE, NONE, NONE, Key::S)],
+        When::PresentingNotTyping,
+        "in presentation: the current pair's next sentence and its translation, shaded (past the last: the next pair)",
+    ),
+    bind(
+        Command::PreviousSentence,
+        &[key(NONE, true, NONE, Key::S)],
+        When::PresentingNotTyping,
+        "in presentation: the previous sentence",
+    ),
     bind(Command::Keys, &[key(NONE, NONE, NONE, Key::F1)], When::Always, "this list"),
 ];
 
@@ -315,6 +329,8 @@ pub fn action(command: Command, state: &AppState) -> Action {
         Command::BothColumns => nav(NavAction::ShowOnly(None)),
         Command::Highlight => nav(NavAction::Highlight),
         Command::ClearHighlights => nav(NavAction::ClearHighlights),
+        Command::NextSentence => nav(NavAction::SentenceStep(true)),
+        Command::PreviousSentence => nav(NavAction::SentenceStep(false)),
         Command::Undo => Action::Undo,
         Command::Redo => Action::Redo,
         Command::Note => Action::EditNote(Some(state.nav.current)),
@@ -348,7 +364,7 @@ pub fn modifier_count(shortcut: &KeyboardShortcut) -> usize {
 mod tests {
     use super::*;
 
-    const ALL: [Command; 32] = [
+    const ALL: [Command; 34] = [
         Command::OpenPair,
         Command::Save,
         Command::SaveAs,
@@ -376,6 +392,8 @@ mod tests {
         Command::BothColumns,
         Command::Highlight,
         Command::ClearHighlights,
+        Command::NextSentence,
+        Command::PreviousSentence,
         Command::Undo,
         Command::Redo,
         Command::Note,

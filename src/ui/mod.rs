@@ -119,6 +119,7 @@ pub fn shell_ui(
         phrases: &state.nav.phrases,
         inside: state.inside.as_deref(),
         pointed: view.as_ref().and_then(|v| v.pointed),
+        sentence: state.nav.sentence.filter(|(row, _)| presenting && *row == state.nav.current),
     };
     egui::CentralPanel::default().show(ui, |ui| {
         match (state.pair(), view) {

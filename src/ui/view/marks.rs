@@ -25,6 +25,8 @@ pub struct Marks<'a> {
     pub inside: Option<&'a Inside>,
     /// What the pointer is on.
     pub pointed: Option<Point>,
+    /// The sentence group shaded in presentation: its row and index among the row's groups.
+    pub sentence: Option<(usize, usize)>,
 }
 
 /// A character of a turn's text under the pointer: its row, side, turn and byte.
@@ -120,25 +122,30 @@ impl Marks<'_> {
     }
 
     /// The words and the sentences of one turn (character ranges) that answer what the pointer
-    /// is on, in its row: the pointed word and its counterparts, the pointed sentence group.
+    /// is on, in its row — the pointed word and its counterparts, the pointed sentence group —
+    /// or the sentence group stepped to in presentation.
     fn pointed_in(&self, row: usize, side: Side, turn: usize, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-        let (Some(inside), Some(p)) = (self.inside, self.pointed) else { return Default::default() };
-        if p.row != row {
-            return Default::default();
-        }
+        let Some(inside) = self.inside else { return Default::default() };
         let chars = |b: Range<usize>| -> Range<usize> {
             let start = text.get(..b.start).map_or(0, |t| t.chars().count());
             start..start + text.get(b).map_or(0, |t| t.chars().count())
         };
-        let at = inside.at(row, p.side, p.turn, p.byte);
-        let words = at
-            .words
-            .iter()
-            .map(|l| if side == Side::Left { &l.left } else { &l.right })
-            .filter(|spot| spot.turn == turn)
-            .map(|spot| chars(spot.range.clone()))
-            .collect();
-        let sentences = match (at.group, inside.rows.get(row)) {
+        let (mut words, mut group) = (Vec::new(), None);
+        if let Some(p) = self.pointed.filter(|p| p.row == row) {
+            let at = inside.at(row, p.side, p.turn, p.byte);
+            words = at
+                .words
+                .iter()
+                .map(|l| if side == Side::Left { &l.left } else { &l.right })
+                .filter(|spot| spot.turn == turn)
+                .map(|spot| chars(spot.range.clone()))
+                .collect();
+            group = at.group;
+        }
+        if let Some((_, g)) = self.sentence.filter(|(r, _)| *r == row) {
+            group = inside.rows.get(row).and_then(|r| r.groups.get(g)).or(group);
+        }
+        let sentences = match (group, inside.rows.get(row)) {
             (Some(g), Some(r)) => {
                 let (list, range) = if side == Side::Left { (&r.left, &g.left) } else { (&r.right, &g.right) };
                 list[range.clone()].iter().filter(|s| s.turn == turn).map(|s| chars(s.range.clone())).collect()
