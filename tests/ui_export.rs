@@ -144,3 +144,29 @@ fn the_menu_opens_it_and_typed_languages_go_into_the_file() {
     assert!(tmx.contains("srclang=\"zh-Hans\"") && tmx.contains("xml:lang=\"fr\""), "{}", &tmx[..600.min(tmx.len())]);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn sentence_segments_chosen_in_the_window_give_a_unit_per_sentence_group() {
+    let dir = temp("sentences");
+    let mut h = common::app_with(None);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.run_steps(3);
+    h.get_by_label("TMX translation memory").click();
+    h.get_by_label_contains("A row per sentence group").click();
+    h.run_steps(1);
+    h.get_by_label("Type a path…").click();
+    h.run_steps(2);
+    type_path(&mut h, &dir.join("sentences.tmx"));
+    h.state_mut().finish_export();
+    h.run_steps(1);
+    let xml = std::fs::read_to_string(dir.join("sentences.tmx")).expect("written");
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    let doc = roxmltree::Document::parse_with_options(&xml, options).expect("well-formed TMX");
+    let ids: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("tu")).filter_map(|n| n.attribute("tuid")).collect();
+    // The answer in two sentences a side (pair 8 of the sample) is two units.
+    assert!(ids.contains(&"8.1") && ids.contains(&"8.2"), "{ids:?}");
+    let segs: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("seg")).filter_map(|n| n.text()).collect();
+    assert!(segs.contains(&"Le plus difficile, c’est le rythme."), "{segs:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}

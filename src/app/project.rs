@@ -141,6 +141,10 @@ impl TandemApp {
         }
         if change.document.is_some() {
             self.state.nav.phrases.clear();
+            // Sentences and words were found in the old turns (a row's links may not change).
+            if change.splice.is_none() {
+                self.start_inside();
+            }
             // The turns themselves changed: everything the view derived from them goes.
             let first = self.view.as_ref().map_or(0, |v| v.visible.start);
             let mut view = crate::ui::view::ViewCache::new(pair);

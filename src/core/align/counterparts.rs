@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::sentences::{RowSentences, Sentence};
 use crate::core::alignment::Learned;
-use crate::core::lexicon::{self, Dictionaries, Word};
+use crate::core::lexicon::{self, Word};
 use crate::core::side::Side;
 use crate::core::turns::Turns;
 
@@ -65,8 +65,7 @@ pub fn of_rows(
     lexicon: &Lexicon,
     stop: impl Fn() -> bool + Sync,
 ) -> Option<Vec<Vec<WordLink>>> {
-    let chinese = |t: &Turns| t.turns.iter().take(200).any(|t| t.text.chars().any(crate::core::text::is_han));
-    let dictionaries = if chinese(left) || chinese(right) { Dictionaries::Chinese } else { Dictionaries::All };
+    let dictionaries = super::lexical::dictionaries_for(&left.turns, &right.turns);
     // Each side's words, sentence by sentence, row by row; the two sides on two threads.
     let read = |side: Side| -> Option<Vec<Vec<Spotted>>> {
         let turns = if side == Side::Left { left } else { right };

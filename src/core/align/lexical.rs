@@ -46,12 +46,17 @@ impl Words {
     }
 }
 
+/// The dictionaries a pair's words are looked up in. A Chinese side: the Latin-script side's
+/// words meet it through the Chinese–English dictionary, and a dictionary between two
+/// Latin-script languages has nothing to add.
+pub fn dictionaries_for(left: &[Turn], right: &[Turn]) -> Dictionaries {
+    let chinese = |turns: &[Turn]| turns.iter().take(200).any(|t| t.text.chars().any(crate::core::text::is_han));
+    if chinese(left) || chinese(right) { Dictionaries::Chinese } else { Dictionaries::All }
+}
+
 /// Reads the words of both sides (on two threads when long) and interns their keys.
 pub fn read(left: &[Turn], right: &[Turn]) -> Words {
-    // A Chinese side: the Latin-script side's words meet it through the Chinese–English
-    // dictionary, and a dictionary between two Latin-script languages has nothing to add.
-    let chinese = |turns: &[Turn]| turns.iter().take(200).any(|t| t.text.chars().any(crate::core::text::is_han));
-    let dictionaries = if chinese(left) || chinese(right) { Dictionaries::Chinese } else { Dictionaries::All };
+    let dictionaries = dictionaries_for(left, right);
     let read = |turns: &[Turn]| -> Vec<Vec<Word>> {
         turns.iter().map(|t| lexicon::words_with(&t.text, dictionaries)).collect()
     };
