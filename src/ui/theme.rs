@@ -114,8 +114,9 @@ pub(super) fn highlight(kind: super::view::marks::Highlight, dark: bool, text: C
         (Highlight::Counterpart, true) => (Color32::from_rgb(0x1d, 0x4e, 0x89), Color32::WHITE),
         (Highlight::Counterpart, false) => (Color32::from_rgb(0xb9, 0xd7, 0xff), Color32::BLACK),
         // Soft, and the text keeps its colour: a sentence is read through it.
-        (Highlight::Sentence, true) => (Color32::from_rgb(0x26, 0x30, 0x3c), text),
-        (Highlight::Sentence, false) => (Color32::from_rgb(0xe2, 0xeb, 0xf7), text),
+        // Lavender: apart from the current row's blue, the search's yellow, the flags' red.
+        (Highlight::Sentence, true) => (Color32::from_rgb(0x3b, 0x30, 0x5a), text),
+        (Highlight::Sentence, false) => (Color32::from_rgb(0xdc, 0xce, 0xf8), text),
     }
 }
 
