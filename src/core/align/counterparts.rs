@@ -53,6 +53,9 @@ impl Lexicon {
     }
 }
 
+/// The most words a group of candidates may hold on a side and still be linked.
+const CROWD: usize = 8;
+
 /// One sentence's words, each with where it is.
 type Spotted = Vec<(Spot, Word)>;
 
@@ -136,6 +139,12 @@ pub fn link(left: &[&(Spot, Word)], right: &[&(Spot, Word)], lexicon: &Lexicon) 
             }
         }
     }
+    // A key or sense found more than CROWD times on the right can link none of the words it
+    // reaches (a group of candidates that large is never clear): a left word meeting such a
+    // crowd is marked, and so is the crowd, once, instead of meeting every member (a word
+    // repeated thousands of times in one long sentence would cost the square of its count).
+    let mut blocked = (vec![false; left.len()], vec![false; right.len()]);
+    let mut crowds_met: std::collections::HashSet<*const Vec<usize>> = Default::default();
     // Candidates: (left index, right index, why), each pair once with its strongest reason.
     let mut edges: Vec<(usize, usize, Why)> = Vec::new();
     for (i, (_, lw)) in left.iter().enumerate() {
@@ -143,14 +152,29 @@ pub fn link(left: &[&(Spot, Word)], right: &[&(Spot, Word)], lexicon: &Lexicon) 
             continue;
         }
         let mut found: Vec<(usize, Why)> = Vec::new();
-        found.extend(by_key.get(lw.key.as_str()).into_iter().flatten().map(|&j| (j, Why::Same)));
+        let mut meet = |list: Option<&Vec<usize>>, why: Why| match list {
+            Some(list) if list.len() > CROWD => {
+                blocked.0[i] = true;
+                if crowds_met.insert(std::ptr::from_ref(list)) {
+                    for &j in list {
+                        blocked.1[j] = true;
+                    }
+                }
+            }
+            Some(list) => found.extend(list.iter().map(|&j| (j, why))),
+            None => {}
+        };
+        meet(by_key.get(lw.key.as_str()), Why::Same);
         for c in std::iter::once(&lw.key).chain(&lw.senses) {
-            found.extend(by_concept.get(c.as_str()).into_iter().flatten().map(|&j| (j, Why::Dictionary)));
+            meet(by_concept.get(c.as_str()), Why::Dictionary);
         }
         for k in lexicon.l2r.get(&lw.key).into_iter().flatten() {
-            found.extend(by_key.get(k.as_str()).into_iter().flatten().map(|&j| (j, Why::Learned)));
+            meet(by_key.get(k.as_str()), Why::Learned);
         }
-        found.extend(learned_back.get(lw.key.as_str()).into_iter().flatten().map(|&j| (j, Why::Learned)));
+        meet(learned_back.get(lw.key.as_str()), Why::Learned);
+        if blocked.0[i] {
+            continue;
+        }
         // Same before Dictionary before Learned: the first of each right word is kept.
         found.sort_by_key(|&(j, why)| (j, why as u8));
         found.dedup_by_key(|&mut (j, _)| j);
@@ -187,7 +211,9 @@ pub fn link(left: &[&(Spot, Word)], right: &[&(Spot, Word)], lexicon: &Lexicon) 
         // One with one; or one word repeated n times on each side, every pair a candidate.
         // (A crowd of candidates is never clear: the test below would cost its square.)
         let clear = ls.len() == rs.len()
-            && ls.len() <= 8
+            && ls.len() <= CROWD
+            && !ls.iter().any(|&i| blocked.0[i])
+            && !rs.iter().any(|&j| blocked.1[j])
             && (ls.len() == 1
                 || one_key(&ls, left)
                     && one_key(&rs, right)
@@ -234,5 +260,15 @@ mod tests {
         assert_eq!(pairs("Marie a vu Marie.", "Marie saw herself."), Vec::<(String, String)>::new());
         let found = pairs("Lyon, Lyon", "Lyon et Lyon");
         assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_word_repeated_thousands_of_times_links_nothing_and_costs_little() {
+        let left = "Lyon ".repeat(20_000) + "Grenoble";
+        let right = "Lyon ".repeat(20_000) + "Grenoble";
+        let start = std::time::Instant::now();
+        let found = pairs(&left, &right);
+        assert_eq!(found, [("Grenoble".to_string(), "Grenoble".to_string())]);
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     }
 }
