@@ -35,9 +35,7 @@ impl TandemApp {
         }
         self.poll_inside();
     }
-}
 
-impl TandemApp {
     /// The words highlighted as answering the word under the pointer, as each side's text reads
     /// them (the pointed word among them): what the window shows, for tests and for anyone
     /// asking without looking.
@@ -50,15 +48,13 @@ impl TandemApp {
         };
         for link in inside.at(p.row, p.side, p.turn, p.byte).words {
             for (side, spot) in [(Side::Left, &link.left), (Side::Right, &link.right)] {
-                let text = &pair.doc(side).turns.turns[spot.turn].text;
-                out[side].push(text.get(spot.range.clone()).unwrap_or("").to_string());
+                let turn = pair.doc(side).turns.turns.get(spot.turn);
+                out[side].push(turn.and_then(|t| t.text.get(spot.range.clone())).unwrap_or("").to_string());
             }
         }
         out
     }
-}
 
-impl TandemApp {
     /// The counterparts of the linked words inside `text`, words selected in row `row`: where
     /// `text` is found in one of the row's turns, the other side's words linked to words in it.
     pub(super) fn counterparts_of(&self, row: usize, text: &str) -> Vec<String> {
@@ -74,8 +70,8 @@ impl TandemApp {
                 for l in links {
                     let (mine, theirs) = if side == Side::Left { (&l.left, &l.right) } else { (&l.right, &l.left) };
                     if mine.turn == t && mine.range.start >= chosen.start && mine.range.end <= chosen.end {
-                        let other = &pair.doc(side.other()).turns.turns[theirs.turn].text;
-                        let word = other.get(theirs.range.clone()).unwrap_or("").to_string();
+                        let other = pair.doc(side.other()).turns.turns.get(theirs.turn);
+                        let word = other.and_then(|t| t.text.get(theirs.range.clone())).unwrap_or("").to_string();
                         if !word.is_empty() && !out.contains(&word) {
                             out.push(word);
                         }
