@@ -233,15 +233,27 @@ pub struct Export {
     pub total_rows: usize,
     /// See [`Options::raw`].
     pub raw: bool,
+    /// See [`Options::segments`].
+    pub segments: Segments,
 }
 
 impl Export {
     /// `106 rows, 36 paired`, or `12 of 340 rows, 10 paired` when the scope kept some: a row
-    /// with one side only is no pair (it said "106 pairs" where 36 rows were pairs).
+    /// with one side only is no pair (it said "106 pairs" where 36 rows were pairs). With
+    /// sentence segments: `250 sentence groups, 230 paired, from 106 rows`.
     pub fn count(&self) -> String {
         let shown = self.rows.len();
         let paired = self.rows.iter().filter(|r| r.is_paired()).count();
         let rows = if shown == 1 { "row" } else { "rows" };
+        if self.segments == Segments::Sentence {
+            let mut numbers: Vec<usize> = self.rows.iter().map(|r| r.number).collect();
+            numbers.dedup();
+            let from = numbers.len();
+            let of = if from == self.total_rows { String::new() } else { format!(" of {}", self.total_rows) };
+            let groups = if shown == 1 { "sentence group" } else { "sentence groups" };
+            let rows = if from == 1 && of.is_empty() { "row" } else { "rows" };
+            return format!("{shown} {groups}, {paired} paired, from {from}{of} {rows}");
+        }
         if shown == self.total_rows {
             format!("{shown} {rows}, {paired} paired")
         } else {
@@ -369,6 +381,7 @@ pub fn prepare(pair: &Pair, annotations: &Annotations, flags: &[Flag], options: 
         rows,
         total_rows: links.len(),
         raw: options.raw,
+        segments: options.segments,
     }
 }
 

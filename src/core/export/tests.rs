@@ -58,6 +58,27 @@ fn rows_follow_the_alignment_and_the_scope() {
 }
 
 #[test]
+fn sentence_segments_cut_a_pair_of_two_sentences_into_two_rows() {
+    let left = "您好。1998年发生了什么？\n\n我们开了第一家店。";
+    let right = "Bonjour. Que s'est-il passé en 1998 ?\n\nNous avons ouvert la première boutique.";
+    let pair =
+        Pair::new(Document::from_text("zh.txt", left, "UTF-8", 0), Document::from_text("fr.txt", right, "UTF-8", 0));
+    let options = Options { segments: Segments::Sentence, ..Options::default() };
+    let export = prepare(&pair, &Annotations::default(), &[], &options);
+    let texts: Vec<(String, String)> =
+        export.rows.iter().map(|r| (r.cells.left.text(), r.cells.right.text())).collect();
+    assert_eq!(texts[0], ("您好。".to_string(), "Bonjour.".to_string()));
+    assert_eq!(texts[1], ("1998年发生了什么？".to_string(), "Que s'est-il passé en 1998 ?".to_string()));
+    assert_eq!(
+        export.rows.iter().map(|r| (r.number, r.segment)).collect::<Vec<_>>(),
+        [(1, Some(1)), (1, Some(2)), (2, None)]
+    );
+    assert_eq!(export.count(), "3 sentence groups, 3 paired, from 2 rows");
+    let tmx = String::from_utf8(to_bytes(&export, Format::Tmx, &Progress::default()).unwrap()).unwrap();
+    assert!(tmx.contains("segtype=\"sentence\"") && tmx.contains("tuid=\"1.2\""), "{tmx}");
+}
+
+#[test]
 fn notes_and_chosen_languages_go_out() {
     let pair = pair();
     let mut notes = Annotations::default();

@@ -6,7 +6,7 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{Export, ExportError, Format, Progress, Row, xml_safe};
+use super::{Export, ExportError, Format, Progress, Row, Segments, xml_safe};
 use crate::core::side::Side;
 
 pub fn write(export: &Export, progress: &Progress) -> Result<Vec<u8>, ExportError> {
@@ -42,7 +42,7 @@ fn document(w: &mut Writer<Vec<u8>>, export: &Export, progress: &Progress) -> Re
             .with_attributes([
                 ("creationtool", "Tandem"),
                 ("creationtoolversion", env!("CARGO_PKG_VERSION")),
-                ("segtype", "paragraph"),
+                ("segtype", if export.segments == Segments::Sentence { "sentence" } else { "paragraph" }),
                 ("o-tmf", "Tandem"),
                 ("adminlang", "en"),
                 ("srclang", export.langs.left.as_str()),
