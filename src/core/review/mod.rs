@@ -148,17 +148,7 @@ impl Flag {
             }
             h.0
         };
-        let (a, b) = (side_hash(Side::Left), side_hash(Side::Right));
-        let mut h = Fnv::default();
-        h.write(b"pattern:");
-        let kind = match self.kind {
-            FlagKind::Added => FlagKind::Missing,
-            k => k,
-        };
-        h.write(kind.name().as_bytes());
-        h.write(&a.min(b).to_le_bytes());
-        h.write(&a.max(b).to_le_bytes());
-        Some(h.0)
+        Some(self.either_way(b"pattern:", side_hash(Side::Left), side_hash(Side::Right)))
     }
 
     /// Whether this flag, of key `key`, is dismissed by `dismissed`: by its own key, or by its
@@ -185,9 +175,14 @@ impl Flag {
             }
             h.0
         };
-        let (a, b) = (side_hash(Side::Left), side_hash(Side::Right));
+        self.either_way(b"", side_hash(Side::Left), side_hash(Side::Right))
+    }
+
+    /// The hash of `prefix`, this flag's kind and its two sides' hashes, the same whichever side
+    /// is left: a swap turns "missing" into "added" and the sides round, and keeps the key.
+    fn either_way(&self, prefix: &[u8], a: u64, b: u64) -> u64 {
         let mut h = Fnv::default();
-        // A swap turns "missing" into "added": one key for both.
+        h.write(prefix);
         let kind = match self.kind {
             FlagKind::Added => FlagKind::Missing,
             k => k,
