@@ -245,7 +245,7 @@ pub fn check_until(pair: &Pair, glossary: &Glossary, stop: impl Fn() -> bool + S
     }
     bounds.push(links.len());
     bounds.dedup();
-    let chunks: Vec<Option<Vec<Flag>>> = std::thread::scope(|s| {
+    let chunks: Vec<Option<(Vec<Flag>, Vec<numbers::RowNumbers>)>> = std::thread::scope(|s| {
         let handles: Vec<_> = bounds
             .windows(2)
             .map(|w| {
@@ -255,9 +255,14 @@ pub fn check_until(pair: &Pair, glossary: &Glossary, stop: impl Fn() -> bool + S
             .collect();
         handles.into_iter().map(|h| h.join().expect("no panic")).collect()
     });
+    let mut numbers = Vec::new();
     for chunk in chunks {
-        flags.extend(chunk?);
+        let (chunk, odd) = chunk?;
+        flags.extend(chunk);
+        numbers.extend(odd);
     }
+    // Numbers are settled over the whole pair: a row's neighbours and the rows that repeat them.
+    flags.extend(numbers::flags(pair, numbers));
     flags.sort_by_key(|f| (f.row, f.kind));
     Some(flags)
 }
@@ -268,16 +273,16 @@ fn check_rows(
     stats: &rows::Stats,
     vocab: &names::Vocabularies,
     stop: &(impl Fn() -> bool + Sync),
-) -> Option<Vec<Flag>> {
+) -> Option<(Vec<Flag>, Vec<numbers::RowNumbers>)> {
     let links = &pair.alignment.links;
-    let mut flags = Vec::new();
+    let (mut flags, mut numbers) = (Vec::new(), Vec::new());
     let mut row = rows.start;
     while row < rows.end {
         if row.is_multiple_of(1024) && stop() {
             return None;
         }
         if links[row].is_paired() {
-            flags.extend(numbers::check_row(pair, row));
+            numbers.extend(numbers::check_row(pair, row));
             flags.extend(names::check_row(pair, row, vocab));
             flags.extend(rows::check_paired(pair, row, stats));
             row += 1;
@@ -288,7 +293,7 @@ fn check_rows(
             row = end;
         }
     }
-    Some(flags)
+    Some((flags, numbers))
 }
 
 #[cfg(test)]

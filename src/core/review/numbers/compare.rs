@@ -4,7 +4,9 @@
 use std::ops::Range;
 
 use super::{Quantity, about, is_year, read};
+use crate::core::document::Pair;
 use crate::core::review;
+use crate::core::side::{Side, Sides};
 
 /// Whether two values are the same number (to rounding).
 fn same(a: f64, b: f64) -> bool {
@@ -12,11 +14,7 @@ fn same(a: f64, b: f64) -> bool {
 }
 
 /// The numbers of one side of a row, with the turn each is in.
-fn side_quantities(
-    pair: &crate::core::document::Pair,
-    side: crate::core::side::Side,
-    turns: &Range<usize>,
-) -> Vec<(usize, Quantity)> {
+fn side_quantities(pair: &Pair, side: Side, turns: &Range<usize>) -> Vec<(usize, Quantity)> {
     let doc = pair.doc(side);
     turns.clone().flat_map(|t| read(&doc.turns.turns[t].text).into_iter().map(move |q| (t, q))).collect()
 }
@@ -94,20 +92,111 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
     mine.iter().filter(|(_, q)| !matched(q)).collect()
 }
 
-/// Flags a paired row whose numbers do not match.
-pub(in crate::core::review) fn check_row(pair: &crate::core::document::Pair, row: usize) -> Option<review::Flag> {
-    use crate::core::side::{Side, Sides};
-    use review::Span;
+/// The numbers of one paired row that found no match, per side, and the written forms that did.
+#[derive(Debug)]
+pub(in crate::core::review) struct RowNumbers {
+    row: usize,
+    odd: Sides<Vec<(usize, Quantity)>>,
+    matched: Sides<Vec<String>>,
+}
+
+/// The numbers of a paired row that do not match (`None` when all do, or there are none).
+/// Weak numbers (`un`, `first`, `一`) confirm the other side's but are never shown alone.
+pub(in crate::core::review) fn check_row(pair: &Pair, row: usize) -> Option<RowNumbers> {
     let link = &pair.alignment.links[row];
     let q = Sides::from_fn(|side| side_quantities(pair, side, link.turns(side)));
     if q.left.is_empty() && q.right.is_empty() {
         return None;
     }
-    // Weak numbers (`un`, `first`, `一`) confirm the other side's but are never shown alone.
-    let strong = |mine: &'_ [(usize, Quantity)], theirs| {
-        unmatched(mine, theirs).into_iter().filter(|(_, q)| !q.weak).cloned().collect::<Vec<_>>()
+    let odd = Sides::new(unmatched(&q.left, &q.right), unmatched(&q.right, &q.left));
+    let matched = Sides::from_fn(|side: Side| {
+        q[side]
+            .iter()
+            .filter(|m| !odd[side].iter().any(|o| std::ptr::eq(*o, *m)))
+            .filter_map(|(_, q)| in_a_word(q))
+            .collect::<Vec<_>>()
+    });
+    let strong = |v: &[&(usize, Quantity)]| v.iter().filter(|(_, q)| !q.weak).map(|&x| x.clone()).collect::<Vec<_>>();
+    let odd = Sides::new(strong(&odd.left), strong(&odd.right));
+    let keep = !odd.left.is_empty() || !odd.right.is_empty() || !matched.left.is_empty() || !matched.right.is_empty();
+    keep.then_some(RowNumbers { row, odd, matched })
+}
+
+/// A Chinese number glued to the character before it, as written with that character (`茅十八`):
+/// what tells a name or an idiom that holds a numeral from a figure. `None` for any other number.
+fn in_a_word(q: &Quantity) -> Option<String> {
+    q.after_han.map(|c| format!("{c}{}", q.text))
+}
+
+/// How many rows of the pair leave a number written with the same character before it unmatched
+/// before it says nothing of an error: `茅十八` (a name, Whiskers Mao) unmatched in row after row,
+/// and matched in few (`Mao Eighteen`, at times), is no figure the translation got wrong. It
+/// takes this many unmatched rows, and this many times as many as matched ones.
+const RECURRING: usize = 3;
+
+/// The flags of the rows' unmatched numbers, after two looks at the whole pair: a number left
+/// unmatched in a row and the same value left unmatched on the other side of the row before or
+/// after is a sentence the alignment put one row off, not a wrong number (both are dropped); and
+/// a Chinese number glued to the same character and unmatched in [`RECURRING`] rows or more,
+/// mostly unmatched, is part of a name.
+pub(in crate::core::review) fn flags(pair: &Pair, mut rows: Vec<RowNumbers>) -> Vec<review::Flag> {
+    use std::collections::HashMap;
+    rows.sort_by_key(|r| r.row);
+    // One row off: the first unmatched value of the other side equal to it, in the next row.
+    for k in 1..rows.len() {
+        if rows[k].row != rows[k - 1].row + 1 {
+            continue;
+        }
+        let (before, after) = rows.split_at_mut(k);
+        let (a, b) = (&mut before[k - 1].odd, &mut after[0].odd);
+        for side in [Side::Left, Side::Right] {
+            let other = side.other();
+            a[side].retain(|(_, q)| {
+                let equal = |(_, o): &(usize, Quantity)| same(o.lo, q.lo) && same(o.hi, q.hi) && o.percent == q.percent;
+                match b[other].iter().position(equal) {
+                    Some(at) => {
+                        b[other].remove(at);
+                        false
+                    }
+                    None => true,
+                }
+            });
+        }
+    }
+    // Numbers in a word, unmatched in many rows and matched in none.
+    let mut count: Sides<HashMap<String, (usize, usize)>> = Sides::default();
+    for r in &rows {
+        for side in [Side::Left, Side::Right] {
+            let mut seen = std::collections::HashSet::new();
+            for key in r.odd[side].iter().filter_map(|(_, q)| in_a_word(q)) {
+                if seen.insert(key.clone()) {
+                    count[side].entry(key).or_default().0 += 1;
+                }
+            }
+            for key in &r.matched[side] {
+                count[side].entry(key.clone()).or_default().1 += 1;
+            }
+        }
+    }
+    let recurring = |side: Side, q: &Quantity| {
+        in_a_word(q)
+            .and_then(|k| count[side].get(&k))
+            .is_some_and(|&(odd, fine)| odd >= RECURRING && odd >= RECURRING * fine)
     };
-    let odd = Sides::new(strong(&q.left, &q.right), strong(&q.right, &q.left));
+    rows.into_iter()
+        .filter_map(|mut r: RowNumbers| {
+            for side in [Side::Left, Side::Right] {
+                r.odd[side].retain(|(_, q)| !recurring(side, q));
+            }
+            flag(pair, r)
+        })
+        .collect()
+}
+
+/// The flag of a row's unmatched numbers, if any are left.
+fn flag(pair: &Pair, r: RowNumbers) -> Option<review::Flag> {
+    use review::Span;
+    let odd = r.odd;
     if odd.left.is_empty() && odd.right.is_empty() {
         return None;
     }
@@ -123,5 +212,56 @@ pub(in crate::core::review) fn check_row(pair: &crate::core::document::Pair, row
         (false, true) => format!("{}: not on the right", say(Side::Left)),
         _ => format!("{}: not on the left", say(Side::Right)),
     };
-    Some(review::flag_at(pair, review::FlagKind::Numbers, row, spans, message))
+    Some(review::flag_at(pair, review::FlagKind::Numbers, r.row, spans, message))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::alignment::Link;
+    use crate::core::document::{Document, Pair};
+    use crate::core::review::{self, FlagKind};
+
+    /// A pair of one paragraph a line, aligned line to line (the links given, not the aligner's).
+    fn pair(left: &[&str], right: &[&str]) -> Pair {
+        let doc = |name: &str, lines: &[&str]| Document::from_text(name, &lines.join("\n\n"), "UTF-8", 0);
+        let mut pair = Pair::new(doc("zh.txt", left), doc("en.txt", right));
+        std::sync::Arc::make_mut(&mut pair.alignment).links =
+            (0..left.len()).map(|k| Link::auto(k..k + 1, k..k + 1, 0.9)).collect();
+        pair
+    }
+
+    fn number_flags(pair: &Pair) -> Vec<String> {
+        review::check(pair).into_iter().filter(|f| f.kind == FlagKind::Numbers).map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn a_number_one_row_off_is_the_alignment_not_the_figure() {
+        // The translator moved the age into the next sentence; the rows follow the sentences.
+        let p = pair(
+            &["她认识其中一位，今年二十六岁。", "大家叫他老派，是开玩笑。"],
+            &["She knew one of them.", "He was twenty-six, and they called him old-fashioned in jest."],
+        );
+        assert_eq!(number_flags(&p), Vec::<String>::new());
+        // A wrong figure next door is still wrong.
+        let p = pair(
+            &["她认识其中一位，今年二十六岁。", "大家叫他老派，是开玩笑。"],
+            &["She knew one of them.", "He was twenty-seven, and they called him old-fashioned in jest."],
+        );
+        assert_eq!(number_flags(&p).len(), 2, "{:?}", number_flags(&p));
+    }
+
+    #[test]
+    fn a_name_holding_a_numeral_is_no_figure_in_row_after_row() {
+        // 王十三, a nickname the translation renders as "Lucky".
+        let left = ["王十三来了。", "王十三笑了。", "我问王十三。", "王十三 said nothing.", "他买了十三个苹果。"];
+        let right =
+            ["Lucky came.", "Lucky laughed.", "I asked Lucky.", "Lucky said nothing.", "He bought thirteen apples."];
+        assert_eq!(number_flags(&pair(&left, &right)), Vec::<String>::new());
+        // Twice is not yet a name: both rows are flagged.
+        assert_eq!(number_flags(&pair(&left[..2], &right[..2])).len(), 2);
+        // A figure after changing characters is a figure each time.
+        let left = ["有十三人来了。", "又来十三人。", "共十三人。"];
+        let right = ["Twelve came.", "Twelve more came.", "Twelve in all."];
+        assert_eq!(number_flags(&pair(&left, &right)).len(), 3);
+    }
 }

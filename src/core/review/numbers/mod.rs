@@ -14,14 +14,15 @@ use han::{han_digit, han_unit, parse_han};
 use words::{known_words, might_be_known, words};
 
 mod about;
+mod combine;
 mod compare;
 mod forms;
 mod han;
 mod words;
 
-pub(in crate::core::review) use compare::check_row;
 #[cfg(test)]
 use compare::unmatched;
+pub(in crate::core::review) use compare::{RowNumbers, check_row, flags};
 
 /// One number as written, with its value (a range when the text gives one).
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +40,8 @@ pub struct Quantity {
     pub chars: Range<usize>,
     /// The words as written (`six ou sept milliards`).
     pub text: String,
+    /// The Chinese character written just before it, if any (`茅` of `茅十八`, a name).
+    pub after_han: Option<char>,
 }
 
 impl Quantity {
@@ -88,9 +91,16 @@ struct Token {
 
 /// Every number of `text`, in order.
 pub fn read(text: &str) -> Vec<Quantity> {
-    let chars: Vec<char> = text.chars().map(fold_width).collect();
+    let mut chars: Vec<char> = text.chars().map(fold_width).collect();
+    // `一九六○年`: the white circle stands for the zero `〇` among Chinese digits.
+    for k in 0..chars.len() {
+        let digit_beside = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|&c| han_digit(c).is_some());
+        if chars[k] == '○' && (digit_beside(k.checked_sub(1)) || digit_beside(Some(k + 1))) {
+            chars[k] = '〇';
+        }
+    }
     let tokens = tokenize(&chars);
-    combine(&tokens, &chars, text)
+    combine::combine(&tokens, &chars, text)
 }
 
 fn is_latin_letter(c: char) -> bool {
@@ -283,7 +293,29 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                 value *= u;
                 e += 1;
             }
-            push(&mut out, Tok::Scale(value), i, e);
+            let after_number = out.last().is_some_and(|t| {
+                matches!(t.tok, Tok::Num { .. } | Tok::Article) && c[t.chars.1..i].iter().all(|c| c.is_whitespace())
+            });
+            let before = if i > 0 { c[i - 1] } else { ' ' };
+            let tok = if after_number || matches!(before, '几' | '数') {
+                Tok::Scale(value)
+            } else if before == '半' && value == 100.0 {
+                // 年过半百: past half a hundred, fifty.
+                push(&mut out, Tok::Num { lo: 50.0, hi: 50.0, spelled: true, ordinal: false, about: false }, i - 1, e);
+                i = e;
+                continue;
+            } else if before == '上' {
+                // 上百名员工: a hundred and more.
+                let tok = Tok::Num { lo: value, hi: 2.0 * value, spelled: true, ordinal: false, about: true };
+                push(&mut out, tok, i - 1, e);
+                i = e;
+                continue;
+            } else {
+                // 长命百岁, 万夫莫开: a hundred, ten thousand, inside a word; read as a number
+                // that confirms the other side's (`a hundred years`) and is never shown alone.
+                Tok::Num { lo: value, hi: value, spelled: true, ordinal: false, about: false }
+            };
+            push(&mut out, tok, i, e);
             i = e;
             continue;
         }
@@ -322,7 +354,13 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             buf.clear();
             buf.extend(c[start..e].iter().flat_map(|c| c.to_lowercase()));
             if buf.split('-').any(|part| known_words().contains(part)) {
-                words(&buf, start, &mut out);
+                let after_english = out.last().is_some_and(|t| {
+                    matches!(t.tok, Tok::Num { spelled: true, .. })
+                        && words::english_only(
+                            &c[t.chars.0..t.chars.1].iter().flat_map(|c| c.to_lowercase()).collect::<String>(),
+                        )
+                });
+                words(&buf, start, &mut out, after_english);
             } else {
                 push(&mut out, Tok::Break, start, e);
             }
@@ -368,198 +406,6 @@ fn read_digits(c: &[char], start: usize) -> (f64, usize) {
         at += 1 + digits;
     }
     (value, at)
-}
-
-/// One number read from the tokens, before ranges.
-struct One {
-    lo: f64,
-    hi: f64,
-    spelled: bool,
-    ordinal: bool,
-    about: bool,
-    /// A scale word or a percent sign followed: the number is meant as a number.
-    scaled: bool,
-    percent: bool,
-    /// The token after it, and the character where it ends.
-    next: usize,
-    end: usize,
-}
-
-/// Reads `Num (and? Num)* Scale* Percent?` from token `k` (spelled parts add up: `cent vingt`,
-/// `vingt et un`, `one hundred and twenty`; `a hundred`).
-fn read_one(tokens: &[Token], k: usize, text: &[char]) -> Option<One> {
-    let first = tokens.get(k)?;
-    let (mut lo, mut hi, spelled, ordinal, about) = match first.tok {
-        Tok::Num { lo, hi, spelled, ordinal, about } => (lo, hi, spelled, ordinal, about),
-        Tok::Article => match tokens.get(k + 1)?.tok {
-            Tok::Scale(_) | Tok::Num { lo: 100.0, spelled: true, .. } => (1.0, 1.0, true, false, false),
-            _ => return None,
-        },
-        // `thousands`, `des millions`: a plural scale word alone is a count of them.
-        Tok::Scale(_) if text[first.chars.1 - 1] == 's' && first.chars.1 - first.chars.0 > 3 => {
-            let (lo, hi) = about::plural(1.0);
-            (lo, hi, true, false, true)
-        }
-        _ => return None,
-    };
-    let mut j = k + 1;
-    let han = han_digit(text[first.chars.0]).is_some() || text[first.chars.0] == '十';
-    if matches!(first.tok, Tok::Article) {
-        j = k + 1;
-    }
-    let mut last = lo;
-    while spelled && !han && lo == hi {
-        let skip = usize::from(matches!(tokens.get(j).map(|t| t.tok), Some(Tok::And)));
-        let Some(Token { tok: Tok::Num { lo: v, spelled: true, ordinal: false, .. }, chars }) = tokens.get(j + skip)
-        else {
-            break;
-        };
-        let hanv = han_digit(text[chars.0]).is_some() || text[chars.0] == '十';
-        if hanv {
-            break;
-        }
-        if *v == 100.0 && skip == 0 && lo < 100.0 {
-            lo = lo.max(1.0) * 100.0;
-        } else if *v < last && *v < 100.0 {
-            lo += v;
-        } else {
-            break;
-        }
-        hi = lo;
-        last = *v;
-        j += skip + 1;
-    }
-    let mut scaled = false;
-    // `tens of thousands`, `des centaines de milliers`.
-    if about
-        && matches!(tokens.get(j).map(|t| t.tok), Some(Tok::Of))
-        && matches!(tokens.get(j + 1).map(|t| t.tok), Some(Tok::Scale(_)))
-    {
-        j += 1;
-    }
-    while let Some(Token { tok: Tok::Scale(s), .. }) = tokens.get(j) {
-        lo *= s;
-        hi *= s;
-        scaled = true;
-        j += 1;
-    }
-    let mut percent = false;
-    if matches!(tokens.get(j).map(|t| t.tok), Some(Tok::Percent)) {
-        percent = true;
-        j += 1;
-    }
-    Some(One { lo, hi, spelled, ordinal, about, scaled, percent, next: j, end: tokens[j - 1].chars.1 })
-}
-
-/// Numbers, scales, percent signs and range words into quantities.
-fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Quantity> {
-    // The words as written (the folded characters differ for full-width forms).
-    // Quantities come in order: a cursor (char, byte) walks the text once, not once per number
-    // (a turn of megabytes holds hundreds of thousands of them).
-    let mut at = (0, 0);
-    let mut words_of = |s: usize, e: usize| -> String {
-        if s < at.0 {
-            at = (0, 0);
-        }
-        let from = original[at.1..].char_indices().nth(s - at.0).map_or(original.len(), |(b, _)| at.1 + b);
-        at = (s, from);
-        original[from..].chars().take(e - s).collect()
-    };
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < tokens.len() {
-        // `百分之十五`: the percent sign comes first.
-        let (start, percent_first, from) = match tokens[k].tok {
-            Tok::Percent if tokens.get(k + 1).is_some_and(|t| matches!(t.tok, Tok::Num { .. })) => {
-                (tokens[k].chars.0, true, k + 1)
-            }
-            _ => (tokens[k].chars.0, false, k),
-        };
-        let Some(mut one) = read_one(tokens, from, text) else {
-            k += 1;
-            continue;
-        };
-        let mut both_spelled = one.spelled;
-        let mut ordinal = one.ordinal;
-        // A range: `60 000 à 70 000`, `six ou sept milliards`, `600 million to 700 million`.
-        if matches!(tokens.get(one.next).map(|t| t.tok), Some(Tok::RangeSep))
-            && let Some(two) = read_one(tokens, one.next + 1, text)
-        {
-            // The scale (or percent sign) of the second end applies to the first when it has none.
-            let scale = if !one.scaled && two.scaled {
-                two.lo / raw_value(tokens, one.next + 1)
-            } else if one.spelled && one.lo < 10.0 && two.lo >= 100.0 && two.lo < 1000.0 && two.lo % 100.0 == 0.0 {
-                // `one or two hundred`: the first end counts hundreds too.
-                100.0
-            } else {
-                1.0
-            };
-            let a = one.lo * scale;
-            // `1996-97`: the second year written with its last two digits.
-            let two = match two {
-                One { lo, hi, .. } if is_year(a) && lo == hi && lo < 100.0 && lo.fract() == 0.0 => {
-                    let full = (a / 100.0).floor() * 100.0 + lo;
-                    let full = if full < a { full + 100.0 } else { full };
-                    One { lo: full, hi: full, ..two }
-                }
-                two => two,
-            };
-            if two.hi >= a && a > 0.0 && (two.hi / a) < 1e3 {
-                one = One {
-                    lo: a,
-                    hi: two.hi,
-                    scaled: one.scaled || two.scaled,
-                    percent: one.percent || two.percent,
-                    next: two.next,
-                    end: two.end,
-                    ..one
-                };
-                both_spelled &= two.spelled;
-                ordinal |= two.ordinal;
-            }
-        }
-        let vague = start > 0 && matches!(text[start - 1], '几' | '数');
-        // `hundred` alone is mostly an idiom ("a hundred-model war"), not a count.
-        let bare_hundred = one.spelled && one.lo == 100.0 && one.hi == 100.0 && one.next == from + 1;
-        let weak = both_spelled && (ordinal || vague || (one.hi < 10.0 && !one.scaled && !one.percent));
-        // An approximation in words says little when it spans more than a factor of four
-        // (`几十`, `dozens`), and under a hundred (`十几年`, `thirty-odd paces`, `in his thirties`)
-        // it is a manner of speaking as often as a figure (`over the coming decade`).
-        let rough = one.about && (one.hi >= 4.0 * one.lo || one.hi < 100.0);
-        // `1．弄堂`, `2) Budget`: a heading's or a list's number, which translations drop or renumber.
-        let enumerator = text[..start].iter().all(|c| c.is_whitespace())
-            && matches!(text.get(one.end), Some('.' | '．' | '、' | ')' | '）'))
-            && one.lo == one.hi
-            && one.lo < 1000.0
-            && !one.percent;
-        let weak = weak || (ordinal && one.hi < 10.0) || vague || bare_hundred || rough || enumerator;
-        // `les années 60`: a decade.
-        let (lo, hi) = if !one.about && about::annees_before(text, start) && one.lo % 10.0 == 0.0 && one.lo == one.hi {
-            (one.lo, one.lo + 9.0)
-        } else {
-            (one.lo, one.hi)
-        };
-        let about = one.about || (lo, hi) != (one.lo, one.hi);
-        out.push(Quantity {
-            lo,
-            hi,
-            percent: one.percent || percent_first,
-            weak,
-            about,
-            chars: start..one.end,
-            text: words_of(start, one.end),
-        });
-        k = one.next;
-    }
-    out
-}
-
-/// The bare value of the number token at `k`, before any scale.
-fn raw_value(tokens: &[Token], k: usize) -> f64 {
-    match tokens.get(k).map(|t| t.tok) {
-        Some(Tok::Num { lo, .. }) if lo > 0.0 => lo,
-        _ => 1.0,
-    }
 }
 
 /// A plausible year in digits.

@@ -354,3 +354,36 @@ fn many_approximations_against_many_figures_are_compared_quickly() {
     assert!(unmatched(&left, &right).len() >= 25_000);
     assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
 }
+
+#[test]
+fn scale_characters_inside_words_confirm_and_never_stand_alone() {
+    // A wish for a long life, `长命百岁`, rendered "live to a hundred".
+    assert!(agree("祝你长命百岁。", "May you live to a hundred."));
+    assert_eq!(values("祝你长命百岁。"), [(100.0, 100.0, false, true)], "weak: never flagged alone");
+    // `万众一心`: ten thousand people of one mind.
+    assert!(agree("大家万众一心。", "Ten thousand hearts beat as one."));
+    // `年过半百`: past fifty; `上百名工人`: a hundred workers and more.
+    assert!(agree("他已年过半百。", "He was past fifty."));
+    assert!(agree("工厂里有上百名工人。", "The factory had more than a hundred workers."));
+    assert!(!agree("工厂里有上百名工人。", "The factory had more than a thousand workers."));
+    // Digits after a number keep their scale: `60亿` is six billion, not sixty and a billion.
+    assert_eq!(one("60亿人"), (6e9, 6e9));
+}
+
+#[test]
+fn a_white_circle_among_chinese_digits_is_a_zero() {
+    assert!(agree("一九八○年春天", "in the spring of 1980"));
+    assert!(values("他画了一个○。").iter().all(|v| v.0 != 0.0), "a circle alone is no digit");
+}
+
+#[test]
+fn a_number_spelled_in_parts_and_cents_in_english() {
+    assert_eq!(one("thirty-six thousand, five hundred and one blocks"), (36501.0, 36501.0));
+    assert!(agree("三万六千五百零一块", "thirty-six thousand, five hundred and one blocks"));
+    // A list of numbers separated by commas stays a list.
+    assert_eq!(values("two thousand, three").len(), 2);
+    assert_eq!(values("twelve, five hundred").len(), 2);
+    // `cinq cents` is five hundred; `five cents` is money.
+    assert_eq!(one("cinq cents euros"), (500.0, 500.0));
+    assert!(agree("他说：五分。", "He said: five cents."));
+}

@@ -283,8 +283,15 @@ pub(super) fn known_words() -> &'static KnownWords {
     })
 }
 
-/// Spelled numbers and the words around numbers, in English and French.
-pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
+/// An English number word only (`five`, `twenty-one`; not `six`, French as well): what a
+/// following `cents` means money after.
+pub(super) fn english_only(word: &str) -> bool {
+    word.split('-').all(|part| part != "six" && CARDINALS[..30].iter().any(|(w, _)| *w == part))
+}
+
+/// Spelled numbers and the words around numbers, in English and French; `after_english`: the
+/// word before was an English number word only.
+pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>, after_english: bool) {
     let end = start + word.chars().count();
     let push = |out: &mut Vec<Token>, tok: Tok| out.push(Token { tok, chars: (start, end) });
     match word {
@@ -302,8 +309,9 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>) {
             let after_count = matches!(out.last().map(|t| t.tok), Some(Tok::Num { about: true, spelled: true, .. }));
             return push(out, if after_count { Tok::Of } else { Tok::Break });
         }
-        // `deux cents` is 200, but `cents` alone is money, not a hundred.
-        "cents" if !matches!(out.last().map(|t| t.tok), Some(Tok::Num { spelled: true, .. })) => {
+        // `deux cents` is 200, but `cents` alone is money, not a hundred, and so it is after an
+        // English number (`five cents`).
+        "cents" if !matches!(out.last().map(|t| t.tok), Some(Tok::Num { spelled: true, .. })) || after_english => {
             return push(out, Tok::Break);
         }
         _ => {}
