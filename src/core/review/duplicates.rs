@@ -50,8 +50,9 @@ fn repeats(pair: &Pair, side: Side) -> Vec<Option<usize>> {
 
 pub(super) fn check(pair: &Pair) -> Vec<Flag> {
     let mut out = Vec::new();
+    let reps = Sides::from_fn(|side| repeats(pair, side));
     for side in Side::BOTH {
-        let rep = repeats(pair, side);
+        let rep = &reps[side];
         let turns = &pair.doc(side).turns.turns;
         let mut t = 0;
         while t < rep.len() {
@@ -64,6 +65,14 @@ pub(super) fn check(pair: &Pair) -> Vec<Flag> {
                 t = end;
                 continue;
             };
+            // One sentence said again on both sides (a motto, a refrain) is the author's; a
+            // pasted copy is a run of turns, or on one side only.
+            let refrain = end - t == 1
+                && pair.alignment.links[row].turns(side.other()).clone().any(|o| reps[side.other()][o].is_some());
+            if refrain {
+                t = end;
+                continue;
+            }
             let (first, last) = (turns[t].first_line, turns[end - 1].last_line);
             let what = if end - t == 1 {
                 format!("Turn #{} repeats turn #{} (line {})", t + 1, original + 1, turns[original].first_line)
@@ -84,4 +93,38 @@ pub(super) fn check(pair: &Pair) -> Vec<Flag> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::document::{Document, Pair};
+    use crate::core::review::{FlagKind, check};
+
+    fn duplicates(left: &[&str], right: &[&str]) -> Vec<String> {
+        let doc = |name: &str, lines: &[&str]| Document::from_text(name, &lines.join("\n\n"), "UTF-8", 0);
+        let pair = Pair::new(doc("de.txt", left), doc("fr.txt", right));
+        check(&pair).into_iter().filter(|f| f.kind == FlagKind::Duplicate).map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn a_refrain_on_both_sides_is_the_authors_and_a_pasted_copy_is_flagged() {
+        let motto_de = "Geduld ist die halbe Miete jeder langen Klettertour!";
+        let motto_fr = "La patience est la moitié de toute longue escalade !";
+        let de = [
+            motto_de,
+            "Wir stiegen früh auf und kamen spät zurück, müde und zufrieden.",
+            "Am Ende sage ich es noch einmal:",
+            motto_de,
+        ];
+        let fr = [
+            motto_fr,
+            "Nous sommes partis tôt et rentrés tard, fatigués et contents.",
+            "À la fin, je le redis :",
+            motto_fr,
+        ];
+        assert_eq!(duplicates(&de, &fr), Vec::<String>::new());
+        // Said again on one side only: a copy to look at.
+        let fr_once = [motto_fr, fr[1], fr[2], "Et voilà."];
+        assert_eq!(duplicates(&de, &fr_once).len(), 1, "{:?}", duplicates(&de, &fr_once));
+    }
 }

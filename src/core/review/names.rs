@@ -141,7 +141,9 @@ fn is_ordinal_or_measure(word: &str) -> bool {
     let digits = word.chars().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).count();
     let (head, tail) = word.split_at(word.char_indices().nth(digits).map_or(word.len(), |(b, _)| b));
     if head.starts_with(|c: char| c.is_ascii_digit()) {
-        return units::is_ordinal_ending(tail) || units::is_unit(tail);
+        // `45-m-Seile`, `10-km`: a measure joined to its noun.
+        let unit = tail.strip_prefix('-').map_or(tail, |t| t.split('-').next().unwrap_or(t));
+        return units::is_ordinal_ending(tail) || units::is_unit(unit);
     }
     // Roman numerals: `XXIe`, `IVe`, `XIXth`.
     let roman = word.chars().take_while(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')).count();
@@ -203,7 +205,40 @@ pub(super) fn check_row(pair: &Pair, row: usize, vocab: &Vocabularies) -> Vec<Fl
     check_exact(pair, row, &found).into_iter().chain(check_missing(pair, row, vocab)).collect()
 }
 
-/// Flags a paired row holding a name on one side only.
+/// The turns of a side in a row and the rows either side of it: where a name's counterpart may
+/// be when the alignment put a sentence one row off.
+fn around(pair: &Pair, row: usize, side: Side) -> Range<usize> {
+    let links = &pair.alignment.links;
+    let first = links[row.saturating_sub(1)].turns(side).start.min(links[row].turns(side).start);
+    let last = links.get(row + 1).map_or(0, |l| l.turns(side).end).max(links[row].turns(side).end);
+    first..last
+}
+
+/// The parts of a name of four letters or more (`D.Anker/M.Piola`: `anker`, `piola`;
+/// `ZinalRothorn`: `zinal`, `rothorn`), lower case: one of them on the other side is the name
+/// written otherwise (`Rothorn de Zinal`).
+fn parts(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut part = String::new();
+    let mut prev_lower = false;
+    for c in name.chars().chain([' ']) {
+        let boundary = !c.is_alphabetic() || (c.is_uppercase() && prev_lower);
+        if boundary {
+            if part.chars().count() >= 4 {
+                out.push(std::mem::take(&mut part));
+            }
+            part.clear();
+        }
+        if c.is_alphabetic() {
+            part.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase();
+    }
+    out
+}
+
+/// Flags a paired row holding a name on one side only: its counterpart is neither in the row
+/// nor in the rows either side of it, in the same spelling, its parts, or its digits as a number.
 fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> {
     let link = &pair.alignment.links[row];
     let found = Sides::from_fn(|side| {
@@ -213,28 +248,48 @@ fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> 
     if found.left.is_empty() && found.right.is_empty() {
         return None;
     }
-    let keys = found.as_ref().map(|v| v.iter().map(|(_, k)| k.key.as_str()).collect::<HashSet<&str>>());
+    let near = Sides::from_fn(|side| around(pair, row, side));
+    let keys = Sides::from_fn(|side: Side| {
+        near[side].clone().flat_map(|t| vocab.turns[side][t].iter().map(|k| k.key.as_str())).collect::<HashSet<&str>>()
+    });
+    let text = |side: Side| near[side].clone().map(move |t| pair.doc(side).turns.turns[t].text.as_str());
     // Each side's words run together, lower case: a name written with a hyphen, a space or
     // other capitals there (`SaasFee` for `Saas-Fee`, `ZinalRothorn` for `Zinal-Rothorn`) is kept.
     let plain = Sides::from_fn(|side| {
-        let doc = pair.doc(side);
-        link.turns(side)
-            .clone()
-            .flat_map(|t| doc.turns.turns[t].text.chars())
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
+        text(side).flat_map(str::chars).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>()
+    });
+    // And its words one by one (`KLL` of `KLL-Seilbahn`).
+    let words = Sides::from_fn(|side| {
+        text(side)
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<HashSet<String>>()
     });
     let odd = Sides::from_fn(|side| {
         let other = side.other();
         let mut seen = HashSet::new();
+        let mut numbers: Option<Vec<super::numbers::Quantity>> = None;
         found[side]
             .iter()
             .filter(|(_, k)| {
                 // Numbers alone are the numbers check's; a name inside another (`GPT` in `GPT-4`) counts as there.
                 let elsewhere = keys[other].iter().any(|o| o.contains(k.key.as_str()) || k.key.contains(o))
-                    || (k.key.chars().count() >= 4 && plain[other].contains(k.key.as_str()));
-                !elsewhere && (k.strong || vocab.keys[other].contains(&k.key)) && seen.insert(k.key.clone())
+                    || (k.key.chars().count() >= 4 && plain[other].contains(k.key.as_str()))
+                    || words[other].contains(&k.key)
+                    || parts(&k.text).iter().any(|p| words[other].contains(p));
+                // `R5` for `Stand 5`, `28G` for `twenty-eight gigabytes`: the digits as a number.
+                let mut digits = || {
+                    let value: String = k.text.chars().filter(char::is_ascii_digit).collect();
+                    let value: f64 = value.parse().ok()?;
+                    let there = numbers.get_or_insert_with(|| text(other).flat_map(super::numbers::read).collect());
+                    Some(there.iter().any(|q| q.lo == value && q.hi == value))
+                };
+                let by_number = !elsewhere && k.text.chars().any(|c| c.is_ascii_digit()) && digits() == Some(true);
+                !elsewhere
+                    && !by_number
+                    && (k.strong || vocab.keys[other].contains(&k.key))
+                    && seen.insert(k.key.clone())
             })
             .map(|(t, k)| Span { turn: *t, chars: k.chars.clone(), text: k.text.clone() })
             .collect::<Vec<_>>()
@@ -299,6 +354,45 @@ mod tests {
         let pair = Pair::new(doc("de", "Wir nutzten dazu ChatGPT."), doc("fr", "Nous avons utilisé un assistant."));
         let vocab = Vocabularies::of(&pair);
         assert!(!check_row(&pair, 0, &vocab).is_empty(), "a name really missing is still flagged");
+    }
+
+    #[test]
+    fn a_name_is_found_one_row_off_in_parts_or_as_its_number() {
+        use crate::core::alignment::Link;
+        use crate::core::document::{Document, Pair};
+        let doc = |name: &str, lines: &[&str]| Document::from_text(name, &lines.join("\n\n"), "UTF-8", 0);
+        let names = |left: &[&str], right: &[&str]| {
+            let mut pair = Pair::new(doc("de", left), doc("fr", right));
+            std::sync::Arc::make_mut(&mut pair.alignment).links =
+                (0..left.len()).map(|k| Link::auto(k..k + 1, k..k + 1, 0.9)).collect();
+            let vocab = Vocabularies::of(&pair);
+            (0..left.len()).flat_map(|row| check_row(&pair, row, &vocab)).map(|f| f.message).collect::<Vec<_>>()
+        };
+        // The sentence naming the model went one row down on the right.
+        let none: Vec<String> = Vec::new();
+        assert_eq!(
+            names(
+                &["Wir fuhren mit DeepSeek.", "Dann regnete es."],
+                &["Nous sommes partis.", "Avec DeepSeek, il pleuvait."]
+            ),
+            none
+        );
+        // Two rows away is too far.
+        let far = names(
+            &["Wir fuhren mit DeepSeek.", "Es war kalt.", "Dann regnete es."],
+            &["Nous sommes partis.", "Il faisait froid.", "Avec DeepSeek, il pleuvait."],
+        );
+        assert_eq!(far.len(), 2, "{far:?}");
+        // Names written in other words and orders: `D.Anker/M.Piola`, `Rothorn de Zinal`, `R5`.
+        assert_eq!(names(&["Daniel Anker und Michel Piola"], &["D.Anker/M.Piola, 1988"]), none);
+        assert_eq!(names(&["Am ZinalRothorn stürzte er."], &["Il tomba au Rothorn de Zinal."]), none);
+        assert_eq!(
+            names(&["An Stand 5 kreuzten wir alte Haken."], &["À R5, nous avons croisé de vieux pitons."]),
+            none
+        );
+        assert_eq!(names(&["Zur KLL-Seilbahn hinab."], &["Vers le téléphérique des KLL."]), none);
+        assert_eq!(names(&["Mit 45-m-Seilen."], &["Avec des cordes de 45 m."]), none);
+        assert_eq!(names(&["Wir fuhren mit ChatGPT."], &["Nous avons roulé avec un assistant."]).len(), 1);
     }
 
     #[test]

@@ -96,6 +96,18 @@ impl Stats {
     }
 }
 
+/// Text that a translation would change: two lower-case words of four letters or more. A
+/// byline (`Michel Piola, Vernier`), a name, a place (`Willy Auf der Maur, Seewen (SZ)`) is
+/// written the same in both languages.
+fn is_prose(text: &str) -> bool {
+    text.chars().filter(|&c| is_cjk(c)).nth(3).is_some()
+        || text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
+            .nth(1)
+            .is_some()
+}
+
 /// The same text on both sides, or nearly: letters and digits compared, case and accents aside.
 fn near_copy(a: &str, b: &str) -> bool {
     let fold = |s: &str| -> Vec<char> { fold_text(s).into_iter().filter(|&c| is_alnum(c)).collect() };
@@ -174,7 +186,7 @@ pub(super) fn check_one_sided(pair: &Pair, rows: std::ops::Range<usize>) -> Vec<
 pub(super) fn check_paired(pair: &Pair, row: usize, stats: &Stats) -> Vec<Flag> {
     let mut out = Vec::new();
     let (ratio, longer) = stats.rows[row];
-    if !stats.same_language && stats.copies.binary_search(&row).is_ok() {
+    if !stats.same_language && stats.copies.binary_search(&row).is_ok() && is_prose(&row_text(pair, row, Side::Left)) {
         out.push(flag_at(
             pair,
             FlagKind::Untranslated,
@@ -216,4 +228,23 @@ fn check_speakers(pair: &Pair, row: usize) -> Option<Flag> {
         lt.speakers[sa].name, rt.speakers[sb].name, lt.speakers[sa].name, rt.speakers[expected].name
     );
     Some(flag_at(pair, FlagKind::Speaker, row, Sides::default(), message))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::document::{Document, Pair};
+    use crate::core::review::{FlagKind, check};
+
+    fn untranslated(left: &str, right: &str) -> Vec<usize> {
+        let doc = |name: &str, text: &str| Document::from_text(name, text, "UTF-8", 0);
+        let pair = Pair::new(doc("en.txt", left), doc("fr.txt", right));
+        check(&pair).into_iter().filter(|f| f.kind == FlagKind::Untranslated).map(|f| f.row).collect()
+    }
+
+    #[test]
+    fn a_copied_sentence_is_untranslated_and_a_byline_is_not() {
+        let left = "Anne Martel, Lyon\n\nThe climb began before dawn on a cold morning.\n\nWe reached the ridge at noon, tired but happy.\n\nThe guide had never seen so much snow in June.\n\nWe went down by the western couloir.\n\n他们在山顶上休息了很久，然后慢慢地下山。";
+        let right = "Anne Martel, Lyon\n\nL'ascension a commencé avant l'aube, par un matin froid.\n\nWe reached the ridge at noon, tired but happy.\n\nLe guide n'avait jamais vu autant de neige en juin.\n\nNous sommes redescendus par le couloir ouest.\n\n他们在山顶上休息了很久，然后慢慢地下山。";
+        assert_eq!(untranslated(left, right), [2, 5], "the copied English and Chinese, not the byline");
+    }
 }

@@ -171,7 +171,14 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             // `7cm`, `3K`: a number with its unit.
             let unit = super::units::is_unit(&suffix);
             if glued_before || (!suffix.is_empty() && !ordinal && !unit) {
-                // Part of a name such as GPT-4, A100, H20: skip the whole word.
+                // Part of a name such as GPT-4, A100, H20, R5: the digits only confirm a number
+                // of the other side (`R5` for `Stand 5`, `28G` for `twenty-eight gigabytes`),
+                // the names check looks at the name; the rest of the word is skipped.
+                if let Some(t) = out.last_mut().filter(|t| t.chars.1 == i && matches!(t.tok, Tok::Article)) {
+                    // `A100`: no article.
+                    t.tok = Tok::Break;
+                }
+                push(&mut out, Tok::Num { lo: value, hi: value, spelled: true, ordinal: true, about: false }, i, end);
                 let mut e = k;
                 while e < n
                     && (c[e].is_alphanumeric() && !crate::core::text::is_cjk(c[e])
@@ -179,8 +186,8 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                 {
                     e += 1;
                 }
-                push(&mut out, Tok::Break, i, e.max(i + 1));
-                i = e.max(i + 1);
+                push(&mut out, Tok::Break, end, e.max(end + 1));
+                i = e.max(end + 1);
                 continue;
             }
             // Clock times: `1 p.m.` and `下午1点` are 13 h.
