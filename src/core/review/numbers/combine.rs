@@ -79,19 +79,16 @@ fn read_one(tokens: &[Token], k: usize, text: &[char]) -> Option<One> {
         last_scale = *s;
         j += 1;
     }
-    // `thirty-six thousand, five hundred and one`: the comma of a number spelled in parts (with
+    // `thirty-six thousand five hundred`, and with the comma of a number spelled in parts (with
     // hundreds at least after it: `two thousand, three` is a list).
+    let comma = matches!(tokens.get(j), Some(Token { tok: Tok::Break, chars }) if text[chars.0..chars.1] == [',']);
+    let from = j + usize::from(comma);
     if spelled
         && !han
         && lo == hi
         && last_scale >= 1000.0
-        && let Some(Token { tok: Tok::Break, chars }) = tokens.get(j)
-        && text[chars.0..chars.1] == [',']
-        && matches!(
-            tokens.get(j + 1).map(|t| t.tok),
-            Some(Tok::Num { spelled: true, about: false, ordinal: false, .. })
-        )
-        && let Some(rest) = read_one(tokens, j + 1, text)
+        && matches!(tokens.get(from).map(|t| t.tok), Some(Tok::Num { spelled: true, about: false, ordinal: false, .. }))
+        && let Some(rest) = read_one(tokens, from, text)
         && rest.lo == rest.hi
         && (100.0..last_scale).contains(&rest.lo)
         && !rest.percent
@@ -139,12 +136,21 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
         let mut both_spelled = one.spelled;
         let mut ordinal = one.ordinal;
         // A range: `60 000 à 70 000`, `six ou sept milliards`, `600 million to 700 million`.
-        if matches!(tokens.get(one.next).map(|t| t.tok), Some(Tok::RangeSep))
-            && let Some(two) = read_one(tokens, one.next + 1, text)
+        // `ten- or eleven-year-old`: two separators in a row are one.
+        let sep = |k: usize| matches!(tokens.get(k).map(|t| t.tok), Some(Tok::RangeSep));
+        let second = if sep(one.next) && sep(one.next + 1) { one.next + 2 } else { one.next + 1 };
+        // `six or seven`, `ten or eleven`: an approximation, where `60 à 70` states a range.
+        let either = (one.next..second.min(tokens.len())).any(|k| {
+            let (s, e) = tokens[k].chars;
+            matches!(text[s..e].iter().collect::<String>().to_lowercase().as_str(), "or" | "ou" | "或")
+        });
+        let mut approximate = false;
+        if sep(one.next)
+            && let Some(two) = read_one(tokens, second, text)
         {
             // The scale (or percent sign) of the second end applies to the first when it has none.
             let scale = if !one.scaled && two.scaled {
-                two.lo / raw_value(tokens, one.next + 1)
+                two.lo / raw_value(tokens, second)
             } else if one.spelled && one.lo < 10.0 && two.lo >= 100.0 && two.lo < 1000.0 && two.lo % 100.0 == 0.0 {
                 // `one or two hundred`: the first end counts hundreds too.
                 100.0
@@ -173,6 +179,7 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
                 };
                 both_spelled &= two.spelled;
                 ordinal |= two.ordinal;
+                approximate = either && both_spelled;
             }
         }
         let vague = start > 0 && matches!(text[start - 1], '几' | '数');
@@ -182,7 +189,7 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
         // An approximation in words says little when it spans more than a factor of four
         // (`几十`, `dozens`), and under a hundred (`十几年`, `thirty-odd paces`, `in his thirties`)
         // it is a manner of speaking as often as a figure (`over the coming decade`).
-        let rough = one.about && (one.hi >= 4.0 * one.lo || one.hi < 100.0);
+        let rough = (one.about || approximate) && (one.hi >= 4.0 * one.lo || one.hi < 100.0);
         // `1．弄堂`, `2) Budget`: a heading's or a list's number, which translations drop or renumber.
         let enumerator = text[..start].iter().all(|c| c.is_whitespace())
             && matches!(text.get(one.end), Some('.' | '．' | '、' | ')' | '）'))
@@ -200,7 +207,7 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
         } else {
             (one.lo, one.hi)
         };
-        let about = one.about || (lo, hi) != (one.lo, one.hi);
+        let about = one.about || approximate || (lo, hi) != (one.lo, one.hi);
         out.push(Quantity {
             lo,
             hi,

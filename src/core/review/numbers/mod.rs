@@ -186,8 +186,9 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                 {
                     e += 1;
                 }
-                push(&mut out, Tok::Break, end, e.max(end + 1));
-                i = e.max(end + 1);
+                // (A break even when nothing follows: the name's number joins no other.)
+                push(&mut out, Tok::Break, end, e);
+                i = e;
                 continue;
             }
             // Clock times: `1 p.m.` and `下午1点` are 13 h.
@@ -269,7 +270,9 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                     push(&mut out, Tok::Percent, e, e + 1);
                     e += 1;
                 } else {
-                    push(&mut out, Tok::Num { lo, hi, spelled: true, ordinal, about: false }, start, e);
+                    // `十一二岁`, `二三百人`, `六七十亿`: eleven or twelve, two or three hundred, an
+                    // approximation like `ten or eleven`.
+                    push(&mut out, Tok::Num { lo, hi, spelled: true, ordinal, about: lo < hi }, start, e);
                 }
             } else {
                 push(&mut out, Tok::Break, start, e.max(start + 1));
@@ -306,6 +309,9 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             let before = if i > 0 { c[i - 1] } else { ' ' };
             let tok = if after_number || matches!(before, '几' | '数') {
                 Tok::Scale(value)
+            } else if crate::core::lexicon::numerals_in_a_word(c, i, e) {
+                // 百姓, the common people; 千万, by all means.
+                Tok::Break
             } else if before == '半' && value == 100.0 {
                 // 年过半百: past half a hundred, fifty.
                 push(&mut out, Tok::Num { lo: 50.0, hi: 50.0, spelled: true, ordinal: false, about: false }, i - 1, e);

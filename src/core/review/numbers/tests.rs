@@ -385,10 +385,25 @@ fn a_white_circle_among_chinese_digits_is_a_zero() {
 fn a_number_spelled_in_parts_and_cents_in_english() {
     assert_eq!(one("thirty-six thousand, five hundred and one blocks"), (36501.0, 36501.0));
     assert!(agree("三万六千五百零一块", "thirty-six thousand, five hundred and one blocks"));
+    assert_eq!(one("thirty-six thousand five hundred blocks"), (36500.0, 36500.0));
+    assert!(agree("世上百姓都很善良。", "The common people are kind."), "百姓 holds no hundred");
     // A list of numbers separated by commas stays a list.
     assert_eq!(values("two thousand, three").len(), 2);
     assert_eq!(values("twelve, five hundred").len(), 2);
     // `cinq cents` is five hundred; `five cents` is money.
     assert_eq!(one("cinq cents euros"), (500.0, 500.0));
     assert!(agree("他说：五分。", "He said: five cents."));
+}
+
+#[test]
+fn two_neighbouring_numerals_are_an_approximation_like_this_or_that() {
+    // A boy of eleven or twelve, rendered "a ten- or eleven-year-old": two guesses that meet.
+    assert!(agree("一个十一二岁的小孩", "a ten- or eleven-year-old boy"));
+    assert!(agree("十四五岁的少女", "a girl of thirteen or fourteen"));
+    // Two or three hundred people, and the English that says the hundreds once.
+    assert!(agree("只见二三百人排开", "between two and three hundred of them"));
+    assert!(agree("六七十亿", "six or seven billion"));
+    // A stated range is no approximation, and an approximation in the hundreds says a figure.
+    assert!(!agree("二三百人", "about five hundred people"));
+    assert!(!agree("de 60 à 70 euros", "from 50 to 70 euros"));
 }
