@@ -117,9 +117,19 @@ pub(in crate::core::review) fn check_row(pair: &Pair, row: usize) -> Option<RowN
             .collect::<Vec<_>>()
     });
     let strong = |v: &[&(usize, Quantity)]| v.iter().filter(|(_, q)| !q.weak).map(|&x| x.clone()).collect::<Vec<_>>();
-    let odd = Sides::new(strong(&odd.left), strong(&odd.right));
+    let mut odd = Sides::new(strong(&odd.left), strong(&odd.right));
+    if short_year_of(&odd.left, &odd.right) || short_year_of(&odd.right, &odd.left) {
+        odd = Sides::default();
+    }
     let keep = !odd.left.is_empty() || !odd.right.is_empty() || !matched.left.is_empty() || !matched.right.is_empty();
     keep.then_some(RowNumbers { row, odd, matched })
+}
+
+/// `la saison 77` for `die Saison 1977`: the one number left on each side of a row, a year and
+/// its last two digits written bare.
+fn short_year_of(year: &[(usize, Quantity)], short: &[(usize, Quantity)]) -> bool {
+    let ([(_, y)], [(_, s)]) = (year, short) else { return false };
+    is_year(y.lo) && y.lo == y.hi && s.lo == s.hi && s.lo < 100.0 && s.lo.fract() == 0.0 && y.lo % 100.0 == s.lo
 }
 
 /// A Chinese number glued to the character before it, as written with that character (`茅十八`):
@@ -248,6 +258,20 @@ mod tests {
             &["She knew one of them.", "He was twenty-seven, and they called him old-fashioned in jest."],
         );
         assert_eq!(number_flags(&p).len(), 2, "{:?}", number_flags(&p));
+    }
+
+    #[test]
+    fn a_year_written_with_its_last_two_digits_alone() {
+        let p = pair(
+            &["Zum Abschluss der Saison 1977 wollte ich den Grat begehen."],
+            &["Pour finir la saison 77, je voulais parcourir l'arête."],
+        );
+        assert_eq!(number_flags(&p), Vec::<String>::new());
+        let p = pair(
+            &["Zum Abschluss der Saison 1977 wollte ich den Grat begehen."],
+            &["Pour finir la saison 78, je voulais parcourir l'arête."],
+        );
+        assert_eq!(number_flags(&p), ["1977 ≠ 78"]);
     }
 
     #[test]
