@@ -232,6 +232,9 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                 let about = if about::some_of(c, start) {
                     // 几十, 数百: two to nine tens, hundreds.
                     Some((2.0 * lo, 9.0 * hi, e))
+                } else if lo == hi && (100.0..=209.0).contains(&lo) && c.get(e) == Some(&'几') && e - start == 3 {
+                    // 一九六几年: a year of the sixties, its last digit unsaid.
+                    Some((lo * 10.0, lo * 10.0 + 9.0, e + 1))
                 } else if lo == hi {
                     about::decade(c, e, lo).or_else(|| about::han_suffix(c, e, lo))
                 } else {

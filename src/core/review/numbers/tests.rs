@@ -379,6 +379,9 @@ fn scale_characters_inside_words_confirm_and_never_stand_alone() {
 fn a_white_circle_among_chinese_digits_is_a_zero() {
     assert!(agree("一九八○年春天", "in the spring of 1980"));
     assert!(values("他画了一个○。").iter().all(|v| v.0 != 0.0), "a circle alone is no digit");
+    // A year of the sixties, its last digit left unsaid.
+    assert!(agree("那是一九六几年的事。", "It happened back in the sixties."));
+    assert!(!agree("那是一九六几年的事。", "It happened in 1975."));
 }
 
 #[test]
