@@ -92,7 +92,8 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
     mine.iter().filter(|(_, q)| !matched(q)).collect()
 }
 
-/// The numbers of one paired row that found no match, per side, and the written forms that did.
+/// The numbers of one paired row that found no match, per side, and the Chinese numbers glued to
+/// a character (see [`in_a_word`]) that did.
 #[derive(Debug)]
 pub(in crate::core::review) struct RowNumbers {
     row: usize,
@@ -100,7 +101,8 @@ pub(in crate::core::review) struct RowNumbers {
     matched: Sides<Vec<String>>,
 }
 
-/// The numbers of a paired row that do not match (`None` when all do, or there are none).
+/// The numbers of a paired row that do not match, and those in a word that do (`None` when
+/// there is neither).
 /// Weak numbers (`un`, `first`, `一`) confirm the other side's but are never shown alone.
 pub(in crate::core::review) fn check_row(pair: &Pair, row: usize) -> Option<RowNumbers> {
     let link = &pair.alignment.links[row];
@@ -173,7 +175,7 @@ pub(in crate::core::review) fn flags(pair: &Pair, mut rows: Vec<RowNumbers>) -> 
             });
         }
     }
-    // Numbers in a word, unmatched in many rows and matched in none.
+    // Numbers in a word, unmatched in many rows and matched in few.
     let mut count: Sides<HashMap<String, (usize, usize)>> = Sides::default();
     for r in &rows {
         for side in [Side::Left, Side::Right] {
