@@ -200,7 +200,15 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
         let bare_scale = one.next == from + 1
             && text[start..one.end].iter().all(|&c| han_unit(c).is_some())
             && !(start > 0 && matches!(text[start - 1], '半' | '上'));
-        let weak = weak || (ordinal && one.hi < 10.0) || vague || bare_hundred || rough || enumerator || bare_scale;
+        let weak = weak
+            || (ordinal && one.hi < 10.0)
+            || vague
+            || bare_hundred
+            || rough
+            || enumerator
+            || bare_scale
+            || in_title(text, start)
+            || hyperbole(text, one.end, one.lo, one.hi, both_spelled);
         // `les années 60`: a decade.
         let (lo, hi) = if !one.about && about::annees_before(text, start) && one.lo % 10.0 == 0.0 && one.lo == one.hi {
             (one.lo, one.lo + 9.0)
@@ -217,10 +225,35 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
             chars: start..one.end,
             text: words_of(start, one.end),
             after_han: start.checked_sub(1).map(|k| text[k]).filter(|&c| crate::core::text::is_cjk(c)),
+            age: text.get(one.end) == Some(&'岁') && lo == hi && lo < 130.0,
         });
         k = one.next;
     }
     out
+}
+
+/// Inside a book's title (`《四十二章经》`, the Sutra in Forty-two Sections): part of a name.
+fn in_title(text: &[char], start: usize) -> bool {
+    for &c in text[..start].iter().rev() {
+        match c {
+            '《' => return true,
+            '》' => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `a thousand times`, `mille fois`, `说一万遍`, `ten times worse`: a round number of times, a
+/// manner of speaking that translations change freely (`一万遍` becomes "a thousand times").
+fn hyperbole(text: &[char], end: usize, lo: f64, hi: f64, spelled: bool) -> bool {
+    let round = spelled && lo == hi && [10.0, 100.0, 1e3, 1e4, 1e5, 1e6].contains(&lo);
+    if !round {
+        return false;
+    }
+    let after: String = text[end..(end + 7).min(text.len())].iter().collect::<String>().to_lowercase();
+    let after = after.trim_start();
+    after.starts_with('遍') || after.starts_with("times") || after.starts_with("fois")
 }
 
 /// The bare value of the number token at `k`, before any scale.

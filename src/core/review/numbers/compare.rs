@@ -78,6 +78,14 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
         ends.get(from).is_some_and(|&o| o <= b) || firm.overlaps(a, b)
     };
     let covered = |e: f64| firm.overlaps(e, e);
+    // An age in `岁` on either side meets the other's one year off (`十四岁`, "his fifteenth year").
+    let their_ages: Vec<f64> = theirs.iter().filter(|(_, q)| q.age).map(|(_, q)| q.lo).collect();
+    let year_off = |q: &Quantity| {
+        q.lo == q.hi
+            && q.lo < 130.0
+            && ((q.age && (found(q.lo - 1.0) || found(q.lo + 1.0)))
+                || their_ages.iter().any(|&a| (a - q.lo).abs() <= 1.0))
+    };
     let season = |q: &Quantity| is_year(q.lo) && q.hi == q.lo + 1.0 && (found(q.lo) || found(q.hi));
     let matched = |q: &Quantity| {
         if q.loose() {
@@ -86,7 +94,7 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
         } else if q.about {
             about::spans(q.lo, q.hi).into_iter().any(any_inside)
         } else {
-            q.ends().iter().all(|&e| found(e) || covered(e)) || season(q)
+            q.ends().iter().all(|&e| found(e) || covered(e)) || season(q) || year_off(q)
         }
     };
     mine.iter().filter(|(_, q)| !matched(q)).collect()

@@ -42,6 +42,9 @@ pub struct Quantity {
     pub text: String,
     /// The Chinese character written just before it, if any (`茅` of `茅十八`, a name).
     pub after_han: Option<char>,
+    /// An age counted in `岁` (`十四岁`): Chinese counts a year more than Western ages often do,
+    /// so the other side's age may be one less or more.
+    pub age: bool,
 }
 
 impl Quantity {
@@ -355,7 +358,9 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             // one look-up.
             if !might_be_known(&c[start..e]) {
                 // `hundertfünfzig`, `dreihundert`: German writes a number as one word.
-                let value = (e - start >= 7).then(|| words::german(&c[start..e])).flatten();
+                let value = (e - start >= 7).then(|| words::german(&c[start..e])).flatten().or_else(|| {
+                    words::glued_tens(&c[start..e].iter().flat_map(|c| c.to_lowercase()).collect::<String>())
+                });
                 let tok = value.map_or(Tok::Break, |v| Tok::Num {
                     lo: v,
                     hi: v,
@@ -377,6 +382,8 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                         )
                 });
                 words(&buf, start, &mut out, after_english);
+            } else if let Some(v) = words::glued_tens(&buf) {
+                push(&mut out, Tok::Num { lo: v, hi: v, spelled: true, ordinal: false, about: false }, start, e);
             } else {
                 push(&mut out, Tok::Break, start, e);
             }

@@ -410,3 +410,21 @@ fn two_neighbouring_numerals_are_an_approximation_like_this_or_that() {
     assert!(!agree("二三百人", "about five hundred people"));
     assert!(!agree("de 60 à 70 euros", "from 50 to 70 euros"));
 }
+
+#[test]
+fn titles_hyperboles_glued_words_and_ages() {
+    // A sutra's title holds a number that is part of its name.
+    assert!(agree("他有两部《四十二章经》。", "He had two copies of the sutra."));
+    assert!(!agree("他有四十二部经。", "He had some sutras."));
+    // A thousand times, ten thousand times: a manner of speaking.
+    assert!(agree("说上一万遍也没用。", "It would do no good to say it a thousand times over."));
+    assert!(agree("C'est mille fois mieux.", "It is ten times better."));
+    assert!(!agree("He called me twelve times.", "Il m'a appelé onze fois."), "not a round number: a count");
+    // The hyphen lost: `twentyone`.
+    assert_eq!(one("I was twentyone that day"), (21.0, 21.0));
+    // Chinese ages count a year more than Western ones, often.
+    assert!(agree("父亲十四岁多一点。", "Father had just passed his fifteenth birthday."));
+    assert!(agree("她今年十四岁。", "She is thirteen."));
+    assert!(!agree("她今年十四岁。", "She is eleven."));
+    assert!(!agree("他买了十四本书。", "He bought fifteen books."), "only ages");
+}

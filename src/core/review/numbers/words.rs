@@ -283,6 +283,13 @@ pub(super) fn known_words() -> &'static KnownWords {
     })
 }
 
+/// `twentyone`, `fortytwo`: tens and units written as one word (the hyphen lost), lower case.
+pub(super) fn glued_tens(word: &str) -> Option<f64> {
+    let tens = CARDINALS[20..28].iter().find(|(w, _)| word.starts_with(w))?;
+    let unit = CARDINALS[1..10].iter().find(|(w, _)| *w == &word[tens.0.len()..])?;
+    Some(f64::from(tens.1 + unit.1))
+}
+
 /// An English number word only (`five`, `twenty-one`; not `six`, French as well): what a
 /// following `cents` means money after.
 pub(super) fn english_only(word: &str) -> bool {
