@@ -365,6 +365,27 @@ fn a_glossary_typed_in_its_window_flags_a_term_without_its_rendering() {
     h.run_steps(2);
     h.get_by_label_contains("line 3");
     assert_eq!(h.state().review.glossary.terms.len(), 2);
+    // The glossary is a change like any other: Ctrl+Z (out of the text box) takes it back, and
+    // its flag with it; Ctrl+Shift+Z brings both again.
+    h.get_by_role(Role::MultilineTextInput).focus();
+    h.run_steps(1);
+    h.key_press(Key::Escape);
+    h.run_steps(1);
+    h.get_by_label("Glossary: 2 terms").click();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    h.state_mut().finish_review();
+    h.run_steps(2);
+    assert!(h.state().review.glossary.terms.is_empty(), "undone");
+    h.get_by_label("Glossary: 0 terms");
+    assert!(h.state().review.flags.iter().all(|(_, f)| f.kind != FlagKind::Glossary));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    h.state_mut().finish_review();
+    h.run_steps(2);
+    assert_eq!(h.state().review.glossary.terms.len(), 2, "redone");
+    h.get_by_label("Glossary (1)");
 }
 
 #[test]

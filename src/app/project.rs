@@ -183,6 +183,9 @@ impl TandemApp {
         if let Edit::Dismiss { key, .. } = change.edit {
             self.remember_dismissal(key);
         }
+        if let Edit::Glossary { before, after, .. } = &change.edit {
+            self.glossary_is(if forward { after } else { before });
+        }
         self.state.refresh_review();
         let rows = self.state.rows();
         self.state.nav.current = change.row.min(rows.saturating_sub(1));
@@ -542,6 +545,11 @@ fn describe(change: &Change) -> String {
         }
         Edit::Dismiss { on: true, .. } => format!("a flag on row {row} called not a problem"),
         Edit::Dismiss { on: false, .. } => format!("a flag on row {row} restored"),
+        Edit::Glossary { after, .. } => match after.lines().filter(|l| !l.trim().is_empty()).count() {
+            0 => "the glossary emptied".into(),
+            1 => "the glossary changed (1 term)".into(),
+            n => format!("the glossary changed ({n} terms)"),
+        },
     }
 }
 

@@ -55,18 +55,28 @@ impl TandemApp {
         }
     }
 
-    /// A new glossary: the pair is checked again with it, and the project has unsaved work.
+    /// A new glossary: a change of the session like any edit (Ctrl+Z takes it back, the project
+    /// has unsaved work), after which the pair is checked again with it.
     fn set_glossary(&mut self, glossary: Glossary) {
         self.state.review.glossary_error = None;
         if glossary == self.state.review.glossary {
             return;
         }
-        self.state.review.glossary = glossary;
-        if let Some(session) = self.state.session.as_mut() {
-            session.mark_unsaved();
+        if self.state.session.is_some() {
+            let (before, after) = (self.state.review.glossary.to_tsv(), glossary.to_tsv());
+            self.handle_edit(crate::core::edit::Edit::Glossary { before, after, row: self.state.nav.current });
+        } else {
+            self.state.review.glossary = glossary;
         }
-        // Nothing the user did is lost: the recovery copy holds the terms too.
-        self.write_recovery();
+    }
+
+    /// The glossary is the term list `tsv` (a change made, undone or redone): the window shows
+    /// it, the pair is checked again with it, and the recovery copy holds it (written by the
+    /// change that called this).
+    pub(super) fn glossary_is(&mut self, tsv: &str) {
+        self.state.review.glossary = Glossary::parse(tsv).unwrap_or_default();
+        self.drafts.glossary = tsv.to_string();
+        self.state.review.glossary_error = None;
         self.start_review();
     }
 

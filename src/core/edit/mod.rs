@@ -91,6 +91,13 @@ pub enum Edit {
         on: bool,
         row: usize,
     },
+    /// The agreed terms of the pair, as a term list (tab-separated), before and after; `row`:
+    /// where the view was.
+    Glossary {
+        before: String,
+        after: String,
+        row: usize,
+    },
 }
 
 impl Edit {
@@ -217,7 +224,7 @@ pub struct Change {
 pub type Model = (f32, Vec<Option<usize>>, crate::core::alignment::Learned);
 
 impl Change {
-    /// A change of no rows, no notes and no document (a dismissal), showing `row`.
+    /// A change of no rows, no notes and no document (a dismissal, a glossary), showing `row`.
     pub fn of(edit: Edit, row: usize) -> Change {
         Change { edit, splice: None, annotations: None, document: None, learned: None, row }
     }
@@ -401,7 +408,7 @@ fn restructure(links: &[Link], edit: &Edit) -> Result<(Range<usize>, Vec<Link>, 
             get(row)?;
             Ok((row..row, Vec::new(), row))
         }
-        Edit::Title { .. } | Edit::Dismiss { .. } => Ok((0..0, Vec::new(), 0)),
+        Edit::Title { .. } | Edit::Dismiss { .. } | Edit::Glossary { .. } => Ok((0..0, Vec::new(), 0)),
         Edit::NotASpeaker { .. } | Edit::SameSpeaker { .. } | Edit::SplitTurn { .. } | Edit::CutTurn { .. } => {
             Err(EditError::NeedsText)
         }
@@ -419,8 +426,9 @@ pub fn apply(
     annotations: &mut Annotations,
     edit: Edit,
 ) -> Result<Change, EditError> {
-    // Dismissals are the session's (see `core::session`): nothing here changes.
-    if let Edit::Dismiss { row, .. } = edit {
+    // Dismissals are the session's (see `core::session`), the glossary the review's: nothing
+    // here changes.
+    if let Edit::Dismiss { row, .. } | Edit::Glossary { row, .. } = edit {
         return Ok(Change::of(edit, row));
     }
     if let Edit::Title { side, text } = &edit {
