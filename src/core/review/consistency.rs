@@ -57,21 +57,32 @@ pub(super) fn check(pair: &Pair) -> Vec<Flag> {
             groups.entry(keys[side]).or_default().push((*row, keys[side.other()]));
         }
         for group in groups.values().filter(|g| g.iter().any(|&(_, other)| other != g[0].1)) {
-            let mut renderings: Vec<u64> = group.iter().map(|&(_, o)| o).collect();
-            renderings.sort_unstable();
-            renderings.dedup();
-            for &(row, _) in group {
-                let others: Vec<String> =
-                    group.iter().filter(|&&(r, _)| r != row).map(|&(r, _)| (r + 1).to_string()).collect();
+            let mut count: HashMap<u64, usize, FnvBuild> = HashMap::default();
+            for &(_, o) in group {
+                *count.entry(o).or_default() += 1;
+            }
+            let renderings = count.len();
+            // The rendering most rows give, when one does: those rows are consistent, the others
+            // are the ones to look at (a formula said the same way forty times and otherwise
+            // once is flagged once).
+            let most = count.values().copied().max().unwrap_or(0);
+            let usual = count.iter().filter(|&(_, &n)| n == most).map(|(&o, _)| o).collect::<Vec<_>>();
+            let usual = (usual.len() == 1 && most > 1).then(|| usual[0]);
+            for &(row, _) in group.iter().filter(|&&(_, o)| usual != Some(o)) {
+                let mut others: Vec<String> =
+                    group.iter().filter(|&&(r, _)| r != row).map(|&(r, _)| (r + 1).to_string()).take(12).collect();
+                if group.len() - 1 > others.len() {
+                    others.push(format!("and {} more", group.len() - 1 - others.len()));
+                }
                 let message = match side {
                     Side::Left => format!(
                         "the same text on the left is translated {} ways (rows {})",
-                        renderings.len(),
+                        renderings,
                         others.join(", ")
                     ),
                     Side::Right => format!(
                         "the same translation on the right stands for {} different texts (rows {})",
-                        renderings.len(),
+                        renderings,
                         others.join(", ")
                     ),
                 };
@@ -105,6 +116,19 @@ mod tests {
         // Said the same way twice: nothing.
         let right_same = "La question porte sur la motion modifiée.\n\nD'autres affaires aujourd'hui.\n\nLa question porte sur la motion modifiée !\n";
         assert!(check(&pair(left, right_same)).is_empty());
+    }
+
+    #[test]
+    fn a_formula_rendered_otherwise_once_is_flagged_there_only() {
+        // The chair's formula, the same four times in French and once otherwise.
+        let en = "The question is on the motion as amended.\n\n";
+        let usual = "La question porte sur la motion modifiée.\n\n";
+        let odd = "Le vote porte sur la motion telle que modifiée.\n\n";
+        let left = format!("{en}A.\n\n{en}B.\n\n{en}C.\n\n{en}D.\n\n{en}");
+        let right = format!("{usual}A.\n\n{usual}B.\n\n{odd}C.\n\n{usual}D.\n\n{usual}");
+        let flags = check(&pair(&left, &right));
+        assert_eq!(flags.iter().map(|f| f.row).collect::<Vec<_>>(), [4], "{flags:?}");
+        assert_eq!(flags[0].message, "the same text on the left is translated 2 ways (rows 1, 3, 7, 9)");
     }
 
     #[test]

@@ -23,7 +23,7 @@ struct One {
 /// `vingt et un`, `one hundred and twenty`; `a hundred`).
 fn read_one(tokens: &[Token], k: usize, text: &[char]) -> Option<One> {
     let first = tokens.get(k)?;
-    let (mut lo, mut hi, spelled, ordinal, about) = match first.tok {
+    let (mut lo, mut hi, spelled, mut ordinal, about) = match first.tok {
         Tok::Num { lo, hi, spelled, ordinal, about } => (lo, hi, spelled, ordinal, about),
         Tok::Article => match tokens.get(k + 1)?.tok {
             Tok::Scale(_) | Tok::Num { lo: 100.0, spelled: true, .. } => (1.0, 1.0, true, false, false),
@@ -44,21 +44,25 @@ fn read_one(tokens: &[Token], k: usize, text: &[char]) -> Option<One> {
     let mut last = lo;
     while spelled && !han && lo == hi {
         let skip = usize::from(matches!(tokens.get(j).map(|t| t.tok), Some(Tok::And)));
-        let Some(Token { tok: Tok::Num { lo: v, spelled: true, ordinal: false, .. }, chars }) = tokens.get(j + skip)
+        let Some(Token { tok: Tok::Num { lo: v, spelled: true, ordinal: ord, .. }, chars }) = tokens.get(j + skip)
         else {
             break;
         };
         let hanv = han_digit(text[chars.0]).is_some() || text[chars.0] == '十';
-        if hanv {
+        if hanv || ordinal {
             break;
         }
+        // `five and thirty`, `an hundred and seven and twentieth`: the unit said before its tens.
+        let unit_first = skip == 1 && *v >= 20.0 && *v < 100.0 && v % 10.0 == 0.0 && last < 10.0 && lo % 100.0 < 10.0;
         if *v == 100.0 && skip == 0 && lo < 100.0 {
+            // `six hundred`, `six hundredth`.
             lo = lo.max(1.0) * 100.0;
-        } else if *v < last && *v < 100.0 {
+        } else if (*v < last && *v < 100.0) || unit_first {
             lo += v;
         } else {
             break;
         }
+        ordinal |= *ord;
         hi = lo;
         last = *v;
         j += skip + 1;
@@ -80,19 +84,23 @@ fn read_one(tokens: &[Token], k: usize, text: &[char]) -> Option<One> {
         j += 1;
     }
     // `thirty-six thousand five hundred`, and with the comma of a number spelled in parts (with
-    // hundreds at least after it: `two thousand, three` is a list).
+    // hundreds at least after it: `two thousand, three` is a list); `two thousand and five`, `six
+    // hundred thousand and three thousand and fifty` with `and`.
     let comma = matches!(tokens.get(j), Some(Token { tok: Tok::Break, chars }) if text[chars.0..chars.1] == [',']);
-    let from = j + usize::from(comma);
+    let and = matches!(tokens.get(j).map(|t| t.tok), Some(Tok::And));
+    let from = j + usize::from(comma || and);
     if spelled
         && !han
+        && !ordinal
         && lo == hi
         && last_scale >= 1000.0
-        && matches!(tokens.get(from).map(|t| t.tok), Some(Tok::Num { spelled: true, about: false, ordinal: false, .. }))
+        && matches!(tokens.get(from).map(|t| t.tok), Some(Tok::Num { spelled: true, about: false, .. } | Tok::Article))
         && let Some(rest) = read_one(tokens, from, text)
         && rest.lo == rest.hi
-        && (100.0..last_scale).contains(&rest.lo)
+        && if and { rest.lo < lo } else { (100.0..last_scale).contains(&rest.lo) }
         && !rest.percent
     {
+        ordinal |= rest.ordinal;
         lo += rest.lo;
         hi = lo;
         j = rest.next;

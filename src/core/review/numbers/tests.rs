@@ -428,3 +428,22 @@ fn titles_hyperboles_glued_words_and_ages() {
     assert!(!agree("她今年十四岁。", "She is eleven."));
     assert!(!agree("他买了十四本书。", "He bought fifteen books."), "only ages");
 }
+
+#[test]
+fn numbers_spelled_the_older_way() {
+    // The King James English: units before tens, counting in scores.
+    assert_eq!(one("he lived five and thirty years"), (35.0, 35.0));
+    assert_eq!(one("an hundred and seven and twenty years old"), (127.0, 127.0));
+    assert_eq!(one("threescore and ten palm trees"), (70.0, 70.0));
+    assert_eq!(one("Moses was fourscore years old"), (80.0, 80.0));
+    assert_eq!(one("an hundred threescore and fifteen years"), (175.0, 175.0));
+    assert_eq!(one("a thousand seven hundred and threescore and fifteen shekels"), (1775.0, 1775.0));
+    assert_eq!(one("six hundred thousand and three thousand and five hundred and fifty men"), (603550.0, 603550.0));
+    assert_eq!(one("an hundred thousand and eight thousand and an hundred"), (108100.0, 108100.0));
+    assert!(agree("二月二十七日", "on the seven and twentieth day of the second month"));
+    assert!(agree("挪亚六百岁", "in the six hundredth year of Noah's life"));
+    // And today's: `two thousand and five` is a year, `five thirty` a time (two numbers).
+    assert_eq!(one("in two thousand and five"), (2005.0, 2005.0));
+    assert_eq!(values("at five thirty").len(), 2);
+    assert!(!agree("三十五年", "five and forty years"));
+}

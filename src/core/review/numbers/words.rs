@@ -34,6 +34,10 @@ const CARDINALS: &[(&str, u32)] = &[
     ("eighty", 80),
     ("ninety", 90),
     ("hundred", 100),
+    // `threescore and ten`: the older English count in twenties.
+    ("twoscore", 40),
+    ("threescore", 60),
+    ("fourscore", 80),
     ("un", 1),
     ("une", 1),
     ("deux", 2),
@@ -283,17 +287,22 @@ pub(super) fn known_words() -> &'static KnownWords {
     })
 }
 
-/// `twentyone`, `fortytwo`: tens and units written as one word (the hyphen lost), lower case.
+/// The English units and tens, by value (`UNITS[k]` is k + 1, `TENS[k]` is 10 × (k + 2)).
+const UNITS: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/// `twentyone`, `ninetynine`: tens and units written as one word (the hyphen lost), lower case.
 pub(super) fn glued_tens(word: &str) -> Option<f64> {
-    let tens = CARDINALS[20..28].iter().find(|(w, _)| word.starts_with(w))?;
-    let unit = CARDINALS[1..10].iter().find(|(w, _)| *w == &word[tens.0.len()..])?;
-    Some(f64::from(tens.1 + unit.1))
+    let (t, tens) = TENS.iter().enumerate().find(|(_, w)| word.starts_with(*w))?;
+    let u = UNITS.iter().position(|w| *w == &word[tens.len()..])?;
+    Some((10 * (t + 2) + u + 1) as f64)
 }
 
 /// An English number word only (`five`, `twenty-one`; not `six`, French as well): what a
 /// following `cents` means money after.
 pub(super) fn english_only(word: &str) -> bool {
-    word.split('-').all(|part| part != "six" && CARDINALS[..30].iter().any(|(w, _)| *w == part))
+    word.split('-')
+        .all(|part| part != "six" && CARDINALS.iter().take_while(|(w, _)| *w != "un").any(|(w, _)| *w == part))
 }
 
 /// Spelled numbers and the words around numbers, in English and French; `after_english`: the
