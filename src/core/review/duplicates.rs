@@ -11,29 +11,37 @@ use crate::core::side::{Side, Sides};
 /// Turns shorter than this (letters and digits) repeat by chance: "Yes.", "Thank you."
 const MIN_LEN: usize = 40;
 
-/// A passage's identity: its bytes, ASCII letters in lower case, ASCII spaces and punctuation
-/// left out (no decoding, no allocation: this runs over every turn).
-fn key(text: &str) -> Option<u64> {
+/// A passage's identity: its letters and digits, lower case; spaces and punctuation of any
+/// script left out (`点灯的油，并作` is `点灯的油并作` said again). `None` when it has fewer than
+/// `min` of them (a Chinese character counting as three letters).
+fn key(text: &str, min: usize) -> Option<u64> {
     let mut h = Fnv::default();
     let mut kept = 0usize;
-    for &b in text.as_bytes() {
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                continue;
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                h.write(&[c.to_ascii_lowercase() as u8]);
+                kept += 1;
             }
-            h.write(&[b.to_ascii_lowercase()]);
-            kept += 1;
-        } else {
-            h.write(&[b]);
-            // Count characters by their first byte.
-            kept += usize::from(b >= 0xC0);
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                h.write(l.encode_utf8(&mut buf).as_bytes());
+            }
+            kept += if crate::core::text::is_cjk(c) { 3 } else { 1 };
         }
     }
-    (kept >= MIN_LEN).then_some(h.0)
+    (kept >= min).then_some(h.0)
 }
 
-/// For each turn of a side, the earlier turn it repeats.
-fn repeats(pair: &Pair, side: Side) -> Vec<Option<usize>> {
+/// A turn repeated alone is flagged when it is a paragraph, not a sentence.
+const MIN_PARAGRAPH: usize = 120;
+
+/// A shorter passage said again is evidence enough that a repetition is the author's.
+const MIN_ECHO: usize = 12;
+
+/// For each turn of a side, the earlier turn it repeats (turns of `min` letters or more).
+fn repeats(pair: &Pair, side: Side, min: usize) -> Vec<Option<usize>> {
     let mut first: HashMap<u64, usize, crate::core::hash::FnvBuild> = HashMap::default();
     pair.doc(side)
         .turns
@@ -41,7 +49,7 @@ fn repeats(pair: &Pair, side: Side) -> Vec<Option<usize>> {
         .iter()
         .enumerate()
         .map(|(t, turn)| {
-            let k = key(&turn.text)?;
+            let k = key(&turn.text, min)?;
             let seen = *first.entry(k).or_insert(t);
             (seen != t).then_some(seen)
         })
@@ -50,7 +58,8 @@ fn repeats(pair: &Pair, side: Side) -> Vec<Option<usize>> {
 
 pub(super) fn check(pair: &Pair) -> Vec<Flag> {
     let mut out = Vec::new();
-    let reps = Sides::from_fn(|side| repeats(pair, side));
+    let reps = Sides::from_fn(|side| repeats(pair, side, MIN_LEN));
+    let echoes = Sides::from_fn(|side| repeats(pair, side, MIN_ECHO));
     for side in Side::BOTH {
         let rep = &reps[side];
         let turns = &pair.doc(side).turns.turns;
@@ -65,11 +74,16 @@ pub(super) fn check(pair: &Pair) -> Vec<Flag> {
                 t = end;
                 continue;
             };
-            // One sentence said again on both sides (a motto, a refrain) is the author's; a
-            // pasted copy is a run of turns, or on one side only.
-            let refrain = end - t == 1
-                && pair.alignment.links[row].turns(side.other()).clone().any(|o| reps[side.other()][o].is_some());
-            if refrain {
+            // A passage said again on both sides (a motto, a refrain, a law read twice) is the
+            // author's; a pasted copy is on one side only.
+            let last_row = pair.alignment.link_of(side, end - 1).unwrap_or(row);
+            let mut other =
+                (row..=last_row).flat_map(|r| pair.alignment.links[r].turns(side.other()).clone()).peekable();
+            let refrain = other.peek().is_some() && other.all(|o| echoes[side.other()][o].is_some());
+            // One sentence said twice is how people write (a conclusion recalled, a formula);
+            // one paragraph said twice is a copy.
+            let short = end - t == 1 && key(&turns[t].text, MIN_PARAGRAPH).is_none();
+            if refrain || short {
                 t = end;
                 continue;
             }
@@ -123,8 +137,16 @@ mod tests {
             motto_fr,
         ];
         assert_eq!(duplicates(&de, &fr), Vec::<String>::new());
-        // Said again on one side only: a copy to look at.
+        // Two paragraphs said again on both sides: the author's too.
+        let de2 = [motto_de, de[1], "Dazwischen.", motto_de, de[1]];
+        let fr2 = [motto_fr, fr[1], "Entre-temps.", motto_fr, fr[1]];
+        assert_eq!(duplicates(&de2, &fr2), Vec::<String>::new());
+        // A sentence said again on one side only is how people write; a paragraph, a copy.
         let fr_once = [motto_fr, fr[1], fr[2], "Et voilà."];
-        assert_eq!(duplicates(&de, &fr_once).len(), 1, "{:?}", duplicates(&de, &fr_once));
+        assert_eq!(duplicates(&de, &fr_once), Vec::<String>::new());
+        let long_de = "Wir stiegen früh auf, querten den Gletscher im ersten Licht und erreichten den Grat, als die Sonne die Gipfel ringsum in Rot tauchte; niemand sprach ein Wort.";
+        let long_fr = "Nous sommes partis tôt, avons traversé le glacier aux premières lueurs et atteint l'arête quand le soleil teintait de rouge les sommets alentour ; personne ne disait mot.";
+        let copied = duplicates(&[long_de, "Oben.", "Unten."], &[long_fr, "En haut.", long_fr]);
+        assert_eq!(copied.len(), 1, "{copied:?}");
     }
 }
