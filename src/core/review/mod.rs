@@ -290,6 +290,7 @@ fn check_rows(
             // A run of one-sided rows is one omission (and one addition), not one flag a row.
             let end = (row..rows.end).find(|&k| links[k].is_paired()).unwrap_or(rows.end);
             flags.extend(rows::check_one_sided(pair, row..end));
+            numbers.extend((row..end).filter_map(|r| numbers::one_sided_row(pair, r)));
             row = end;
         }
     }

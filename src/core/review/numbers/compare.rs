@@ -105,6 +105,9 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
 #[derive(Debug)]
 pub(in crate::core::review) struct RowNumbers {
     row: usize,
+    /// A row of one side only: its numbers are no flag (its text is missing as a whole), but
+    /// they answer a neighbouring row's (a verse the alignment left unpaired beside its own).
+    one_sided: bool,
     odd: Sides<Vec<(usize, Quantity)>>,
     matched: Sides<Vec<String>>,
 }
@@ -132,7 +135,21 @@ pub(in crate::core::review) fn check_row(pair: &Pair, row: usize) -> Option<RowN
         odd = Sides::default();
     }
     let keep = !odd.left.is_empty() || !odd.right.is_empty() || !matched.left.is_empty() || !matched.right.is_empty();
-    keep.then_some(RowNumbers { row, odd, matched })
+    keep.then_some(RowNumbers { row, one_sided: false, odd, matched })
+}
+
+/// The numbers of a row of one side only, to answer its neighbours' (see [`RowNumbers`]).
+pub(in crate::core::review) fn one_sided_row(pair: &Pair, row: usize) -> Option<RowNumbers> {
+    let link = &pair.alignment.links[row];
+    let odd = Sides::from_fn(|side| {
+        side_quantities(pair, side, link.turns(side)).into_iter().filter(|(_, q)| !q.weak).collect::<Vec<_>>()
+    });
+    (!odd.left.is_empty() || !odd.right.is_empty()).then_some(RowNumbers {
+        row,
+        one_sided: true,
+        odd,
+        matched: Sides::default(),
+    })
 }
 
 /// `la saison 77` for `die Saison 1977`: the one number left on each side of a row, a year and
@@ -217,7 +234,7 @@ pub(in crate::core::review) fn flags(pair: &Pair, mut rows: Vec<RowNumbers>) -> 
 fn flag(pair: &Pair, r: RowNumbers) -> Option<review::Flag> {
     use review::Span;
     let odd = r.odd;
-    if odd.left.is_empty() && odd.right.is_empty() {
+    if r.one_sided || (odd.left.is_empty() && odd.right.is_empty()) {
         return None;
     }
     let spans = Sides::from_fn(|side: Side| {
@@ -268,6 +285,25 @@ mod tests {
             &["She knew one of them.", "He was twenty-seven, and they called him old-fashioned in jest."],
         );
         assert_eq!(number_flags(&p).len(), 2, "{:?}", number_flags(&p));
+    }
+
+    #[test]
+    fn a_number_in_a_neighbouring_row_of_one_side_is_no_flag() {
+        // The Chinese verse holds what the English says in two; the alignment left the second
+        // English verse unpaired beside the first.
+        let mut p =
+            pair(&["流便子孙被数的，共有四万六千五百名。"], &["Of the children of Reuben, by their generations;"]);
+        let doc = |name: &str, text: &str| Document::from_text(name, text, "UTF-8", 0);
+        p = Pair::new(
+            p.docs.left.as_ref().clone(),
+            doc(
+                "en.txt",
+                "Of the children of Reuben, by their generations;\n\nThose numbered were forty and six thousand and five hundred.",
+            ),
+        );
+        std::sync::Arc::make_mut(&mut p.alignment).links =
+            vec![Link::auto(0..1, 0..1, 0.9), Link::auto(1..1, 1..2, 0.1)];
+        assert_eq!(number_flags(&p), Vec::<String>::new());
     }
 
     #[test]

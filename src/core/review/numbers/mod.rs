@@ -22,7 +22,7 @@ mod words;
 
 #[cfg(test)]
 use compare::unmatched;
-pub(in crate::core::review) use compare::{RowNumbers, check_row, flags};
+pub(in crate::core::review) use compare::{RowNumbers, check_row, flags, one_sided_row};
 
 /// One number as written, with its value (a range when the text gives one).
 #[derive(Debug, Clone, PartialEq)]
