@@ -205,8 +205,7 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
             && one.lo < 1000.0
             && !one.percent;
         // `百`, `万` alone (`百岁`, `万众`): a scale character inside a word.
-        let bare_scale = one.next == from + 1
-            && text[start..one.end].iter().all(|&c| han_unit(c).is_some())
+        let bare_scale = text[start..one.end].iter().all(|&c| han_unit(c).is_some())
             && !(start > 0 && matches!(text[start - 1], '半' | '上'));
         let weak = weak
             || (ordinal && one.hi < 10.0)
@@ -216,6 +215,7 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
             || enumerator
             || bare_scale
             || in_title(text, start)
+            || out_of(text, start)
             || hyperbole(text, one.end, one.lo, one.hi, both_spelled);
         // `les années 60`: a decade.
         let (lo, hi) = if !one.about && about::annees_before(text, start) && one.lo % 10.0 == 0.0 && one.lo == one.hi {
@@ -238,6 +238,12 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
         k = one.next;
     }
     out
+}
+
+/// `nine times out of ten`, `one out of five`: the whole a share is counted against.
+fn out_of(text: &[char], start: usize) -> bool {
+    let before: String = text[start.saturating_sub(8)..start].iter().collect::<String>().to_lowercase();
+    before.trim_end().ends_with("out of")
 }
 
 /// Inside a book's title (`《四十二章经》`, the Sutra in Forty-two Sections): part of a name.

@@ -87,6 +87,14 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
                 || their_ages.iter().any(|&a| (a - q.lo).abs() <= 1.0))
     };
     let season = |q: &Quantity| is_year(q.lo) && q.hi == q.lo + 1.0 && (found(q.lo) || found(q.hi));
+    // `ten paces`, `a hundred or two years`, `a thousand taels` for `几十步`, `几百年`, `几千两`: a
+    // round number in words is as vague as "some tens", and one of them is what it says.
+    let vague_round = |q: &Quantity| {
+        q.lo == q.hi
+            && [10.0, 100.0, 1e3, 1e4, 1e5, 1e6].contains(&q.lo)
+            && !q.text.chars().any(|c| c.is_ascii_digit())
+            && theirs.iter().any(|(_, o)| o.about && o.lo / 2.0 <= q.lo && q.lo <= o.hi)
+    };
     let matched = |q: &Quantity| {
         if q.loose() {
             // A loose approximation is matched only by another approximation.
@@ -94,7 +102,7 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
         } else if q.about {
             about::spans(q.lo, q.hi).into_iter().any(any_inside)
         } else {
-            q.ends().iter().all(|&e| found(e) || covered(e)) || season(q) || year_off(q)
+            q.ends().iter().all(|&e| found(e) || covered(e)) || season(q) || year_off(q) || vague_round(q)
         }
     };
     mine.iter().filter(|(_, q)| !matched(q)).collect()

@@ -297,14 +297,26 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                 continue;
             }
             // 几万, 数千: some ten thousands, thousands.
-            if about::some_of(c, i) && out.last().is_none_or(|t| t.chars.1 < i) {
+            if about::some_of(c, i)
+                && !matches!(out.last(), Some(Token { tok: Tok::Num { .. }, chars }) if chars.1 >= i)
+            {
+                // `几` was read as a break: it is the count's now.
+                if let Some(t) = out.last_mut().filter(|t| matches!(t.tok, Tok::Break) && t.chars.1 == i) {
+                    if t.chars.0 + 1 == i {
+                        out.pop();
+                    } else {
+                        t.chars.1 = i - 1;
+                    }
+                }
                 push(&mut out, Tok::Num { lo: 2.0, hi: 9.0, spelled: true, ordinal: false, about: true }, i - 1, i);
             }
             // 万, 亿, 千 after a number written in digits (`60亿`, `1.5万`); 百万, 千万 too.
             let mut value = unit;
             let mut e = i + 1;
+            // 百万, 千万, 万亿: a larger unit multiplies; `百十` (a hundred or so) is no thousand.
             while e < n
                 && let Some(u) = han_unit(c[e])
+                && u > value
             {
                 value *= u;
                 e += 1;

@@ -447,3 +447,18 @@ fn numbers_spelled_the_older_way() {
     assert_eq!(values("at five thirty").len(), 2);
     assert!(!agree("三十五年", "five and forty years"));
 }
+
+#[test]
+fn a_round_number_in_words_answers_some_tens_or_hundreds() {
+    assert!(agree("他后退几十步。", "He backed up ten paces."));
+    assert!(agree("倒像有几百年似的。", "as if he had a hundred or two years ahead of him"));
+    assert!(agree("花了几千两银子", "paid a thousand taels of silver"));
+    assert!(!agree("花了几千两银子", "paid 1,000 taels of silver"), "a figure in digits says more");
+    assert!(!agree("他后退几十步。", "He backed up a thousand paces."));
+    // The whole of a share: `nine times out of ten` for `十拿九稳`.
+    assert!(agree("赢钱也是十拿九稳。", "nine times out of ten I win anyway"));
+    // `亿万`: untold numbers.
+    assert!(agree("亿万百姓", "the common people"));
+    // `百十年`: a hundred years or so, no thousand.
+    assert!(agree("只须有百十年的时间。", "A hundred years was just about enough."));
+}
