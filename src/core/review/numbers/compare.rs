@@ -167,9 +167,15 @@ fn short_year_of(year: &[(usize, Quantity)], short: &[(usize, Quantity)]) -> boo
     is_year(y.lo) && y.lo == y.hi && s.lo == s.hi && s.lo < 100.0 && s.lo.fract() == 0.0 && y.lo % 100.0 == s.lo
 }
 
-/// A Chinese number glued to the character before it, as written with that character (`茅十八`):
-/// what tells a name or an idiom that holds a numeral from a figure. `None` for any other number.
+/// A Chinese number glued to the character before it, as written with that character (`茅十八`),
+/// or a number glued to its unit (`3K`, the cosmic background): what tells a name or a term that
+/// holds a numeral from a figure. `None` for any other number.
 fn in_a_word(q: &Quantity) -> Option<String> {
+    let with_unit = q.text.ends_with(|c: char| c.is_alphabetic() && !crate::core::text::is_cjk(c))
+        && q.text.starts_with(|c: char| c.is_ascii_digit());
+    if with_unit {
+        return Some(q.text.clone());
+    }
     q.after_han.map(|c| format!("{c}{}", q.text))
 }
 
@@ -312,6 +318,20 @@ mod tests {
         std::sync::Arc::make_mut(&mut p.alignment).links =
             vec![Link::auto(0..1, 0..1, 0.9), Link::auto(1..1, 1..2, 0.1)];
         assert_eq!(number_flags(&p), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_measure_the_translation_always_renders_in_words_is_a_term() {
+        // `3K`, the cosmic background, which the translation calls by its name each time.
+        let left = ["背景辐射是3K。", "那个3K让他不安。", "他又想到3K。", "温度是7cm处的3K。"];
+        let right = [
+            "The background radiation.",
+            "That radiation troubled him.",
+            "He thought of it again.",
+            "The radiation at 7cm.",
+        ];
+        assert_eq!(number_flags(&pair(&left, &right)), Vec::<String>::new());
+        assert_eq!(number_flags(&pair(&left[..2], &right[..2])).len(), 2, "twice is no term yet");
     }
 
     #[test]
