@@ -234,10 +234,20 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
             text: words_of(start, one.end),
             after_han: start.checked_sub(1).map(|k| text[k]).filter(|&c| crate::core::text::is_cjk(c)),
             age: text.get(one.end) == Some(&'岁') && lo == hi && lo < 130.0,
+            clock: lo == hi
+                && lo <= 24.0
+                && (text[start..one.end].iter().any(|c| matches!(c, '点' | '时' | '時')) || o_clock(text, one.end)),
         });
         k = one.next;
     }
     out
+}
+
+/// `eight o'clock`, `huit heures`.
+fn o_clock(text: &[char], end: usize) -> bool {
+    let after: String = text[end..(end + 8).min(text.len())].iter().collect::<String>().to_lowercase();
+    let after = after.trim_start();
+    after.starts_with("o'clock") || after.starts_with("o’clock") || after.starts_with("heure")
 }
 
 /// `nine times out of ten`, `one out of five`: the whole a share is counted against.

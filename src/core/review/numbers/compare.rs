@@ -80,6 +80,8 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
     let covered = |e: f64| firm.overlaps(e, e);
     // An age in `岁` on either side meets the other's one year off (`十四岁`, "his fifteenth year").
     let their_ages: Vec<f64> = theirs.iter().filter(|(_, q)| q.age).map(|(_, q)| q.lo).collect();
+    // `晚上八点` (20 h) for "at eight o'clock": a clock of twelve hours against one of 24.
+    let half_day = |q: &Quantity| q.clock && q.lo == q.hi && (found(q.lo - 12.0) || found(q.lo + 12.0));
     let year_off = |q: &Quantity| {
         q.lo == q.hi
             && q.lo < 130.0
@@ -102,7 +104,11 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
         } else if q.about {
             about::spans(q.lo, q.hi).into_iter().any(any_inside)
         } else {
-            q.ends().iter().all(|&e| found(e) || covered(e)) || season(q) || year_off(q) || vague_round(q)
+            q.ends().iter().all(|&e| found(e) || covered(e))
+                || season(q)
+                || year_off(q)
+                || vague_round(q)
+                || half_day(q)
         }
     };
     mine.iter().filter(|(_, q)| !matched(q)).collect()

@@ -99,3 +99,60 @@ pub(super) fn is_pm_after(c: &[char], at: usize) -> bool {
 pub(super) fn is_pm_before(c: &[char], at: usize) -> bool {
     at >= 2 && matches!((c[at - 2], c[at - 1]), ('下', '午') | ('晚', '上') | ('傍', '晚'))
 }
+
+/// A Chinese clock time after the hours `hours` that end at `end`: `五点半` (5.5), `五点一刻`,
+/// `17点30分`, `五点钟`, `下午五点` (17), as hours, and where it ends. `None` when `点` is no hour
+/// (`三点建议`, three suggestions): it takes a half, a quarter, minutes, `钟` or `整` after it, or
+/// a time of day before it.
+pub(super) fn han_clock(c: &[char], start: usize, end: usize, hours: f64) -> Option<(f64, usize)> {
+    if !matches!(c.get(end), Some('点' | '時' | '时')) || hours.fract() != 0.0 || hours > 24.0 {
+        return None;
+    }
+    let mut at = end + 1;
+    let mut minutes = None;
+    match c.get(at) {
+        Some('半') => {
+            minutes = Some(30.0);
+            at += 1;
+        }
+        Some('钟' | '鐘' | '整') => at += 1,
+        Some('一') if c.get(at + 1) == Some(&'刻') => {
+            minutes = Some(15.0);
+            at += 2;
+        }
+        Some('三') if c.get(at + 1) == Some(&'刻') => {
+            minutes = Some(45.0);
+            at += 2;
+        }
+        _ => {
+            // `17点30分`, `五点二十分`
+            let digits = (at..c.len())
+                .take_while(|&k| c[k].is_ascii_digit() || super::han_digit(c[k]).is_some() || c[k] == '十')
+                .count();
+            if digits > 0 && c.get(at + digits) == Some(&'分') {
+                let run: String = c[at..at + digits].iter().collect();
+                let m =
+                    run.parse::<f64>().ok().or_else(|| super::han::parse_han(&c[at..at + digits]).map(|(lo, _)| lo))?;
+                minutes = Some(m);
+                at += digits + 1;
+            }
+        }
+    }
+    let time_of_day = start >= 2
+        && matches!(
+            (c[start - 2], c[start - 1]),
+            ('上', '午')
+                | ('下', '午')
+                | ('晚', '上')
+                | ('傍', '晚')
+                | ('早', '上')
+                | ('凌', '晨')
+                | ('中', '午')
+                | ('夜', '里')
+        );
+    if minutes.is_none() && at == end + 1 && !time_of_day {
+        return None;
+    }
+    let pm = is_pm_before(c, start) && hours < 12.0;
+    Some((hours + if pm { 12.0 } else { 0.0 } + minutes.unwrap_or(0.0) / 60.0, at))
+}

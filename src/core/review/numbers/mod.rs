@@ -42,6 +42,9 @@ pub struct Quantity {
     pub text: String,
     /// The Chinese character written just before it, if any (`茅` of `茅十八`, a name).
     pub after_han: Option<char>,
+    /// A time of day (`五点半`, `eight o'clock`): it may be written on a 12- or a 24-hour clock,
+    /// so the other side's hour twelve away is the same time.
+    pub clock: bool,
     /// An age counted in `岁` (`十四岁`): Chinese counts a year more than Western ages often do,
     /// so the other side's age may be one less or more.
     pub age: bool,
@@ -194,6 +197,14 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                 i = e;
                 continue;
             }
+            // `5点半`, `下午5点`, `17点30分`: a Chinese clock time.
+            if k == end
+                && let Some((hours, e)) = forms::han_clock(c, i, end, value)
+            {
+                push(&mut out, Tok::Num { lo: hours, hi: hours, spelled: false, ordinal: false, about: false }, i, e);
+                i = e;
+                continue;
+            }
             // Clock times: `1 p.m.` and `下午1点` are 13 h.
             let value = if value < 12.0 && (is_pm_after(c, k) || is_pm_before(c, i)) { value + 12.0 } else { value };
             push(&mut out, Tok::Num { lo: value, hi: value, spelled: false, ordinal, about: false }, i, k);
@@ -231,6 +242,19 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             }
             // Scale characters inside the run are part of it (`三万` is 3 × 10⁴).
             if let Some((lo, hi)) = parse_han(&c[start..e]) {
+                // `下午五点半`: a clock time, a figure however it is written.
+                if lo == hi
+                    && let Some((hours, end)) = forms::han_clock(c, start, e, lo)
+                {
+                    push(
+                        &mut out,
+                        Tok::Num { lo: hours, hi: hours, spelled: false, ordinal: false, about: false },
+                        start,
+                        end,
+                    );
+                    i = end;
+                    continue;
+                }
                 let ordinal = start > 0 && c[start - 1] == '第';
                 let about = if about::some_of(c, start) {
                     // 几十, 数百: two to nine tens, hundreds.

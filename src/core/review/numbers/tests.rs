@@ -462,3 +462,20 @@ fn a_round_number_in_words_answers_some_tens_or_hundreds() {
     // `百十年`: a hundred years or so, no thousand.
     assert!(agree("只须有百十年的时间。", "A hundred years was just about enough."));
 }
+
+#[test]
+fn chinese_clock_times() {
+    assert!(agree("下午五点半开会", "the meeting is at 5.30 p.m."));
+    assert!(agree("下午五点半开会", "la réunion est à 17 h 30"));
+    assert!(agree("17点30分开会", "at 17:30"));
+    assert!(agree("早上八点一刻", "at a quarter past eight, 8.15 a.m."));
+    assert!(agree("5点半出发", "leaving at 5:30"));
+    assert!(!agree("下午五点半开会", "the meeting is at 4.30 p.m."));
+    // A 24-hour time against a 12-hour one, in words or digits.
+    assert!(agree("她在晚上八点生下了孩子。", "She was born at eight o'clock."));
+    assert!(agree("下午两点钟以后来", "sometime after two o'clock"));
+    assert!(agree("晚上八点", "at 8 o'clock"));
+    assert!(!agree("晚上八点", "at 9 o'clock"));
+    // `点` that is no hour: three suggestions.
+    assert_eq!(values("提了三点建议"), [(3.0, 3.0, false, true)]);
+}
