@@ -80,6 +80,16 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
     let covered = |e: f64| firm.overlaps(e, e);
     // An age in `岁` on either side meets the other's one year off (`十四岁`, "his fifteenth year").
     let their_ages: Vec<f64> = theirs.iter().filter(|(_, q)| q.age).map(|(_, q)| q.lo).collect();
+    // `五八年`, `六二至六五届`: a year said by its last two digits, one Chinese digit each.
+    let their_short: Vec<f64> =
+        theirs.iter().filter(|(_, q)| digit_by_digit(q)).flat_map(|(_, q)| q.ends()).filter(|&e| e < 100.0).collect();
+    let short_year = |q: &Quantity| {
+        if digit_by_digit(q) {
+            q.ends().iter().all(|&e| e < 100.0 && (found(1900.0 + e) || found(2000.0 + e)))
+        } else {
+            q.ends().iter().all(|&e| is_year(e) && their_short.contains(&(e % 100.0)))
+        }
+    };
     // `晚上八点` (20 h) for "at eight o'clock": a clock of twelve hours against one of 24.
     let half_day = |q: &Quantity| q.clock && q.lo == q.hi && (found(q.lo - 12.0) || found(q.lo + 12.0));
     let year_off = |q: &Quantity| {
@@ -109,6 +119,7 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
                 || year_off(q)
                 || vague_round(q)
                 || half_day(q)
+                || short_year(q)
         }
     };
     mine.iter().filter(|(_, q)| !matched(q)).collect()
@@ -164,6 +175,23 @@ pub(in crate::core::review) fn one_sided_row(pair: &Pair, row: usize) -> Option<
         odd,
         matched: Sides::default(),
     })
+}
+
+/// Chinese digits read one by one (`六二`, `五八`, `六二至六五`), as years are said: no `十`.
+fn digit_by_digit(q: &Quantity) -> bool {
+    if q.about || q.lo < 10.0 {
+        // `三五个人`: three to five.
+        return false;
+    }
+    let mut digits = 0;
+    for c in q.text.chars() {
+        match c {
+            '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' => digits += 1,
+            '至' | '到' | '-' | '–' => {}
+            _ => return false,
+        }
+    }
+    digits >= 2
 }
 
 /// `la saison 77` for `die Saison 1977`: the one number left on each side of a row, a year and

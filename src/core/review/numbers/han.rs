@@ -57,6 +57,29 @@ pub(super) fn parse_han(s: &[char]) -> Option<(f64, f64)> {
     parse_han_value(s).map(|v| (v, v))
 }
 
+/// Two Chinese digits `c[start..end]` that say a year by its last two digits, one digit each
+/// (`五八年`, `六二届`, `六二至六五届`): their value (58, 62), or `None` for two digits that count a
+/// few (`三五个人`, three to five people; `七八年前`, seven or eight years ago).
+pub(super) fn short_year(c: &[char], start: usize, end: usize) -> Option<f64> {
+    let two = |from: usize| -> Option<f64> {
+        let (a, b) = (han_digit(*c.get(from)?)?, han_digit(*c.get(from + 1)?)?);
+        // `七八年前`: seven or eight years ago (two digits counting up are a few).
+        if b == a + 1 {
+            return None;
+        }
+        (c.get(from + 2).is_none_or(|&n| han_digit(n).is_none() && han_unit(n).is_none()))
+            .then_some(f64::from(a * 10 + b))
+    };
+    if end != start + 2 {
+        return None;
+    }
+    let value = two(start)?;
+    let year_word = |k: usize| matches!(c.get(k), Some('年' | '届' | '级'));
+    // `六二至六五届`: the second end says whose years they are.
+    let ranged = matches!(c.get(end), Some('至' | '到' | '-' | '–')) && two(end + 1).is_some() && year_word(end + 3);
+    (year_word(end) || ranged).then_some(value)
+}
+
 fn parse_han_value(s: &[char]) -> Option<f64> {
     if s.is_empty() {
         return None;

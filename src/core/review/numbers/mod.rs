@@ -240,6 +240,12 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                 i = e;
                 continue;
             }
+            // `五八年`, `六二至六五届`: a year by its last two digits, not "five to eight".
+            if let Some(v) = han::short_year(c, start, e) {
+                push(&mut out, Tok::Num { lo: v, hi: v, spelled: true, ordinal: false, about: false }, start, e);
+                i = e;
+                continue;
+            }
             // Scale characters inside the run are part of it (`三万` is 3 × 10⁴).
             if let Some((lo, hi)) = parse_han(&c[start..e]) {
                 // `下午五点半`: a clock time, a figure however it is written.

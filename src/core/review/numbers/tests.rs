@@ -479,3 +479,13 @@ fn chinese_clock_times() {
     // `点` that is no hour: three suggestions.
     assert_eq!(values("提了三点建议"), [(3.0, 3.0, false, true)]);
 }
+
+#[test]
+fn years_said_by_their_last_two_digits_in_chinese() {
+    assert!(agree("在六二至六五届的基础课中", "between the years of 1962 and 1965, in the intro course"));
+    assert!(agree("五八年大炼钢铁", "in 1958 everyone made steel"));
+    assert!(!agree("五八年大炼钢铁", "in 1959 everyone made steel"));
+    assert!(!agree("六十二个人", "in 1962"), "sixty-two, with its ten, is no year");
+    assert!(!agree("三五个人", "in 2005"), "three to five people");
+    assert!(agree("大约七八年前", "some seven or eight years earlier"), "a few years, not 1978");
+}
