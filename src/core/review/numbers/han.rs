@@ -63,8 +63,9 @@ pub(super) fn parse_han(s: &[char]) -> Option<(f64, f64)> {
 pub(super) fn short_year(c: &[char], start: usize, end: usize) -> Option<f64> {
     let two = |from: usize| -> Option<f64> {
         let (a, b) = (han_digit(*c.get(from)?)?, han_digit(*c.get(from + 1)?)?);
-        // `七八年前`: seven or eight years ago (two digits counting up are a few).
-        if b == a + 1 {
+        // `七八年前`: seven or eight years ago (two digits counting up are a few); `七七年`, seven
+        // sevens of years.
+        if b == a + 1 || a == b {
             return None;
         }
         (c.get(from + 2).is_none_or(|&n| han_digit(n).is_none() && han_unit(n).is_none()))
