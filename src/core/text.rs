@@ -8,9 +8,24 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3FFFF)
 }
 
-/// Letters and digits of any script, with fast answers for ASCII and Han (the common cases).
+/// Letters and digits of any script, with fast answers for ASCII, accented Latin and Han (the
+/// common cases; the others look up Unicode's tables).
 pub fn is_alnum(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { is_han(c) || c.is_alphanumeric() }
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Latin-1 letters and Latin Extended-A/B (é, ç, œ, ł…), the multiplication and division signs aside.
+        0xC0..=0x24F => c != '×' && c != '÷',
+        _ => is_han(c) || c.is_alphanumeric(),
+    }
+}
+
+/// Letters of any script, with the same fast answers as [`is_alnum`].
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '×' && c != '÷',
+        _ => is_han(c) || c.is_alphabetic(),
+    }
 }
 
 /// True for Han ideographs only.

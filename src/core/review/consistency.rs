@@ -19,12 +19,26 @@ const MIN_CJK: usize = 8;
 fn key(text: &str) -> Option<u64> {
     let mut h = Fnv::default();
     let (mut latin, mut cjk) = (0, 0);
+    let mut buf = [0u8; 4];
     for c in text.chars() {
-        if !c.is_alphanumeric() {
+        if c.is_ascii() {
+            // The common cases first, without a table look-up.
+            if c.is_ascii_alphanumeric() {
+                h.write(&[c.to_ascii_lowercase() as u8]);
+                latin += 1;
+            }
+            continue;
+        }
+        if crate::core::text::is_han(c) {
+            h.write(c.encode_utf8(&mut buf).as_bytes());
+            cjk += 1;
+            continue;
+        }
+        if !crate::core::text::is_alnum(c) {
             continue;
         }
         for l in c.to_lowercase() {
-            h.write(l.encode_utf8(&mut [0; 4]).as_bytes());
+            h.write(l.encode_utf8(&mut buf).as_bytes());
         }
         if crate::core::text::is_cjk(c) {
             cjk += 1;

@@ -12,9 +12,9 @@ use crate::core::side::{Side, Sides};
 const MIN_LEN: usize = 40;
 
 /// A passage's identity: its letters and digits, lower case; spaces and punctuation of any
-/// script left out (`点灯的油，并作` is `点灯的油并作` said again). `None` when it has fewer than
-/// `min` of them (a Chinese character counting as three letters).
-fn key(text: &str, min: usize) -> Option<u64> {
+/// script left out (`点灯的油，并作` is `点灯的油并作` said again); and how many letters it has (a
+/// Chinese character counting as three).
+fn key(text: &str) -> (u64, usize) {
     let mut h = Fnv::default();
     let mut kept = 0usize;
     let mut buf = [0u8; 4];
@@ -24,14 +24,18 @@ fn key(text: &str, min: usize) -> Option<u64> {
                 h.write(&[c.to_ascii_lowercase() as u8]);
                 kept += 1;
             }
-        } else if c.is_alphanumeric() {
+        } else if crate::core::text::is_han(c) {
+            // Most non-ASCII text here is Chinese: no case, no table look-up.
+            h.write(c.encode_utf8(&mut buf).as_bytes());
+            kept += 3;
+        } else if crate::core::text::is_alnum(c) {
             for l in c.to_lowercase() {
                 h.write(l.encode_utf8(&mut buf).as_bytes());
             }
             kept += if crate::core::text::is_cjk(c) { 3 } else { 1 };
         }
     }
-    (kept >= min).then_some(h.0)
+    (h.0, kept)
 }
 
 /// A turn repeated alone is flagged when it is a paragraph, not a sentence.
@@ -40,16 +44,15 @@ const MIN_PARAGRAPH: usize = 120;
 /// A shorter passage said again is evidence enough that a repetition is the author's.
 const MIN_ECHO: usize = 12;
 
-/// For each turn of a side, the earlier turn it repeats (turns of `min` letters or more).
-fn repeats(pair: &Pair, side: Side, min: usize) -> Vec<Option<usize>> {
+/// For each turn (its key), the earlier turn it repeats (turns of `min` letters or more).
+fn repeats(keys: &[(u64, usize)], min: usize) -> Vec<Option<usize>> {
     let mut first: HashMap<u64, usize, crate::core::hash::FnvBuild> = HashMap::default();
-    pair.doc(side)
-        .turns
-        .turns
-        .iter()
+    keys.iter()
         .enumerate()
-        .map(|(t, turn)| {
-            let k = key(&turn.text, min)?;
+        .map(|(t, &(k, kept))| {
+            if kept < min {
+                return None;
+            }
             let seen = *first.entry(k).or_insert(t);
             (seen != t).then_some(seen)
         })
@@ -58,8 +61,9 @@ fn repeats(pair: &Pair, side: Side, min: usize) -> Vec<Option<usize>> {
 
 pub(super) fn check(pair: &Pair) -> Vec<Flag> {
     let mut out = Vec::new();
-    let reps = Sides::from_fn(|side| repeats(pair, side, MIN_LEN));
-    let echoes = Sides::from_fn(|side| repeats(pair, side, MIN_ECHO));
+    let keys = Sides::from_fn(|side| pair.doc(side).turns.turns.iter().map(|t| key(&t.text)).collect::<Vec<_>>());
+    let reps = Sides::from_fn(|side| repeats(&keys[side], MIN_LEN));
+    let echoes = Sides::from_fn(|side| repeats(&keys[side], MIN_ECHO));
     for side in Side::BOTH {
         let rep = &reps[side];
         let turns = &pair.doc(side).turns.turns;
@@ -82,7 +86,7 @@ pub(super) fn check(pair: &Pair) -> Vec<Flag> {
             let refrain = other.peek().is_some() && other.all(|o| echoes[side.other()][o].is_some());
             // One sentence said twice is how people write (a conclusion recalled, a formula);
             // one paragraph said twice is a copy.
-            let short = end - t == 1 && key(&turns[t].text, MIN_PARAGRAPH).is_none();
+            let short = end - t == 1 && keys[side][t].1 < MIN_PARAGRAPH;
             if refrain || short {
                 t = end;
                 continue;

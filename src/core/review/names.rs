@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::{Flag, FlagKind, Span, flag_at, units};
 use crate::core::document::Pair;
 use crate::core::side::{Side, Sides};
-use crate::core::text::is_cjk;
+use crate::core::text::{is_alnum, is_cjk};
 
 /// A token that should survive translation, where it is, and whether it is strong enough to be
 /// expected on the other side even when the other document never uses it elsewhere.
@@ -56,7 +56,7 @@ fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     let word_char =
-        |ch: char| if ch.is_ascii() { ch.is_ascii_alphanumeric() } else { !is_cjk(ch) && ch.is_alphanumeric() };
+        |ch: char| if ch.is_ascii() { ch.is_ascii_alphanumeric() } else { !is_cjk(ch) && is_alnum(ch) };
     while i < n {
         if !word_char(c[i]) || (i > 0 && word_char(c[i - 1])) {
             i += 1;
@@ -256,12 +256,12 @@ fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> 
     // Each side's words run together, lower case: a name written with a hyphen, a space or
     // other capitals there (`SaasFee` for `Saas-Fee`, `ZinalRothorn` for `Zinal-Rothorn`) is kept.
     let plain = Sides::from_fn(|side| {
-        text(side).flat_map(str::chars).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>()
+        text(side).flat_map(str::chars).filter(|&c| is_alnum(c)).flat_map(char::to_lowercase).collect::<String>()
     });
     // And its words one by one (`KLL` of `KLL-Seilbahn`).
     let words = Sides::from_fn(|side| {
         text(side)
-            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+            .flat_map(|t| t.split(|c: char| !is_alnum(c)))
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect::<HashSet<String>>()

@@ -91,7 +91,7 @@ fn repeated(text: &str) -> Option<Range<usize>> {
     let mut start = 0;
     let mut gap_is_space = true;
     for (k, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
-        if c.is_alphabetic() && !crate::core::text::is_cjk(c) {
+        if !crate::core::text::is_cjk(c) && crate::core::text::is_letter(c) {
             if word.is_empty() {
                 start = k;
             }

@@ -128,6 +128,7 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
         original[from..].chars().take(e - s).collect()
     };
     let mut out = Vec::new();
+    let mut titles = Titles::default();
     let mut k = 0;
     while k < tokens.len() {
         // `百分之十五`: the percent sign comes first.
@@ -214,7 +215,7 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
             || rough
             || enumerator
             || bare_scale
-            || in_title(text, start)
+            || titles.inside(text, start)
             || out_of(text, start)
             || hyperbole(text, one.end, one.lo, one.hi, both_spelled);
         // `les années 60`: a decade.
@@ -256,16 +257,29 @@ fn out_of(text: &[char], start: usize) -> bool {
     before.trim_end().ends_with("out of")
 }
 
-/// Inside a book's title (`《四十二章经》`, the Sutra in Forty-two Sections): part of a name.
-fn in_title(text: &[char], start: usize) -> bool {
-    for &c in text[..start].iter().rev() {
-        match c {
-            '《' => return true,
-            '》' => return false,
-            _ => {}
+/// Whether a number is inside a book's title (`《四十二章经》`, the Sutra in Forty-two Sections):
+/// part of a name. Numbers are asked in order, so the text is read once, not once a number.
+#[derive(Default)]
+struct Titles {
+    read: usize,
+    open: bool,
+}
+
+impl Titles {
+    fn inside(&mut self, text: &[char], start: usize) -> bool {
+        if start < self.read {
+            *self = Titles::default();
         }
+        for &c in &text[self.read..start] {
+            match c {
+                '《' => self.open = true,
+                '》' => self.open = false,
+                _ => {}
+            }
+        }
+        self.read = start;
+        self.open
     }
-    false
 }
 
 /// `a thousand times`, `mille fois`, `说一万遍`, `ten times worse`: a round number of times, a

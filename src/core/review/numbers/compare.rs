@@ -79,15 +79,17 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
     };
     let covered = |e: f64| firm.overlaps(e, e);
     // An age in `岁` on either side meets the other's one year off (`十四岁`, "his fifteenth year").
-    let their_ages: Vec<f64> = theirs.iter().filter(|(_, q)| q.age).map(|(_, q)| q.lo).collect();
+    // (Each of these looks things up sorted: a turn of megabytes holds 100,000s of numbers.)
+    let their_ages = Covers::of(theirs.iter().filter(|(_, q)| q.age).map(|(_, q)| (q.lo - 1.0, q.lo + 1.0)));
     // `五八年`, `六二至六五届`: a year said by its last two digits, one Chinese digit each.
-    let their_short: Vec<f64> =
-        theirs.iter().filter(|(_, q)| digit_by_digit(q)).flat_map(|(_, q)| q.ends()).filter(|&e| e < 100.0).collect();
+    let their_short = Covers::of(
+        theirs.iter().filter(|(_, q)| digit_by_digit(q)).flat_map(|(_, q)| q.ends()).filter(|&e| e < 100.0).map(|e| (e, e)),
+    );
     let short_year = |q: &Quantity| {
         if digit_by_digit(q) {
             q.ends().iter().all(|&e| e < 100.0 && (found(1900.0 + e) || found(2000.0 + e)))
         } else {
-            q.ends().iter().all(|&e| is_year(e) && their_short.contains(&(e % 100.0)))
+            q.ends().iter().all(|&e| is_year(e) && their_short.overlaps(e % 100.0, e % 100.0))
         }
     };
     // `晚上八点` (20 h) for "at eight o'clock": a clock of twelve hours against one of 24.
@@ -96,16 +98,17 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
         q.lo == q.hi
             && q.lo < 130.0
             && ((q.age && (found(q.lo - 1.0) || found(q.lo + 1.0)))
-                || their_ages.iter().any(|&a| (a - q.lo).abs() <= 1.0))
+                || their_ages.overlaps(q.lo, q.lo))
     };
     let season = |q: &Quantity| is_year(q.lo) && q.hi == q.lo + 1.0 && (found(q.lo) || found(q.hi));
     // `ten paces`, `a hundred or two years`, `a thousand taels` for `几十步`, `几百年`, `几千两`: a
     // round number in words is as vague as "some tens", and one of them is what it says.
+    let some_of = Covers::of(theirs.iter().filter(|(_, o)| o.about).map(|(_, o)| (o.lo / 2.0, o.hi)));
     let vague_round = |q: &Quantity| {
         q.lo == q.hi
             && [10.0, 100.0, 1e3, 1e4, 1e5, 1e6].contains(&q.lo)
             && !q.text.chars().any(|c| c.is_ascii_digit())
-            && theirs.iter().any(|(_, o)| o.about && o.lo / 2.0 <= q.lo && q.lo <= o.hi)
+            && some_of.overlaps(q.lo, q.lo)
     };
     let matched = |q: &Quantity| {
         if q.loose() {
