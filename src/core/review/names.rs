@@ -55,8 +55,7 @@ fn tokens(text: &str) -> Vec<Token> {
     let n = c.len();
     let mut out = Vec::new();
     let mut i = 0;
-    let word_char =
-        |ch: char| if ch.is_ascii() { ch.is_ascii_alphanumeric() } else { !is_cjk(ch) && is_alnum(ch) };
+    let word_char = |ch: char| if ch.is_ascii() { ch.is_ascii_alphanumeric() } else { !is_cjk(ch) && is_alnum(ch) };
     while i < n {
         if !word_char(c[i]) || (i > 0 && word_char(c[i - 1])) {
             i += 1;

@@ -83,7 +83,12 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
     let their_ages = Covers::of(theirs.iter().filter(|(_, q)| q.age).map(|(_, q)| (q.lo - 1.0, q.lo + 1.0)));
     // `五八年`, `六二至六五届`: a year said by its last two digits, one Chinese digit each.
     let their_short = Covers::of(
-        theirs.iter().filter(|(_, q)| digit_by_digit(q)).flat_map(|(_, q)| q.ends()).filter(|&e| e < 100.0).map(|e| (e, e)),
+        theirs
+            .iter()
+            .filter(|(_, q)| digit_by_digit(q))
+            .flat_map(|(_, q)| q.ends())
+            .filter(|&e| e < 100.0)
+            .map(|e| (e, e)),
     );
     let short_year = |q: &Quantity| {
         if digit_by_digit(q) {
@@ -97,8 +102,7 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
     let year_off = |q: &Quantity| {
         q.lo == q.hi
             && q.lo < 130.0
-            && ((q.age && (found(q.lo - 1.0) || found(q.lo + 1.0)))
-                || their_ages.overlaps(q.lo, q.lo))
+            && ((q.age && (found(q.lo - 1.0) || found(q.lo + 1.0))) || their_ages.overlaps(q.lo, q.lo))
     };
     let season = |q: &Quantity| is_year(q.lo) && q.hi == q.lo + 1.0 && (found(q.lo) || found(q.hi));
     // `ten paces`, `a hundred or two years`, `a thousand taels` for `几十步`, `几百年`, `几千两`: a
