@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::{Flag, FlagKind, flag_at};
 use crate::core::document::Pair;
-use crate::core::hash::{Fnv, FnvBuild};
+use crate::core::hash::FnvBuild;
 use crate::core::side::{Side, Sides};
 
 /// A passage needs this many letters and digits (Latin script), or this many CJK characters,
@@ -17,36 +17,8 @@ const MIN_CJK: usize = 8;
 
 /// A passage's identity, case, spaces and punctuation aside, or `None` when it is too short.
 fn key(text: &str) -> Option<u64> {
-    let mut h = Fnv::default();
-    let (mut latin, mut cjk) = (0, 0);
-    let mut buf = [0u8; 4];
-    for c in text.chars() {
-        if c.is_ascii() {
-            // The common cases first, without a table look-up.
-            if c.is_ascii_alphanumeric() {
-                h.write(&[c.to_ascii_lowercase() as u8]);
-                latin += 1;
-            }
-            continue;
-        }
-        if crate::core::text::is_han(c) {
-            h.write(c.encode_utf8(&mut buf).as_bytes());
-            cjk += 1;
-            continue;
-        }
-        if !crate::core::text::is_alnum(c) {
-            continue;
-        }
-        for l in c.to_lowercase() {
-            h.write(l.encode_utf8(&mut buf).as_bytes());
-        }
-        if crate::core::text::is_cjk(c) {
-            cjk += 1;
-        } else {
-            latin += 1;
-        }
-    }
-    (latin >= MIN_LATIN || cjk >= MIN_CJK).then_some(h.0)
+    let k = super::PassageKey::of(text);
+    (k.latin >= MIN_LATIN || k.cjk >= MIN_CJK).then_some(k.hash)
 }
 
 /// Rows whose one side repeats a passage the other side renders otherwise: for each group of

@@ -5,37 +5,16 @@ use std::collections::HashMap;
 
 use super::{Flag, FlagKind, flag_at};
 use crate::core::document::Pair;
-use crate::core::hash::Fnv;
 use crate::core::side::{Side, Sides};
 
 /// Turns shorter than this (letters and digits) repeat by chance: "Yes.", "Thank you."
 const MIN_LEN: usize = 40;
 
-/// A passage's identity: its letters and digits, lower case; spaces and punctuation of any
-/// script left out (`点灯的油，并作` is `点灯的油并作` said again); and how many letters it has (a
-/// Chinese character counting as three).
+/// A passage's identity (see [`super::PassageKey`]) and how many letters it has, a Chinese
+/// character counting as three.
 fn key(text: &str) -> (u64, usize) {
-    let mut h = Fnv::default();
-    let mut kept = 0usize;
-    let mut buf = [0u8; 4];
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                h.write(&[c.to_ascii_lowercase() as u8]);
-                kept += 1;
-            }
-        } else if crate::core::text::is_han(c) {
-            // Most non-ASCII text here is Chinese: no case, no table look-up.
-            h.write(c.encode_utf8(&mut buf).as_bytes());
-            kept += 3;
-        } else if crate::core::text::is_alnum(c) {
-            for l in c.to_lowercase() {
-                h.write(l.encode_utf8(&mut buf).as_bytes());
-            }
-            kept += if crate::core::text::is_cjk(c) { 3 } else { 1 };
-        }
-    }
-    (h.0, kept)
+    let k = super::PassageKey::of(text);
+    (k.hash, k.latin + 3 * k.cjk)
 }
 
 /// A turn repeated alone is flagged when it is a paragraph, not a sentence.

@@ -194,6 +194,47 @@ impl Flag {
     }
 }
 
+/// A passage's identity, for telling the same passage said again: the hash of its letters and
+/// digits, lower case, spaces and punctuation of any script left out (`点灯的油，并作` is
+/// `点灯的油并作` said again), and how many of them are Latin (or other) and CJK.
+#[derive(Debug, Clone, Copy)]
+struct PassageKey {
+    hash: u64,
+    latin: usize,
+    cjk: usize,
+}
+
+impl PassageKey {
+    fn of(text: &str) -> PassageKey {
+        use crate::core::text::{is_alnum, is_cjk, is_han};
+        let mut h = Fnv::default();
+        let (mut latin, mut cjk) = (0, 0);
+        let mut buf = [0u8; 4];
+        for c in text.chars() {
+            if c.is_ascii() {
+                // The common cases first, without a table look-up.
+                if c.is_ascii_alphanumeric() {
+                    h.write(&[c.to_ascii_lowercase() as u8]);
+                    latin += 1;
+                }
+            } else if is_han(c) {
+                h.write(c.encode_utf8(&mut buf).as_bytes());
+                cjk += 1;
+            } else if is_alnum(c) {
+                for l in c.to_lowercase() {
+                    h.write(l.encode_utf8(&mut buf).as_bytes());
+                }
+                if is_cjk(c) {
+                    cjk += 1;
+                } else {
+                    latin += 1;
+                }
+            }
+        }
+        PassageKey { hash: h.0, latin, cjk }
+    }
+}
+
 /// The lines of some turns of a side, or `None` when there are none.
 fn lines_of(pair: &Pair, side: Side, turns: &Range<usize>) -> Option<(usize, usize)> {
     let t = &pair.doc(side).turns.turns;

@@ -154,10 +154,18 @@ pub(in crate::core::review) fn check_row(pair: &Pair, row: usize) -> Option<RowN
         return None;
     }
     let odd = Sides::new(unmatched(&q.left, &q.right), unmatched(&q.right, &q.left));
+    // The unmatched come in the side's order: one walk tells the matched ones.
     let matched = Sides::from_fn(|side: Side| {
+        let mut next = odd[side].iter().peekable();
         q[side]
             .iter()
-            .filter(|m| !odd[side].iter().any(|o| std::ptr::eq(*o, *m)))
+            .filter(|m| {
+                let unmatched = next.peek().is_some_and(|o| std::ptr::eq(**o, *m));
+                if unmatched {
+                    next.next();
+                }
+                !unmatched
+            })
             .filter_map(|(_, q)| in_a_word(q))
             .collect::<Vec<_>>()
     });
