@@ -1,6 +1,7 @@
 //! The cost of pairing groups of turns, and a banded dynamic programme refined coarse-to-fine.
 
 use super::features::Unit;
+use super::unit::Ending;
 use crate::core::turns::TurnKind;
 
 /// Cost of leaving one turn unpaired.
@@ -43,6 +44,12 @@ pub const SPEECH_NOT_SPEECH: f32 = 1.5;
 /// The same when judging whether the texts are translations at all: two texts whose speech
 /// faces narration again and again are not one text in two languages.
 pub const SPEECH_NOT_SPEECH_STRICT: f32 = 2.0 * SKIP + 0.5;
+
+/// What a link whose two groups end differently costs, until the pair's own is learned: a
+/// question against a statement, and an introduction (`:`) against a group that leaves out
+/// what it introduces. (Fixed costs, chosen on the MAC development chapters: 0.4 / 1.0 took
+/// their strict F1 from 0.872 to 0.877.)
+pub const ENDS_APART: [f32; 2] = [0.4, 1.0];
 
 /// The lowest the tokens can bring a pair's cost (all shared).
 const TOKENS_BEST: f32 = -2.5;
@@ -95,6 +102,9 @@ pub struct Model<'a> {
     pub shapes: [[f32; MAX_GROUP + 1]; MAX_GROUP + 1],
     /// Variance of the log length ratio of the pair's links ([`SIGMA2`] until learned).
     pub sigma2: f32,
+    /// What a question (`[0]`) or a colon (`[1]`) ending one group and not the other costs
+    /// ([`ENDS_APART`] until learned).
+    pub ends: [f32; 2],
 }
 
 /// One link of the path: `left[i0..i1]` with `right[j0..j1]`, and its cost.
@@ -121,6 +131,8 @@ pub struct Group {
     tokens: bool,
     /// When the units are said, if they are subtitles.
     time: Option<(u32, u32)>,
+    /// How the last unit ends.
+    end: Ending,
 }
 
 impl Group {
@@ -150,6 +162,7 @@ impl Group {
                 },
             tokens: g.iter().any(|u| !u.tokens.is_empty()),
             time: g.iter().map(|u| u.time).reduce(super::unit::span).flatten(),
+            end: g.last().map_or(Ending::Other, |u| u.end),
         }
     }
 
@@ -189,7 +202,18 @@ impl<'a> Model<'a> {
             lex_mean: 0.0,
             shapes: std::array::from_fn(|a| std::array::from_fn(|b| shape_cost(a, b))),
             sigma2: SIGMA2,
+            ends: ENDS_APART,
         }
+    }
+
+    /// Two groups ending differently (see [`Model::ends`]).
+    fn ending_cost(&self, a: Ending, b: Ending) -> f32 {
+        let one = |e| match e {
+            Ending::Question => self.ends[0],
+            Ending::Colon => self.ends[1],
+            Ending::Other => 0.0,
+        };
+        one(a).max(one(b))
     }
 
     /// The cost of linking units `a` with units `b` (one to four each), summed up in `ga`, `gb`;
@@ -212,6 +236,9 @@ impl<'a> Model<'a> {
             (TurnKind::Heading, _) | (_, TurnKind::Heading) => 0.5,
             _ => 0.0,
         };
+        if ga.end != gb.end {
+            c += self.ending_cost(ga.end, gb.end);
+        }
         if let (Some(ta), Some(tb)) = (ga.time, gb.time) {
             c += time_cost(ta, tb);
         }

@@ -66,6 +66,7 @@ pub fn units(
                     tokens,
                     time: times.get(k).copied(),
                     lex: Default::default(),
+                    end: super::unit::Ending::of(&t.text),
                 }
             })
             .collect()
@@ -171,6 +172,7 @@ mod tests {
             tokens: vec![1, 3],
             time: None,
             lex: Default::default(),
+            end: Default::default(),
         };
         let b = Unit {
             len: 5.0,
@@ -179,6 +181,7 @@ mod tests {
             tokens: vec![2, 3],
             time: None,
             lex: Default::default(),
+            end: Default::default(),
         };
         let m = Unit::merge(&a, &b);
         assert_eq!((m.len, m.kind, m.speaker, m.tokens), (15.0, TurnKind::Speech, None, vec![1, 2, 3]));

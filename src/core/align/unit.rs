@@ -17,6 +17,32 @@ pub struct Unit {
     pub time: Option<(u32, u32)>,
     /// Its words and their senses (empty when the pair has no lexical signal).
     pub lex: Lex,
+    /// How its text ends: a question, an introduction (`:`), or anything else.
+    pub end: Ending,
+}
+
+/// How a turn's text ends, the one thing of its punctuation a translation keeps: a question
+/// stays a question, and a colon introduces what follows in any language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Ending {
+    #[default]
+    Other,
+    Question,
+    Colon,
+}
+
+impl Ending {
+    /// The ending of `text`, closing quotes and brackets aside (`"Why?"`, `（为什么？）`).
+    pub fn of(text: &str) -> Ending {
+        let last = text.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | '）' | '」' | '』' | ']' | '》')
+        });
+        match last.chars().next_back() {
+            Some(':' | '：') => Ending::Colon,
+            Some('?' | '？') => Ending::Question,
+            _ => Ending::Other,
+        }
+    }
 }
 
 impl Unit {
@@ -30,6 +56,7 @@ impl Unit {
             tokens: union(&a.tokens, &b.tokens),
             time: span(a.time, b.time),
             lex: Lex::merge(&a.lex, &b.lex),
+            end: b.end,
         }
     }
 }
@@ -224,5 +251,39 @@ mod tests {
         assert_eq!(m.matched_in(&lex(&[&[2]])), 3.0);
         let other = lex(&[&[7, 5], &[9]]);
         assert_eq!(m.matched_in(&other), a.matched_in(&other) + b.matched_in(&other));
+    }
+
+    #[test]
+    fn a_turn_ends_as_its_last_mark_says_quotes_aside() {
+        assert_eq!(Ending::of("Die Pause ist um, und ich muss wieder etwas tun :  "), Ending::Colon);
+        assert_eq!(Ending::of("他问道："), Ending::Colon);
+        assert_eq!(Ending::of("« Pourquoi ? »"), Ending::Question);
+        assert_eq!(Ending::of("“你去哪儿？”"), Ending::Question);
+        assert_eq!(Ending::of("He left at 4:45."), Ending::Other);
+        assert_eq!(Ending::of(""), Ending::Other);
+    }
+
+    #[test]
+    fn an_introduction_goes_with_what_it_introduces() {
+        // `Aber, o weh:` (12 letters) then the sentence it opens; the French says both in one.
+        // By length alone it would join the sentence before (40 + 12 against 52).
+        let unit = |len: f32, end: Ending| Unit {
+            len,
+            kind: TurnKind::Narration,
+            speaker: None,
+            tokens: Vec::new(),
+            time: None,
+            lex: Lex::default(),
+            end,
+        };
+        let left = [unit(40.0, Ending::Other), unit(12.0, Ending::Colon), unit(40.0, Ending::Other)];
+        let right = [unit(52.0, Ending::Other), unit(44.0, Ending::Other)];
+        let model = super::super::dp::Model::new(1.0, &[], &[], false, 1_000);
+        let groups = |model: &super::super::dp::Model| -> Vec<(usize, usize)> {
+            super::super::dp::align(&left, &right, model).iter().map(|s| (s.i1 - s.i0, s.j1 - s.j0)).collect()
+        };
+        assert_eq!(groups(&model), [(1, 1), (2, 1)]);
+        let blind = super::super::dp::Model { ends: [0.0; 2], ..model };
+        assert_eq!(groups(&blind), [(2, 1), (1, 1)], "the test fails without the ending");
     }
 }
