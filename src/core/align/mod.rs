@@ -10,6 +10,8 @@
 pub mod anchors;
 pub mod counterparts;
 mod dp;
+#[cfg(test)]
+mod dp_tests;
 mod features;
 pub mod inside;
 mod lexical;

@@ -1,0 +1,39 @@
+//! How the DP's costs decide between link shapes, on units built by hand.
+
+use super::dp::{self, Model};
+use super::unit::{Ending, Lex, Unit};
+use crate::core::turns::TurnKind;
+
+fn unit(len: f32, end: Ending) -> Unit {
+    Unit { len, kind: TurnKind::Narration, speaker: None, tokens: Vec::new(), time: None, lex: Lex::default(), end }
+}
+
+fn shapes(left: &[Unit], right: &[Unit], model: &Model) -> Vec<(usize, usize)> {
+    dp::align(left, right, model).iter().map(|s| (s.i1 - s.i0, s.j1 - s.j0)).collect()
+}
+
+#[test]
+fn an_introduction_goes_with_what_it_introduces() {
+    // `Aber, o weh:` (12 letters) then the sentence it opens; the French says both in one.
+    // By length alone it would join the sentence before (40 + 12 against 52).
+    let left = [unit(40.0, Ending::Other), unit(12.0, Ending::Colon), unit(40.0, Ending::Other)];
+    let right = [unit(52.0, Ending::Other), unit(44.0, Ending::Other)];
+    let model = Model::new(1.0, &[], &[], false, 1_000);
+    assert_eq!(shapes(&left, &right, &model), [(1, 1), (2, 1)]);
+    let blind = Model { ends: [0.0; 2], ..model };
+    assert_eq!(shapes(&left, &right, &blind), [(2, 1), (1, 1)], "the test fails without the ending");
+}
+
+#[test]
+fn two_sentences_against_three_need_more_than_a_length_that_fits() {
+    // A short sentence against a long one, then a long one against two: read as that, not as
+    // one link of two against three that only the total length supports.
+    let o = Ending::Other;
+    let left = [unit(20.0, o), unit(80.0, o)];
+    let right = [unit(50.0, o), unit(25.0, o), unit(25.0, o)];
+    let model = Model::new(1.0, &[], &[], false, 1_000);
+    assert_eq!(shapes(&left, &right, &model), [(1, 1), (1, 2)]);
+    let mut cheap = model.clone();
+    (cheap.shapes[2][3], cheap.shapes[3][2]) = (3.4, 3.4);
+    assert_eq!(shapes(&left, &right, &cheap), [(2, 3)], "at the old cost, one link");
+}
