@@ -327,7 +327,7 @@ mod tests {
             "ordinals, in digits or Roman numerals, are no names"
         );
         assert_eq!(
-            keys("背景辐射约3K，直径7cm；a 5kg box at 2GHz"),
+            keys("背景辐射约3K，直径7cm；a 5kg box at 2GHz, 2.8c le litre, 12ft"),
             Vec::<String>::new(),
             "a number with its unit is no name"
         );

@@ -43,11 +43,14 @@ const MAX_OPEN: usize = 32;
 fn strays<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(usize, usize, char)> {
     let mut out = Vec::new();
     let mut open: Vec<(usize, usize, char)> = Vec::new();
+    let mut chars: Vec<char> = Vec::new();
     for (t, text) in texts.enumerate() {
         // Openings too old to be closed now were left open.
         let old = open.iter().take_while(|&&(ot, _, _)| ot + WINDOW < t).count();
         out.extend(open.drain(..old));
-        for (k, c) in text.chars().enumerate() {
+        chars.clear();
+        chars.extend(text.chars());
+        for (k, &c) in chars.iter().enumerate() {
             let opens = PAIRS.iter().any(|&(o, _)| o == c);
             // A straight quote closes the one open, else opens.
             let straight_closes = c == '"' && open.iter().any(|&(_, _, x)| x == '"');
@@ -67,6 +70,7 @@ fn strays<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(usize, usize, char)>
                         out.extend(open.drain(at + 1..));
                         open.truncate(at);
                     }
+                    None if list_marker(&chars[..k]) => {}
                     None => out.push((t, k, c)),
                 }
             }
@@ -75,6 +79,23 @@ fn strays<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(usize, usize, char)>
     out.extend(open);
     out.sort_unstable();
     out
+}
+
+/// Whether a closing bracket after `before` ends a list marker — `a)`, `b )`, `ii)`, `3)`,
+/// `二）` — which opens nothing: a short label standing alone (at the start, or after a space or a
+/// mark).
+fn list_marker(before: &[char]) -> bool {
+    let end = before.len() - before.iter().rev().take_while(|c| **c == ' ').count().min(1);
+    let label = before[..end].iter().rev().take_while(|c| c.is_alphanumeric()).count();
+    let start = end - label;
+    let word = &before[start..end];
+    let roman = word.len() <= 4 && word.iter().all(|c| "ivxlIVXL".contains(*c));
+    let short = match word {
+        [c] => c.is_alphanumeric(),
+        [a, b] => a.is_ascii_digit() && b.is_ascii_digit(),
+        _ => false,
+    };
+    !word.is_empty() && (roman || short) && before[..start].last().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The first mark of `text` left alone (see [`strays`]): its character position and the mark.
@@ -170,6 +191,11 @@ mod tests {
         assert_eq!(unbalanced("a \"quote\" and \"another"), Some((14, '"')));
         assert_eq!(unbalanced("(a [b) c]"), Some((3, '[')), "crossed marks");
         assert_eq!(unbalanced("l'homme, l’été"), None, "apostrophes are no quotes");
+        // List markers open nothing (a written answer of the Canadian Hansard: `a) … b) …`).
+        assert_eq!(unbalanced("1. a) 98 355 $. b) Ils sont disponibles"), None);
+        assert_eq!(unbalanced("employées a ) directement , b ) à temps plein"), None);
+        assert_eq!(unbalanced("ii) trois véhicules, 12) et 二）"), None);
+        assert_eq!(unbalanced("the rate (2.8c) fell, then rose)"), Some((31, ')')), "a word is no label");
         // A file of brackets alone: read in linear time, the first one left open.
         let junk = "(".repeat(200_000) + &"]".repeat(200_000);
         assert_eq!(unbalanced(&junk), Some((0, '(')));

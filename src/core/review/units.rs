@@ -5,10 +5,11 @@
 const ORDINAL: [&str; 10] = ["st", "nd", "rd", "th", "e", "er", "re", "ème", "eme", "è"];
 
 /// Units written right after a number, in the case measures are written in (`5G`, a network, is
-/// a name; `5g`, grams, a measure).
-const UNITS: [&str; 38] = [
+/// a name; `5g`, grams, a measure); `c` is cents (`2.8c le litre` in a Canadian record).
+const UNITS: [&str; 45] = [
     "K", "cm", "mm", "m", "km", "nm", "µm", "kg", "g", "mg", "t", "l", "L", "ml", "mL", "cl", "dl", "h", "min", "s",
-    "ms", "Hz", "kHz", "MHz", "GHz", "kB", "KB", "MB", "GB", "TB", "W", "kW", "MW", "GW", "kWh", "V", "mA", "mAh",
+    "ms", "Hz", "kHz", "MHz", "GHz", "kB", "KB", "MB", "GB", "TB", "W", "kW", "MW", "GW", "kWh", "V", "mA", "mAh", "c",
+    "ha", "lb", "lbs", "oz", "ft", "kcal",
 ];
 
 /// `st`, `TH`, `e`, `ème`…: an ordinal ending, in any case.

@@ -244,11 +244,11 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
     out
 }
 
-/// `eight o'clock`, `huit heures`.
+/// `eight o'clock`, `huit heures`, `2 p.m.`.
 fn o_clock(text: &[char], end: usize) -> bool {
     let after: String = text[end..(end + 8).min(text.len())].iter().collect::<String>().to_lowercase();
     let after = after.trim_start();
-    after.starts_with("o'clock") || after.starts_with("o’clock") || after.starts_with("heure")
+    ["o'clock", "o’clock", "heure", "p.m.", "a.m."].iter().any(|w| after.starts_with(w))
 }
 
 /// `nine times out of ten`, `one out of five`: the whole a share is counted against.

@@ -190,6 +190,8 @@ fn every_format_matches_its_translation_both_ways() {
         ("le 3e jour", "the 3rd day"),
         ("两千人", "deux mille personnes"),
         ("à 13 h", "at 1 p.m."),
+        // The House met at two: the French counts its hours to twelve like the English.
+        ("la séance est ouverte à 2 heures", "the House met at 2 p.m."),
         // A parliamentary record in Canadian French gives percentages as `p. 100`.
         ("une hausse de 100 p. 100", "an increase of 100%"),
         ("15 p. cent des votes", "15 per cent of the votes"),
