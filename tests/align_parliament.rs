@@ -159,7 +159,10 @@ fn evidence_calibration() {
         ("U 004/000", s("004"), s("000")),
         ("U 001/002", s("001"), s("002")),
         ("U lin_xiao_zh/003", fix.join("lin_xiao_zh.txt"), s("003")),
-        ("U bakery_zh/visit_fr", fix.join("formats/bakery_zh.docx"), fix.join("formats/visit_fr.txt")),
+        ("P bakery_zh/visit_fr (a retelling)", fix.join("formats/bakery_zh.docx"), fix.join("formats/visit_fr.txt")),
+        ("U bakery_zh/lin_xiao_fr", fix.join("formats/bakery_zh.docx"), fix.join("lin_xiao_fr.txt")),
+        ("U lin_xiao_zh/bakery_fr", fix.join("lin_xiao_zh.txt"), fix.join("formats/bakery_fr.docx")),
+        ("U lin_xiao_zh/visit_fr", fix.join("lin_xiao_zh.txt"), fix.join("formats/visit_fr.txt")),
     ];
     for (name, a, b) in pairs {
         let pair = Pair::load(&a, &b, [None, None]).unwrap();

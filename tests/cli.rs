@@ -73,11 +73,14 @@ fn the_json_summary_gives_counts_and_a_verdict() {
     assert_eq!((s["paired"].as_u64(), s["left_only"].as_u64(), s["right_only"].as_u64()), (Some(13), Some(2), Some(1)));
     assert!(s["confident"].as_u64().unwrap() >= 10, "{s}");
     assert_eq!(s["verdict"], "translation");
-    // A Chinese bakery against a French visit: two of our fixtures that translate nothing.
-    let s = summary("formats/bakery_zh.docx", "formats/visit_fr.txt");
+    // Two different interviews of our fixtures, questions and answers taking turns in both: the
+    // bakery in Chinese against Lin Xiao in French translate nothing. (`visit_fr` retells the
+    // bakery in seven turns, with its questions and figures: that is no unrelated text.)
+    let s = summary("formats/bakery_zh.docx", "lin_xiao_fr.txt");
     assert_eq!(s["verdict"], "unrelated", "{s}");
     assert_eq!(s["confident"], 0, "{s}");
-    let out = tandem(&["align", &path("formats/bakery_zh.docx"), &path("formats/visit_fr.txt")]);
+    assert_eq!(summary("lin_xiao_zh.txt", "formats/bakery_fr.docx")["verdict"], "unrelated");
+    let out = tandem(&["align", &path("formats/bakery_zh.docx"), &path("lin_xiao_fr.txt")]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("NOT translations of each other"));
 }
 

@@ -478,7 +478,7 @@ fn a_turn_of_megabytes_is_laid_out_only_where_it_is_on_screen() {
 #[test]
 fn unrelated_texts_get_a_banner_above_the_columns() {
     let banner = "do not look like translations of each other";
-    let mut h = app_with(Some([fixture("formats/bakery_zh.docx"), fixture("formats/visit_fr.txt")]));
+    let mut h = app_with(Some([fixture("formats/bakery_zh.docx"), fixture("lin_xiao_fr.txt")]));
     assert!(h.query_by_label_contains(banner).is_some(), "the banner says so");
     // Flags on guessed pairs would be noise: there are none, and the panel says why.
     h.state_mut().finish_review();
