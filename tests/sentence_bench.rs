@@ -65,7 +65,9 @@ fn join(lines: [&[&str]; 2], beads: &[Bead], seed: &mut u64) -> [Joined; 2] {
     out
 }
 
-/// The gold sentence numbers a sentence of turn `turn` (characters `range`) holds.
+/// The gold sentence numbers a sentence of turn `turn` (characters `range`) holds: those it
+/// holds more than half of, so that each gold sentence belongs to one sentence at most (a
+/// closing `»` the gold puts at the start of the next sentence does not bring that sentence in).
 fn gold_ids(side: &Joined, turns: &Turns, turn: usize, range: Range<usize>, lost: &mut usize) -> Vec<usize> {
     let text = &turns.turns[turn].text;
     let Some((para, spans)) = side.paragraphs.get(turn) else {
@@ -78,7 +80,11 @@ fn gold_ids(side: &Joined, turns: &Turns, turn: usize, range: Range<usize>, lost
         return Vec::new();
     };
     let (a, b) = (text[..range.start].chars().count() + shift, text[..range.end].chars().count() + shift);
-    spans.iter().filter(|(s, _)| s.start < b && a < s.end).map(|(_, id)| *id).collect()
+    spans
+        .iter()
+        .filter(|(s, _)| 2 * (b.min(s.end).saturating_sub(a.max(s.start))) > s.end - s.start)
+        .map(|(_, id)| *id)
+        .collect()
 }
 
 #[test]
