@@ -78,7 +78,7 @@ fn public_benchmarks() {
         assert_eq!(verdict, Verdict::Unrelated, "chapter {a} against chapter {b}'s translation");
     }
     // Floors that hold today (the goals are higher): a regression fails here.
-    assert!(results[0].0 >= 0.87 && results[0].1 >= 0.98, "mac-test {:?}", results[0]);
+    assert!(results[0].0 >= 0.88 && results[0].1 >= 0.98, "mac-test {:?}", results[0]);
     assert!(results[1].0 >= 0.90 && results[1].1 >= 0.97, "text+berg {:?}", results[1]);
     assert!(results[2].0 >= 0.85 && results[2].1 >= 0.98, "mac-dev {:?}", results[2]);
 }

@@ -5,7 +5,16 @@ use super::unit::{Ending, Lex, Unit};
 use crate::core::turns::TurnKind;
 
 fn unit(len: f32, end: Ending) -> Unit {
-    Unit { len, kind: TurnKind::Narration, speaker: None, tokens: Vec::new(), time: None, lex: Lex::default(), end }
+    Unit {
+        len,
+        kind: TurnKind::Narration,
+        speaker: None,
+        tokens: Vec::new(),
+        time: None,
+        lex: Lex::default(),
+        end,
+        closes: false,
+    }
 }
 
 fn shapes(left: &[Unit], right: &[Unit], model: &Model) -> Vec<(usize, usize)> {
@@ -20,7 +29,7 @@ fn an_introduction_goes_with_what_it_introduces() {
     let right = [unit(52.0, Ending::Other), unit(44.0, Ending::Other)];
     let model = Model::new(1.0, &[], &[], false, 1_000);
     assert_eq!(shapes(&left, &right, &model), [(1, 1), (2, 1)]);
-    let blind = Model { ends: [0.0; 2], ..model };
+    let blind = Model { ends: [0.0; 3], ..model };
     assert_eq!(shapes(&left, &right, &blind), [(2, 1), (1, 1)], "the test fails without the ending");
 }
 
@@ -36,4 +45,18 @@ fn two_sentences_against_three_need_more_than_a_length_that_fits() {
     let mut cheap = model.clone();
     (cheap.shapes[2][3], cheap.shapes[3][2]) = (3.4, 3.4);
     assert_eq!(shapes(&left, &right, &cheap), [(2, 3)], "at the old cost, one link");
+}
+
+#[test]
+fn a_speech_ends_where_its_translation_ends() {
+    // `韦小宝笑道：“呸，你不会摔交！”` against "'You're hopeless!' cried Trinket with a grin." and
+    // "'You obviously don't know the first thing about wrestling.'": the quotation closes after
+    // the second English line, so both go with it, though the first alone fits the length.
+    let unit = |len: f32, closes: bool| Unit { closes, ..self::unit(len, Ending::Other) };
+    let left = [unit(30.0, true), unit(60.0, false)];
+    let right = [unit(32.0, false), unit(14.0, true), unit(58.0, false)];
+    let model = Model::new(1.0, &[], &[], false, 1_000);
+    assert_eq!(shapes(&left, &right, &model), [(1, 2), (1, 1)]);
+    let blind = Model { ends: [0.0; 3], ..model };
+    assert_eq!(shapes(&left, &right, &blind), [(1, 1), (1, 2)], "the test fails without the quotation");
 }

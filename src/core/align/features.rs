@@ -67,6 +67,7 @@ pub fn units(
                     time: times.get(k).copied(),
                     lex: Default::default(),
                     end: super::unit::Ending::of(&t.text),
+                    closes: super::unit::closes_quote(&t.text),
                 }
             })
             .collect()
@@ -173,6 +174,7 @@ mod tests {
             time: None,
             lex: Default::default(),
             end: Default::default(),
+            closes: false,
         };
         let b = Unit {
             len: 5.0,
@@ -182,6 +184,7 @@ mod tests {
             time: None,
             lex: Default::default(),
             end: Default::default(),
+            closes: false,
         };
         let m = Unit::merge(&a, &b);
         assert_eq!((m.len, m.kind, m.speaker, m.tokens), (15.0, TurnKind::Speech, None, vec![1, 2, 3]));

@@ -250,6 +250,7 @@ mod tests {
             time: None,
             lex: Lex::default(),
             end: Default::default(),
+            closes: false,
         };
         let ws: Vec<(u32, Vec<u32>)> = words.iter().map(|&w| (w, Vec::new())).collect();
         attach(std::slice::from_mut(&mut u), &[ws], &HashMap::new(), 100);

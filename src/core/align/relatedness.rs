@@ -37,12 +37,13 @@ pub fn gain(l: &[Unit], r: &[Unit], model: &Model, steps: &[Step]) -> Option<f32
         return None;
     }
     // Four alignments of the window: a small whole table at the coarsest level keeps them cheap.
-    // How turns end is left out: questions and answers take turns in any interview, so reversed
-    // they face each other wrongly whether the texts translate each other or not.
+    // How turns end is left out: questions and answers take turns in any interview (and quoted
+    // speech with narration in any novel), so reversed they face each other wrongly whether the
+    // texts translate each other or not.
     let model = Model {
         full_cells: model.full_cells.min(20_000),
         kinds_apart: dp::SPEECH_NOT_SPEECH_STRICT,
-        ends: [0.0; 2],
+        ends: [0.0; 3],
         ..model.clone()
     };
     let total = |right: &[Unit]| -> f32 { dp::align(wl, right, &model).iter().map(|s| s.cost).sum() };

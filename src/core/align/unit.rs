@@ -19,6 +19,20 @@ pub struct Unit {
     pub lex: Lex,
     /// How its text ends: a question, an introduction (`:`), or anything else.
     pub end: Ending,
+    /// Its text ends by closing a quotation (see [`closes_quote`]).
+    pub closes: bool,
+}
+
+/// Whether `text` ends by closing a quotation (`“好！”`, `'At you!'`, `« Oui. »`): a speech ends
+/// where its translation's ends. A straight or curly apostrophe counts only after a mark, so
+/// that `the boys'` is no quotation.
+pub fn closes_quote(text: &str) -> bool {
+    let mut back = text.trim_end().chars().rev();
+    match back.next() {
+        Some('”' | '»' | '」' | '』' | '"') => true,
+        Some('\'' | '’') => back.next().is_some_and(|c| matches!(c, '.' | '!' | '?' | ',' | '—' | '…' | '-')),
+        _ => false,
+    }
 }
 
 /// How a turn's text ends, the one thing of its punctuation a translation keeps: a question
@@ -57,6 +71,7 @@ impl Unit {
             time: span(a.time, b.time),
             lex: Lex::merge(&a.lex, &b.lex),
             end: b.end,
+            closes: b.closes,
         }
     }
 }
@@ -261,5 +276,15 @@ mod tests {
         assert_eq!(Ending::of("“你去哪儿？”"), Ending::Question);
         assert_eq!(Ending::of("He left at 4:45."), Ending::Other);
         assert_eq!(Ending::of(""), Ending::Other);
+    }
+
+    #[test]
+    fn a_turn_closes_a_quotation_with_its_last_mark() {
+        assert!(closes_quote("小玄子道：“很好！”"));
+        assert!(closes_quote("'At you!' "));
+        assert!(closes_quote("« Oui, dit-il. »"));
+        assert!(!closes_quote("'You're hopeless!' cried Trinket with a grin."));
+        assert!(!closes_quote("the boys'"), "a possessive");
+        assert!(!closes_quote("小玄子一怔，道：“好，咱们打个彩头。"), "the quotation goes on");
     }
 }
