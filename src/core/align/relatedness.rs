@@ -17,7 +17,7 @@ const MIN_TURNS: usize = 20;
 
 /// Cost per turn saved by the texts' own order over the right side reversed or turned round,
 /// less a quarter of the own order's cost per turn and less what chance saves in a window of
-/// its size ([`CHANCE`]): at most 0.05 for the unrelated pairs we tried, at least 1.4 for the
+/// its size ([`CHANCE`]): at most 0.10 for the unrelated pairs we tried, at least 1.37 for the
 /// translations (our fixtures, the shared samples, generated
 /// records; `tests/align_parliament.rs`, `evidence_calibration`). `None` when there are too few
 /// turns to tell; 0 when nothing paired at all.
