@@ -95,6 +95,9 @@ pub struct Learned {
     pub lex_mean: f32,
     /// Word keys learned to translate each other: (left key, right key).
     pub lexicon: std::sync::Arc<[(String, String)]>,
+    /// What a question, a colon and a closed quotation ending one group of a link and not the
+    /// other cost in this pair (`None`: measured again from the turns aligned).
+    pub ends: Option<[f32; 3]>,
 }
 
 /// Below this evidence (see [`Alignment::evidence`]) two texts are taken for unrelated: their

@@ -39,12 +39,14 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
     let both_speak = !left.speakers.is_empty() && !right.speakers.is_empty();
     let mut speaker_map = same_people(left, right);
     let mut ratio = ratio_from_distributions(&l, &r);
-    let mut steps = dp::align(&l, &r, &dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, full_cells));
+    let ends = unit::ends_cost(&l, &r);
+    let first = dp::Model { ends, ..dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, full_cells) };
+    let mut steps = dp::align(&l, &r, &first);
     if let Some(better) = ratio_from_links(&steps, &l, &r) {
         ratio = better;
     }
     learn_speakers(&steps, &l, &r, &mut speaker_map);
-    let mut model = dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, full_cells);
+    let mut model = dp::Model { ends, ..dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, full_cells) };
     let whole = (l.len() + 1).saturating_mul(r.len() + 1) <= full_cells;
     // Later passes refine around the first one's path: no need to go coarse again.
     let refine = |steps: &[Step], l: &[Unit], r: &[Unit], model: &dp::Model| {
@@ -116,6 +118,7 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
             lexical: model.lexical,
             lex_mean: model.lex_mean,
             lexicon: lexicon.into(),
+            ends: Some(ends),
         },
     };
     if alignment.unrelated() {
@@ -155,6 +158,7 @@ pub fn realign_rows(left: &Turns, right: &Turns, alignment: &Alignment, rows: Ra
         );
         let (mut l, mut r) = (l, r);
         let mut model = dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, dp::FULL_CELLS);
+        model.ends = alignment.learned.ends.unwrap_or_else(|| unit::ends_cost(&l, &r));
         apply_learned(
             &alignment.learned,
             &mut model,

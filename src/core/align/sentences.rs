@@ -110,6 +110,7 @@ pub fn inside_rows_cut(left: &Turns, right: &Turns, alignment: &Alignment, split
     let both_speak = !left.speakers.is_empty() && !right.speakers.is_empty();
     let ratio = if alignment.ratio > 0.0 { alignment.ratio } else { 1.0 };
     let mut model = dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, dp::FULL_CELLS);
+    model.ends = super::unit::ends_cost(&l, &r);
     let learned = &alignment.learned;
     // Each row's sentences on their own, in the row's numbers.
     let solve = |l: &[features::Unit], r: &[features::Unit], model: &dp::Model| -> Vec<Vec<dp::Step>> {

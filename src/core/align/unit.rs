@@ -35,6 +35,32 @@ pub fn closes_quote(text: &str) -> bool {
     }
 }
 
+/// What each ending costs a link whose two groups differ in it ([`super::dp::ENDS_APART`]), for
+/// the endings both sides mark alike; one that a side hardly uses — a French novel giving its
+/// dialogue with dashes against an English one in quotation marks, a transcript without
+/// question marks — says nothing about which turns answer which, and costs nothing.
+pub fn ends_cost(l: &[Unit], r: &[Unit]) -> [f32; 3] {
+    let rate = |units: &[Unit], k: usize| -> f32 {
+        let marked = units
+            .iter()
+            .filter(|u| match k {
+                0 => u.end == Ending::Question,
+                1 => u.end == Ending::Colon,
+                _ => u.closes,
+            })
+            .count();
+        marked as f32 / units.len().max(1) as f32
+    };
+    std::array::from_fn(|k| {
+        let (a, b) = (rate(l, k), rate(r, k));
+        if a.min(b) >= ALIKE * a.max(b) { super::dp::ENDS_APART[k] } else { 0.0 }
+    })
+}
+
+/// Two sides mark an ending alike when the rarer one marks at least this share of what the
+/// other does (MAC's Chinese closes a quotation in 19 % of its lines, its English in 12 %).
+const ALIKE: f32 = 1.0 / 3.0;
+
 /// How a turn's text ends, the one thing of its punctuation a translation keeps: a question
 /// stays a question, and a colon introduces what follows in any language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -276,6 +302,27 @@ mod tests {
         assert_eq!(Ending::of("“你去哪儿？”"), Ending::Question);
         assert_eq!(Ending::of("He left at 4:45."), Ending::Other);
         assert_eq!(Ending::of(""), Ending::Other);
+    }
+
+    #[test]
+    fn an_ending_one_side_hardly_marks_costs_nothing() {
+        let unit = |text: &str| Unit {
+            len: 10.0,
+            kind: crate::core::turns::TurnKind::Narration,
+            speaker: None,
+            tokens: Vec::new(),
+            time: None,
+            lex: Lex::default(),
+            end: Ending::of(text),
+            closes: closes_quote(text),
+        };
+        // English speech in quotation marks; a French novel's dialogue with dashes.
+        let en: Vec<Unit> = ["'Yes,' he said.", "'No!'", "She left.", "'Why?'"].map(unit).into();
+        let fr: Vec<Unit> = ["— Oui, dit-il.", "— Non !", "Elle partit.", "— Pourquoi ?"].map(unit).into();
+        let apart = super::super::dp::ENDS_APART;
+        assert_eq!(ends_cost(&en, &fr), [apart[0], apart[1], 0.0]);
+        let zh: Vec<Unit> = ["他道：“好。”", "“不！”", "她走了。", "“为什么？”"].map(unit).into();
+        assert_eq!(ends_cost(&en, &zh), apart, "both close their quotations");
     }
 
     #[test]
