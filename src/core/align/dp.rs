@@ -1,7 +1,7 @@
 //! The cost of pairing groups of turns, and a banded dynamic programme refined coarse-to-fine.
 
 use super::features::Unit;
-use super::unit::Ending;
+use super::unit::{ENDS_APART, Ending};
 use crate::core::turns::TurnKind;
 
 /// Cost of leaving one turn unpaired.
@@ -44,15 +44,6 @@ pub const SPEECH_NOT_SPEECH: f32 = 1.5;
 /// The same when judging whether the texts are translations at all: two texts whose speech
 /// faces narration again and again are not one text in two languages.
 pub const SPEECH_NOT_SPEECH_STRICT: f32 = 2.0 * SKIP + 0.5;
-
-/// What a link whose two groups end differently costs: a question against a statement, an
-/// introduction (`:`) against a group that leaves out what it introduces, and a group that
-/// closes a quotation against one that does not (a speech ends where its translation's does).
-/// Fixed, chosen on the MAC development chapters (question and colon 0.4 / 1.0: strict F1
-/// 0.872 → 0.877; the quotation 0.7: 0.883 → 0.891, anywhere from 0.3 to 1.0 within 0.003);
-/// costs learned from the pair's own path were tried and dropped — that path already avoids
-/// what it costs, so it taught costs that fed on themselves.
-pub const ENDS_APART: [f32; 3] = [0.4, 1.0, 0.7];
 
 /// The lowest the tokens can bring a pair's cost (all shared).
 const TOKENS_BEST: f32 = -2.5;
