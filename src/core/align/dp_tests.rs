@@ -1,20 +1,10 @@
 //! How the DP's costs decide between link shapes, on units built by hand.
 
 use super::dp::{self, Model};
-use super::unit::{Ending, Lex, Unit};
-use crate::core::turns::TurnKind;
+use super::unit::{Ending, Unit};
 
 fn unit(len: f32, end: Ending) -> Unit {
-    Unit {
-        len,
-        kind: TurnKind::Narration,
-        speaker: None,
-        tokens: Vec::new(),
-        time: None,
-        lex: Lex::default(),
-        end,
-        closes: false,
-    }
+    Unit { end, ..Unit::narration(len) }
 }
 
 fn shapes(left: &[Unit], right: &[Unit], model: &Model) -> Vec<(usize, usize)> {

@@ -242,16 +242,7 @@ mod tests {
     use super::*;
 
     fn unit(words: &[u32]) -> Unit {
-        let mut u = Unit {
-            len: 10.0,
-            kind: crate::core::turns::TurnKind::Narration,
-            speaker: None,
-            tokens: Vec::new(),
-            time: None,
-            lex: Lex::default(),
-            end: Default::default(),
-            closes: false,
-        };
+        let mut u = Unit::narration(10.0);
         let ws: Vec<(u32, Vec<u32>)> = words.iter().map(|&w| (w, Vec::new())).collect();
         attach(std::slice::from_mut(&mut u), &[ws], &HashMap::new(), 100);
         u

@@ -158,7 +158,6 @@ pub fn realign_rows(left: &Turns, right: &Turns, alignment: &Alignment, rows: Ra
         );
         let (mut l, mut r) = (l, r);
         let mut model = dp::Model::new(ratio, &vocab.weights, &speaker_map, both_speak, dp::FULL_CELLS);
-        model.ends = alignment.learned.ends.unwrap_or_else(|| unit::ends_cost(&l, &r));
         apply_learned(
             &alignment.learned,
             &mut model,
@@ -268,6 +267,7 @@ fn apply_learned(
     if learned.sigma2 > 0.0 {
         model.sigma2 = learned.sigma2;
     }
+    model.ends = learned.ends.unwrap_or_else(|| unit::ends_cost(left.1, right.1));
     let side = dp::MAX_GROUP + 1;
     if learned.shapes.len() == side * side {
         for (k, &c) in learned.shapes.iter().enumerate() {

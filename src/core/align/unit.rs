@@ -95,6 +95,21 @@ impl Ending {
 }
 
 impl Unit {
+    /// A unit of narration `len` characters long and nothing else: tests build theirs from it.
+    #[cfg(test)]
+    pub fn narration(len: f32) -> Unit {
+        Unit {
+            len,
+            kind: TurnKind::Narration,
+            speaker: None,
+            tokens: Vec::new(),
+            time: None,
+            lex: Lex::default(),
+            end: Ending::Other,
+            closes: false,
+        }
+    }
+
     /// Two neighbouring units as one (for coarse levels).
     pub fn merge(a: &Unit, b: &Unit) -> Unit {
         let kind = if a.kind == TurnKind::Speech || b.kind == TurnKind::Speech { TurnKind::Speech } else { a.kind };
@@ -315,16 +330,7 @@ mod tests {
 
     #[test]
     fn an_ending_one_side_hardly_marks_costs_nothing() {
-        let unit = |text: &str| Unit {
-            len: 10.0,
-            kind: crate::core::turns::TurnKind::Narration,
-            speaker: None,
-            tokens: Vec::new(),
-            time: None,
-            lex: Lex::default(),
-            end: Ending::of(text),
-            closes: closes_quote(text),
-        };
+        let unit = |text: &str| Unit { end: Ending::of(text), closes: closes_quote(text), ..Unit::narration(10.0) };
         // English speech in quotation marks; a French novel's dialogue with dashes.
         let en: Vec<Unit> = ["'Yes,' he said.", "'No!'", "She left.", "'Why?'"].map(unit).into();
         let fr: Vec<Unit> = ["— Oui, dit-il.", "— Non !", "Elle partit.", "— Pourquoi ?"].map(unit).into();
