@@ -1,4 +1,4 @@
-//! Where the sentences of a turn end: Chinese `。！？`, Latin `. ! ? …` before a capital, with abbreviations, initials, ordinals, list numbers and stammers kept whole.
+//! Where the sentences of a turn end: Chinese `。！？；` and a clause's trailing `……`, Latin `. ! ? …` before a capital, with abbreviations, initials, ordinals, list numbers and stammers kept whole.
 
 use std::ops::Range;
 
@@ -74,7 +74,7 @@ fn close(text: &str, out: &mut Vec<Range<usize>>, start: &mut Option<usize>, end
 }
 
 fn is_end_mark(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '｡' | '—')
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '｡' | '—' | '；')
 }
 
 /// Closing quotes and brackets that belong to the sentence their end mark ends.
@@ -94,9 +94,14 @@ fn ends_here(text: &str, at: usize, c: char, end: usize, (dots, closed): (usize,
     let before = text[..at].chars().next_back();
     match c {
         // A Chinese full stop ends a sentence wherever it is.
-        '。' | '！' | '？' | '｡' => true,
-        // Chinese ellipses run on inside a sentence (`他……他走了`), unless a quote closes.
-        '…' if before.is_some_and(is_cjk) && is_cjk(next) => closed,
+        '。' | '！' | '？' | '｡' | '；' => true,
+        // A Chinese ellipsis after a word or two is a hesitation that runs on (`他……他走了`,
+        // `司令…… 我完了`); after a whole clause it trails the sentence off
+        // (`看着我父亲……草鱼`); a closing quote always ends.
+        '…' if before.is_some_and(is_cjk) && is_cjk(next) => {
+            closed
+                || (text[..at].chars().rev().take_while(|&c| is_alnum(c)).nth(4).is_some() && !echo(&text[..at], rest))
+        }
         // A dash ends a sentence only where it breaks off a quotation (`let's see—' 'At you!'`).
         '—' => closed && starts_sentence(next),
         _ => {
@@ -115,6 +120,14 @@ fn ends_here(text: &str, at: usize, c: char, end: usize, (dots, closed): (usize,
             c != '.' || !abbreviation(&text[..at], rest)
         }
     }
+}
+
+/// Whether the Chinese after an ellipsis begins by repeating the one to three characters before
+/// it (`你近来……近来咳得好`): a stammer.
+fn echo(before: &str, rest: &str) -> bool {
+    let before = before.trim_end_matches('…');
+    let rest = rest.trim_start_matches(is_space);
+    before.char_indices().rev().take(3).any(|(i, _)| rest.starts_with(&before[i..]))
 }
 
 /// Whether the word after an ellipsis repeats the one before it.
@@ -227,6 +240,18 @@ mod tests {
         assert_eq!(pieces("'Let's see—' 'At you!'"), ["'Let's see—'", "'At you!'"]);
         assert_eq!(pieces("Paris — The city"), ["Paris — The city"]);
         assert_eq!(pieces("来源：智源研究院。"), ["来源：智源研究院。"]);
+    }
+
+    #[test]
+    fn chinese_semicolons_and_trailing_ellipses_end_sentences_hesitations_do_not() {
+        // Parallel clauses a translator into English makes sentences of.
+        assert_eq!(pieces("一条通到内地；一条通到农场。"), ["一条通到内地；", "一条通到农场。"]);
+        // A clause trailing off ends; a word or two of hesitation runs on.
+        assert_eq!(pieces("他悲哀地看着我父亲……草鱼不动了。"), ["他悲哀地看着我父亲……", "草鱼不动了。"]);
+        assert_eq!(pieces("司令…… 我完了……你见了她。"), ["司令…… 我完了……你见了她。"]);
+        assert_eq!(pieces("“我……我觉得你近来……近来咳得好。”"), ["“我……我觉得你近来……近来咳得好。”"]);
+        // A Latin semicolon goes on (English and French keep far more clauses in one sentence).
+        assert_eq!(pieces("I had desires; I wanted to love."), ["I had desires; I wanted to love."]);
     }
 
     #[test]
