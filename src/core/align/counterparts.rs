@@ -115,6 +115,26 @@ pub fn of_rows(
     Some(out)
 }
 
+/// How far two passages of a pair answer each other wherever they stand: the links between
+/// their words (as [`link`] makes them) and how many words each has, marks aside.
+pub fn answering(left: &Turns, right: &Turns, turns: [Range<usize>; 2], lexicon: &Lexicon) -> (usize, [usize; 2]) {
+    let dictionaries = super::lexical::dictionaries_for(&left.turns, &right.turns);
+    let spotted = |side: &Turns, range: Range<usize>| -> Spotted {
+        range
+            .flat_map(|t| {
+                lexicon::words_with(&side.turns[t].text, dictionaries)
+                    .into_iter()
+                    .filter(|w| !w.key.starts_with("p:"))
+                    .map(move |w| (Spot { turn: t, range: w.span.clone() }, w))
+            })
+            .collect()
+    };
+    let [l, r] = turns;
+    let (l, r) = (spotted(left, l), spotted(right, r));
+    let links = link(&l.iter().collect::<Vec<_>>(), &r.iter().collect::<Vec<_>>(), lexicon).len();
+    (links, [l.len(), r.len()])
+}
+
 /// Links the words of two stretches of text that translate each other. A left word and a right
 /// word are candidates when one's key is among the other's senses (or they share a sense, or
 /// the learned lexicon pairs them); they are linked only when neither has another candidate,

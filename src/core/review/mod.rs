@@ -8,6 +8,7 @@ mod consistency;
 pub mod dismissed;
 mod duplicates;
 pub mod glossary;
+mod moved;
 mod names;
 pub mod numbers;
 mod pairs;
@@ -304,6 +305,7 @@ pub fn check_until(pair: &Pair, glossary: &Glossary, stop: impl Fn() -> bool + S
     }
     // Numbers are settled over the whole pair: a row's neighbours and the rows that repeat them.
     flags.extend(numbers::flags(pair, numbers));
+    moved::drop_moved(pair, &mut flags);
     flags.sort_by_key(|f| (f.row, f.kind));
     Some(flags)
 }
