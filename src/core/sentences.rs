@@ -37,6 +37,15 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
                     let after = rest.trim_start_matches(|x: char| is_space(x) && x != '\n');
                     match after.chars().next() {
                         Some(q @ ('»' | '›')) => end = text.len() - after.len() + q.len_utf8(),
+                        // Tokenised text sets every closer apart: `versuchen ! ) Eine` (not a
+                        // straight quote, which may as well open the next sentence).
+                        Some(q)
+                            if is_closer(q)
+                                && !matches!(q, '"' | '\'')
+                                && after[q.len_utf8()..].chars().next().is_none_or(is_space) =>
+                        {
+                            end = text.len() - after.len() + q.len_utf8();
+                        }
                         // Spaced dots are one ellipsis (`I'm . . . I'm`).
                         Some('.') if dots > 0 => {
                             dots += 1;
@@ -280,6 +289,11 @@ mod tests {
     #[test]
     fn tokenised_text_colons_lists_and_stammers() {
         assert_eq!(pieces("Die Wand ist steil . Wir gehen ."), ["Die Wand ist steil .", "Wir gehen ."]);
+        assert_eq!(
+            pieces("( Du kannst es versuchen ! ) Eine Antwort ."),
+            ["( Du kannst es versuchen ! )", "Eine Antwort ."]
+        );
+        assert_eq!(pieces("Er ging . \" Nein \" , sagte sie ."), ["Er ging .", "\" Nein \" , sagte sie ."]);
         assert_eq!(pieces("He said: Go home. Then"), ["He said: Go home.", "Then"], "a colon goes on");
         assert_eq!(pieces("Two ways: 1. The dog; 2. The cat. Done."), ["Two ways: 1. The dog; 2. The cat.", "Done."]);
         assert_eq!(
