@@ -111,8 +111,9 @@ fn tokens(text: &str) -> Vec<Token> {
             continue;
         }
         let word: String = w.iter().collect();
-        // `21st`, `448e`, `XXIe`, `3K`, `7cm`: an ordinal or a number with its unit, no name.
-        if is_ordinal_or_measure(&word) {
+        // `21st`, `448e`, `XXIe`, `3K`, `7cm`: an ordinal or a number with its unit, no name;
+        // `l966`: a number misread by a scan.
+        if is_ordinal_or_measure(&word) || super::numbers::is_ocr_number(w) {
             continue;
         }
         // `A100`, `GPT-4`, `4o`, `H20`: digits with a capital or a short tag, not `100-model`.
@@ -332,6 +333,8 @@ mod tests {
             "a number with its unit is no name"
         );
         assert_eq!(keys("GPT-4o, 3D, 5G, H20"), ["GPT-4o", "3D", "5G", "H20"], "names that hold digits stay names");
+        // A scanned novel: `l966年` is 1966, `l3` 13.
+        assert_eq!(keys("那是l966年，他l3岁。"), Vec::<String>::new(), "a misread number is no name");
         assert_eq!(
             keys("The model is big. Paris is nice."),
             Vec::<String>::new(),

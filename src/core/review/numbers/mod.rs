@@ -105,8 +105,24 @@ pub fn read(text: &str) -> Vec<Quantity> {
             chars[k] = '〇';
         }
     }
+    // `l966年`, `l3`: scanned text where a lower-case L stands for the one.
+    let mut k = 0;
+    while k < chars.len() {
+        let end =
+            (k..chars.len()).find(|&e| !is_latin_letter(chars[e]) && !chars[e].is_ascii_digit()).unwrap_or(chars.len());
+        if end > k && is_ocr_number(&chars[k..end]) {
+            chars[k..end].iter_mut().filter(|c| **c == 'l').for_each(|c| *c = '1');
+        }
+        k = end + 1;
+    }
     let tokens = tokenize(&chars);
     combine::combine(&tokens, &chars, text)
+}
+
+/// A word of digits with a lower-case `l` among them (`l966`, `l3`, `19l6`): a number a scan
+/// misread, the `l` standing for `1`.
+pub(super) fn is_ocr_number(word: &[char]) -> bool {
+    word.contains(&'l') && word.iter().any(char::is_ascii_digit) && word.iter().all(|&c| c == 'l' || c.is_ascii_digit())
 }
 
 fn is_latin_letter(c: char) -> bool {

@@ -491,3 +491,12 @@ fn years_said_by_their_last_two_digits_in_chinese() {
     assert!(!agree("三五个人", "in 2005"), "three to five people");
     assert!(agree("大约七八年前", "some seven or eight years earlier"), "a few years, not 1978");
 }
+
+#[test]
+fn a_lower_case_l_among_digits_is_a_scanned_one() {
+    // A scanned Chinese novel wrote 1966 and 13 with an `l`.
+    assert_eq!(one("那是l966年"), (1966.0, 1966.0));
+    assert_eq!(one("他l3岁"), (13.0, 13.0));
+    assert_eq!(one("in 19l6"), (1916.0, 1916.0));
+    assert_eq!(values("the l and ll, hello"), []);
+}
