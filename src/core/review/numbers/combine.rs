@@ -235,6 +235,7 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
             text: words_of(start, one.end),
             after_han: start.checked_sub(1).map(|k| text[k]).filter(|&c| crate::core::text::is_cjk(c)),
             age: text.get(one.end) == Some(&'岁') && lo == hi && lo < 130.0,
+            unit: super::measure::after(text, one.end),
             clock: lo == hi
                 && lo <= 24.0
                 && (text[start..one.end].iter().any(|c| matches!(c, '点' | '时' | '時')) || o_clock(text, one.end)),

@@ -114,6 +114,12 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
             && !q.text.chars().any(|c| c.is_ascii_digit())
             && some_of.overlaps(q.lo, q.lo)
     };
+    // `二十公里` for "twelve miles": a measure converted into another unit, rounded.
+    let converted = |q: &Quantity| {
+        q.unit.is_some_and(|mine| {
+            theirs.iter().any(|(_, o)| o.unit.is_some_and(|u| super::measure::converts(q.lo, mine, o.lo, u)))
+        })
+    };
     let matched = |q: &Quantity| {
         if q.loose() {
             // A loose approximation is matched only by another approximation.
@@ -127,6 +133,7 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
                 || vague_round(q)
                 || half_day(q)
                 || short_year(q)
+                || converted(q)
         }
     };
     mine.iter().filter(|(_, q)| !matched(q)).collect()

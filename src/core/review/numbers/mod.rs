@@ -18,6 +18,7 @@ mod combine;
 mod compare;
 mod forms;
 mod han;
+mod measure;
 mod words;
 
 #[cfg(test)]
@@ -48,6 +49,8 @@ pub struct Quantity {
     /// An age counted in `岁` (`十四岁`): Chinese counts a year more than Western ages often do,
     /// so the other side's age may be one less or more.
     pub age: bool,
+    /// The unit written after it (`公里`, `miles`): a conversion into another unit matches it.
+    pub unit: Option<measure::Unit>,
 }
 
 impl Quantity {

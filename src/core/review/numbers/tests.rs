@@ -500,3 +500,13 @@ fn a_lower_case_l_among_digits_is_a_scanned_one() {
     assert_eq!(one("in 19l6"), (1916.0, 1916.0));
     assert_eq!(values("the l and ll, hello"), []);
 }
+
+#[test]
+fn a_measure_converted_into_another_unit_agrees_and_a_wrong_one_does_not() {
+    // A novel's 20 km walked at night becomes "twelve miles" in its English translation.
+    assert!(agree("已经走了二十公里", "we had walked twelve miles"));
+    assert!(agree("三十里路", "ten miles of road"));
+    assert!(agree("三斤酒", "three pounds of wine"));
+    assert!(agree("une corde de 30 mètres", "a 100-foot rope"));
+    assert!(!agree("已经走了二十公里", "we had walked two miles"));
+}

@@ -1,0 +1,154 @@
+//! What a number measures, read from the word after it (`二十公里`, `twelve miles`, `3 斤`,
+//! `five pounds`): a translator who converts 20 km into "twelve miles" or 斤 into pounds has
+//! kept the number, and the converted value, rounded as people round, matches it.
+
+/// A kind of measure: only measures of one kind convert into each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dim {
+    Length,
+    Mass,
+    Volume,
+    Area,
+}
+
+/// A unit: its kind and how many metres, kilograms, litres or square metres it is.
+pub type Unit = (Dim, f64);
+
+/// Units by the word written after the number, lower-cased. (Not the words that are more often
+/// something else after a number: French `livres` are books, `milles` thousands; `两` is two or
+/// a tael of silver; `in` is a preposition.)
+const UNITS: &[(&str, Dim, f64)] = {
+    use Dim::*;
+    &[
+        ("km", Length, 1000.0),
+        ("kilometre", Length, 1000.0),
+        ("kilometer", Length, 1000.0),
+        ("kilomètre", Length, 1000.0),
+        ("公里", Length, 1000.0),
+        ("千米", Length, 1000.0),
+        ("mile", Length, 1609.34),
+        ("里", Length, 500.0),
+        ("m", Length, 1.0),
+        ("metre", Length, 1.0),
+        ("meter", Length, 1.0),
+        ("mètre", Length, 1.0),
+        ("米", Length, 1.0),
+        ("cm", Length, 0.01),
+        ("centimetre", Length, 0.01),
+        ("centimeter", Length, 0.01),
+        ("centimètre", Length, 0.01),
+        ("厘米", Length, 0.01),
+        ("公分", Length, 0.01),
+        ("foot", Length, 0.3048),
+        ("feet", Length, 0.3048),
+        ("ft", Length, 0.3048),
+        ("pied", Length, 0.3048),
+        ("inch", Length, 0.0254),
+        ("inches", Length, 0.0254),
+        ("pouce", Length, 0.0254),
+        ("yard", Length, 0.9144),
+        ("丈", Length, 3.333),
+        ("尺", Length, 0.3333),
+        ("寸", Length, 0.03333),
+        ("kg", Mass, 1.0),
+        ("kilo", Mass, 1.0),
+        ("kilogram", Mass, 1.0),
+        ("kilogramme", Mass, 1.0),
+        ("公斤", Mass, 1.0),
+        ("千克", Mass, 1.0),
+        ("斤", Mass, 0.5),
+        ("pound", Mass, 0.4536),
+        ("lb", Mass, 0.4536),
+        ("lbs", Mass, 0.4536),
+        ("ounce", Mass, 0.02835),
+        ("oz", Mass, 0.02835),
+        ("once", Mass, 0.02835),
+        ("g", Mass, 0.001),
+        ("gram", Mass, 0.001),
+        ("gramme", Mass, 0.001),
+        ("克", Mass, 0.001),
+        ("ton", Mass, 1000.0),
+        ("tonne", Mass, 1000.0),
+        ("吨", Mass, 1000.0),
+        ("l", Volume, 1.0),
+        ("litre", Volume, 1.0),
+        ("liter", Volume, 1.0),
+        ("升", Volume, 1.0),
+        ("gallon", Volume, 3.785),
+        ("pint", Volume, 0.568),
+        ("pinte", Volume, 0.568),
+        ("亩", Area, 666.7),
+        ("acre", Area, 4046.9),
+        ("hectare", Area, 10_000.0),
+        ("ha", Area, 10_000.0),
+        ("公顷", Area, 10_000.0),
+    ]
+};
+
+/// The unit written right after a number ending at `end` (white space, a hyphen and `of`/`de`
+/// skipped: `twelve-mile`, `deux kilos de`); plurals are read as their singular.
+pub fn after(text: &[char], end: usize) -> Option<Unit> {
+    let mut k = end;
+    while k < text.len() && (text[k].is_whitespace() || text[k] == '-') {
+        k += 1;
+    }
+    let first = *text.get(k)?;
+    if crate::core::text::is_cjk(first) {
+        // Two characters, then one (`公里`, then `里`).
+        let two: String = text[k..(k + 2).min(text.len())].iter().collect();
+        let one = first.to_string();
+        return [two, one].iter().find_map(|w| find(w));
+    }
+    let word: String =
+        text[k..].iter().take_while(|c| c.is_alphabetic() || **c == '.').flat_map(|c| c.to_lowercase()).collect();
+    let word = word.trim_end_matches('.');
+    find(word).or_else(|| word.strip_suffix("es").and_then(find)).or_else(|| word.strip_suffix('s').and_then(find))
+}
+
+fn find(word: &str) -> Option<Unit> {
+    UNITS.iter().find(|(w, _, _)| *w == word).map(|&(_, dim, factor)| (dim, factor))
+}
+
+/// Whether `value` in unit `mine` is, converted, about `theirs` of another unit of the same
+/// kind: within a tenth, or a half when small, as a translator rounds 20 km to "twelve miles"
+/// (12.4) and 3 斤 to "three pounds" (3.3).
+pub fn converts(value: f64, mine: Unit, theirs_value: f64, theirs: Unit) -> bool {
+    if mine.0 != theirs.0 || (mine.1 / theirs.1 - 1.0).abs() < 0.01 || theirs_value <= 0.0 {
+        return false;
+    }
+    let converted = value * mine.1 / theirs.1;
+    (converted - theirs_value).abs() <= (0.1 * theirs_value).max(0.5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(text: &str) -> Option<Unit> {
+        let c: Vec<char> = text.chars().collect();
+        after(&c, 0)
+    }
+
+    #[test]
+    fn units_are_read_after_the_number_in_three_languages() {
+        assert_eq!(unit("公里，上了南面的山"), Some((Dim::Length, 1000.0)));
+        assert_eq!(unit("里路"), Some((Dim::Length, 500.0)));
+        assert_eq!(unit(" miles and went up"), Some((Dim::Length, 1609.34)));
+        assert_eq!(unit("-mile walk"), Some((Dim::Length, 1609.34)));
+        assert_eq!(unit(" kilos de riz"), Some((Dim::Mass, 1.0)));
+        assert_eq!(unit(" inches"), Some((Dim::Length, 0.0254)));
+        assert_eq!(unit(" livres sur la table"), None, "books");
+        assert_eq!(unit(" people"), None);
+    }
+
+    #[test]
+    fn a_conversion_rounded_as_people_round_matches() {
+        let (km, mile, jin, pound) =
+            (unit("公里").unwrap(), unit(" miles").unwrap(), unit("斤").unwrap(), unit(" pounds").unwrap());
+        assert!(converts(20.0, km, 12.0, mile), "20 km is 12.4 miles");
+        assert!(converts(12.0, mile, 20.0, km));
+        assert!(converts(3.0, jin, 3.0, pound), "3 斤 is 3.3 pounds");
+        assert!(!converts(20.0, km, 20.0, mile), "a number copied into another unit is an error");
+        assert!(!converts(20.0, km, 20.0, km), "the same unit is compared as it is");
+    }
+}
