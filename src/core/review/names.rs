@@ -335,6 +335,7 @@ mod tests {
         assert_eq!(keys("GPT-4o, 3D, 5G, H20"), ["GPT-4o", "3D", "5G", "H20"], "names that hold digits stay names");
         // A scanned novel: `l966年` is 1966, `l3` 13.
         assert_eq!(keys("那是l966年，他l3岁。"), Vec::<String>::new(), "a misread number is no name");
+        assert_eq!(keys("die Route Bschütti ( 1O )"), Vec::<String>::new(), "a misread number is no name");
         assert_eq!(
             keys("The model is big. Paris is nice."),
             Vec::<String>::new(),

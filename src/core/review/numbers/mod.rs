@@ -108,13 +108,19 @@ pub fn read(text: &str) -> Vec<Quantity> {
             chars[k] = '〇';
         }
     }
-    // `l966年`, `l3`: scanned text where a lower-case L stands for the one.
+    // `l966年`, `l3`, `1O`: scanned text where a lower-case L stands for the one, an O for zero.
     let mut k = 0;
     while k < chars.len() {
         let end =
             (k..chars.len()).find(|&e| !is_latin_letter(chars[e]) && !chars[e].is_ascii_digit()).unwrap_or(chars.len());
         if end > k && is_ocr_number(&chars[k..end]) {
-            chars[k..end].iter_mut().filter(|c| **c == 'l').for_each(|c| *c = '1');
+            for c in &mut chars[k..end] {
+                *c = match *c {
+                    'l' => '1',
+                    'O' => '0',
+                    d => d,
+                };
+            }
         }
         k = end + 1;
     }
@@ -122,10 +128,14 @@ pub fn read(text: &str) -> Vec<Quantity> {
     combine::combine(&tokens, &chars, text)
 }
 
-/// A word of digits with a lower-case `l` among them (`l966`, `l3`, `19l6`): a number a scan
-/// misread, the `l` standing for `1`.
+/// A word of digits with a lower-case `l` or, after the first digit, a capital `O` among them
+/// (`l966`, `l3`, `19l6`, `1O`, `2O14`): a number a scan misread, the `l` standing for `1` and
+/// the `O` for `0` (not `O2`).
 pub(super) fn is_ocr_number(word: &[char]) -> bool {
-    word.contains(&'l') && word.iter().any(char::is_ascii_digit) && word.iter().all(|&c| c == 'l' || c.is_ascii_digit())
+    word.iter().any(|&c| matches!(c, 'l' | 'O'))
+        && word.iter().any(char::is_ascii_digit)
+        && word.first() != Some(&'O')
+        && word.iter().all(|&c| matches!(c, 'l' | 'O') || c.is_ascii_digit())
 }
 
 fn is_latin_letter(c: char) -> bool {

@@ -499,6 +499,9 @@ fn a_lower_case_l_among_digits_is_a_scanned_one() {
     assert_eq!(one("他l3岁"), (13.0, 13.0));
     assert_eq!(one("in 19l6"), (1916.0, 1916.0));
     assert_eq!(values("the l and ll, hello"), []);
+    // A scanned yearbook's climbing grade `( 1O )`; oxygen stays a name.
+    assert_eq!(one("Bschütti ( 1O )"), (10.0, 10.0));
+    assert_eq!(values("O2 et lO"), [(2.0, 2.0, false, true)]);
 }
 
 #[test]
