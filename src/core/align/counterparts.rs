@@ -115,10 +115,19 @@ pub fn of_rows(
     Some(out)
 }
 
+/// The dictionaries a pair's words are looked up in (see [`answering`]).
+pub fn dictionaries(left: &Turns, right: &Turns) -> lexicon::Dictionaries {
+    super::lexical::dictionaries_for(&left.turns, &right.turns)
+}
+
 /// How far two passages of a pair answer each other wherever they stand: the links between
 /// their words (as [`link`] makes them) and how many words each has, marks aside.
-pub fn answering(left: &Turns, right: &Turns, turns: [Range<usize>; 2], lexicon: &Lexicon) -> (usize, [usize; 2]) {
-    let dictionaries = super::lexical::dictionaries_for(&left.turns, &right.turns);
+pub fn answering(
+    [left, right]: [&Turns; 2],
+    turns: [Range<usize>; 2],
+    dictionaries: lexicon::Dictionaries,
+    lexicon: &Lexicon,
+) -> (usize, [usize; 2]) {
     let spotted = |side: &Turns, range: Range<usize>| -> Spotted {
         range
             .flat_map(|t| {

@@ -5,7 +5,9 @@ use std::ops::Range;
 use super::{Flag, FlagKind};
 use crate::core::align::counterparts::{self, Lexicon};
 use crate::core::document::Pair;
+use crate::core::lexicon::Dictionaries;
 use crate::core::side::Side;
+use crate::core::turns::Turns;
 
 /// How many rows apart a passage and its moved translation may stand.
 const NEAR: usize = 6;
@@ -14,6 +16,8 @@ const NEAR: usize = 6;
 /// answer each other word for word (see [`moved`]).
 pub(super) fn drop_moved(pair: &Pair, flags: &mut Vec<Flag>) {
     let lexicon = Lexicon::of(&pair.alignment.learned);
+    let texts = [&pair.docs.left.turns, &pair.docs.right.turns];
+    let dictionaries = counterparts::dictionaries(texts[0], texts[1]);
     let at = |kind: FlagKind| -> Vec<usize> {
         flags.iter().enumerate().filter(|(_, f)| f.kind == kind).map(|(k, _)| k).collect()
     };
@@ -25,7 +29,7 @@ pub(super) fn drop_moved(pair: &Pair, flags: &mut Vec<Flag>) {
                 continue;
             }
             let turns = [run(pair, flags[m].row, Side::Left), run(pair, flags[a].row, Side::Right)];
-            if moved(pair, turns, &lexicon) {
+            if moved(texts, turns, dictionaries, &lexicon) {
                 (gone[m], gone[a]) = (true, true);
                 break;
             }
@@ -56,12 +60,11 @@ fn run(pair: &Pair, row: usize, side: Side) -> Range<usize> {
 /// Whether two passages translate each other: a third of the shorter one's words linked to
 /// the other's (numbers, names, a dictionary's senses, the pair's learned lexicon), and at
 /// least two links — two passages that merely share a name or a number do not.
-fn moved(pair: &Pair, [l, r]: [Range<usize>; 2], lexicon: &Lexicon) -> bool {
+fn moved(texts: [&Turns; 2], [l, r]: [Range<usize>; 2], dictionaries: Dictionaries, lexicon: &Lexicon) -> bool {
     if l.is_empty() || r.is_empty() {
         return false;
     }
-    let (left, right) = (&pair.docs.left.turns, &pair.docs.right.turns);
-    let (links, [nl, nr]) = counterparts::answering(left, right, [l, r], lexicon);
+    let (links, [nl, nr]) = counterparts::answering(texts, [l, r], dictionaries, lexicon);
     links >= 2 && 3 * links >= nl.min(nr)
 }
 
