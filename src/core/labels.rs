@@ -154,6 +154,31 @@ pub fn is_name(name: &str) -> bool {
         && !name.ends_with('.')
 }
 
+/// `SCENE I`, `Acte II`, `SCÈNE PREMIÈRE`, `Szene 3`, `CHAPTER 4`, `第二场`: a division of a play
+/// or a book and its number, which opens a heading and is never a speaker.
+pub fn is_division(text: &str) -> bool {
+    // `第二场`, `第三幕`, `第十二回`.
+    if let Some(rest) = text.strip_prefix('第') {
+        let number =
+            rest.chars().take_while(|&c| c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(c)).count();
+        return number > 0 && rest.chars().nth(number).is_some_and(|c| "幕场章回节部卷篇集".contains(c));
+    }
+    const DIVISIONS: [&str; 12] = [
+        "act", "acte", "akt", "aufzug", "auftritt", "scene", "scène", "szene", "tableau", "chapter", "chapitre",
+        "kapitel",
+    ];
+    let mut words = text.split(|c: char| is_space(c) || matches!(c, '.' | ':')).filter(|w| !w.is_empty());
+    let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
+    if first.len() > 9 || !DIVISIONS.contains(&first.to_lowercase().as_str()) {
+        return false;
+    }
+    let second = second.to_lowercase();
+    let roman = second.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
+    let ordinal = ["ième", "ieme", "ème", "ère", "ier", "te", "ste"].iter().any(|e| second.ends_with(e))
+        || ["first", "second", "third", "one", "two", "three", "seconde", "second", "erste"].contains(&second.as_str());
+    second.chars().all(|c| c.is_ascii_digit()) || roman || ordinal
+}
+
 /// Capitals only (at least two letters), at most four words.
 fn is_caps_name(name: &str) -> bool {
     // Cheapest tests first: this runs on every line of a document, most of them long prose.
@@ -163,6 +188,7 @@ fn is_caps_name(name: &str) -> bool {
         && name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         && name.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
         && name.split(is_space).filter(|w| !w.is_empty()).count() <= 4
+        && !is_division(name)
 }
 
 fn caps_alone(line: &str) -> Option<Candidate> {
@@ -273,6 +299,11 @@ mod tests {
         assert_eq!(cand("Il était une fois"), None);
         assert_eq!(cand("第一场　灯塔的灯室。夜。"), None, "a scene's number");
         assert_eq!(cand("THE END. "), None);
+        assert_eq!(cand("SCENE I. A room in the castle."), None, "a scene's number");
+        assert_eq!(cand("SCÈNE PREMIÈRE. Une salle du château."), None);
+        assert_eq!(cand("ACTE II"), None);
+        assert!(is_division("Szene 3") && is_division("CHAPTER 4: The road") && !is_division("ACTON. Go on."));
+        assert!(is_division("第二场　同前。稍后。") && is_division("第十二回") && !is_division("第一次见面"));
     }
 
     #[test]

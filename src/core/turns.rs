@@ -250,7 +250,8 @@ impl Builder<'_> {
         // only when it stands apart: blank lines around it, or a label straight after and a
         // blank line before; a question there is its last line. A verse line (`Speak to me,`
         // opening a stanza, `Tomas. How long since you saw her?` closing one) runs on with its
-        // lines.
+        // lines, and so does a question on the next line of a speech's block (`MARTHE. Then I
+        // shall wait.` / `You will call me when he stirs?`).
         let in_speech = self.open || self.interrupted.is_some();
         let verse = in_speech && self.label_alone;
         let next_apart = self.paras.get(pi + 1).is_none_or(|p| p.starts_block);
@@ -258,7 +259,7 @@ impl Builder<'_> {
         let heading = marked
             || !bracketed
                 && (shape == Shape::Heading && (next_is_label || apart)
-                    || shape == Shape::Question && next_is_label && !verse);
+                    || shape == Shape::Question && next_is_label && !verse && (!in_speech || para.starts_block));
         let copy = self.standalone.contains(&text);
         let split_here = self.open
             && self.turns.last().is_some_and(|t| {
@@ -323,6 +324,10 @@ fn heading_shape(text: &str) -> Shape {
     let bullet = text.starts_with(['•', '·', '-', '–', '—', '*', '▪', '►', '◦']);
     if text.contains('\n') || display_width_up_to(text, 90) > 90 || words > 16 || bullet {
         return Shape::Prose;
+    }
+    // `SCENE I. A room in the castle.`, `第一场　灯塔的灯室。夜，风雨交加。`
+    if labels::is_division(text) {
+        return Shape::Heading;
     }
     // A line of dialogue or a sentence broken off is no title: quotation marks, a clause's comma
     // in Chinese, a dash or an ellipsis at the end (`It seemed too good a chance, so—'`,
@@ -449,6 +454,16 @@ Note de l'éditeur : ce texte a été abrégé.
         assert_eq!(s.last().unwrap(), &(TurnKind::Narration, None, "(Il sort.)".into()));
         let dotted = "HAMLET. To be, or not to be.\nOPHELIA. Good my lord.\nHAMLET. I humbly thank you.\nOPHELIA. My lord, I have remembrances.";
         assert_eq!(speakers(dotted), ["HAMLET", "OPHELIA"]);
+        // A scene's number is a heading, and a question ending a speech stays in it.
+        let scene = "ACT I\n\nSCENE I. A room in the castle.\n\nMARTHE. Is he awake yet?\n\nDOCTOR. Not yet, madam.\n\n\
+                     MARTHE. Then I shall wait.\nYou will call me when he stirs?\n\nDOCTOR. I will.";
+        assert_eq!(speakers(scene), ["MARTHE", "DOCTOR"]);
+        let s = summary(scene);
+        assert_eq!(s[1], (TurnKind::Heading, None, "SCENE I. A room in the castle.".into()));
+        assert_eq!(
+            s[4],
+            (TurnKind::Speech, Some("MARTHE".into()), "Then I shall wait.\nYou will call me when he stirs?".into())
+        );
     }
 
     #[test]
