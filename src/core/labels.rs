@@ -175,7 +175,7 @@ pub fn is_division(text: &str) -> bool {
     let second = second.to_lowercase();
     let roman = second.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'));
     let ordinal = ["ième", "ieme", "ème", "ère", "ier", "te", "ste"].iter().any(|e| second.ends_with(e))
-        || ["first", "second", "third", "one", "two", "three", "seconde", "second", "erste"].contains(&second.as_str());
+        || ["first", "second", "third", "one", "two", "three", "seconde", "erste"].contains(&second.as_str());
     second.chars().all(|c| c.is_ascii_digit()) || roman || ordinal
 }
 

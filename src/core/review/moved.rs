@@ -21,11 +21,16 @@ pub(super) fn drop_moved(pair: &Pair, flags: &mut Vec<Flag>) {
     let at = |kind: FlagKind| -> Vec<usize> {
         flags.iter().enumerate().filter(|(_, f)| f.kind == kind).map(|(k, _)| k).collect()
     };
-    let (missing, added) = (at(FlagKind::Missing), at(FlagKind::Added));
+    let (missing, mut added) = (at(FlagKind::Missing), at(FlagKind::Added));
+    // By row, so that each missing passage meets only the added ones near it (an unrelated pair
+    // has thousands of each).
+    added.sort_by_key(|&a| flags[a].row);
     let mut gone = vec![false; flags.len()];
     for &m in &missing {
-        for &a in &added {
-            if gone[a] || flags[m].row.abs_diff(flags[a].row) > NEAR {
+        let row = flags[m].row;
+        let from = added.partition_point(|&a| flags[a].row + NEAR < row);
+        for &a in added[from..].iter().take_while(|&&a| flags[a].row <= row + NEAR) {
+            if gone[a] {
                 continue;
             }
             let turns = [run(pair, flags[m].row, Side::Left), run(pair, flags[a].row, Side::Right)];
