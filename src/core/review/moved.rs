@@ -15,13 +15,16 @@ const NEAR: usize = 6;
 /// Drops each `missing` flag and `added` flag, at most [`NEAR`] rows apart, whose passages
 /// answer each other word for word (see [`moved`]).
 pub(super) fn drop_moved(pair: &Pair, flags: &mut Vec<Flag>) {
-    let lexicon = Lexicon::of(&pair.alignment.learned);
-    let texts = [&pair.docs.left.turns, &pair.docs.right.turns];
-    let dictionaries = counterparts::dictionaries(texts[0], texts[1]);
     let at = |kind: FlagKind| -> Vec<usize> {
         flags.iter().enumerate().filter(|(_, f)| f.kind == kind).map(|(k, _)| k).collect()
     };
     let (missing, mut added) = (at(FlagKind::Missing), at(FlagKind::Added));
+    if missing.is_empty() || added.is_empty() {
+        return;
+    }
+    let lexicon = Lexicon::of(&pair.alignment.learned);
+    let texts = [&pair.docs.left.turns, &pair.docs.right.turns];
+    let dictionaries = counterparts::dictionaries(texts[0], texts[1]);
     // By row, so that each missing passage meets only the added ones near it (an unrelated pair
     // has thousands of each).
     added.sort_by_key(|&a| flags[a].row);

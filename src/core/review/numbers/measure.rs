@@ -93,20 +93,51 @@ pub fn after(text: &[char], end: usize) -> Option<Unit> {
         k += 1;
     }
     let first = *text.get(k)?;
+    // Asked once a number (a turn may hold tens of thousands): most words after a number (`年`,
+    // `个`, `people`, `ans`) begin with no unit's first letter and are turned away at once.
+    let table = table();
+    if !table.firsts.contains(&first.to_lowercase().next().unwrap_or(first)) {
+        return None;
+    }
     if crate::core::text::is_cjk(first) {
         // Two characters, then one (`公里`, then `里`).
-        let two: String = text[k..(k + 2).min(text.len())].iter().collect();
-        let one = first.to_string();
-        return [two, one].iter().find_map(|w| find(w));
+        let mut buf = [0u8; 8];
+        let two = text.get(k + 1).map(|&c| {
+            let n = first.encode_utf8(&mut buf).len();
+            n + c.encode_utf8(&mut buf[n..]).len()
+        });
+        let two = two.and_then(|n| table.by_word.get(std::str::from_utf8(&buf[..n]).ok()?).copied());
+        return two.or_else(|| table.by_word.get(first.encode_utf8(&mut [0u8; 4]) as &str).copied());
     }
-    let word: String =
-        text[k..].iter().take_while(|c| c.is_alphabetic() || **c == '.').flat_map(|c| c.to_lowercase()).collect();
-    let word = word.trim_end_matches('.');
+    // No unit is longer than ten letters and a dot (`kilogramme`, `centimètre`, `lbs.`).
+    let letters = text[k..].iter().take_while(|c| c.is_alphabetic() || **c == '.').count();
+    if letters > 11 {
+        return None;
+    }
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for c in text[k..k + letters].iter().flat_map(|c| c.to_lowercase()) {
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    let word = std::str::from_utf8(&buf[..n]).ok()?.trim_end_matches('.');
+    let find = |w: &str| table.by_word.get(w).copied();
     find(word).or_else(|| word.strip_suffix("es").and_then(find)).or_else(|| word.strip_suffix('s').and_then(find))
 }
 
-fn find(word: &str) -> Option<Unit> {
-    UNITS.iter().find(|(w, _, _)| *w == word).map(|&(_, dim, factor)| (dim, factor))
+/// The units by word, and the first letters of their words.
+struct Table {
+    by_word: std::collections::HashMap<&'static str, Unit>,
+    firsts: Vec<char>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut firsts: Vec<char> = UNITS.iter().filter_map(|(w, _, _)| w.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        Table { by_word: UNITS.iter().map(|&(w, dim, factor)| (w, (dim, factor))).collect(), firsts }
+    })
 }
 
 /// Whether `value` in unit `mine` is, converted, about `theirs` of another unit of the same
