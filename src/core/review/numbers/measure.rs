@@ -85,8 +85,8 @@ const UNITS: &[(&str, Dim, f64)] = {
     ]
 };
 
-/// The unit written right after a number ending at `end` (white space, a hyphen and `of`/`de`
-/// skipped: `twelve-mile`, `deux kilos de`); plurals are read as their singular.
+/// The unit written right after a number ending at `end` (white space and a hyphen skipped:
+/// `twelve-mile`, `deux kilos`); plurals are read as their singular.
 pub fn after(text: &[char], end: usize) -> Option<Unit> {
     let mut k = end;
     while k < text.len() && (text[k].is_whitespace() || text[k] == '-') {
@@ -114,7 +114,8 @@ pub fn after(text: &[char], end: usize) -> Option<Unit> {
     if letters > 11 {
         return None;
     }
-    let mut buf = [0u8; 64];
+    // Eleven letters, each lower-cased into at most three characters of four bytes.
+    let mut buf = [0u8; 132];
     let mut n = 0;
     for c in text[k..k + letters].iter().flat_map(|c| c.to_lowercase()) {
         n += c.encode_utf8(&mut buf[n..]).len();
@@ -170,6 +171,7 @@ mod tests {
         assert_eq!(unit(" inches"), Some((Dim::Length, 0.0254)));
         assert_eq!(unit(" livres sur la table"), None, "books");
         assert_eq!(unit(" people"), None);
+        assert_eq!(unit(" İİİİİİİİİİİ"), None, "letters that lower-case into two characters");
     }
 
     #[test]
