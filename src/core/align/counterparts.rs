@@ -82,15 +82,7 @@ pub fn of_rows(
                     return Some(Vec::new());
                 }
                 let list = if side == Side::Left { &row.left } else { &row.right };
-                let words = |s: &Sentence| -> Spotted {
-                    let text = &turns.turns[s.turn].text[s.range.clone()];
-                    let at = s.range.start;
-                    lexicon::words_with(text, dictionaries)
-                        .into_iter()
-                        .map(|w| (Spot { turn: s.turn, range: at + w.span.start..at + w.span.end }, w))
-                        .collect()
-                };
-                Some(list.iter().map(words).collect())
+                Some(list.iter().map(|s: &Sentence| spotted(turns, s.turn, s.range.clone(), dictionaries)).collect())
             })
             .collect()
     };
@@ -128,20 +120,26 @@ pub fn answering(
     dictionaries: lexicon::Dictionaries,
     lexicon: &Lexicon,
 ) -> (usize, [usize; 2]) {
-    let spotted = |side: &Turns, range: Range<usize>| -> Spotted {
+    // Marks (`p:?`) aside: two passages that both ask something are no translation of each other.
+    let words = |side: &Turns, range: Range<usize>| -> Spotted {
         range
-            .flat_map(|t| {
-                lexicon::words_with(&side.turns[t].text, dictionaries)
-                    .into_iter()
-                    .filter(|w| !w.key.starts_with("p:"))
-                    .map(move |w| (Spot { turn: t, range: w.span.clone() }, w))
-            })
+            .flat_map(|t| spotted(side, t, 0..side.turns[t].text.len(), dictionaries))
+            .filter(|(_, w)| !w.key.starts_with("p:"))
             .collect()
     };
     let [l, r] = turns;
-    let (l, r) = (spotted(left, l), spotted(right, r));
+    let (l, r) = (words(left, l), words(right, r));
     let links = link(&l.iter().collect::<Vec<_>>(), &r.iter().collect::<Vec<_>>(), lexicon).len();
     (links, [l.len(), r.len()])
+}
+
+/// The words of bytes `range` of turn `turn`, each with where it is in the turn.
+fn spotted(turns: &Turns, turn: usize, range: Range<usize>, dictionaries: lexicon::Dictionaries) -> Spotted {
+    let at = range.start;
+    lexicon::words_with(&turns.turns[turn].text[range], dictionaries)
+        .into_iter()
+        .map(|w| (Spot { turn, range: at + w.span.start..at + w.span.end }, w))
+        .collect()
 }
 
 /// Links the words of two stretches of text that translate each other. A left word and a right
