@@ -35,4 +35,6 @@ fn a_verse_play_pairs_every_speech_and_stage_direction_with_its_prose_translatio
         assert_eq!(pair.alignment.speaker_map[a], Some(b), "turn {k}: speakers pair with their translations");
     }
     assert_eq!(pair.alignment.summary().verdict, tandem::core::alignment::Verdict::Translation);
+    // A scene's heading names a part of the play, not the play.
+    assert_eq!(pair.docs.right.title(), "lantern_zh.txt");
 }

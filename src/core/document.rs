@@ -166,7 +166,8 @@ impl Document {
             .take(10)
             .filter(|t| t.kind == super::turns::TurnKind::Heading)
             .filter_map(|t| t.text.lines().next().map(str::trim))
-            .find(|t| says_something(t));
+            // A scene's or a chapter's heading (`第一场　灯塔的灯室。`) names a part, not the whole.
+            .find(|t| says_something(t) && !super::labels::is_division(t));
         match heading {
             Some(heading) => {
                 let short: String = heading.chars().take(90).collect();
