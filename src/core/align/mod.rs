@@ -99,7 +99,7 @@ pub fn align_with_limit(left: &Turns, right: &Turns, full_cells: usize) -> Align
     }
     steps = refine(&steps, &l, &r, &model);
     let links = steps.iter().map(|s| Link::auto(s.i0..s.i1, s.j0..s.j1, dp::Model::score(s.cost))).collect();
-    let links = dissolve_chance_pairs(links);
+    let links = dissolve_chance_pairs(links, &|link: &Link| alike_at_edge(left, right, link));
     // Whether the texts are translations is judged on what stays paired: a footer that faced
     // a second copy by chance would bring that copy into the test.
     let kept: Vec<Step> = links
@@ -177,7 +177,7 @@ pub fn realign_rows(left: &Turns, right: &Turns, alignment: &Alignment, rows: Ra
             edge_before: !links[..row].iter().any(Link::is_paired),
             edge_after: !links[end..].iter().any(Link::is_paired),
         };
-        out.extend(dissolve_between(found, around));
+        out.extend(dissolve_between(found, around, &|link: &Link| alike_at_edge(left, right, link)));
         row = end;
     }
     if alignment.unrelated() {
@@ -294,8 +294,34 @@ pub const WEAK: f32 = 0.6;
 /// another site's, a title facing `<100 subscribers` — when it sits between unpaired turns, or
 /// when nothing is paired between it and a document's start or end: it is undone into unpaired
 /// turns. Weak pairs inside well-paired text stay.
-fn dissolve_chance_pairs(links: Vec<Link>) -> Vec<Link> {
-    dissolve_between(links, Around { open_before: true, open_after: true, edge_before: true, edge_after: true })
+/// `alike` tells a lone pair at an edge that stays (see [`alike_at_edge`]).
+fn dissolve_chance_pairs(links: Vec<Link>, alike: &dyn Fn(&Link) -> bool) -> Vec<Link> {
+    let around = Around { open_before: true, open_after: true, edge_before: true, edge_after: true };
+    dissolve_between(links, around, alike)
+}
+
+/// Whether a pair of one turn each is alike in shape: two headings (a chapter's title and its
+/// translation), or two sentences that end in a full stop, a question or an exclamation mark.
+/// Alone at a document's edge, next to well-paired text, such a pair is its first or last
+/// sentence, which the words could not confirm (`许久，才融入黑夜。` / "It was some time before
+/// the last of the light was absorbed into the blackness.", "He nodded." / "Il hocha la tête."),
+/// not boilerplate facing boilerplate (a site's header lines against another site's).
+fn alike_at_edge(left: &Turns, right: &Turns, link: &Link) -> bool {
+    if link.left.len() != 1 || link.right.len() != 1 {
+        return false;
+    }
+    let (a, b) = (&left.turns[link.left.start], &right.turns[link.right.start]);
+    let heading = |t: &Turn| t.kind == TurnKind::Heading;
+    (heading(a) && heading(b)) || (ends_sentence(&a.text) && ends_sentence(&b.text))
+}
+
+/// Whether `text` ends a sentence: a full stop, a question or an exclamation mark, closing
+/// quotes and brackets aside.
+fn ends_sentence(text: &str) -> bool {
+    let last = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | '）' | '」' | '』' | ']' | '》')
+    });
+    last.ends_with(['.', '!', '?', '。', '！', '？', '…'])
 }
 
 /// What surrounds links that sit between others.
@@ -310,7 +336,7 @@ struct Around {
 }
 
 /// [`dissolve_chance_pairs`] for links with `around` them.
-fn dissolve_between(links: Vec<Link>, around: Around) -> Vec<Link> {
+fn dissolve_between(links: Vec<Link>, around: Around, alike: &dyn Fn(&Link) -> bool) -> Vec<Link> {
     let paired = |l: &Link| !l.left.is_empty() && !l.right.is_empty();
     let weak = |l: &Link| paired(l) && l.score < WEAK;
     let first_strong = links.iter().position(|l| paired(l) && !weak(l));
@@ -329,8 +355,13 @@ fn dissolve_between(links: Vec<Link>, around: Around) -> Vec<Link> {
         // At an edge the test is the content alone: a turn split in three at a record's end
         // pays for its shape, not for a poor match.
         let chance = links[k..end].iter().all(|l| content_score(l) < WEAK);
-        let at_start = chance && around.edge_before && first_strong.is_none_or(|f| f > k);
-        let at_end = chance && around.edge_after && last_strong.is_none_or(|l| l < k);
+        // A lone pair alike in shape right next to well-paired text is the edge's own sentence.
+        let strong_pair = |at: usize| links.get(at).is_some_and(|l| paired(l) && !weak(l));
+        let lone = end == k + 1 && alike(&links[k]);
+        let at_start =
+            chance && around.edge_before && first_strong.is_none_or(|f| f > k) && !(lone && strong_pair(end));
+        let at_end =
+            chance && around.edge_after && last_strong.is_none_or(|l| l < k) && !(lone && k > 0 && strong_pair(k - 1));
         if (before && after) || at_start || at_end {
             let first = &links[k];
             let last = &links[end - 1];
@@ -448,16 +479,48 @@ mod tests {
     fn weak_pairs_at_an_edge_are_undone_unless_their_content_matches() {
         // A site's title facing another site's "<100 subscribers", then good pairs: undone.
         let links = vec![Link::auto(0..1, 0..1, 0.35), Link::auto(1..2, 1..2, 0.95), Link::auto(2..3, 2..3, 0.9)];
-        let out = dissolve_chance_pairs(links);
+        let out = dissolve_chance_pairs(links, &|_| false);
         assert_eq!(shape(&out), [(0..1, 0..0), (1..1, 0..1), (1..2, 1..2), (2..3, 2..3)]);
         // A closing note split in three at the end: weak for its shape, good for its content.
         let links = vec![Link::auto(0..1, 0..1, 0.95), Link::auto(1..2, 1..4, 0.58)];
-        assert_eq!(shape(&dissolve_chance_pairs(links)), [(0..1, 0..1), (1..2, 1..4)]);
+        assert_eq!(shape(&dissolve_chance_pairs(links, &|_| false)), [(0..1, 0..1), (1..2, 1..4)]);
         // A footer facing the start of a second copy, unpaired turns after it: undone.
         let links = vec![Link::auto(0..1, 0..1, 0.95), Link::auto(1..3, 1..3, 0.01), Link::auto(3..3, 3..4, 0.1)];
-        assert_eq!(shape(&dissolve_chance_pairs(links))[1..3], [(1..2, 1..1), (2..3, 1..1)]);
+        assert_eq!(shape(&dissolve_chance_pairs(links, &|_| false))[1..3], [(1..2, 1..1), (2..3, 1..1)]);
         // A weak pair between good ones stays.
         let links = vec![Link::auto(0..1, 0..1, 0.9), Link::auto(1..2, 1..2, 0.3), Link::auto(2..3, 2..3, 0.9)];
-        assert_eq!(dissolve_chance_pairs(links.clone()), links);
+        assert_eq!(dissolve_chance_pairs(links.clone(), &|_| false), links);
+    }
+
+    #[test]
+    fn a_lone_pair_alike_in_shape_at_an_edge_stays() {
+        let links = vec![Link::auto(0..1, 0..1, 0.95), Link::auto(1..2, 1..2, 0.9), Link::auto(2..3, 2..3, 0.3)];
+        assert_eq!(dissolve_chance_pairs(links.clone(), &|_| true), links);
+        let links = vec![Link::auto(0..1, 0..1, 0.3), Link::auto(1..2, 1..2, 0.9)];
+        assert_eq!(dissolve_chance_pairs(links.clone(), &|_| true), links);
+        // Two weak pairs at the edge, or one next to unpaired turns, are still undone.
+        let links = vec![Link::auto(0..1, 0..1, 0.3), Link::auto(1..2, 1..2, 0.3), Link::auto(2..3, 2..3, 0.9)];
+        assert_eq!(dissolve_chance_pairs(links, &|_| true).len(), 5);
+        let links = vec![Link::auto(0..1, 0..1, 0.9), Link::auto(1..1, 1..2, 0.1), Link::auto(1..2, 2..3, 0.3)];
+        assert_eq!(dissolve_chance_pairs(links, &|_| true).len(), 4);
+    }
+
+    #[test]
+    fn the_last_short_sentence_of_a_story_is_paired() {
+        use crate::core::document::Document;
+        let doc = |name: &str, text: &str| Document::from_text(name, text, "UTF-8", 0);
+        let en = doc(
+            "en.txt",
+            "“I went to the market at dawn,” she said. “The stalls were empty.\n\n“Then the farmers came with \
+             their carts, and by noon the square was full.\n\n“I bought bread and went home.”\n\nHe nodded.\n",
+        );
+        let fr = doc(
+            "fr.txt",
+            "« Je suis allée au marché à l’aube, dit-elle. Les étals étaient vides.\n\n» Puis les paysans sont \
+             venus avec leurs charrettes, et à midi la place était pleine.\n\n» J’ai acheté du pain et je suis \
+             rentrée. »\n\nIl hocha la tête.\n",
+        );
+        let links = align(&en.turns, &fr.turns).links;
+        assert_eq!(shape(&links), [(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..4, 3..4)]);
     }
 }
