@@ -9,7 +9,7 @@ use crate::core::review;
 use crate::core::side::{Side, Sides};
 
 /// Whether two values are the same number (to rounding).
-fn same(a: f64, b: f64) -> bool {
+pub(super) fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
@@ -143,11 +143,11 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
 /// a character (see [`in_a_word`]) that did.
 #[derive(Debug)]
 pub(in crate::core::review) struct RowNumbers {
-    row: usize,
+    pub(super) row: usize,
     /// A row of one side only: its numbers are no flag (its text is missing as a whole), but
     /// they answer a neighbouring row's (a verse the alignment left unpaired beside its own).
     one_sided: bool,
-    odd: Sides<Vec<(usize, Quantity)>>,
+    pub(super) odd: Sides<Vec<(usize, Quantity)>>,
     matched: Sides<Vec<String>>,
 }
 
@@ -160,7 +160,8 @@ pub(in crate::core::review) fn check_row(pair: &Pair, row: usize) -> Option<RowN
     if q.left.is_empty() && q.right.is_empty() {
         return None;
     }
-    let odd = Sides::new(unmatched(&q.left, &q.right), unmatched(&q.right, &q.left));
+    let mut odd = Sides::new(unmatched(&q.left, &q.right), unmatched(&q.right, &q.left));
+    super::regrouped::drop_digit_groups(&mut odd);
     // The unmatched come in the side's order: one walk tells the matched ones.
     let matched = Sides::from_fn(|side: Side| {
         let mut next = odd[side].iter().peekable();
@@ -270,6 +271,7 @@ pub(in crate::core::review) fn flags(pair: &Pair, mut rows: Vec<RowNumbers>) -> 
             });
         }
     }
+    super::regrouped::moved_a_few_rows(pair, &mut rows);
     // Numbers in a word, unmatched in many rows and matched in few.
     let mut count: Sides<HashMap<String, (usize, usize)>> = Sides::default();
     for r in &rows {
@@ -388,6 +390,52 @@ mod tests {
         ];
         assert_eq!(number_flags(&pair(&left, &right)), Vec::<String>::new());
         assert_eq!(number_flags(&pair(&left[..2], &right[..2])).len(), 2, "twice is no term yet");
+    }
+
+    #[test]
+    fn a_passage_moved_a_few_rows_keeps_its_number() {
+        // A yearbook's photo caption, which each edition's layout put elsewhere.
+        let left = [
+            "Wir stiegen früh auf. Im weiten Dach der Route Fusion (10-).",
+            "Der Fels war kalt.",
+            "Dann kam die Sonne.",
+            "Wir erreichten den Gipfel.",
+        ];
+        let right = [
+            "Nous sommes montés tôt.",
+            "Le rocher était froid.",
+            "Puis le soleil est venu.",
+            "Dans le grand toit de la route Fusion (10). Nous avons atteint le sommet.",
+        ];
+        assert_eq!(number_flags(&pair(&left, &right)), Vec::<String>::new());
+        // The same figure in an unrelated sentence a few rows on is no counterpart.
+        let right = [
+            "Nous sommes montés tôt.",
+            "Le rocher était froid.",
+            "Puis le soleil est venu.",
+            "Nous avons atteint le sommet après 10 heures de marche.",
+        ];
+        assert_eq!(number_flags(&pair(&left, &right)).len(), 2);
+    }
+
+    #[test]
+    fn a_number_in_other_groups_of_digits() {
+        // A yearbook's imprint: telephone numbers whole in German, in pairs in French (the
+        // French in two paragraphs, one row).
+        let mut p = pair(
+            &["Telefon 031/433611 , Telefon 039/26 7364 ."],
+            &["téléphone 031/43 36 11 ,\n\ntéléphone 039/26 73 64 ."],
+        );
+        std::sync::Arc::make_mut(&mut p.alignment).links = vec![Link::auto(0..1, 0..2, 0.9)];
+        assert_eq!(number_flags(&p), Vec::<String>::new());
+        // A climb's approach: the hours and minutes named in German, `h` alone in French.
+        let p = pair(&["Aufstieg in 1 Std. 30 Min. zur Hütte."], &["Montée au refuge en 1 h 30."]);
+        assert_eq!(number_flags(&p), Vec::<String>::new());
+        // A digit changed is still a digit changed.
+        let p = pair(&["Telefon 031/433611 ."], &["téléphone 031/43 36 12 ."]);
+        assert_eq!(number_flags(&p).len(), 1, "{:?}", number_flags(&p));
+        let p = pair(&["Aufstieg in 1 Std. 30 Min. zur Hütte."], &["Montée au refuge en 1 h 40."]);
+        assert_eq!(number_flags(&p).len(), 1, "{:?}", number_flags(&p));
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod compare;
 mod forms;
 mod han;
 mod measure;
+mod regrouped;
 mod words;
 
 #[cfg(test)]
