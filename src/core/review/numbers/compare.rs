@@ -3,15 +3,10 @@
 
 use std::ops::Range;
 
-use super::{Quantity, about, is_year, read};
+use super::{Quantity, RowNumbers, about, is_year, read, same};
 use crate::core::document::Pair;
 use crate::core::review;
 use crate::core::side::{Side, Sides};
-
-/// Whether two values are the same number (to rounding).
-pub(super) fn same(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
-}
 
 /// The numbers of one side of a row, with the turn each is in.
 fn side_quantities(pair: &Pair, side: Side, turns: &Range<usize>) -> Vec<(usize, Quantity)> {
@@ -137,18 +132,6 @@ pub(super) fn unmatched<'a>(mine: &'a [(usize, Quantity)], theirs: &[(usize, Qua
         }
     };
     mine.iter().filter(|(_, q)| !matched(q)).collect()
-}
-
-/// The numbers of one paired row that found no match, per side, and the Chinese numbers glued to
-/// a character (see [`in_a_word`]) that did.
-#[derive(Debug)]
-pub(in crate::core::review) struct RowNumbers {
-    pub(super) row: usize,
-    /// A row of one side only: its numbers are no flag (its text is missing as a whole), but
-    /// they answer a neighbouring row's (a verse the alignment left unpaired beside its own).
-    one_sided: bool,
-    pub(super) odd: Sides<Vec<(usize, Quantity)>>,
-    matched: Sides<Vec<String>>,
 }
 
 /// The numbers of a paired row that do not match, and those in a word that do (`None` when

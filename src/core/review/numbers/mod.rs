@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use crate::core::side::Sides;
 use crate::core::text::fold_width;
 use forms::{clock_time, is_pm_after, is_pm_before, pour_cent, short_year};
 use han::{han_digit, han_unit, parse_han};
@@ -24,7 +25,7 @@ mod words;
 
 #[cfg(test)]
 use compare::unmatched;
-pub(in crate::core::review) use compare::{RowNumbers, check_row, flags, one_sided_row};
+pub(in crate::core::review) use compare::{check_row, flags, one_sided_row};
 
 /// One number as written, with its value (a range when the text gives one).
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +65,23 @@ impl Quantity {
     pub fn loose(&self) -> bool {
         self.about && self.hi >= 4.0 * self.lo
     }
+}
+
+/// Whether two values are the same number (to rounding).
+pub(super) fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The numbers of one paired row that found no match, per side, and the Chinese numbers glued to
+/// a character (see [`in_a_word`]) that did.
+#[derive(Debug)]
+pub(in crate::core::review) struct RowNumbers {
+    pub(super) row: usize,
+    /// A row of one side only: its numbers are no flag (its text is missing as a whole), but
+    /// they answer a neighbouring row's (a verse the alignment left unpaired beside its own).
+    pub(super) one_sided: bool,
+    pub(super) odd: Sides<Vec<(usize, Quantity)>>,
+    pub(super) matched: Sides<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

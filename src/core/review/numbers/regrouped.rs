@@ -1,8 +1,7 @@
 //! Numbers one side writes in other groups of digits (`031/433611`, `031/43 36 11`), or a few
 //! rows away from where the other does: the same figures, matched rather than flagged.
 
-use super::Quantity;
-use super::compare::{RowNumbers, same};
+use super::{Quantity, RowNumbers, same};
 use crate::core::document::Pair;
 use crate::core::side::{Side, Sides};
 
