@@ -76,6 +76,12 @@ fn a_hand_written_sitting_pairs_turn_by_turn() {
     assert_eq!(left.speaker_name(hargrove), Some("Mr. Tom Hargrove"), "the riding and party are not the name");
     assert_eq!(hargrove.label.as_deref(), Some("Mr. Tom Hargrove (Red River South, Cons.):"));
     assert!(left.turns[11].text.contains("word of thanks"), "the speech the French leaves out");
+    // A minister's offices run past any short label's length.
+    let okafor = left.turns.iter().find(|t| t.label.as_deref().is_some_and(|l| l.contains("Okafor"))).unwrap();
+    assert_eq!(left.speaker_name(okafor), Some("Hon. Nadia Okafor"));
+    let right = &pair.docs.right.turns;
+    let okafor = right.turns.iter().find(|t| t.label.as_deref().is_some_and(|l| l.contains("Okafor"))).unwrap();
+    assert_eq!(right.speaker_name(okafor), Some("L'hon. Nadia Okafor"));
     assert_eq!(pair.alignment.summary().verdict, tandem::core::alignment::Verdict::Translation);
 }
 

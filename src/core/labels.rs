@@ -79,8 +79,12 @@ fn make(style: Style, name: &str, label: &str, rest: usize) -> Candidate {
 }
 
 fn colon_label(line: &str) -> Option<Candidate> {
-    let (colon, colon_len) =
-        line.char_indices().take(64).find(|&(_, c)| matches!(c, ':' | '：' | '∶')).map(|(i, c)| (i, c.len_utf8()))?;
+    let (colon, colon_len) = line
+        .char_indices()
+        .take(64)
+        .find(|&(_, c)| matches!(c, ':' | '：' | '∶'))
+        .map(|(i, c)| (i, c.len_utf8()))
+        .or_else(|| long_office(line))?;
     let written = trim(&line[..colon]);
     let after = &line[colon + colon_len..];
     // `Mr. John Smith (Edmonton North, Ref.):`, `Hon. Anne Grey (Minister of Health):` — the
@@ -103,6 +107,18 @@ fn colon_label(line: &str) -> Option<Candidate> {
     let rest = colon + colon_len + (after.len() - after.trim_start_matches(is_space).len());
     let qualified = name.len() < written.len();
     Some(Candidate { qualified, ..make(Style::Colon, name, trim(&line[..colon + colon_len]), rest) })
+}
+
+/// The colon after a long office in brackets (`Hon. Stéphane Dion (President of the Queen's Privy
+/// Council for Canada and Minister of Intergovernmental Affairs, Lib.):`): a name, then its
+/// bracket closed right before the colon, within a parliamentary record's longest.
+fn long_office(line: &str) -> Option<(usize, usize)> {
+    let open = line.char_indices().take(48).find(|&(_, c)| c == '(')?.0;
+    let close = open + line[open..].char_indices().take(240).find(|&(_, c)| c == ')')?.0;
+    let after = &line[close + 1..];
+    let gap = after.len() - after.trim_start_matches(is_space).len();
+    let colon = after[gap..].chars().next().filter(|&c| matches!(c, ':' | '：'))?;
+    (!line[open + 1..close].contains(['(', ':', '：'])).then_some((close + 1 + gap, colon.len_utf8()))
 }
 
 /// Narration that holds a quote, not a label: `韦小宝道：“是啊。”`, `她说：大嫂，捆疼了。`,
@@ -256,6 +272,14 @@ mod tests {
         assert_eq!(cand("M. John Smith (Edmonton-Nord, Réf.):").unwrap().1, "M. John Smith");
         assert_eq!(cand("Hon. Anne Grey (Minister of Health, Lib.):").unwrap().1, "Hon. Anne Grey");
         assert_eq!(cand("Shen Wei (pseudonyme) : Oui.").unwrap().1, "Shen Wei");
+        let long = "Hon. Stéphane Dion (President of the Queen's Privy Council for Canada and Minister of \
+                    Intergovernmental Affairs, Lib.): Mr. Speaker, no.";
+        let (_, name, _, rest) = cand(long).unwrap();
+        assert_eq!((name.as_str(), rest.as_str()), ("Hon. Stéphane Dion", "Mr. Speaker, no."));
+        assert!(
+            cand("The committee (which met on Tuesday and again on Thursday to hear many witnesses) said: no.")
+                .is_none()
+        );
     }
 
     #[test]
