@@ -18,6 +18,7 @@ mod about;
 mod combine;
 mod compare;
 mod forms;
+mod half;
 mod han;
 mod measure;
 mod regrouped;
@@ -144,7 +145,9 @@ pub fn read(text: &str) -> Vec<Quantity> {
         k = end + 1;
     }
     let tokens = tokenize(&chars);
-    combine::combine(&tokens, &chars, text)
+    let mut found = combine::combine(&tokens, &chars, text);
+    half::halves(&mut found, &chars, text);
+    found
 }
 
 /// A word of digits with a lower-case `l` or, after the first digit, a capital `O` among them
