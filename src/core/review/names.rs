@@ -125,7 +125,9 @@ fn tokens(text: &str) -> Vec<Token> {
             && !(letters >= 3 && word.ends_with('s') && upper == letters - 1);
         // `NASA`, `NPCs`
         let acronym = letters >= 2 && (upper == letters || (word.ends_with('s') && upper == letters - 1));
-        let in_cjk = (before_cjk || after_cjk) && letters >= 2;
+        // `Nvidia` inside Chinese; not `app` or `vlog`, words written in Latin letters that no
+        // capital marks as a name.
+        let in_cjk = (before_cjk || after_cjk) && letters >= 2 && upper >= 1;
         let strong = mixed || inner_capital;
         if strong || acronym || in_cjk {
             let key: String = word.chars().filter(|ch| ch.is_alphanumeric()).flat_map(char::to_lowercase).collect();
@@ -266,6 +268,14 @@ fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> 
             .map(str::to_lowercase)
             .collect::<HashSet<String>>()
     });
+    // The words of each side's stretch, with their senses: read only when a name is not found
+    // otherwise (most rows hold none).
+    let dictionaries = crate::core::align::counterparts::dictionaries(&pair.docs.left.turns, &pair.docs.right.turns);
+    let mut near_words = Sides::from_fn(|side: Side| NearWords {
+        texts: text(side).collect::<Vec<_>>().join("\n"),
+        dictionaries,
+        read: None,
+    });
     let odd = Sides::from_fn(|side| {
         let other = side.other();
         let mut seen = HashSet::new();
@@ -286,8 +296,11 @@ fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> 
                     Some(there.iter().any(|q| q.lo == value && q.hi == value))
                 };
                 let by_number = !elsewhere && k.text.chars().any(|c| c.is_ascii_digit()) && digits() == Some(true);
+                // `NASA` for `美国国家航空航天局`, `联合国` for `UN`: a dictionary or a name's pinyin.
+                let by_word = !elsewhere && !by_number && answered(&k.text, &mut near_words[other]);
                 !elsewhere
                     && !by_number
+                    && !by_word
                     && (k.strong || vocab.keys[other].contains(&k.key))
                     && seen.insert(k.key.clone())
             })
@@ -304,6 +317,29 @@ fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> 
         _ => format!("{}: only on the right", say(Side::Right)),
     };
     Some(flag_at(pair, FlagKind::Names, row, odd, message))
+}
+
+/// One side's text around a row and, once asked for, its words' keys and senses.
+struct NearWords {
+    texts: String,
+    dictionaries: crate::core::lexicon::Dictionaries,
+    read: Option<(HashSet<String>, HashSet<String>)>,
+}
+
+/// Whether a word of `name` and a word of `near` translate each other: one's key among the
+/// other's senses, or a sense they share (a dictionary entry, a Chinese name's pinyin).
+fn answered(name: &str, near: &mut NearWords) -> bool {
+    use crate::core::lexicon::words_with;
+    let (keys, senses) = near.read.get_or_insert_with(|| {
+        let words = words_with(&near.texts, near.dictionaries);
+        let keys = words.iter().map(|w| w.key.clone()).collect();
+        let senses = words.into_iter().flat_map(|w| w.senses).collect();
+        (keys, senses)
+    });
+    words_with(name, near.dictionaries)
+        .iter()
+        .filter(|w| !w.key.starts_with('#'))
+        .any(|w| senses.contains(&w.key) || w.senses.iter().any(|s| keys.contains(s) || senses.contains(s)))
 }
 
 #[cfg(test)]
@@ -396,6 +432,35 @@ mod tests {
         assert_eq!(names(&["Zur KLL-Seilbahn hinab."], &["Vers le téléphérique des KLL."]), none);
         assert_eq!(names(&["Mit 45-m-Seilen."], &["Avec des cordes de 45 m."]), none);
         assert_eq!(names(&["Wir fuhren mit ChatGPT."], &["Nous avons roulé avec un assistant."]).len(), 1);
+    }
+
+    #[test]
+    fn a_name_the_dictionary_renders_is_there() {
+        use crate::core::alignment::Link;
+        use crate::core::document::{Document, Pair};
+        let doc = |name: &str, lines: &[&str]| Document::from_text(name, &lines.join("\n\n"), "UTF-8", 0);
+        let flags = |zh: &[&str], en: &[&str]| {
+            let mut pair = Pair::new(doc("zh.txt", zh), doc("en.txt", en));
+            std::sync::Arc::make_mut(&mut pair.alignment).links =
+                (0..zh.len()).map(|k| Link::auto(k..k + 1, k..k + 1, 0.9)).collect();
+            let vocab = Vocabularies::of(&pair);
+            (0..zh.len()).flat_map(|row| check_row(&pair, row, &vocab)).map(|f| f.message).collect::<Vec<_>>()
+        };
+        // The Chinese writes NATO and CEO in Latin letters at first, then in Chinese.
+        let zh = ["NATO和CEO都说是真的。", "天很冷。", "我们走了很久。", "北约同意了，总经理也同意。"];
+        let en = [
+            "NATO and the CEO both say so.",
+            "It was cold.",
+            "We walked a long way.",
+            "NATO agreed, and so did the CEO.",
+        ];
+        assert_eq!(flags(&zh, &en), Vec::<String>::new());
+        let dropped = ["NATO和CEO都说是真的。", "天很冷。", "我们走了很久。", "他们同意了，大家也同意。"];
+        assert_eq!(flags(&dropped, &en), ["NATO, CEO: only on the right"]);
+        // A word in Latin letters that no capital marks is no name.
+        let zh = ["我们用app订票。", "天很冷。", "我们走了很久。", "他用手机订票。"];
+        let en = ["We booked on the app.", "It was cold.", "We walked a long way.", "He booked with the app."];
+        assert_eq!(flags(&zh, &en), Vec::<String>::new());
     }
 
     #[test]
