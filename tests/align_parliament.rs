@@ -86,6 +86,24 @@ fn a_hand_written_sitting_pairs_turn_by_turn() {
 }
 
 #[test]
+fn a_plenary_record_writes_its_speakers_with_a_dash() {
+    // The European Parliament's verbatim report: `Name, office. – (LANG) speech`; members heard
+    // once are speakers too, and each pairs with its own translation.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parliament");
+    let pair = Pair::load(&dir.join("plenary_en.txt"), &dir.join("plenary_fr.txt"), [None, None]).unwrap();
+    let names =
+        |turns: &tandem::core::turns::Turns| -> Vec<String> { turns.speakers.iter().map(|s| s.name.clone()).collect() };
+    assert_eq!(names(&pair.docs.left.turns), ["President", "Anna Schmidt", "Pierre Moreau", "Jean-Marie Lefèvre"]);
+    assert_eq!(names(&pair.docs.right.turns), ["Le Président", "Anna Schmidt", "Pierre Moreau", "Jean-Marie Lefèvre"]);
+    let links: Vec<(Vec<usize>, Vec<usize>)> =
+        pair.alignment.links.iter().map(|l| (l.left.clone().collect(), l.right.clone().collect())).collect();
+    assert_eq!(links, (0..7).map(|k| (vec![k], vec![k])).collect::<Vec<_>>());
+    let moreau = &pair.docs.left.turns.turns[4];
+    assert!(moreau.text.starts_with("(FR) Mr President"), "{}", moreau.text);
+    assert_eq!(moreau.label.as_deref(), Some("Pierre Moreau, Member of the Commission. –"));
+}
+
+#[test]
 fn two_sittings_are_not_a_translation_and_a_cut_record_is_partial() {
     use tandem::core::alignment::Verdict;
     let (a, b) = (parliament_pair(1_500, 11), parliament_pair(1_500, 12));

@@ -1,5 +1,7 @@
 //! Speaker-label candidates on one line (`Name: …`, `NAME` alone, `哈姆莱特　…`) and their validity.
 
+mod record;
+
 use super::text::{canonical, fold_width, is_han, is_space, trim};
 
 /// How a label is written.
@@ -15,13 +17,16 @@ pub enum Style {
     HanAlone,
     /// `哈姆莱特　text`: a short Han name, a space, the speech.
     HanSpace,
+    /// A parliamentary record's `M. Jean Dupont. text` or `Anna Schmidt, rapporteur. – text`
+    /// (see [`record`]).
+    Record,
 }
 
 impl Style {
     /// How many distinct lines must carry a name in this style before it counts as a speaker.
     pub fn min_occurrences(self) -> usize {
         match self {
-            Style::Colon | Style::CapsAlone | Style::CapsDot => 2,
+            Style::Colon | Style::CapsAlone | Style::CapsDot | Style::Record => 2,
             Style::HanAlone | Style::HanSpace => 3,
         }
     }
@@ -67,7 +72,8 @@ pub fn is_interview_mark(canonical: &str) -> bool {
 /// Finds a label candidate at the start of `line` (already trimmed and stripped of emphasis).
 /// `alone_ok` says whether the line is followed by more text, so that a name alone can head a speech.
 pub fn candidate(line: &str, alone_ok: bool) -> Option<Candidate> {
-    colon_label(line)
+    record::record_label(line)
+        .or_else(|| colon_label(line))
         .or_else(|| if alone_ok { caps_alone(line) } else { None })
         .or_else(|| caps_dot(line))
         .or_else(|| if alone_ok { han_alone(line) } else { None })

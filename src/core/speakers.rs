@@ -95,9 +95,13 @@ pub fn decide_speakers<'a>(
             *by_style.entry(s.style).or_default() += 1;
         }
     }
+    // A parliamentary record's own label style (`M. Jean Dupont. …`, `Name. – …`), rare in
+    // anything else, is established by one member heard twice: a minister heard once is a
+    // speaker too.
     let established = |style: Style| {
-        matches!(style, Style::CapsAlone | Style::CapsDot | Style::HanSpace)
-            && by_style.get(&style).is_some_and(|&n| n >= 2)
+        let needed = if style == Style::Record { 1 } else { 2 };
+        matches!(style, Style::CapsAlone | Style::CapsDot | Style::HanSpace | Style::Record)
+            && by_style.get(&style).is_some_and(|&n| n >= needed)
     };
     let written = |canon: &'a str, s: &Seen<'a>| -> &'a str {
         s.spellings.iter().max_by_key(|&(name, n)| (*n, std::cmp::Reverse(*name))).map_or(canon, |(n, _)| *n)
