@@ -95,7 +95,8 @@ fn colon_label(line: &str) -> Option<Candidate> {
     let after = &line[colon + colon_len..];
     // `Mr. John Smith (Edmonton North, Ref.):`, `Hon. Anne Grey (Minister of Health):` — the
     // riding, party or office in brackets is not part of the speaker's name.
-    let name = match written.strip_suffix(')').and_then(|w| w.rfind(" (").map(|at| trim(&w[..at]))) {
+    // The House of Commons gives two: `Mr. Tom Hart (Leeds East) (Lab):`.
+    let name = match unbracket(written).map(|base| unbracket(base).unwrap_or(base)) {
         Some(base) if is_name(base) => base,
         _ => written,
     };
@@ -125,6 +126,11 @@ fn long_office(line: &str) -> Option<(usize, usize)> {
     let gap = after.len() - after.trim_start_matches(is_space).len();
     let colon = after[gap..].chars().next().filter(|&c| matches!(c, ':' | '：'))?;
     (!line[open + 1..close].contains(['(', ':', '：'])).then_some((close + 1 + gap, colon.len_utf8()))
+}
+
+/// `Name (Riding)` without its bracket, when it ends with one.
+fn unbracket(w: &str) -> Option<&str> {
+    w.strip_suffix(')').and_then(|w| w.rfind(" (").map(|at| trim(&w[..at])))
 }
 
 /// Narration that holds a quote, not a label: `韦小宝道：“是啊。”`, `她说：大嫂，捆疼了。`,
@@ -278,6 +284,7 @@ mod tests {
         assert_eq!(cand("M. John Smith (Edmonton-Nord, Réf.):").unwrap().1, "M. John Smith");
         assert_eq!(cand("Hon. Anne Grey (Minister of Health, Lib.):").unwrap().1, "Hon. Anne Grey");
         assert_eq!(cand("Shen Wei (pseudonyme) : Oui.").unwrap().1, "Shen Wei");
+        assert_eq!(cand("Mr. Tom Hart (Leeds East) (Lab): I agree.").unwrap().1, "Mr. Tom Hart");
         let long = "Hon. Stéphane Dion (President of the Queen's Privy Council for Canada and Minister of \
                     Intergovernmental Affairs, Lib.): Mr. Speaker, no.";
         let (_, name, _, rest) = cand(long).unwrap();
