@@ -327,6 +327,12 @@ fn is_han_stop(w: &str) -> bool {
     )
 }
 
+/// Whether a word is a function word of English, French, German or Chinese (`the`, `les`,
+/// `und`, `的`), whatever its case.
+pub fn is_stop_word(word: &str) -> bool {
+    is_stop(&word.to_lowercase())
+}
+
 /// The words of `text`, in order.
 pub fn words(text: &str) -> Vec<Word> {
     words_with(text, Dictionaries::All)

@@ -96,16 +96,17 @@ impl Stats {
     }
 }
 
-/// Text that a translation would change: two lower-case words of four letters or more. A
+/// Text that a translation would change: two lower-case words of four letters or more, and a
+/// function word of the languages Tandem reads. A
 /// byline (`Michel Piola, Vernier`), a name, a place (`Willy Auf der Maur, Seewen (SZ)`) is
 /// written the same in both languages.
 fn is_prose(text: &str) -> bool {
+    let words = || text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
     text.chars().filter(|&c| is_cjk(c)).nth(3).is_some()
-        || text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
-            .nth(1)
-            .is_some()
+        || words().filter(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_lowercase)).nth(1).is_some()
+            // A sentence of a language Tandem reads holds a function word; a motto in Latin
+            // (`Vivant amici montium !`), kept as it is by both sides, holds none.
+            && words().any(crate::core::lexicon::is_stop_word)
 }
 
 /// The same text on both sides, or nearly: letters and digits compared, case and accents aside.
@@ -246,5 +247,9 @@ mod tests {
         let left = "Anne Martel, Lyon\n\nThe climb began before dawn on a cold morning.\n\nWe reached the ridge at noon, tired but happy.\n\nThe guide had never seen so much snow in June.\n\nWe went down by the western couloir.\n\n他们在山顶上休息了很久，然后慢慢地下山。";
         let right = "Anne Martel, Lyon\n\nL'ascension a commencé avant l'aube, par un matin froid.\n\nWe reached the ridge at noon, tired but happy.\n\nLe guide n'avait jamais vu autant de neige en juin.\n\nNous sommes redescendus par le couloir ouest.\n\n他们在山顶上休息了很久，然后慢慢地下山。";
         assert_eq!(untranslated(left, right), [2, 5], "the copied English and Chinese, not the byline");
+        // A yearbook's closing motto, in Latin on both sides.
+        let left = "Die Sonne ging unter.\n\nWir stiegen ab.\n\nVivant amici montium !";
+        let right = "Le soleil se couchait.\n\nNous sommes descendus.\n\nVivant amici montium !";
+        assert_eq!(untranslated(left, right), Vec::<usize>::new());
     }
 }
