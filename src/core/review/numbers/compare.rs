@@ -145,6 +145,7 @@ pub(in crate::core::review) fn check_row(pair: &Pair, row: usize) -> Option<RowN
     }
     let mut odd = Sides::new(unmatched(&q.left, &q.right), unmatched(&q.right, &q.left));
     super::regrouped::drop_digit_groups(&mut odd);
+    super::regrouped::drop_spoken_clocks(&mut odd);
     // The unmatched come in the side's order: one walk tells the matched ones.
     let matched = Sides::from_fn(|side: Side| {
         let mut next = odd[side].iter().peekable();
@@ -399,6 +400,14 @@ mod tests {
             "Nous avons atteint le sommet après 10 heures de marche.",
         ];
         assert_eq!(number_flags(&pair(&left, &right)).len(), 2);
+    }
+
+    #[test]
+    fn a_clock_time_said_as_its_hour_and_minutes() {
+        let p = pair(&["上午九点半到中餐馆排队等吃饭。"], &["I get in line at nine thirty every morning."]);
+        assert_eq!(number_flags(&p), Vec::<String>::new());
+        let p = pair(&["上午九点半到中餐馆排队等吃饭。"], &["I get in line at nine forty every morning."]);
+        assert_eq!(number_flags(&p).len(), 1, "{:?}", number_flags(&p));
     }
 
     #[test]

@@ -63,6 +63,41 @@ pub(super) fn drop_digit_groups(odd: &mut Sides<Vec<&(usize, Quantity)>>) {
     }
 }
 
+/// A clock time one side writes as one (`九点半`, `9:30`) and the other as its hour and its
+/// minutes said one after the other (`nine thirty`, `neuf heures trente`): both dropped.
+pub(super) fn drop_spoken_clocks(odd: &mut Sides<Vec<&(usize, Quantity)>>) {
+    if odd.left.len() + odd.right.len() > 64 {
+        return;
+    }
+    for side in Side::BOTH {
+        let other = side.other();
+        let mut k = 0;
+        while k < odd[side].len() {
+            let q = &odd[side][k].1;
+            let (hours, minutes) = (q.lo.trunc(), ((q.lo.fract()) * 60.0).round());
+            let spoken = q.clock && q.lo == q.hi && minutes > 0.0;
+            let found = spoken
+                .then(|| {
+                    odd[other].windows(2).position(|w| {
+                        let ((ta, a), (tb, b)) = (w[0], w[1]);
+                        ta == tb
+                            && (a.lo == hours || a.lo == hours + 12.0 || a.lo + 12.0 == hours)
+                            && b.lo == minutes
+                            && b.chars.start.saturating_sub(a.chars.end) <= MAX_GAP
+                    })
+                })
+                .flatten();
+            match found {
+                Some(at) => {
+                    odd[other].drain(at..at + 2);
+                    odd[side].remove(k);
+                }
+                None => k += 1,
+            }
+        }
+    }
+}
+
 /// How many characters may stand between two groups of digits of one number (`1 Std. 30`).
 const MAX_GAP: usize = 8;
 
