@@ -104,6 +104,20 @@ fn a_plenary_record_writes_its_speakers_with_a_dash() {
 }
 
 #[test]
+fn a_record_without_colons_and_its_translation_name_the_same_members() {
+    // The French Assemblée's `M. Jean Dupont. …` and an English translation's `Mr Jean Dupont. …`.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parliament");
+    let pair = Pair::load(&dir.join("assemblee_fr.txt"), &dir.join("assemblee_en.txt"), [None, None]).unwrap();
+    let names =
+        |turns: &tandem::core::turns::Turns| -> Vec<String> { turns.speakers.iter().map(|s| s.name.clone()).collect() };
+    assert_eq!(names(&pair.docs.left.turns), ["M. le président", "M. Jean Dupont", "M. Marc Fesneau"]);
+    assert_eq!(names(&pair.docs.right.turns), ["The President", "Mr Jean Dupont", "Mr Marc Fesneau"]);
+    let links: Vec<(Vec<usize>, Vec<usize>)> =
+        pair.alignment.links.iter().map(|l| (l.left.clone().collect(), l.right.clone().collect())).collect();
+    assert_eq!(links, (0..6).map(|k| (vec![k], vec![k])).collect::<Vec<_>>());
+}
+
+#[test]
 fn two_sittings_are_not_a_translation_and_a_cut_record_is_partial() {
     use tandem::core::alignment::Verdict;
     let (a, b) = (parliament_pair(1_500, 11), parliament_pair(1_500, 12));

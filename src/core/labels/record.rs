@@ -5,8 +5,9 @@
 use super::{Candidate, Style};
 use crate::core::text::{canonical, is_space};
 
-/// Titles a French record writes before a member's name.
-const HONORIFICS: [&str; 5] = ["M.", "Mme", "Mlle", "MM.", "Mmes"];
+/// Titles a record writes before a member's name or office: the French Assemblée's, and its
+/// English translation's (`The President.` for `M. le président.`).
+const HONORIFICS: [&str; 12] = ["M.", "Mme", "Mlle", "MM.", "Mmes", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "The"];
 
 /// Small words a name or an office may hold without a capital (`le président`, `von der Leyen`).
 const PARTICLES: [&str; 14] =
@@ -25,7 +26,9 @@ pub fn record_label(line: &str) -> Option<Candidate> {
 /// (`le président`, `la ministre`).
 fn is_record_name(words: &str) -> bool {
     let parts: Vec<&str> = words.split(is_space).filter(|w| !w.is_empty()).collect();
-    if parts.is_empty() || parts.len() > 6 || words.chars().any(|c| c.is_ascii_digit()) {
+    // Letters, and the marks names hold (`Jean-Marie`, `d'Estaing`, `J.`).
+    let name_char = |c: char| c.is_alphabetic() || is_space(c) || matches!(c, '-' | '\'' | '’' | '.');
+    if parts.is_empty() || parts.len() > 6 || !words.chars().all(name_char) {
         return false;
     }
     let capital = |w: &str| w.starts_with(char::is_uppercase);
@@ -34,6 +37,20 @@ fn is_record_name(words: &str) -> bool {
     };
     let office_after_particle = parts.len() == 2 && particle(parts[0]) && parts[1].chars().all(char::is_lowercase);
     office_after_particle || parts.iter().all(|w| capital(w) || particle(w)) && capital(parts.last().unwrap_or(&""))
+}
+
+/// Whether what follows a name and its comma is an office (`ministre de l'agriculture`,
+/// `Minister of Agriculture`), not the rest of a sentence: no figure, a dozen words at most, and
+/// in English, where `Mr. Speaker, the member knows…` opens a speech, every word capitalised
+/// but the small ones.
+fn is_office(title: &str, office: &str) -> bool {
+    const SMALL: [&str; 9] = ["of", "the", "and", "for", "to", "in", "on", "at", "with"];
+    let words: Vec<&str> = office.split(is_space).filter(|w| !w.is_empty()).collect();
+    let english = matches!(title, "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "The");
+    !words.is_empty()
+        && words.len() <= 12
+        && !office.chars().any(|c| c.is_ascii_digit())
+        && (!english || words.iter().all(|w| w.starts_with(char::is_uppercase) || SMALL.contains(w)))
 }
 
 /// `Anna Schmidt, rapporteur. – (DE) Mr President, …`, `President. – The next item…`: a name,
@@ -79,7 +96,7 @@ fn honorific_label(line: &str) -> Option<Candidate> {
     let stop = head.find(". ")?;
     let label = &body[..stop];
     let name_part = label.split(',').next().unwrap_or(label).trim();
-    if !is_record_name(name_part) {
+    if !is_record_name(name_part) || label.split_once(',').is_some_and(|(_, office)| !is_office(title, office)) {
         return None;
     }
     let rest = title.len() + 1 + stop + 2;
@@ -131,6 +148,11 @@ mod tests {
         assert_eq!(name("Mme la présidente. Nous en venons aux questions.").unwrap().0, "Mme la présidente");
         let got = name("M. Marc Fesneau, ministre de l'agriculture. Monsieur le député, 80 % des aides.").unwrap();
         assert_eq!(got.0, "M. Marc Fesneau");
+        // Its English translation.
+        assert_eq!(name("Mr Jean Dupont. Minister, when will they be paid?").unwrap().0, "Mr Jean Dupont");
+        assert_eq!(name("Mr. Jean Dupont. Minister, when will they be paid?").unwrap().0, "Mr. Jean Dupont");
+        assert_eq!(name("The President. The floor is Mr Dupont's.").unwrap().0, "The President");
+        assert_eq!(name("Mr Marc Fesneau, Minister of Agriculture. Member, 80% of it.").unwrap().0, "Mr Marc Fesneau");
     }
 
     #[test]
@@ -141,6 +163,11 @@ mod tests {
             "In 2003. – The year the bill passed.",
             "Paris, le 12 mai. – Il fait beau.",
             "Mr Smith said so. Then he left.",
+            "Mrs Dalloway said she would buy the flowers herself. It was June.",
+            "The end. It was over.",
+            "The Speaker: Order. The hon. member for Lac-Vert.",
+            "Mr. Speaker, the member knows that training an inspector takes months. We have hired more.",
+            "M. Dupont, qui était arrivé la veille au soir avec toute sa famille et ses bagages, ne dit rien. Il attendit.",
         ] {
             assert_eq!(name(line), None, "{line}");
         }
