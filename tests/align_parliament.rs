@@ -85,19 +85,32 @@ fn a_hand_written_sitting_pairs_turn_by_turn() {
     assert_eq!(pair.alignment.summary().verdict, tandem::core::alignment::Verdict::Translation);
 }
 
+/// Links as the turns of each side.
+type Shapes = Vec<(Vec<usize>, Vec<usize>)>;
+
+/// A pair of our parliament fixtures, its two sides' speakers, and its links as turn lists.
+fn fixture_pair(left: &str, right: &str) -> (Pair, [Vec<String>; 2], Shapes) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parliament");
+    let pair = Pair::load(&dir.join(left), &dir.join(right), [None, None]).unwrap();
+    let names = |turns: &tandem::core::turns::Turns| turns.speakers.iter().map(|s| s.name.clone()).collect();
+    let speakers = [names(&pair.docs.left.turns), names(&pair.docs.right.turns)];
+    let links = pair.alignment.links.iter().map(|l| (l.left.clone().collect(), l.right.clone().collect())).collect();
+    (pair, speakers, links)
+}
+
+/// `n` rows of one turn each, in order.
+fn one_to_one(n: usize) -> Shapes {
+    (0..n).map(|k| (vec![k], vec![k])).collect()
+}
+
 #[test]
 fn a_plenary_record_writes_its_speakers_with_a_dash() {
     // The European Parliament's verbatim report: `Name, office. – (LANG) speech`; members heard
     // once are speakers too, and each pairs with its own translation.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parliament");
-    let pair = Pair::load(&dir.join("plenary_en.txt"), &dir.join("plenary_fr.txt"), [None, None]).unwrap();
-    let names =
-        |turns: &tandem::core::turns::Turns| -> Vec<String> { turns.speakers.iter().map(|s| s.name.clone()).collect() };
-    assert_eq!(names(&pair.docs.left.turns), ["President", "Anna Schmidt", "Pierre Moreau", "Jean-Marie Lefèvre"]);
-    assert_eq!(names(&pair.docs.right.turns), ["Le Président", "Anna Schmidt", "Pierre Moreau", "Jean-Marie Lefèvre"]);
-    let links: Vec<(Vec<usize>, Vec<usize>)> =
-        pair.alignment.links.iter().map(|l| (l.left.clone().collect(), l.right.clone().collect())).collect();
-    assert_eq!(links, (0..7).map(|k| (vec![k], vec![k])).collect::<Vec<_>>());
+    let (pair, [left, right], links) = fixture_pair("plenary_en.txt", "plenary_fr.txt");
+    assert_eq!(left, ["President", "Anna Schmidt", "Pierre Moreau", "Jean-Marie Lefèvre"]);
+    assert_eq!(right, ["Le Président", "Anna Schmidt", "Pierre Moreau", "Jean-Marie Lefèvre"]);
+    assert_eq!(links, one_to_one(7));
     let moreau = &pair.docs.left.turns.turns[4];
     assert!(moreau.text.starts_with("(FR) Mr President"), "{}", moreau.text);
     assert_eq!(moreau.label.as_deref(), Some("Pierre Moreau, Member of the Commission. –"));
@@ -106,15 +119,10 @@ fn a_plenary_record_writes_its_speakers_with_a_dash() {
 #[test]
 fn a_record_without_colons_and_its_translation_name_the_same_members() {
     // The French Assemblée's `M. Jean Dupont. …` and an English translation's `Mr Jean Dupont. …`.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parliament");
-    let pair = Pair::load(&dir.join("assemblee_fr.txt"), &dir.join("assemblee_en.txt"), [None, None]).unwrap();
-    let names =
-        |turns: &tandem::core::turns::Turns| -> Vec<String> { turns.speakers.iter().map(|s| s.name.clone()).collect() };
-    assert_eq!(names(&pair.docs.left.turns), ["M. le président", "M. Jean Dupont", "M. Marc Fesneau"]);
-    assert_eq!(names(&pair.docs.right.turns), ["The President", "Mr Jean Dupont", "Mr Marc Fesneau"]);
-    let links: Vec<(Vec<usize>, Vec<usize>)> =
-        pair.alignment.links.iter().map(|l| (l.left.clone().collect(), l.right.clone().collect())).collect();
-    assert_eq!(links, (0..6).map(|k| (vec![k], vec![k])).collect::<Vec<_>>());
+    let (_, [left, right], links) = fixture_pair("assemblee_fr.txt", "assemblee_en.txt");
+    assert_eq!(left, ["M. le président", "M. Jean Dupont", "M. Marc Fesneau"]);
+    assert_eq!(right, ["The President", "Mr Jean Dupont", "Mr Marc Fesneau"]);
+    assert_eq!(links, one_to_one(6));
 }
 
 #[test]
