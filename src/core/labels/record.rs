@@ -13,6 +13,10 @@ const HONORIFICS: [&str; 12] = ["M.", "Mme", "Mlle", "MM.", "Mmes", "Mr", "Mr.",
 const PARTICLES: [&str; 14] =
     ["le", "la", "l'", "l’", "de", "du", "des", "von", "van", "der", "den", "di", "da", "dos"];
 
+/// The chair of a sitting, named by its office alone (`President. – …`).
+const CHAIRS: [&str; 8] =
+    ["President", "Président", "Présidente", "Presidente", "Präsident", "Präsidentin", "Chair", "Speaker"];
+
 /// The longest label looked for, in bytes: a name and its office.
 const MAX_LABEL: usize = 200;
 
@@ -68,8 +72,11 @@ fn dash_label(line: &str) -> Option<Candidate> {
     }
     let name = label.split(',').next().unwrap_or(label).trim();
     // `Jean-Marie Le Pen (NI)`: the group in brackets is no part of the name.
-    let name = name.strip_suffix(')').and_then(|n| n.rfind(" (").map(|at| n[..at].trim())).unwrap_or(name);
-    if !is_record_name(name) {
+    let bare = name.strip_suffix(')').and_then(|n| n.rfind(" (").map(|at| n[..at].trim()));
+    let name = bare.unwrap_or(name);
+    // One word alone (`Non. – Pourquoi ?` in a novel's dialogue) is a speaker only as the chair.
+    let alone = !name.contains(is_space) && bare.is_none() && !label.contains(',');
+    if !is_record_name(name) || alone && !CHAIRS.contains(&name) {
         return None;
     }
     let after = &line[dash..];
@@ -165,6 +172,7 @@ mod tests {
             "Mr Smith said so. Then he left.",
             "Mrs Dalloway said she would buy the flowers herself. It was June.",
             "The end. It was over.",
+            "Non. – Pourquoi ?",
             "The Speaker: Order. The hon. member for Lac-Vert.",
             "Mr. Speaker, the member knows that training an inspector takes months. We have hired more.",
             "M. Dupont, qui était arrivé la veille au soir avec toute sa famille et ses bagages, ne dit rien. Il attendit.",

@@ -406,6 +406,8 @@ mod tests {
     fn a_clock_time_said_as_its_hour_and_minutes() {
         let p = pair(&["上午九点半到中餐馆排队等吃饭。"], &["I get in line at nine thirty every morning."]);
         assert_eq!(number_flags(&p), Vec::<String>::new());
+        let p = pair(&["上午九点半到。"], &["Il arrive à neuf heures trente."]);
+        assert_eq!(number_flags(&p), Vec::<String>::new());
         let p = pair(&["上午九点半到中餐馆排队等吃饭。"], &["I get in line at nine forty every morning."]);
         assert_eq!(number_flags(&p).len(), 1, "{:?}", number_flags(&p));
     }
