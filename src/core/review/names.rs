@@ -159,6 +159,8 @@ fn is_ordinal_or_measure(word: &str) -> bool {
 pub(super) struct Vocabularies {
     turns: Sides<Vec<Vec<Token>>>,
     keys: Sides<HashSet<String>>,
+    /// Which dictionaries the pair's words are looked up in (read from its first turns, once).
+    dictionaries: crate::core::lexicon::Dictionaries,
 }
 
 impl Vocabularies {
@@ -166,7 +168,9 @@ impl Vocabularies {
         let turns =
             Sides::from_fn(|side| pair.doc(side).turns.turns.iter().map(|t| tokens(&t.text)).collect::<Vec<_>>());
         let keys = turns.as_ref().map(|v| v.iter().flatten().map(|t| t.key.clone()).collect());
-        Vocabularies { turns, keys }
+        let dictionaries =
+            crate::core::align::counterparts::dictionaries(&pair.docs.left.turns, &pair.docs.right.turns);
+        Vocabularies { turns, keys, dictionaries }
     }
 }
 
@@ -270,7 +274,7 @@ fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> 
     });
     // The words of each side's stretch, with their senses: read only when a name is not found
     // otherwise (most rows hold none).
-    let dictionaries = crate::core::align::counterparts::dictionaries(&pair.docs.left.turns, &pair.docs.right.turns);
+    let dictionaries = vocab.dictionaries;
     let mut near_words = Sides::from_fn(|side: Side| NearWords {
         texts: text(side).collect::<Vec<_>>().join("\n"),
         dictionaries,
