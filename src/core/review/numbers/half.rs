@@ -72,7 +72,8 @@ pub(super) fn halves(found: &mut [Quantity], chars: &[char], text: &str) {
             // `a million and a half`, `deux milliards et demi`
             matches!((said(1), said(2)), (Some("a"), Some("half")) | (Some("demi" | "demie"), _))
         } {
-            let scale = 1000f64.powi((q.lo.max(1.0).log10() / 3.0).floor() as i32);
+            // The power of a thousand the number is counted in (a hair added against rounding).
+            let scale = 1000f64.powi(((q.lo.max(1.0).log10() + 1e-9) / 3.0).floor() as i32);
             (q.lo, q.hi) = (q.lo + scale / 2.0, q.hi + scale / 2.0);
             end = after[if said(1) == Some("a") { 2 } else { 1 }].1;
         } else if let (Some("and"), Some("a"), Some("half"), Some(w)) = (said(0), said(1), said(2), said(3))
