@@ -126,6 +126,24 @@ fn a_record_without_colons_and_its_translation_name_the_same_members() {
 }
 
 #[test]
+fn europarl_tagged_proceedings_name_every_speaker_and_pair_turn_by_turn() {
+    // The Europarl corpus's own files: `<CHAPTER ID=…>` then its title, `<SPEAKER … NAME="…">`
+    // then the speech, `<P>` between paragraphs. Every tagged name is a speaker, members heard
+    // once included, and `Evans, Robert J` reads as a person's name.
+    let (pair, [left, right], links) = fixture_pair("europarl_en.txt", "europarl_fr.txt");
+    assert_eq!(pair.docs.left.format, tandem::core::formats::InputFormat::Europarl);
+    assert_eq!(left, ["President", "Karin Lindqvist", "Siim Kallas", "Pierre Moreau", "Robert J Evans"]);
+    assert_eq!(right, ["Le Président", "Karin Lindqvist", "Siim Kallas", "Pierre Moreau", "Robert J Evans"]);
+    assert_eq!(links, one_to_one(12));
+    let turns = &pair.docs.left.turns.turns;
+    assert_eq!(turns[2].kind, tandem::core::turns::TurnKind::Heading);
+    assert_eq!(turns[2].text, "Rail freight corridors (debate)");
+    assert!(turns[4].text.contains("\n") && !turns[4].text.contains("<P>"), "{}", turns[4].text);
+    // Where a reader finds it: the file's own line.
+    assert_eq!(pair.docs.left.position(turns[4].first_line, turns[4].last_line), "line 10 – line 12");
+}
+
+#[test]
 fn two_sittings_are_not_a_translation_and_a_cut_record_is_partial() {
     use tandem::core::alignment::Verdict;
     let (a, b) = (parliament_pair(1_500, 11), parliament_pair(1_500, 12));

@@ -55,7 +55,12 @@ impl Document {
     }
 
     /// A document from a file already read (see [`formats::read`]), split with the user's corrections.
-    pub fn from_source(path: impl Into<PathBuf>, source: formats::Extracted, segmentation: Segmentation) -> Self {
+    /// Speakers the format names (a Europarl file's tags) count however rarely heard, unless the
+    /// user said a name is no speaker; like those the other side shows, they are kept in
+    /// [`Segmentation::speakers`], so a project reopens with the same turns.
+    pub fn from_source(path: impl Into<PathBuf>, source: formats::Extracted, mut segmentation: Segmentation) -> Self {
+        let named = source.speakers.into_iter().filter(|c| !segmentation.not_speakers.contains(c));
+        segmentation.speakers.extend(named);
         let mut doc = Self::from_text_with(path, &source.text, source.encoding, source.replaced, segmentation);
         doc.format = source.format;
         doc.guess = source.guess;

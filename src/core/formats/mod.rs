@@ -7,6 +7,7 @@ mod html;
 mod markdown;
 mod office;
 mod subtitles;
+mod tagged;
 
 use std::path::Path;
 
@@ -24,6 +25,8 @@ pub enum InputFormat {
     Srt,
     Vtt,
     Html,
+    /// The Europarl corpus's tagged text (`<SPEAKER ID=… NAME="…">`).
+    Europarl,
 }
 
 impl InputFormat {
@@ -37,6 +40,7 @@ impl InputFormat {
             InputFormat::Srt => "SRT subtitles",
             InputFormat::Vtt => "WebVTT subtitles",
             InputFormat::Html => "web page",
+            InputFormat::Europarl => "Europarl proceedings",
         }
     }
 
@@ -72,6 +76,8 @@ pub struct Extracted {
     pub positions: Vec<String>,
     /// Subtitles: when each extracted paragraph is said (start, end in milliseconds).
     pub times: Vec<(u32, u32)>,
+    /// Speakers the format itself names (canonical form): speakers however rarely they speak.
+    pub speakers: Vec<String>,
 }
 
 /// Paragraphs being gathered from a structured document.
@@ -125,7 +131,16 @@ impl Paragraphs {
         let mut text = self.text;
         text.push('\n');
         let times = if self.times.len() == self.positions.len() { self.times } else { Vec::new() };
-        Extracted { text, encoding: "UTF-8", replaced: 0, guess: None, format, positions: self.positions, times }
+        Extracted {
+            text,
+            encoding: "UTF-8",
+            replaced: 0,
+            guess: None,
+            format,
+            positions: self.positions,
+            times,
+            speakers: Vec::new(),
+        }
     }
 }
 
@@ -187,6 +202,8 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
         subtitles::read_vtt(text)
     } else if subtitles::looks_like_srt(text) {
         subtitles::read_srt(text)
+    } else if tagged::looks_tagged(text) {
+        Some(tagged::read(text))
     } else if head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || (matches!(ext.as_str(), "html" | "htm" | "xhtml") && head.starts_with('<'))
@@ -201,6 +218,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
             format: InputFormat::Markdown,
             positions: Vec::new(),
             times: Vec::new(),
+            speakers: Vec::new(),
         });
     } else {
         None
@@ -223,6 +241,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
             format: InputFormat::Text,
             positions: Vec::new(),
             times: Vec::new(),
+            speakers: Vec::new(),
         }),
     }
 }
