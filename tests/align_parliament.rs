@@ -144,6 +144,20 @@ fn europarl_tagged_proceedings_name_every_speaker_and_pair_turn_by_turn() {
 }
 
 #[test]
+fn a_united_nations_record_names_its_speakers_in_chinese_too() {
+    // The UN's verbatim records: `Mr. Zhao Ming (China) (spoke in Chinese):`, `M. Zhao Ming
+    // (Chine) (parle en chinois) :`, and in Chinese full-width brackets right after the name,
+    // `赵明先生（中国）：`, `主席（以英语发言）：`.
+    let (_, [en, zh], links) = fixture_pair("un_en.txt", "un_zh.txt");
+    assert_eq!(en, ["The President", "Mr. Zhao Ming", "Ms. Claire Martin"]);
+    assert_eq!(zh, ["主席", "赵明先生", "克莱尔·马丁女士"]);
+    assert_eq!(links, one_to_one(12));
+    let (_, [fr, _], links) = fixture_pair("un_fr.txt", "un_zh.txt");
+    assert_eq!(fr, ["Le Président", "M. Zhao Ming", "Mme Claire Martin"]);
+    assert_eq!(links, one_to_one(12));
+}
+
+#[test]
 fn two_sittings_are_not_a_translation_and_a_cut_record_is_partial() {
     use tandem::core::alignment::Verdict;
     let (a, b) = (parliament_pair(1_500, 11), parliament_pair(1_500, 12));

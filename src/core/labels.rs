@@ -128,9 +128,21 @@ fn long_office(line: &str) -> Option<(usize, usize)> {
     (!line[open + 1..close].contains(['(', ':', '：'])).then_some((close + 1 + gap, colon.len_utf8()))
 }
 
-/// `Name (Riding)` without its bracket, when it ends with one.
+/// `Name (Riding)` without its bracket, when it ends with one; in Chinese the bracket is full
+/// width and follows the name with no space (`赵明先生（中国）`, the UN's `主席（以英语发言）`).
 fn unbracket(w: &str) -> Option<&str> {
-    w.strip_suffix(')').and_then(|w| w.rfind(" (").map(|at| trim(&w[..at])))
+    let base = if let Some(inner) = w.strip_suffix('）') {
+        &inner[..inner.rfind('（')?]
+    } else {
+        let inner = w.strip_suffix(')')?;
+        let open = inner.rfind('(')?;
+        let han_before = inner[..open].chars().next_back().is_some_and(is_han);
+        if !(inner[..open].ends_with(' ') || han_before) {
+            return None;
+        }
+        &inner[..open]
+    };
+    Some(trim(base)).filter(|b| !b.is_empty())
 }
 
 /// Narration that holds a quote, not a label: `韦小宝道：“是啊。”`, `她说：大嫂，捆疼了。`,
@@ -285,6 +297,15 @@ mod tests {
         assert_eq!(cand("Hon. Anne Grey (Minister of Health, Lib.):").unwrap().1, "Hon. Anne Grey");
         assert_eq!(cand("Shen Wei (pseudonyme) : Oui.").unwrap().1, "Shen Wei");
         assert_eq!(cand("Mr. Tom Hart (Leeds East) (Lab): I agree.").unwrap().1, "Mr. Tom Hart");
+        // The United Nations' records: the language spoken in brackets too, and in Chinese full
+        // width brackets with no space before them.
+        assert_eq!(cand("Mr. Zhao Ming (China) (spoke in Chinese): China thanks…").unwrap().1, "Mr. Zhao Ming");
+        let (_, name, label, rest) = cand("克莱尔·马丁女士（法国）（以法语发言）：法国支持该报告。").unwrap();
+        assert_eq!((name.as_str(), label.as_str()), ("克莱尔·马丁女士", "克莱尔·马丁女士（法国）（以法语发言）："));
+        assert_eq!(rest, "法国支持该报告。");
+        assert_eq!(cand("主席（以英语发言）：我现在请中国代表发言。").unwrap().1, "主席");
+        assert_eq!(cand("赵明先生(中国):中国感谢秘书长的报告。").unwrap().1, "赵明先生");
+        assert_eq!(cand("Shen(Wei): no").unwrap().1, "Shen(Wei)", "a Latin name's bracket follows a space");
         let long = "Hon. Stéphane Dion (President of the Queen's Privy Council for Canada and Minister of \
                     Intergovernmental Affairs, Lib.): Mr. Speaker, no.";
         let (_, name, _, rest) = cand(long).unwrap();
