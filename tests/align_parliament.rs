@@ -140,7 +140,8 @@ fn europarl_tagged_proceedings_name_every_speaker_and_pair_turn_by_turn() {
     assert_eq!(turns[2].text, "Rail freight corridors (debate)");
     assert!(turns[4].text.contains("\n") && !turns[4].text.contains("<P>"), "{}", turns[4].text);
     // Where a reader finds it: the file's own line.
-    assert_eq!(pair.docs.left.position(turns[4].first_line, turns[4].last_line), "line 10 – line 12");
+    assert_eq!(pair.docs.left.position(turns[4].first_line, turns[4].last_line), "lines 10–12");
+    assert_eq!(pair.docs.left.unit(turns[4].last_line), 12);
 }
 
 #[test]

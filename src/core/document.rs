@@ -35,6 +35,8 @@ pub struct Document {
     pub positions: Vec<String>,
     /// Subtitles: when each extracted paragraph is said (start, end in milliseconds).
     pub times: Vec<(u32, u32)>,
+    /// A format read from lines of a text file (Europarl's): each extracted paragraph's line there.
+    pub file_lines: Vec<usize>,
 }
 
 impl Document {
@@ -66,6 +68,7 @@ impl Document {
         doc.guess = source.guess;
         doc.positions = source.positions;
         doc.times = source.times;
+        doc.file_lines = source.lines;
         doc.attach_times();
         doc
     }
@@ -97,6 +100,7 @@ impl Document {
             format: InputFormat::Text,
             positions: Vec::new(),
             times: Vec::new(),
+            file_lines: Vec::new(),
         }
     }
 
@@ -108,6 +112,7 @@ impl Document {
         doc.guess = self.guess.clone();
         doc.positions = self.positions.clone();
         doc.times = self.times.clone();
+        doc.file_lines = self.file_lines.clone();
         doc.attach_times();
         doc
     }
@@ -118,7 +123,7 @@ impl Document {
         if self.times.is_empty() {
             return;
         }
-        let at = |line: usize| self.times.get(self.unit(line).saturating_sub(1)).copied();
+        let at = |line: usize| self.times.get(self.paragraph(line).saturating_sub(1)).copied();
         let times: Option<Vec<(u32, u32)>> = self
             .turns
             .turns
@@ -134,17 +139,28 @@ impl Document {
 
     /// The number a user finds a line by: the line itself in a text file, the extracted
     /// paragraph's number in a document without lines.
+    /// (In a Europarl file, whose paragraphs are its lines, that line in the file.)
     pub fn unit(&self, line: usize) -> usize {
+        match self.paragraph(line) {
+            k if self.format.has_lines() => k,
+            k => self.file_lines.get(k.wrapping_sub(1)).copied().unwrap_or(k),
+        }
+    }
+
+    /// The extracted paragraph a line of the text is in (1-based), or the line itself in a
+    /// format with lines.
+    fn paragraph(&self, line: usize) -> usize {
         if self.format.has_lines() { line } else { line.div_ceil(2) }
     }
 
     /// Where some lines are, as a person finds them: `line 5`, `lines 5–7`, `paragraph 12`,
     /// `cue 34 · 00:01:02`.
     pub fn position(&self, first: usize, last: usize) -> String {
-        if self.format.has_lines() {
+        if self.format.has_lines() || !self.file_lines.is_empty() {
+            let (first, last) = (self.unit(first), self.unit(last));
             return if first == last { format!("line {first}") } else { format!("lines {first}–{last}") };
         }
-        let at = |line: usize| self.positions.get(self.unit(line).saturating_sub(1)).cloned().unwrap_or_default();
+        let at = |line: usize| self.positions.get(self.paragraph(line).saturating_sub(1)).cloned().unwrap_or_default();
         let (a, b) = (at(first), at(last));
         if a == b || b.is_empty() { a } else { format!("{a} – {b}") }
     }

@@ -78,6 +78,9 @@ pub struct Extracted {
     pub times: Vec<(u32, u32)>,
     /// Speakers the format itself names (canonical form): speakers however rarely they speak.
     pub speakers: Vec<String>,
+    /// For a format whose paragraphs are lines of a text file (Europarl's): each extracted
+    /// paragraph's line in the file, which is how a user finds it there.
+    pub lines: Vec<usize>,
 }
 
 /// Paragraphs being gathered from a structured document.
@@ -140,6 +143,7 @@ impl Paragraphs {
             positions: self.positions,
             times,
             speakers: Vec::new(),
+            lines: Vec::new(),
         }
     }
 }
@@ -219,6 +223,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
             positions: Vec::new(),
             times: Vec::new(),
             speakers: Vec::new(),
+            lines: Vec::new(),
         });
     } else {
         None
@@ -242,6 +247,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8], forced_encoding: Option<&str>) -> R
             positions: Vec::new(),
             times: Vec::new(),
             speakers: Vec::new(),
+            lines: Vec::new(),
         }),
     }
 }

@@ -70,6 +70,7 @@ pub fn read(text: &str) -> Extracted {
     // What the next text line is: a chapter's title, or a speech's first paragraph by this name.
     let mut title_next = false;
     let mut label: Option<String> = None;
+    let mut lines = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() {
@@ -104,9 +105,11 @@ pub fn read(text: &str) -> Extracted {
             line.to_string()
         };
         out.push(&paragraph, || format!("line {}", i + 1));
+        lines.push(i + 1);
     }
     let mut source = out.into_source(InputFormat::Europarl);
     source.speakers = speakers;
+    source.lines = lines;
     source
 }
 
@@ -153,6 +156,7 @@ mod tests {
              Karin Lindqvist: (SV) Mr President, trains are slow.\n\nThat is all.\n"
         );
         assert_eq!(s.positions, ["line 2", "line 4", "line 6", "line 8"]);
+        assert_eq!(s.lines, [2, 4, 6, 8]);
         assert_eq!(s.speakers, ["president", "karinlindqvist"]);
     }
 }
