@@ -9,6 +9,8 @@ pub enum Dim {
     Mass,
     Volume,
     Area,
+    /// In days.
+    Time,
 }
 
 /// A unit: its kind and how many metres, kilograms, litres or square metres it is.
@@ -82,6 +84,39 @@ const UNITS: &[(&str, Dim, f64)] = {
         ("hectare", Area, 10_000.0),
         ("ha", Area, 10_000.0),
         ("公顷", Area, 10_000.0),
+        // `over 12 months` for `plus d'un an`, `quinze jours` for "two weeks". (Not `日`, a
+        // date's day; not `min`, a minimum as often as a minute.)
+        ("hour", Time, 1.0 / 24.0),
+        ("heure", Time, 1.0 / 24.0),
+        ("小时", Time, 1.0 / 24.0),
+        ("stunde", Time, 1.0 / 24.0),
+        ("stunden", Time, 1.0 / 24.0),
+        ("day", Time, 1.0),
+        ("jour", Time, 1.0),
+        ("天", Time, 1.0),
+        ("tag", Time, 1.0),
+        ("tage", Time, 1.0),
+        ("tagen", Time, 1.0),
+        ("week", Time, 7.0),
+        ("semaine", Time, 7.0),
+        ("周", Time, 7.0),
+        ("星期", Time, 7.0),
+        ("woche", Time, 7.0),
+        ("wochen", Time, 7.0),
+        ("fortnight", Time, 14.0),
+        ("month", Time, 30.44),
+        ("mois", Time, 30.44),
+        ("个月", Time, 30.44),
+        ("monat", Time, 30.44),
+        ("monate", Time, 30.44),
+        ("monaten", Time, 30.44),
+        ("year", Time, 365.25),
+        ("an", Time, 365.25),
+        ("année", Time, 365.25),
+        ("年", Time, 365.25),
+        ("jahr", Time, 365.25),
+        ("jahre", Time, 365.25),
+        ("jahren", Time, 365.25),
     ]
 };
 
@@ -183,5 +218,12 @@ mod tests {
         assert!(converts(3.0, jin, 3.0, pound), "3 斤 is 3.3 pounds");
         assert!(!converts(20.0, km, 20.0, mile), "a number copied into another unit is an error");
         assert!(!converts(20.0, km, 20.0, km), "the same unit is compared as it is");
+        let (month, year, day, week) =
+            (unit(" months").unwrap(), unit(" an").unwrap(), unit(" jours").unwrap(), unit(" weeks").unwrap());
+        assert!(converts(12.0, month, 1.0, year), "twelve months are a year");
+        assert!(converts(15.0, day, 2.0, week), "quinze jours are a fortnight");
+        assert!(!converts(12.0, month, 2.0, year));
+        assert_eq!(unit("个月"), Some((Dim::Time, 30.44)));
+        assert_eq!(unit("日"), None, "a date's day");
     }
 }
