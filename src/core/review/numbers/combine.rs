@@ -245,11 +245,11 @@ pub(super) fn combine(tokens: &[Token], text: &[char], original: &str) -> Vec<Qu
     out
 }
 
-/// `eight o'clock`, `huit heures`, `2 p.m.`.
+/// `eight o'clock`, `huit heures`, `2 p.m.`, `12 noon`.
 fn o_clock(text: &[char], end: usize) -> bool {
-    let after: String = text[end..(end + 8).min(text.len())].iter().collect::<String>().to_lowercase();
+    let after: String = text[end..(end + 9).min(text.len())].iter().collect::<String>().to_lowercase();
     let after = after.trim_start();
-    ["o'clock", "o’clock", "heure", "p.m.", "a.m."].iter().any(|w| after.starts_with(w))
+    ["o'clock", "o’clock", "heure", "p.m.", "a.m.", "noon", "midnight"].iter().any(|w| after.starts_with(w))
 }
 
 /// `nine times out of ten`, `one out of five`: the whole a share is counted against.

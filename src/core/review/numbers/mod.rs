@@ -268,6 +268,15 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             i = k;
             continue;
         }
+        // `正午`, noon; `午夜`, `子夜`, midnight: the hour they name, only ever a confirmation.
+        if matches!(ch, '正' | '午' | '子')
+            && c.get(i + 1).is_some_and(|&d| matches!((ch, d), ('正', '午') | ('午' | '子', '夜')))
+        {
+            let hour = if ch == '正' { 12.0 } else { 0.0 };
+            push(&mut out, Tok::Num { lo: hour, hi: hour, spelled: true, ordinal: true, about: false }, i, i + 2);
+            i += 2;
+            continue;
+        }
         if c[i..].starts_with(&['百', '分', '之']) {
             push(&mut out, Tok::Percent, i, i + 3);
             i += 3;

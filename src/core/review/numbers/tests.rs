@@ -466,6 +466,29 @@ fn a_round_number_in_words_answers_some_tens_or_hundreds() {
 }
 
 #[test]
+fn a_duration_in_another_unit_is_the_same_duration() {
+    // A Commons answer: a post vacant `for over 12 months`, in French `durant plus de un an`.
+    assert!(agree("no chief executive officer for over 12 months", "vacant durant plus de un an"));
+    assert!(agree("dans quinze jours", "in two weeks"));
+    assert!(agree("三个月后", "thirteen weeks later"));
+    assert!(!agree("for over 12 months", "durant plus de deux ans"));
+}
+
+#[test]
+fn noon_and_midnight_are_the_hours_they_name() {
+    // A sitting's record: the vote at `12 noon`, in French `à midi`.
+    assert!(agree("The vote will take place on Thursday at 12 noon.", "Le vote aura lieu jeudi à midi."));
+    assert!(agree("Die Sitzung endet um 12 Uhr.", "La séance est levée à midi."));
+    assert!(agree("at midnight", "à minuit"));
+    assert!(agree("at 12 midnight", "à minuit"));
+    assert!(!agree("The vote will take place at 11 a.m.", "Le vote aura lieu à midi."), "midi is no 11");
+    assert!(read("à midi").iter().all(|q| q.weak), "noon is never flagged on its own");
+    assert!(agree("The vote will take place at 12 noon.", "表决将在正午进行。"));
+    assert!(agree("午夜时分", "at 12 midnight"));
+    assert!(!agree("正午", "at 11 a.m."));
+}
+
+#[test]
 fn chinese_clock_times() {
     assert!(agree("下午五点半开会", "the meeting is at 5.30 p.m."));
     assert!(agree("下午五点半开会", "la réunion est à 17 h 30"));

@@ -193,6 +193,9 @@ const DECADES: &[(&str, u32)] = &[
     ("eighties", 80),
     ("nineties", 90),
 ];
+/// The hours a word names (`noon`, `à midi`, `minuit`): a clock time, only ever a confirmation.
+const HOURS: [(&str, u8); 7] =
+    [("noon", 12), ("midday", 12), ("midi", 12), ("mittag", 12), ("midnight", 0), ("minuit", 0), ("mitternacht", 0)];
 const MONTHS: [[&str; 2]; 12] = [
     ["january", "janvier"],
     ["february", "février"],
@@ -247,6 +250,7 @@ pub(super) fn known_words() -> &'static KnownWords {
             .map(|(w, _)| *w)
             .collect();
         set.extend(MONTHS.iter().flatten());
+        set.extend(HOURS.iter().map(|(w, _)| *w));
         set.extend([
             "of",
             "de",
@@ -348,8 +352,9 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>, after_englis
         let (lo, hi) = super::about::around(*v as f64);
         return push(out, Tok::Num { lo, hi, spelled: true, ordinal: false, about: true });
     }
-    // A month's name is its number (`mars 2023`, `2023年3月`); only ever a confirmation.
-    if let Some(m) = month(word) {
+    // A month's name is its number (`mars 2023`, `2023年3月`), noon is 12 (`12 noon`, `à midi`);
+    // only ever a confirmation.
+    if let Some(m) = month(word).or_else(|| HOURS.iter().find(|(w, _)| *w == word).map(|&(_, h)| f64::from(h))) {
         return push(out, Tok::Num { lo: m, hi: m, spelled: true, ordinal: true, about: false });
     }
     // Hyphenated compounds: `quatre-vingt-dix-sept`, `twenty-one`, `vingt-et-un`; a number
