@@ -150,3 +150,29 @@ fn a_300_page_word_file_is_read_whole() {
     assert_eq!(doc.turns.turns.len(), 3_000, "one turn per labelled paragraph");
     assert!(doc.turns.turns[2_999].text.ends_with("paragraph 3000."));
 }
+
+#[test]
+fn transcripts_with_times_name_their_speakers_and_keep_the_time_out_of_the_speech() {
+    // As transcription tools export them: `Name (00:00:12):` above the speech, `Name  0:12`
+    // above it, `[00:00:12] Name: speech`; and a Chinese tool's `李明 00:12` above the speech.
+    for english in ["formats/tunnel_en.txt", "formats/tunnel_en_otter.txt", "formats/tunnel_en_bracketed.txt"] {
+        let read = pair(english, "formats/tunnel_zh.txt");
+        let names = |d: &tandem::core::document::Document| -> Vec<String> {
+            d.turns.speakers.iter().map(|s| s.name.clone()).collect()
+        };
+        assert_eq!(names(&read.docs.left), ["Lex Fridman", "Anna Berg"], "{english}");
+        assert_eq!(names(&read.docs.right), ["李明", "安娜·贝格"]);
+        assert_eq!(links(&read), (0..6).map(|k| (k..k + 1, k..k + 1)).collect::<Vec<_>>(), "{english}");
+        for side in [&read.docs.left, &read.docs.right] {
+            for turn in &side.turns.turns {
+                assert!(!turn.text.contains("00:") && !turn.text.contains("0:1"), "{english}: {}", turn.text);
+            }
+        }
+        let second = &read.docs.left.turns.turns[1];
+        assert!(second.text.starts_with("Thank you for having me."), "{}", second.text);
+        let time = second.label.as_deref().and_then(tandem::core::labels::time_in);
+        assert!(time.is_some_and(|t| t.ends_with("0:12")), "{english}: {:?}", second.label);
+        // The times are no numbers of the speech: nothing differs.
+        assert!(tandem::core::review::check(&read).is_empty(), "{english}: {:?}", tandem::core::review::check(&read));
+    }
+}

@@ -592,3 +592,11 @@ fn the_built_in_sample_says_it_is_one_and_offers_no_path_that_is_not_on_disk() {
     harness.run_steps(2);
     assert!(harness.query_by_label("Built-in sample").is_none());
 }
+
+#[test]
+fn a_transcripts_times_show_beside_each_turn() {
+    let h = app_with(Some([fixture("formats/tunnel_en.txt"), fixture("formats/tunnel_zh.txt")]));
+    h.get_by_label_contains("#2  l. 4–5 · 00:00:12");
+    h.get_by_label_contains("#2  l. 4–5 · 00:12");
+    assert!(h.query_by_label_contains("(00:00:12)").is_none(), "the time is not left in the speech");
+}

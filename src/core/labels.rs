@@ -1,6 +1,9 @@
 //! Speaker-label candidates on one line (`Name: …`, `NAME` alone, `哈姆莱特　…`) and their validity.
 
 mod record;
+mod stamps;
+
+pub use stamps::time_in;
 
 use super::text::{canonical, fold_width, is_han, is_space, trim};
 
@@ -20,13 +23,16 @@ pub enum Style {
     /// A parliamentary record's `M. Jean Dupont. text` or `Anna Schmidt, rapporteur. – text`
     /// (see [`record`]).
     Record,
+    /// A transcript's label with a time: `Anna Berg (00:12):`, `[00:12] Anna Berg:`, or
+    /// `Anna Berg  0:12` alone above the speech (see [`stamps`]).
+    Stamped,
 }
 
 impl Style {
     /// How many distinct lines must carry a name in this style before it counts as a speaker.
     pub fn min_occurrences(self) -> usize {
         match self {
-            Style::Colon | Style::CapsAlone | Style::CapsDot | Style::Record => 2,
+            Style::Colon | Style::CapsAlone | Style::CapsDot | Style::Record | Style::Stamped => 2,
             Style::HanAlone | Style::HanSpace => 3,
         }
     }
@@ -72,7 +78,8 @@ pub fn is_interview_mark(canonical: &str) -> bool {
 /// Finds a label candidate at the start of `line` (already trimmed and stripped of emphasis).
 /// `alone_ok` says whether the line is followed by more text, so that a name alone can head a speech.
 pub fn candidate(line: &str, alone_ok: bool) -> Option<Candidate> {
-    record::record_label(line)
+    stamps::stamped(line, alone_ok)
+        .or_else(|| record::record_label(line))
         .or_else(|| colon_label(line))
         .or_else(|| if alone_ok { caps_alone(line) } else { None })
         .or_else(|| caps_dot(line))

@@ -99,8 +99,8 @@ pub fn decide_speakers<'a>(
     // anything else, is established by one member heard twice: a minister heard once is a
     // speaker too.
     let established = |style: Style| {
-        let needed = if style == Style::Record { 1 } else { 2 };
-        matches!(style, Style::CapsAlone | Style::CapsDot | Style::HanSpace | Style::Record)
+        let needed = if matches!(style, Style::Record | Style::Stamped) { 1 } else { 2 };
+        matches!(style, Style::CapsAlone | Style::CapsDot | Style::HanSpace | Style::Record | Style::Stamped)
             && by_style.get(&style).is_some_and(|&n| n >= needed)
     };
     let written = |canon: &'a str, s: &Seen<'a>| -> &'a str {

@@ -137,7 +137,8 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
             // A label that is no speaker stands on its own: `Note:` among speakers, or a label
             // the user or the other side said is none (never the speech of a name above it).
             let rejected_label = candidates[first].as_ref().is_some_and(|c| {
-                c.style == Style::Colon && !speakers.is_empty() || seg.not_speakers.contains(&c.canonical)
+                matches!(c.style, Style::Colon | Style::Stamped) && !speakers.is_empty()
+                    || seg.not_speakers.contains(&c.canonical)
             });
             builder.other(pi, rejected_label, |i| speaker_of(i).is_some());
         }
@@ -220,7 +221,7 @@ impl Builder<'_> {
         let more = paragraphs::joined(&self.lines[para.lines.start + 1..para.lines.end]);
         if !more.is_empty() {
             if !text.is_empty() {
-                text.push(if cand.style == Style::Colon { ' ' } else { '\n' });
+                text.push(if matches!(cand.style, Style::Colon | Style::Stamped) { ' ' } else { '\n' });
             }
             text.push_str(&more);
         }

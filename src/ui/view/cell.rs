@@ -192,6 +192,11 @@ fn head(
     } else {
         format!("l. {}–{}", turn.first_line, turn.last_line)
     };
+    // A transcript's time, said in its label (`Anna Berg (00:12):`): where to find it in the recording.
+    let lines = match turn.label.as_deref().and_then(crate::core::labels::time_in) {
+        Some(time) => format!("{lines} · {time}"),
+        None => lines,
+    };
     job.append(&format!("#{}  {lines}", t + 1), 0.0, small.clone());
     if let Some(s) = turn.speaker {
         let colour = theme::speaker_colour(cache.slots[side][s], visuals.dark_mode);
