@@ -88,10 +88,15 @@ pub(super) fn stamped(line: &str, alone_ok: bool) -> Option<Candidate> {
         if gap == 0 {
             return None;
         }
-        let c = colon_label(&after[gap..])?;
-        let rest = n + gap + c.rest;
-        let label = line[..n + gap + c.label.len()].to_string();
-        return Some(stamped(Candidate { rest, label, ..c }));
+        let said = &after[gap..];
+        if let Some(c) = colon_label(said) {
+            let rest = n + gap + c.rest;
+            let label = line[..n + gap + c.label.len()].to_string();
+            return Some(stamped(Candidate { rest, label, ..c }));
+        }
+        // `00:00:12 Anna Berg` alone above the speech.
+        let name = said.trim();
+        return (alone_ok && is_transcript_name(name)).then(|| make(Style::Stamped, name, line.trim(), line.len()));
     }
     // The name, then the time (within a name's length of the start).
     let head = &line[..line.floor_char_boundary(64)];
@@ -151,6 +156,7 @@ mod tests {
         assert_eq!(parts("[00:00:12] Anna Berg: Thank you."), p("Anna Berg", "[00:00:12] Anna Berg:", "Thank you."));
         assert_eq!(parts("00:12 - Anna Berg : Merci."), p("Anna Berg", "00:12 - Anna Berg :", "Merci."));
         assert_eq!(parts("Anna Berg  1:05"), p("Anna Berg", "Anna Berg  1:05", ""));
+        assert_eq!(parts("00:01:05 Anna Berg"), p("Anna Berg", "00:01:05 Anna Berg", ""));
         assert_eq!(parts("李明 00:20"), p("李明", "李明 00:20", ""));
         assert_eq!(parts("安娜·贝格 01:05"), p("安娜·贝格", "安娜·贝格 01:05", ""));
         assert_eq!(stamped("Anna Berg  1:05", false), None, "alone, it needs a speech below");
@@ -166,6 +172,7 @@ mod tests {
             "Chapter 3 12:30",
             "The score was 2:1 at half time.",
             "[00:12] and then nothing",
+            "10:30 Coffee break",
         ] {
             assert_eq!(parts(line), None, "{line}");
         }
