@@ -154,9 +154,15 @@ fn a_300_page_word_file_is_read_whole() {
 #[test]
 fn transcripts_with_times_name_their_speakers_and_keep_the_time_out_of_the_speech() {
     // As transcription tools export them: `Name (00:00:12):` above the speech, `Name  0:12`
-    // or `00:00:12 Name` above it, `[00:00:12] Name: speech`; and a Chinese tool's `李明 00:12`
-    // above the speech.
-    let english = ["tunnel_en.txt", "tunnel_en_otter.txt", "tunnel_en_bracketed.txt", "tunnel_en_time_first.txt"];
+    // or `00:00:12 Name` above it, `[00:00:12] Name: speech`, `Name: [00:00:12] speech`; and a
+    // Chinese tool's `李明 00:12` above the speech.
+    let english = [
+        "tunnel_en.txt",
+        "tunnel_en_otter.txt",
+        "tunnel_en_bracketed.txt",
+        "tunnel_en_time_first.txt",
+        "tunnel_en_time_after.txt",
+    ];
     for english in english.map(|f| format!("formats/{f}")) {
         let read = pair(&english, "formats/tunnel_zh.txt");
         let names = |d: &tandem::core::document::Document| -> Vec<String> {

@@ -81,6 +81,21 @@ fn is_transcript_name(name: &str) -> bool {
 /// (00:12): text`, `Anna Berg  0:12` alone above the speech, when `alone_ok`).
 pub(super) fn stamped(line: &str, alone_ok: bool) -> Option<Candidate> {
     let stamped = |c: Candidate| Candidate { style: Style::Stamped, ..c };
+    // A name and its colon, then the time in brackets (`Speaker 1: [00:00:12] text`).
+    let colon = line.char_indices().take(48).find(|&(_, c)| matches!(c, ':' | '：'));
+    if let Some((at, c)) = colon {
+        let after = &line[at + c.len_utf8()..];
+        let time_at = line.len() - after.trim_start_matches(is_space).len();
+        let name = line[..at].trim();
+        if line[time_at..].starts_with(['[', '('])
+            && let Some(n) = time_len(&line[time_at..])
+            && is_transcript_name(name)
+        {
+            let speech = &line[time_at + n..];
+            let rest = line.len() - speech.trim_start_matches(is_space).len();
+            return Some(make(Style::Stamped, name, &line[..time_at + n], rest));
+        }
+    }
     // The time first, then a colon label.
     if let Some(n) = time_len(line) {
         let after = &line[n..];
@@ -157,6 +172,8 @@ mod tests {
         assert_eq!(parts("00:12 - Anna Berg : Merci."), p("Anna Berg", "00:12 - Anna Berg :", "Merci."));
         assert_eq!(parts("Anna Berg  1:05"), p("Anna Berg", "Anna Berg  1:05", ""));
         assert_eq!(parts("00:01:05 Anna Berg"), p("Anna Berg", "00:01:05 Anna Berg", ""));
+        assert_eq!(parts("Speaker 1: [00:00:12] Thank you."), p("Speaker 1", "Speaker 1: [00:00:12]", "Thank you."));
+        assert_eq!(parts("Anna Berg : (00:12)"), p("Anna Berg", "Anna Berg : (00:12)", ""));
         assert_eq!(parts("李明 00:20"), p("李明", "李明 00:20", ""));
         assert_eq!(parts("安娜·贝格 01:05"), p("安娜·贝格", "安娜·贝格 01:05", ""));
         assert_eq!(stamped("Anna Berg  1:05", false), None, "alone, it needs a speech below");
@@ -173,6 +190,7 @@ mod tests {
             "The score was 2:1 at half time.",
             "[00:12] and then nothing",
             "10:30 Coffee break",
+            "Note: 10:30 is when we met.",
         ] {
             assert_eq!(parts(line), None, "{line}");
         }
