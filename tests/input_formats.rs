@@ -184,3 +184,15 @@ fn transcripts_with_times_name_their_speakers_and_keep_the_time_out_of_the_speec
         assert!(tandem::core::review::check(&read).is_empty(), "{english}: {:?}", tandem::core::review::check(&read));
     }
 }
+
+#[test]
+fn a_video_transcripts_times_alone_on_their_lines_mark_the_text_below() {
+    // `0:12` on its own line above what is said then, as video sites export transcripts: six
+    // rows facing the six turns of the Chinese, not twelve with six times facing nothing.
+    let read = pair("formats/tunnel_en_video.txt", "formats/tunnel_zh.txt");
+    assert_eq!(links(&read), (0..6).map(|k| (k..k + 1, k..k + 1)).collect::<Vec<_>>());
+    let second = &read.docs.left.turns.turns[1];
+    assert_eq!((second.label.as_deref(), second.first_line), (Some("0:12"), 3));
+    assert!(second.text.starts_with("Thank you"), "{}", second.text);
+    assert!(tandem::core::review::check(&read).is_empty(), "{:?}", tandem::core::review::check(&read));
+}

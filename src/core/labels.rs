@@ -5,6 +5,12 @@ mod stamps;
 
 pub use stamps::time_in;
 
+/// Whether the text is a time and nothing else (`0:12`, `01:02:03`, `[00:12]`).
+pub fn is_time(text: &str) -> bool {
+    let text = trim(text);
+    stamps::time_len(text) == Some(text.len())
+}
+
 use super::text::{canonical, fold_width, is_han, is_space, trim};
 
 /// How a label is written.

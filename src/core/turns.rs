@@ -1,5 +1,7 @@
 //! Paragraphs → speaker turns, with the speakers decided in `speakers.rs`.
 
+mod marks;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -143,7 +145,7 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
             builder.other(pi, rejected_label, |i| speaker_of(i).is_some());
         }
     }
-    let mut turns = builder.turns;
+    let mut turns = marks::fold_time_marks(builder.turns);
     if !seg.cuts.is_empty() {
         turns = cut_sentences(turns, &seg.cuts);
     }
