@@ -196,3 +196,14 @@ fn a_video_transcripts_times_alone_on_their_lines_mark_the_text_below() {
     assert!(second.text.starts_with("Thank you"), "{}", second.text);
     assert!(tandem::core::review::check(&read).is_empty(), "{:?}", tandem::core::review::check(&read));
 }
+
+#[test]
+fn two_transcripts_of_one_recording_align_by_their_times() {
+    // Short replies all alike (`Yes.`, `Oui.`), one of them left out of the French: the times
+    // in the labels place `Okay, fine.` against `Bon, d'accord.` (said at 0:05 in both), where
+    // the words alone cannot tell which `Yes.` went missing.
+    let read = pair("formats/replies_en.txt", "formats/replies_fr.txt");
+    assert_eq!(read.docs.left.turns.times[2], (5_000, 7_000));
+    let okay = read.alignment.links.iter().find(|l| l.left.contains(&2)).unwrap();
+    assert_eq!((okay.left.clone(), okay.right.clone()), (2..3, 1..2));
+}

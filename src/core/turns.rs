@@ -153,7 +153,8 @@ pub fn split_with(text: &str, seg: &Segmentation) -> Turns {
     // built by appending).
     turns.shrink_to_fit();
     turns.iter_mut().for_each(|t| t.text.shrink_to_fit());
-    Turns { speakers, turns, times: Vec::new(), near_misses }
+    let times = marks::label_times(&turns);
+    Turns { speakers, turns, times, near_misses }
 }
 
 /// Cuts turns inside a paragraph, at sentence ends the user chose: `(line, at)` cuts the turn

@@ -35,6 +35,26 @@ pub(super) fn fold_time_marks(turns: Vec<Turn>) -> Vec<Turn> {
     out
 }
 
+/// When each turn is said, from the times in their labels (`Anna Berg (00:12):`, `0:12`): its
+/// own time to the next turn's, so that two transcripts of one recording align by time as
+/// subtitles do. Empty unless every turn has a time.
+pub(super) fn label_times(turns: &[Turn]) -> Vec<(u32, u32)> {
+    let starts: Option<Vec<u32>> =
+        turns.iter().map(|t| t.label.as_deref().and_then(crate::core::labels::time_in).and_then(millis)).collect();
+    let Some(starts) = starts else { return Vec::new() };
+    let ends = starts.iter().skip(1).copied().chain(starts.last().copied());
+    starts.iter().zip(ends).map(|(&s, e)| (s, e.max(s))).collect()
+}
+
+/// `00:01:02`, `1:02`, `1:02.5` in milliseconds.
+fn millis(time: &str) -> Option<u32> {
+    let (clock, fraction) = time.split_once(['.', ',']).unwrap_or((time, ""));
+    let seconds =
+        clock.split(':').try_fold(0u32, |acc, part| Some(acc.checked_mul(60)? + part.parse::<u32>().ok()?))?;
+    let ms: u32 = if fraction.is_empty() { 0 } else { format!("{fraction:0<3}").get(..3)?.parse().ok()? };
+    seconds.checked_mul(1000)?.checked_add(ms)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::core::turns::split;
@@ -46,6 +66,15 @@ mod tests {
         assert_eq!(texts, ["The following is a conversation.", "Thank you.", "How long?", "Why?"]);
         let second = &t.turns[1];
         assert_eq!((second.label.as_deref(), second.first_line, second.last_line), (Some("0:12"), 3, 4));
+    }
+
+    #[test]
+    fn the_times_in_labels_say_when_each_turn_is_said() {
+        assert_eq!(super::millis("00:01:02"), Some(62_000));
+        assert_eq!(super::millis("1:02.5"), Some(62_500));
+        let t = split("Anna (00:00:10):\nYes.\n\nLex (00:00:15):\nNo.\n\nAnna (00:01:00):\nWhy?\n");
+        assert_eq!(t.times, [(10_000, 15_000), (15_000, 60_000), (60_000, 60_000)]);
+        assert!(split("Anna: Yes.\n\nLex: No.\n\nAnna: Why?\n").times.is_empty());
     }
 
     #[test]
