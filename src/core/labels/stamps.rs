@@ -68,7 +68,10 @@ pub fn time_in(label: &str) -> Option<&str> {
 fn is_transcript_name(name: &str) -> bool {
     let han = name.chars().filter(|&c| is_han(c)).count();
     if han > 0 {
-        return han <= 8 && name.chars().all(|c| is_han(c) || c == '·' || c.is_ascii_digit() || is_space(c));
+        // `第3集 00:12` is an episode, not a speaker.
+        return han <= 8
+            && !name.starts_with('第')
+            && name.chars().all(|c| is_han(c) || c == '·' || c.is_ascii_digit() || is_space(c));
     }
     let words: Vec<&str> = name.split(is_space).filter(|w| !w.is_empty()).collect();
     (1..=4).contains(&words.len())
@@ -190,6 +193,7 @@ mod tests {
             "The score was 2:1 at half time.",
             "[00:12] and then nothing",
             "10:30 Coffee break",
+            "第3集 00:12",
             "Note: 10:30 is when we met.",
         ] {
             assert_eq!(parts(line), None, "{line}");
