@@ -67,6 +67,8 @@ fn speaker_name(raw: &str) -> Option<String> {
 pub fn read(text: &str) -> Extracted {
     let mut out = Paragraphs::default();
     let mut speakers: Vec<String> = Vec::new();
+    // A year of sittings names hundreds of members over tens of thousands of tags.
+    let mut seen = std::collections::HashSet::new();
     // What the next text line is: a chapter's title, or a speech's first paragraph by this name.
     let mut title_next = false;
     let mut label: Option<String> = None;
@@ -87,7 +89,7 @@ pub fn read(text: &str) -> Extracted {
                     label = attribute(attributes, "NAME").and_then(speaker_name);
                     if let Some(name) = &label {
                         let canon = canonical(name.rsplit_once(" (").map_or(name, |(base, _)| base));
-                        if !speakers.contains(&canon) {
+                        if seen.insert(canon.clone()) {
                             speakers.push(canon);
                         }
                     }
