@@ -137,6 +137,23 @@ mod tests {
     }
 
     #[test]
+    fn damaged_tags_read_without_a_fuss() {
+        for text in [
+            "<SPEAKER NAME=\">\ntext",
+            "<SPEAKER ID=1 NAME=>\ntext\n<SPEAKER NAME='x\nmore",
+            "<CHAPTER ID=1>\n<CHAPTER ID=2>\n<SPEAKER ID=1 NAME=\"A, \">\n<P>\n",
+            "<SPEAKER ID=1 NAME=\"名字\">\n文字\n<SPEAKER ID=2 NAME=\"名字\" LANGUAGE=\"ZH\"",
+            "<CHAPTER ID=1>",
+        ] {
+            let s = read(text);
+            assert_eq!(s.positions.len(), s.lines.len(), "{text:?}");
+            // A tag is never text; a line broken off before its `>` is kept as it was.
+            assert!(s.text.lines().all(|l| tag(l).is_none()), "{text:?}: {}", s.text);
+        }
+        assert_eq!(read("<SPEAKER ID=1 NAME=\"名字\">\n文字\n").text, "名字: 文字\n");
+    }
+
+    #[test]
     fn names_as_a_label_carries_them() {
         assert_eq!(speaker_name("Evans, Robert J").as_deref(), Some("Robert J Evans"));
         assert_eq!(speaker_name("Andrews (UEN).").as_deref(), Some("Andrews (UEN)"));
