@@ -29,6 +29,9 @@ pub enum Style {
     /// A parliamentary record's `M. Jean Dupont. text` or `Anna Schmidt, rapporteur. – text`
     /// (see [`record`]).
     Record,
+    /// A press interview's `Q. text` and `A. text` (French `R.`): marks, not names, told from
+    /// an outline's `A. Introduction` by both of them recurring.
+    MarkDot,
     /// A transcript's label with a time: `Anna Berg (00:12):`, `[00:12] Anna Berg:`, or
     /// `Anna Berg  0:12` alone above the speech (see [`stamps`]).
     Stamped,
@@ -38,7 +41,7 @@ impl Style {
     /// How many distinct lines must carry a name in this style before it counts as a speaker.
     pub fn min_occurrences(self) -> usize {
         match self {
-            Style::Colon | Style::CapsAlone | Style::CapsDot | Style::Record | Style::Stamped => 2,
+            Style::Colon | Style::CapsAlone | Style::CapsDot | Style::Record | Style::Stamped | Style::MarkDot => 2,
             Style::HanAlone | Style::HanSpace => 3,
         }
     }
@@ -89,6 +92,7 @@ pub fn candidate(line: &str, alone_ok: bool) -> Option<Candidate> {
         .or_else(|| colon_label(line))
         .or_else(|| if alone_ok { caps_alone(line) } else { None })
         .or_else(|| caps_dot(line))
+        .or_else(|| mark_dot(line))
         .or_else(|| if alone_ok { han_alone(line) } else { None })
         .or_else(|| han_space(line))
 }
@@ -249,6 +253,15 @@ fn caps_alone(line: &str) -> Option<Candidate> {
     (is_caps_name(name) && !name.contains('.')).then(|| make(Style::CapsAlone, name, trim(line), line.len()))
 }
 
+/// `Q. How did it start?`, `A. With two colleagues.`, `R. Avec deux collègues.` (an initial's
+/// `A. Lincoln` too: only a `Q.` and an answer mark that both recur make them speakers).
+fn mark_dot(line: &str) -> Option<Candidate> {
+    let mark = line.get(..1).filter(|m| matches!(*m, "Q" | "A" | "R"))?;
+    let speech = line[1..].strip_prefix(". ")?.trim_start_matches(is_space);
+    let opens = speech.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«“\"'¿¡".contains(c));
+    opens.then(|| make(Style::MarkDot, mark, &line[..2], line.len() - speech.len()))
+}
+
 fn caps_dot(line: &str) -> Option<Candidate> {
     // A name is at most 30 characters: the dot is looked for near the start only.
     let dot = line[..line.floor_char_boundary(4 * 31)].find(". ")?;
@@ -362,6 +375,12 @@ mod tests {
         let (style, name, _, rest) = cand("HAMLET. To be, or not to be").unwrap();
         assert_eq!((style, name.as_str(), rest.as_str()), (Style::CapsDot, "HAMLET", "To be, or not to be"));
         assert_eq!(cand("哈姆莱特").unwrap().0, Style::HanAlone);
+        assert_eq!(
+            cand("Q. How did it start?").map(|c| (c.0, c.1, c.3)),
+            Some((Style::MarkDot, "Q".into(), "How did it start?".into()))
+        );
+        assert_eq!(cand("R. « Avec deux collègues. »").unwrap().1, "R");
+        assert_eq!(cand("A. with a small letter"), None);
         let (style, name, _, rest) = cand("哈姆莱特　生存还是毁灭，这是一个问题。").unwrap();
         assert_eq!(
             (style, name.as_str(), rest.as_str()),

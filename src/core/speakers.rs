@@ -83,7 +83,7 @@ pub fn decide_speakers<'a>(
     let recurs = |canon: &str, s: &Seen| {
         let n = s.distinct.len();
         n >= s.style.min_occurrences()
-            || (labels::is_interview_mark(canon) && n >= 1)
+            || (labels::is_interview_mark(canon) && n >= 1 && s.style != Style::MarkDot)
             || (style_recurs && s.qualified && n >= 1)
     };
     // A script whose speakers are written one way (`HAMLET` above the speech, `哈姆莱特　…`)
@@ -107,11 +107,19 @@ pub fn decide_speakers<'a>(
         s.spellings.iter().max_by_key(|&(name, n)| (*n, std::cmp::Reverse(*name))).map_or(canon, |(n, _)| *n)
     };
     type Labels<'a> = Vec<(&'a str, Seen<'a>)>;
-    let (mut named, missed): (Labels, Labels) = seen.into_iter().partition(|(canon, s)| {
+    let (named, missed): (Labels, Labels) = seen.into_iter().partition(|(canon, s)| {
         // Any one of its labels in the script's own style will do: a cast list may name the
         // character first another way (`搬运工` alone on its line).
         recurs(canon, s) || s.tight.iter().any(|&style| established(style)) || also.contains(*canon)
     });
+    // `Q.` and `A.` are an interview's only together: an outline's `A. Introduction` alone is none.
+    let dotted = named.iter().filter(|(_, s)| s.style == Style::MarkDot).count();
+    let (named, missed): (Labels, Labels) = if dotted == 1 {
+        let (lone, named): (Labels, Labels) = named.into_iter().partition(|(_, s)| s.style == Style::MarkDot);
+        (named, missed.into_iter().chain(lone).collect())
+    } else {
+        (named, missed)
+    };
     let mut near_misses: Vec<(String, String)> =
         missed.iter().map(|(c, s)| (written(c, s).to_string(), c.to_string())).collect();
     near_misses.sort_unstable();
@@ -123,6 +131,7 @@ pub fn decide_speakers<'a>(
         near_misses.extend(named.iter().map(|(c, s)| (written(c, s).to_string(), c.to_string())));
         return Decided { speakers: Vec::new(), near_misses };
     }
+    let mut named = named;
     named.sort_by_key(|(_, s)| s.first);
     let speakers = named
         .into_iter()
@@ -219,6 +228,17 @@ mod tests {
         // One Han word alone on its line, once, is as often a verse line as a name.
         let verse = "玛拉\n风又转了向。\n\n托马斯\n是你弟弟。\n\n玛拉\n黄昏？\n\n托马斯\n两个钟头吧。\n\n玛拉\n多久？\n\n托马斯\n很久。\n\n春眠\n不觉晓。";
         assert_eq!(split(verse).speakers.len(), 2);
+    }
+
+    #[test]
+    fn a_press_interviews_q_and_a_are_its_speakers_an_outlines_a_is_not() {
+        let qa = "Q. How did you start?\n\nA. With two colleagues.\n\nQ. Was it hard?\n\nA. Very.\n";
+        let s = summary(qa);
+        assert_eq!(s[1], (TurnKind::Speech, Some("A".into()), "With two colleagues.".into()));
+        let outline = "A. Introduction\n\nText.\n\nB. Methods\n\nMore text.\n\nA. Results\n\nEven more.\n";
+        assert!(split(outline).speakers.is_empty());
+        let novel = "A. Lincoln spoke first.\n\nQ. Adams replied.\n\nA. Lincoln nodded.\n\nThen all went home.\n";
+        assert!(split(novel).speakers.is_empty(), "each mark needs to be heard twice");
     }
 
     #[test]
