@@ -44,8 +44,8 @@ pub struct Turn {
 pub struct Turns {
     pub speakers: Vec<Speaker>,
     pub turns: Vec<Turn>,
-    /// For subtitles: when each turn is said (start and end, in milliseconds), one per turn;
-    /// empty for documents without times.
+    /// For subtitles, and transcripts whose every label has a time: when each turn is said
+    /// (start and end, in milliseconds), one per turn; empty for documents without times.
     pub times: Vec<(u32, u32)>,
     /// Labels heard too rarely to count as speakers, `(name, canonical)`: what the other side
     /// of the pair may show to be speakers after all (see [`super::speakers::from_other_side`]).
