@@ -37,13 +37,28 @@ pub(super) fn fold_time_marks(turns: Vec<Turn>) -> Vec<Turn> {
 
 /// When each turn is said, from the times in their labels (`Anna Berg (00:12):`, `0:12`): its
 /// own time to the next turn's, so that two transcripts of one recording align by time as
-/// subtitles do. Empty unless every turn has a time.
+/// subtitles do. A turn without a time (the transcript's title, a note) is placed, without
+/// length, where the next timed turn starts. Empty unless most turns have a time.
 pub(super) fn label_times(turns: &[Turn]) -> Vec<(u32, u32)> {
-    let starts: Option<Vec<u32>> =
+    let starts: Vec<Option<u32>> =
         turns.iter().map(|t| t.label.as_deref().and_then(crate::core::labels::time_in).and_then(millis)).collect();
-    let Some(starts) = starts else { return Vec::new() };
-    let ends = starts.iter().skip(1).copied().chain(starts.last().copied());
-    starts.iter().zip(ends).map(|(&s, e)| (s, e.max(s))).collect()
+    let timed = starts.iter().flatten().count();
+    if timed < MIN_MARKS || timed * 4 < turns.len() * 3 {
+        return Vec::new();
+    }
+    // Each turn's start (a turn without a time: the next timed turn's), then each one's end.
+    let mut next = starts.iter().rev().flatten().next().copied().unwrap_or(0);
+    let mut placed: Vec<u32> = starts
+        .iter()
+        .rev()
+        .map(|s| {
+            next = s.unwrap_or(next);
+            next
+        })
+        .collect();
+    placed.reverse();
+    let ends = placed.iter().skip(1).copied().chain(placed.last().copied());
+    placed.iter().zip(ends).zip(&starts).map(|((&s, e), own)| (s, if own.is_some() { e.max(s) } else { s })).collect()
 }
 
 /// `00:01:02`, `1:02`, `1:02.5` in milliseconds.
@@ -75,6 +90,9 @@ mod tests {
         let t = split("Anna (00:00:10):\nYes.\n\nLex (00:00:15):\nNo.\n\nAnna (00:01:00):\nWhy?\n");
         assert_eq!(t.times, [(10_000, 15_000), (15_000, 60_000), (60_000, 60_000)]);
         assert!(split("Anna: Yes.\n\nLex: No.\n\nAnna: Why?\n").times.is_empty());
+        // A title above the timed turns takes no time of its own.
+        let titled = "# Tunnels\n\nAnna (00:00:10):\nYes.\n\nLex (00:00:15):\nNo.\n\nAnna (00:01:00):\nWhy?\n";
+        assert_eq!(split(titled).times, [(10_000, 10_000), (10_000, 15_000), (15_000, 60_000), (60_000, 60_000)]);
     }
 
     #[test]
