@@ -141,10 +141,8 @@ impl Document {
     /// paragraph's number in a document without lines.
     /// (In a Europarl file, whose paragraphs are its lines, that line in the file.)
     pub fn unit(&self, line: usize) -> usize {
-        match self.paragraph(line) {
-            k if self.format.has_lines() => k,
-            k => self.file_lines.get(k.wrapping_sub(1)).copied().unwrap_or(k),
-        }
+        let k = self.paragraph(line);
+        if self.format.has_lines() { k } else { self.file_lines.get(k.wrapping_sub(1)).copied().unwrap_or(k) }
     }
 
     /// The extracted paragraph a line of the text is in (1-based), or the line itself in a

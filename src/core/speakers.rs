@@ -107,19 +107,18 @@ pub fn decide_speakers<'a>(
         s.spellings.iter().max_by_key(|&(name, n)| (*n, std::cmp::Reverse(*name))).map_or(canon, |(n, _)| *n)
     };
     type Labels<'a> = Vec<(&'a str, Seen<'a>)>;
-    let (named, missed): (Labels, Labels) = seen.into_iter().partition(|(canon, s)| {
+    let (mut named, mut missed): (Labels, Labels) = seen.into_iter().partition(|(canon, s)| {
         // Any one of its labels in the script's own style will do: a cast list may name the
         // character first another way (`搬运工` alone on its line).
         recurs(canon, s) || s.tight.iter().any(|&style| established(style)) || also.contains(*canon)
     });
     // `Q.` and `A.` are an interview's only together: an outline's `A. Introduction` alone is none.
-    let dotted = named.iter().filter(|(_, s)| s.style == Style::MarkDot).count();
-    let (named, missed): (Labels, Labels) = if dotted == 1 {
-        let (lone, named): (Labels, Labels) = named.into_iter().partition(|(_, s)| s.style == Style::MarkDot);
-        (named, missed.into_iter().chain(lone).collect())
-    } else {
-        (named, missed)
-    };
+    let dotted = |l: &(&str, Seen)| l.1.style == Style::MarkDot;
+    if named.iter().filter(|l| dotted(l)).count() == 1
+        && let Some(k) = named.iter().position(dotted)
+    {
+        missed.push(named.swap_remove(k));
+    }
     let mut near_misses: Vec<(String, String)> =
         missed.iter().map(|(c, s)| (written(c, s).to_string(), c.to_string())).collect();
     near_misses.sort_unstable();
@@ -131,7 +130,6 @@ pub fn decide_speakers<'a>(
         near_misses.extend(named.iter().map(|(c, s)| (written(c, s).to_string(), c.to_string())));
         return Decided { speakers: Vec::new(), near_misses };
     }
-    let mut named = named;
     named.sort_by_key(|(_, s)| s.first);
     let speakers = named
         .into_iter()

@@ -60,6 +60,7 @@ pub const DIALOG_FILTERS: [(&str, &[&str]); 5] = [
 ];
 
 pub use super::decode::READ;
+pub(crate) use subtitles::millis;
 
 /// A file read and turned into text.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,8 +15,8 @@ fn timing(line: &str) -> Option<&str> {
     (ok(start) && ok(rest.trim())).then_some(start)
 }
 
-/// Milliseconds from `00:01:02,500` or `01:02.500`.
-fn millis(t: &str) -> Option<u32> {
+/// Milliseconds from `00:01:02,500` or `01:02.500` (a subtitle cue's, a transcript label's time).
+pub(crate) fn millis(t: &str) -> Option<u32> {
     let t = t.split_whitespace().next()?;
     let (clock, frac) = t.split_once([',', '.']).unwrap_or((t, "0"));
     let parts: Vec<u32> = clock.split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;

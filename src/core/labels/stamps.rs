@@ -118,10 +118,11 @@ pub(super) fn stamped(line: &str, alone_ok: bool) -> Option<Candidate> {
     }
     // The name, then the time (within a name's length of the start).
     let head = &line[..line.floor_char_boundary(64)];
-    let (at, _) = head.char_indices().find(|&(i, c)| is_space(c) && time_len(line[i..].trim_start()).is_some())?;
+    let (at, time_at, n) = head.char_indices().filter(|&(_, c)| is_space(c)).find_map(|(at, _)| {
+        let time_at = line.len() - line[at..].trim_start().len();
+        Some((at, time_at, time_len(&line[time_at..])?))
+    })?;
     let name = line[..at].trim();
-    let time_at = line.len() - line[at..].trim_start().len();
-    let n = time_len(&line[time_at..])?;
     if !is_transcript_name(name) {
         return None;
     }

@@ -40,8 +40,10 @@ pub(super) fn fold_time_marks(turns: Vec<Turn>) -> Vec<Turn> {
 /// subtitles do. A turn without a time (the transcript's title, a note) is placed, without
 /// length, where the next timed turn starts. Empty unless most turns have a time.
 pub(super) fn label_times(turns: &[Turn]) -> Vec<(u32, u32)> {
-    let starts: Vec<Option<u32>> =
-        turns.iter().map(|t| t.label.as_deref().and_then(crate::core::labels::time_in).and_then(millis)).collect();
+    let starts: Vec<Option<u32>> = turns
+        .iter()
+        .map(|t| t.label.as_deref().and_then(crate::core::labels::time_in).and_then(crate::core::formats::millis))
+        .collect();
     let timed = starts.iter().flatten().count();
     if timed < MIN_MARKS || timed * 4 < turns.len() * 3 {
         return Vec::new();
@@ -61,15 +63,6 @@ pub(super) fn label_times(turns: &[Turn]) -> Vec<(u32, u32)> {
     placed.iter().zip(ends).zip(&starts).map(|((&s, e), own)| (s, if own.is_some() { e.max(s) } else { s })).collect()
 }
 
-/// `00:01:02`, `1:02`, `1:02.5` in milliseconds.
-fn millis(time: &str) -> Option<u32> {
-    let (clock, fraction) = time.split_once(['.', ',']).unwrap_or((time, ""));
-    let seconds =
-        clock.split(':').try_fold(0u32, |acc, part| Some(acc.checked_mul(60)? + part.parse::<u32>().ok()?))?;
-    let ms: u32 = if fraction.is_empty() { 0 } else { format!("{fraction:0<3}").get(..3)?.parse().ok()? };
-    seconds.checked_mul(1000)?.checked_add(ms)
-}
-
 #[cfg(test)]
 mod tests {
     use crate::core::turns::split;
@@ -85,8 +78,8 @@ mod tests {
 
     #[test]
     fn the_times_in_labels_say_when_each_turn_is_said() {
-        assert_eq!(super::millis("00:01:02"), Some(62_000));
-        assert_eq!(super::millis("1:02.5"), Some(62_500));
+        assert_eq!(crate::core::formats::millis("00:01:02"), Some(62_000));
+        assert_eq!(crate::core::formats::millis("1:02.5"), Some(62_500));
         let t = split("Anna (00:00:10):\nYes.\n\nLex (00:00:15):\nNo.\n\nAnna (00:01:00):\nWhy?\n");
         assert_eq!(t.times, [(10_000, 15_000), (15_000, 60_000), (60_000, 60_000)]);
         assert!(split("Anna: Yes.\n\nLex: No.\n\nAnna: Why?\n").times.is_empty());
