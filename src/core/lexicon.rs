@@ -333,6 +333,12 @@ pub fn is_stop_word(word: &str) -> bool {
     is_stop(&word.to_lowercase())
 }
 
+/// Whether a Latin-script word is a headword of the bundled German–French or French–English
+/// dictionary (`Sommer`, `Ende`; not `Mythen`, a name): a common word, whatever its case.
+pub fn in_latin_dictionary(word: &str) -> bool {
+    bilingual::senses(word).next().is_some()
+}
+
 /// The words of `text`, in order.
 pub fn words(text: &str) -> Vec<Word> {
     words_with(text, Dictionaries::All)

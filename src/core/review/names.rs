@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::{Flag, FlagKind, Span, flag_at, units};
 use crate::core::document::Pair;
+use crate::core::lexicon::Dictionaries;
 use crate::core::side::{Side, Sides};
 use crate::core::text::{is_alnum, is_cjk};
 
@@ -243,6 +244,33 @@ fn parts(name: &str) -> Vec<String> {
     out
 }
 
+/// A word of capitalised common words run together (`SommerEnde`, `SeeEnde`: German nouns a
+/// scan or a lost hyphen joined, "end of summer"): no name, though its inner capital looks like
+/// one's. Each part is a dictionary word of three letters or more, with its capital (`MythenWestwand`
+/// keeps the mountain's name; `iPhone`, `DeepSeek` are no dictionary's German or French).
+fn common_compound(word: &str) -> bool {
+    let mut parts = Vec::new();
+    let mut part = String::new();
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if !c.is_alphabetic() || (c.is_uppercase() && prev_lower) {
+            parts.push(std::mem::take(&mut part));
+        }
+        if c.is_alphabetic() {
+            part.push(c);
+        }
+        prev_lower = c.is_lowercase();
+    }
+    parts.push(part);
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            p.chars().count() >= 3
+                && p.starts_with(char::is_uppercase)
+                && p.chars().skip(1).all(char::is_lowercase)
+                && crate::core::lexicon::in_latin_dictionary(p)
+        })
+}
+
 /// Flags a paired row holding a name on one side only: its counterpart is neither in the row
 /// nor in the rows either side of it, in the same spelling, its parts, or its digits as a number.
 fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> {
@@ -306,6 +334,7 @@ fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> 
                     && !by_number
                     && !by_word
                     && (k.strong || vocab.keys[other].contains(&k.key))
+                    && (dictionaries != Dictionaries::All || !common_compound(&k.text))
                     && seen.insert(k.key.clone())
             })
             .map(|(t, k)| Span { turn: *t, chars: k.chars.clone(), text: k.text.clone() })
@@ -397,6 +426,27 @@ mod tests {
         let pair = Pair::new(doc("de", "Wir nutzten dazu ChatGPT."), doc("fr", "Nous avons utilisé un assistant."));
         let vocab = Vocabularies::of(&pair);
         assert!(!check_row(&pair, 0, &vocab).is_empty(), "a name really missing is still flagged");
+    }
+
+    #[test]
+    fn common_words_run_together_are_no_name() {
+        use crate::core::document::{Document, Pair};
+        let doc = |name: &str, text: &str| Document::from_text(name, text, "UTF-8", 0);
+        let flags = |left: &str, right: &str| {
+            let pair = Pair::new(doc("de", left), doc("fr", right));
+            check_row(&pair, 0, &Vocabularies::of(&pair))
+        };
+        // A scanned yearbook: `Sommer-Ende` with its hyphen lost at a line's end; the French
+        // says "en cette saison".
+        assert_eq!(
+            flags("Jetzt bei SommerEnde liegt noch Schnee in der Kluft.", "En cette saison, il reste de la neige."),
+            []
+        );
+        assert_eq!(flags("Am SeeEnde steht die Hütte.", "La cabane est au bout du lac."), []);
+        // A mountain's name with a common word is still a name.
+        assert_eq!(flags("Die MythenWestwand von unten.", "La paroi vue d'en bas.").len(), 1);
+        // A brand made of English words is no German or French dictionary's.
+        assert_eq!(flags("Wir nutzten dazu DeepSeek.", "Nous avons utilisé un assistant.").len(), 1);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Halves said in words around a number: `half a million`, `a million and a half`, `two and a
 //! half million`, `deux milliards et demi` — the values a translation writes as `500,000`,
-//! `2.5 billion` or `二十五亿`.
+//! `2.5 billion` or `二十五亿` — and the halves and quarters of an hour (`half past four`,
+//! `halb fünf`, `quatre heures et demie`), which a translation writes as `4.30` or `16 h 30`.
 
 use super::Quantity;
 
@@ -101,6 +102,63 @@ pub(super) fn halves(found: &mut [Quantity], chars: &[char], text: &str) {
     }
 }
 
+/// The halves and quarters said around an hour: `half past four`, `a quarter to five`,
+/// `quatre heures et demie`, `cinq heures moins le quart`, German `halb fünf` (half way to five,
+/// 4.30), `Viertel nach vier`, `Viertel vor fünf`. The hour becomes a clock time with the
+/// minutes a fraction (4.5), as `4.30 p.m.` and `16 h 30` are read.
+pub(super) fn hour_parts(found: &mut [Quantity], chars: &[char], text: &str) {
+    for q in found.iter_mut() {
+        if q.lo != q.hi || q.lo.fract() != 0.0 || !(0.0..=24.0).contains(&q.lo) || q.percent || q.about {
+            continue;
+        }
+        let after = words_after(chars, q.chars.end, 4);
+        let said = |k: usize| after.get(k).map(|(w, _)| w.as_str());
+        let before = word_before(chars, q.chars.start);
+        let two_before = before.as_ref().and_then(|(_, at)| word_before(chars, *at));
+        let said_before = before.as_ref().map(|(w, _)| w.as_str());
+        let (mut start, mut end) = (q.chars.start, q.chars.end);
+        let part = if matches!(said(0), Some("heures" | "heure" | "h")) && said(1) == Some("et") {
+            // `quatre heures et demie`, `quatre heures et quart`.
+            let part = match said(2) {
+                Some("demie" | "demi") => 0.5,
+                Some("quart") => 0.25,
+                _ => continue,
+            };
+            end = after[2].1;
+            part
+        } else if matches!(said(0), Some("heures" | "heure" | "h")) && said(1) == Some("moins") {
+            // `cinq heures moins le quart`, `moins quart`.
+            let k = if said(2) == Some("le") { 3 } else { 2 };
+            if said(k) != Some("quart") {
+                continue;
+            }
+            end = after[k].1;
+            -0.25
+        } else if let (Some(w), Some((first, at))) = (said_before, two_before.as_ref())
+            && let Some(part) = match (first.as_str(), w) {
+                ("half", "past") => Some(0.5),
+                ("quarter", "past") | ("viertel", "nach") => Some(0.25),
+                ("quarter", "to") | ("viertel", "vor") => Some(-0.25),
+                _ => None,
+            }
+        {
+            // `a quarter past`: the article belongs to it.
+            start = word_before(chars, *at).filter(|(a, _)| a == "a").map_or(*at, |(_, a)| a);
+            part
+        } else if said_before == Some("halb") && (1.0..=12.0).contains(&q.lo) {
+            // German counts the half hour towards the next: `halb fünf` is 4.30.
+            start = before.as_ref().map_or(start, |(_, at)| *at);
+            -0.5
+        } else {
+            continue;
+        };
+        (q.lo, q.hi) = (q.lo + part, q.hi + part);
+        q.clock = true;
+        q.chars = start..end;
+        q.text = text.chars().skip(start).take(end - start).collect();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::read;
@@ -120,5 +178,24 @@ mod tests {
         // A half that is no scale's.
         assert_eq!(values("two hours and a half")[0].0, 2.0);
         assert_eq!(values("half an hour, half the 40 men")[0].0, 40.0);
+    }
+
+    #[test]
+    fn halves_and_quarters_of_an_hour() {
+        // A mountain yearbook: the last cabin down leaves at half past four, said in German
+        // the German way (half way to five).
+        assert_eq!(values("die letzte, um halb fünf talwärts fahrende Gondel")[0].0, 4.5);
+        assert_eq!(values("la dernière benne, à 4 heures et demie !"), [(4.5, "4 heures et demie".to_string())]);
+        assert_eq!(values("at half past four"), [(4.5, "half past four".to_string())]);
+        assert_eq!(values("at a quarter to five"), [(4.75, "a quarter to five".to_string())]);
+        assert_eq!(values("à cinq heures moins le quart")[0].0, 4.75);
+        assert_eq!(values("à quatre heures et quart")[0].0, 4.25);
+        assert_eq!(values("Viertel nach vier")[0].0, 4.25);
+        assert_eq!(values("Viertel vor fünf")[0].0, 4.75);
+        // Not an hour: a half of something else, a quarter of a count.
+        assert_eq!(values("halb 40 Jahre")[0].0, 40.0);
+        assert_eq!(values("4 heures de marche et demie")[0].0, 4.0);
+        assert_eq!(values("a quarter of the 5 members")[0].0, 5.0);
+        assert!(read("um halb fünf")[0].clock);
     }
 }

@@ -147,6 +147,7 @@ pub fn read(text: &str) -> Vec<Quantity> {
     let tokens = tokenize(&chars);
     let mut found = combine::combine(&tokens, &chars, text);
     half::halves(&mut found, &chars, text);
+    half::hour_parts(&mut found, &chars, text);
     found
 }
 
@@ -460,15 +461,20 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             // one look-up.
             if !might_be_known(&c[start..e]) {
                 // `hundertfünfzig`, `dreihundert`: German writes a number as one word.
-                let value = (e - start >= 7).then(|| words::german(&c[start..e])).flatten().or_else(|| {
-                    words::glued_tens(&c[start..e].iter().flat_map(|c| c.to_lowercase()).collect::<String>())
-                });
-                let tok = value.map_or(Tok::Break, |v| Tok::Num {
-                    lo: v,
-                    hi: v,
+                let value = (e - start >= 7)
+                    .then(|| words::german(&c[start..e]))
+                    .flatten()
+                    .or_else(|| {
+                        words::glued_tens(&c[start..e].iter().flat_map(|c| c.to_lowercase()).collect::<String>())
+                    })
+                    .map(|v| (v, v))
+                    .or_else(|| (e - start >= 6).then(|| words::german_glued(&c[start..e])).flatten());
+                let tok = value.map_or(Tok::Break, |(lo, hi)| Tok::Num {
+                    lo,
+                    hi,
                     spelled: true,
                     ordinal: false,
-                    about: false,
+                    about: lo != hi,
                 });
                 push(&mut out, tok, start, e);
                 i = e;
@@ -486,6 +492,8 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                 words(&buf, start, &mut out, after_english);
             } else if let Some(v) = words::glued_tens(&buf) {
                 push(&mut out, Tok::Num { lo: v, hi: v, spelled: true, ordinal: false, about: false }, start, e);
+            } else if let Some((lo, hi)) = words::german_glued(&c[start..e]) {
+                push(&mut out, Tok::Num { lo, hi, spelled: true, ordinal: false, about: lo != hi }, start, e);
             } else {
                 push(&mut out, Tok::Break, start, e);
             }

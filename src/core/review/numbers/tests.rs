@@ -206,6 +206,13 @@ fn every_format_matches_its_translation_both_ways() {
         ("le budget de 1996-1997", "the '97 budget"),
         ("en 1996-97", "in 1996-1997"),
         ("la saison 1999-00", "the 1999-2000 season"),
+        // The last cabin down: German counts the half hour towards the next hour.
+        ("um halb fünf talwärts", "à 4 heures et demie"),
+        ("um halb fünf", "at 4.30 p.m."),
+        ("à 4 heures et demie", "at half past four"),
+        ("at a quarter to five", "vers 4 h 45"),
+        ("mehr als zwanzigmal", "plus de vingt fois"),
+        ("in den dreissiger Jahren", "dans les années trente"),
     ];
     for (a, b) in same {
         assert!(agree(a, b), "{a} = {b}");
@@ -224,6 +231,9 @@ fn every_format_matches_its_translation_both_ways() {
         ("100 p. 100", "50%"),
         ("en 1996-97", "in 1998"),
         ("the '97 budget", "le budget de 1998"),
+        ("à 4 heures et demie", "at 4 p.m."),
+        ("à 4 heures et demie", "um halb vier"),
+        ("mehr als zwanzigmal", "plus de trente fois"),
     ];
     for (a, b) in differ {
         assert!(!agree(a, b), "{a} ≠ {b}");
@@ -535,4 +545,20 @@ fn a_measure_converted_into_another_unit_agrees_and_a_wrong_one_does_not() {
     assert!(agree("三斤酒", "three pounds of wine"));
     assert!(agree("une corde de 30 mètres", "a 100-foot rope"));
     assert!(!agree("已经走了二十公里", "we had walked two miles"));
+}
+
+#[test]
+fn german_numbers_glued_to_a_suffix() {
+    // A climber crossed the Grépon more than twenty times; the French says `plus de vingt fois`.
+    assert_eq!(one("mehr als zwanzigmal den Grépon"), (20.0, 20.0));
+    assert_eq!(one("dreimal"), (3.0, 3.0));
+    assert_eq!(one("eine zehnfache Menge"), (10.0, 10.0));
+    assert_eq!(one("die hundertjährigen Bäume"), (100.0, 100.0));
+    // The thirties, as a summit book's pages were filled: `les années trente`.
+    assert_eq!(one("in den dreissiger Jahren"), (30.0, 39.0));
+    assert_eq!(one("die Dreißigerjahre"), (30.0, 39.0));
+    // Once, or some day: no count.
+    assert!(read("Es war einmal ein Berg.").is_empty());
+    // A word that merely ends like one.
+    assert!(read("Sie sprach mit dem Kellner.").is_empty());
 }

@@ -441,6 +441,29 @@ pub(super) fn german(word: &[char]) -> Option<f64> {
     (parts >= 2).then_some(total + group)
 }
 
+/// A German number glued to a suffix, as one word: `zwanzigmal` (twenty times), `dreifach`,
+/// `zehnjährigen` (ten years old), and the decades `dreissiger` / `Dreißigerjahre` (the
+/// thirties, 30 to 39): the lowest and highest values it stands for. `einmal` (once, or some day) is
+/// not counted.
+pub(super) fn german_glued(word: &[char]) -> Option<(f64, f64)> {
+    let lower: String = word.iter().flat_map(|c| c.to_lowercase()).collect();
+    let value = |stem: &str| -> Option<f64> {
+        let chars: Vec<char> = stem.chars().collect();
+        GERMAN.iter().find(|(w, _)| *w == stem).map(|(_, v)| f64::from(*v)).or_else(|| german(&chars))
+    };
+    // The decades: a tens word and `er`, with `Jahre` glued on or not.
+    for end in ["erjahren", "erjahre", "er"] {
+        if let Some(stem) = lower.strip_suffix(end)
+            && let Some(v) = value(stem).filter(|v| (20.0..=90.0).contains(v) && v % 10.0 == 0.0)
+        {
+            return Some((v, v + 9.0));
+        }
+    }
+    const ENDS: [&str; 9] = ["mal", "fach", "fache", "fachen", "jährig", "jährige", "jährigen", "jähriger", "jähriges"];
+    let (stem, v) = ENDS.iter().filter_map(|e| lower.strip_suffix(e)).find_map(|stem| Some((stem, value(stem)?)))?;
+    (v >= 2.0 && !stem.is_empty()).then_some((v, v))
+}
+
 fn month(w: &str) -> Option<f64> {
     MONTHS.iter().position(|m| m.contains(&w)).map(|k| (k + 1) as f64)
 }
