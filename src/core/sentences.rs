@@ -69,6 +69,42 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The sentences of `text` ([`split`]) cut again into clauses where a sentence pauses without
+/// ending — after `;` or `:` before a space, and after `：` (not before a quotation, which the
+/// colon introduces): each piece with whether a sentence ends there (`true`) or only a clause
+/// (`false`). Two translations that pause at the same place may be matched clause by clause
+/// (`这件事是这样的：…` / "The thing was this: …").
+pub fn clauses(text: &str) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    for sentence in split(text) {
+        let mut start = sentence.start;
+        let body = &text[sentence.clone()];
+        for (i, c) in body.char_indices() {
+            let at = sentence.start + i;
+            let end = at + c.len_utf8();
+            let soft = match c {
+                ';' | ':' => text[end..sentence.end].starts_with(is_space) && !quote_after(&text[end..sentence.end]),
+                '：' => !quote_after(&text[end..sentence.end]),
+                _ => false,
+            };
+            let rest = text[end..sentence.end].trim_start_matches(is_space);
+            if !soft || !text[start..at].chars().any(is_alnum) || !rest.chars().any(is_alnum) {
+                continue;
+            }
+            out.push((start..end, false));
+            start = sentence.end - rest.len();
+        }
+        out.push((start..sentence.end, true));
+    }
+    out
+}
+
+/// Whether a quotation opens right after a colon (`说：“`, `said: "`): it introduces what is
+/// quoted, and both sides keep it with the quotation.
+fn quote_after(rest: &str) -> bool {
+    rest.trim_start_matches(is_space).starts_with(['“', '"', '«', '「', '『', '‘', '\'', '„'])
+}
+
 /// Ends the sentence begun at `start` at byte `end`: kept when it holds a letter or a digit,
 /// else given to the sentence before (a lone `—` or `»` is no sentence).
 fn close(text: &str, out: &mut Vec<Range<usize>>, start: &mut Option<usize>, end: usize) {
@@ -249,6 +285,30 @@ mod tests {
         assert_eq!(pieces("'Let's see—' 'At you!'"), ["'Let's see—'", "'At you!'"]);
         assert_eq!(pieces("Paris — The city"), ["Paris — The city"]);
         assert_eq!(pieces("来源：智源研究院。"), ["来源：智源研究院。"]);
+    }
+
+    #[test]
+    fn clauses_pause_at_colons_and_semicolons() {
+        let clauses = |t: &str| -> Vec<(String, bool)> {
+            clauses(t).into_iter().map(|(r, hard)| (t[r].to_string(), hard)).collect()
+        };
+        let s = |t: &str, hard: bool| (t.to_string(), hard);
+        assert_eq!(
+            clauses("这件事是这样的：她不是。我走了。"),
+            [s("这件事是这样的：", false), s("她不是。", true), s("我走了。", true)]
+        );
+        assert_eq!(
+            clauses("I had desires; I wanted to love."),
+            [s("I had desires;", false), s("I wanted to love.", true)]
+        );
+        assert_eq!(clauses("Il dit : oui."), [s("Il dit :", false), s("oui.", true)]);
+        // A colon that opens a quotation, a time, an address: no pause.
+        assert_eq!(clauses("他说：“我不去。”"), [s("他说：“我不去。”", true)]);
+        assert_eq!(clauses("He said: \"No.\""), [s("He said: \"No.\"", true)]);
+        assert_eq!(clauses("At 10:30 see https://a.org/x now."), [s("At 10:30 see https://a.org/x now.", true)]);
+        // Nothing before or after the mark: no clause of its own.
+        assert_eq!(clauses("来源：智源研究院"), [s("来源：", false), s("智源研究院", true)]);
+        assert_eq!(clauses("Note:"), [s("Note:", true)]);
     }
 
     #[test]

@@ -49,8 +49,14 @@ impl RowSentences {
 /// sentences face nothing; the others are aligned with the ratio, speakers and words the
 /// alignment learned, and the shapes of sentences (the turns' own shapes may say that a turn
 /// is almost never split, which a sentence often is).
+///
+/// The turns are cut at clauses too (`;`, `：`, see [`sentences::clauses`]) and matched so; two
+/// groups are then kept apart where both sides end a sentence, or both pause (`这件事是这样的：`
+/// / "The thing was this:"), and joined where one side's pause faces the other's sentence end
+/// (the clauses of one sentence matching two: a split the other side did not make); the
+/// clauses left in one group are one sentence again.
 pub fn inside_rows(left: &Turns, right: &Turns, alignment: &Alignment) -> Vec<RowSentences> {
-    inside_rows_cut(left, right, alignment, &|_, _, text| sentences::split(text))
+    pieces_inside_rows(left, right, alignment, &|_, _, text| sentences::clauses(text))
 }
 
 /// How a turn (side, index, text) is cut into sentences (byte ranges of the text).
@@ -59,21 +65,39 @@ pub type Cut<'a> = dyn Fn(Side, usize, &str) -> Vec<Range<usize>> + 'a;
 /// [`inside_rows`] with the turns cut into sentences by `split(side, turn, text)` (a benchmark
 /// gives its own sentences, to tell the splitter's misses from the matching's).
 pub fn inside_rows_cut(left: &Turns, right: &Turns, alignment: &Alignment, split: &Cut<'_>) -> Vec<RowSentences> {
-    let cut = |side: Side, turns: &Turns, range: Range<usize>| -> Vec<Sentence> {
+    pieces_inside_rows(left, right, alignment, &|side, t, text| {
+        split(side, t, text).into_iter().map(|r| (r, true)).collect()
+    })
+}
+
+/// How a turn is cut into pieces, each with whether a sentence ends there.
+type Pieces<'a> = dyn Fn(Side, usize, &str) -> Vec<(Range<usize>, bool)> + 'a;
+
+fn pieces_inside_rows(left: &Turns, right: &Turns, alignment: &Alignment, split: &Pieces<'_>) -> Vec<RowSentences> {
+    // Per row and side, whether each piece ends a sentence.
+    let mut ends: Vec<[Vec<bool>; 2]> = Vec::with_capacity(alignment.links.len());
+    let cut = |side: Side, turns: &Turns, range: Range<usize>, ends: &mut Vec<bool>| -> Vec<Sentence> {
         range
             .filter(|&t| t < turns.turns.len())
-            .flat_map(|t| {
-                split(side, t, &turns.turns[t].text).into_iter().map(move |range| Sentence { turn: t, range })
+            .flat_map(|t| split(side, t, &turns.turns[t].text).into_iter().map(move |p| (t, p)))
+            .map(|(t, (range, hard))| {
+                ends.push(hard);
+                Sentence { turn: t, range }
             })
             .collect()
     };
     let mut rows: Vec<RowSentences> = alignment
         .links
         .iter()
-        .map(|l| RowSentences {
-            left: cut(Side::Left, left, l.left.clone()),
-            right: cut(Side::Right, right, l.right.clone()),
-            groups: Vec::new(),
+        .map(|l| {
+            let mut e = [Vec::new(), Vec::new()];
+            let row = RowSentences {
+                left: cut(Side::Left, left, l.left.clone(), &mut e[0]),
+                right: cut(Side::Right, right, l.right.clone(), &mut e[1]),
+                groups: Vec::new(),
+            };
+            ends.push(e);
+            row
         })
         .collect();
     // The rows the model decides, with where their sentences start in the lists it reads.
@@ -187,7 +211,67 @@ pub fn inside_rows_cut(left: &Turns, right: &Turns, alignment: &Alignment, split
             })
             .collect();
     }
+    for (row, ends) in rows.iter_mut().zip(&ends) {
+        join_clauses(row, ends);
+    }
     rows
+}
+
+/// Joins the groups of `row` parted by a sentence end on one side and a pause on the other
+/// (`ends[side][k]`: whether piece `k` of a side ends a sentence), and then the pieces of one
+/// turn left in one group into one sentence.
+fn join_clauses(row: &mut RowSentences, ends: &[Vec<bool>; 2]) {
+    if ends.iter().all(|e| e.iter().all(|&hard| hard)) {
+        return;
+    }
+    // A sentence ends at position `p` of a side's pieces (the row's edges count as ends).
+    let hard_at = |side: usize, p: usize| p == 0 || p >= ends[side].len() || ends[side][p - 1];
+    let mut groups: Vec<Group> = Vec::with_capacity(row.groups.len());
+    for g in row.groups.drain(..) {
+        match groups.last_mut() {
+            Some(last) if hard_at(0, last.left.end) != hard_at(1, last.right.end) => {
+                last.left.end = g.left.end;
+                last.right.end = g.right.end;
+                last.score = last.score.min(g.score);
+            }
+            _ => groups.push(g),
+        }
+    }
+    // The pieces of a group that a pause parts, in one turn, are one sentence.
+    for (side, list) in [&mut row.left, &mut row.right].into_iter().enumerate() {
+        let group_of =
+            |k: usize| groups.iter().position(|g| if side == 0 { g.left.contains(&k) } else { g.right.contains(&k) });
+        let mut joined: Vec<Sentence> = Vec::with_capacity(list.len());
+        // Each old piece's new index.
+        let mut new_index = Vec::with_capacity(list.len());
+        for (k, piece) in list.drain(..).enumerate() {
+            let join = k > 0 && !ends[side][k - 1] && group_of(k) == group_of(k - 1) && {
+                joined.last().is_some_and(|prev: &Sentence| prev.turn == piece.turn)
+            };
+            match joined.last_mut() {
+                Some(prev) if join => prev.range.end = piece.range.end,
+                _ => joined.push(piece),
+            }
+            new_index.push(joined.len() - 1);
+        }
+        let remap = |r: &Range<usize>| -> Range<usize> {
+            if r.is_empty() {
+                let at = new_index.get(r.start).copied().unwrap_or(joined.len());
+                at..at
+            } else {
+                new_index[r.start]..new_index[r.end - 1] + 1
+            }
+        };
+        for g in &mut groups {
+            if side == 0 {
+                g.left = remap(&g.left);
+            } else {
+                g.right = remap(&g.right);
+            }
+        }
+        *list = joined;
+    }
+    row.groups = groups;
 }
 
 #[cfg(test)]
@@ -224,5 +308,54 @@ mod tests {
         let lefts: usize = first.groups.iter().map(|g| g.left.len()).sum();
         assert_eq!(lefts, first.left.len());
         assert_eq!(first.group_of(crate::core::side::Side::Right, 3), Some(2));
+    }
+
+    /// One row, its pieces each with whether a sentence ends there, and the groups the model
+    /// found: what [`join_clauses`] makes of them, as the groups' texts.
+    fn joined(left: &str, right: &str, groups: &[(Range<usize>, Range<usize>)]) -> Vec<(String, String)> {
+        let (l, r) = (split_turns(left), split_turns(right));
+        let pieces = |turns: &Turns| -> (Vec<Sentence>, Vec<bool>) {
+            sentences::clauses(&turns.turns[0].text)
+                .into_iter()
+                .map(|(range, hard)| (Sentence { turn: 0, range }, hard))
+                .unzip()
+        };
+        let ((ls, le), (rs, re)) = (pieces(&l), pieces(&r));
+        let groups =
+            groups.iter().map(|(a, b)| Group { left: a.clone(), right: b.clone(), score: 0.9 }).collect::<Vec<_>>();
+        let mut row = RowSentences { left: ls, right: rs, groups };
+        join_clauses(&mut row, &[le, re]);
+        let lefts: usize = row.groups.iter().map(|g| g.left.len()).sum();
+        assert_eq!(lefts, row.left.len(), "every sentence once");
+        groups_text(&l, &r, &row)
+    }
+
+    #[test]
+    fn clauses_stay_apart_where_both_sides_pause_or_both_end() {
+        let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // Both pause at the colon: two groups.
+        assert_eq!(
+            joined(
+                "这件事是这样的：她不是破鞋。",
+                "The issue was this: she was not damaged goods.",
+                &[(0..1, 0..1), (1..2, 1..2)]
+            ),
+            [s("这件事是这样的：", "The issue was this:"), s("她不是破鞋。", "she was not damaged goods.")]
+        );
+        // One sentence with a semicolon against two: one group, and the clauses one sentence again.
+        let row = joined(
+            "If I had wanted to, it was easy; I could prove it.",
+            "如果我要安慰她，并不困难。我可以证明。",
+            &[(0..1, 0..1), (1..2, 1..2)],
+        );
+        assert_eq!(
+            row,
+            [s("If I had wanted to, it was easy; I could prove it.", "如果我要安慰她，并不困难。 我可以证明。")]
+        );
+        // Sentences that end on both sides stay apart whatever pauses inside them.
+        assert_eq!(
+            joined("A: b. C d.", "X y. Z w.", &[(0..2, 0..1), (2..3, 1..2)]),
+            [s("A: b.", "X y."), s("C d.", "Z w.")]
+        );
     }
 }
