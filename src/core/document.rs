@@ -1,5 +1,6 @@
 //! A document as Tandem holds it: where it came from, how it was decoded, its turns; and a pair of them.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use std::sync::Arc;
@@ -307,24 +308,28 @@ impl Pair {
     }
 
     /// Aligns two documents, then lets each side drop the labels the other side shows are not
-    /// speakers (see [`one_off_labels`]): such a side is split again without them, its text
-    /// read again by `text`, and the pair aligned again. What is dropped is kept in the side's
-    /// [`Segmentation::not_speakers`], so a project reopens with the same turns.
+    /// speakers (see [`one_off_labels`]) and take those it shows are (see
+    /// [`labels_facing_one_offs`]): such a side is split again, its text read again by `text`,
+    /// and the pair aligned again. What is dropped or taken is kept in the side's
+    /// [`Segmentation::not_speakers`] or [`Segmentation::speakers`], so a project reopens with
+    /// the same turns.
     pub fn aligned_and_settled(docs: Sides<Arc<Document>>, text: impl Fn(&Document) -> Option<String>) -> Self {
         let pair = Self::from_docs(docs);
         let dropped = Sides::from_fn(|side| one_off_labels(&pair, side));
-        if dropped.iter().all(|(_, names)| names.is_empty()) {
+        let gained = Sides::from_fn(|side| labels_facing_one_offs(&pair, side));
+        if dropped.iter().chain(gained.iter()).all(|(_, names)| names.is_empty()) {
             return pair;
         }
         let mut docs = pair.docs.clone();
-        for (side, names) in dropped.iter() {
+        for side in Side::BOTH {
             let doc = &pair.docs[side];
-            if names.is_empty() {
+            if dropped[side].is_empty() && gained[side].is_empty() {
                 continue;
             }
             let Some(text) = text(doc) else { continue };
             let mut seg = doc.segmentation.clone();
-            seg.not_speakers.extend(names.iter().cloned());
+            seg.not_speakers.extend(dropped[side].iter().cloned());
+            seg.speakers.extend(gained[side].iter().filter(|c| !seg.not_speakers.contains(*c)).cloned());
             docs[side] = Arc::new(doc.resplit(&text, seg));
         }
         Self::from_docs(docs)
@@ -335,9 +340,56 @@ impl Pair {
 /// side whose other side names its speakers too, whose one turn is paired with turns of which
 /// none is speech (`场景　黄昏时的港务办公室` facing `SCENE. The harbour office at dusk`: a stage
 /// direction written like a label). A person who speaks once and is answered by a speech on
-/// the other side stays a speaker; so does one whose turn is paired with nothing, and one in
-/// the side's [`Segmentation::speakers`]. Canonical names, for [`Segmentation::not_speakers`].
+/// the other side stays a speaker; so does one whose turn is paired with nothing, one facing a
+/// label the other side heard once too (see [`labels_facing_one_offs`]), and one in the side's
+/// [`Segmentation::speakers`]. Canonical names, for [`Segmentation::not_speakers`].
 pub fn one_off_labels(pair: &Pair, side: Side) -> Vec<String> {
+    let other = &pair.docs[side.other()].turns;
+    let answering = labels_facing_one_offs(pair, side.other());
+    one_off_turns(pair, side)
+        .into_iter()
+        .filter(|(_, facing)| {
+            !facing.is_empty()
+                && other.turns[facing.clone()].iter().all(|t| t.kind != TurnKind::Speech)
+                && facing.clone().all(|k| rare_label_at(other, k).is_none_or(|(c, _)| !answering.contains(&c)))
+        })
+        .map(|(canonical, _)| canonical)
+        .collect()
+}
+
+/// Labels of `side` heard too rarely to count that open a turn paired with the one turn of a
+/// person the other side hears once: the same minor character on both sides (`LE VIEUX WREN. —
+/// Je l'ai vu…` facing `老雷恩：我看见它…`), each side's label confirming the other's. Canonical
+/// names, for [`Segmentation::speakers`].
+///
+/// The label must be written in a style of the side's own speakers' labels: a stage direction
+/// written like a label (`SCENE. A kitchen at night.` where the characters' names stand alone
+/// above their speeches) confirms nothing.
+pub fn labels_facing_one_offs(pair: &Pair, side: Side) -> Vec<String> {
+    let this = &pair.docs[side].turns;
+    let rare: Vec<(String, super::labels::Style)> = one_off_turns(pair, side.other())
+        .into_iter()
+        .flat_map(|(_, facing)| facing.filter_map(|k| rare_label_at(this, k)))
+        .collect();
+    if rare.is_empty() {
+        return Vec::new();
+    }
+    let styles: std::collections::HashSet<super::labels::Style> = this
+        .turns
+        .iter()
+        .filter(|t| t.speaker.is_some())
+        .filter_map(|t| t.label.as_deref().and_then(super::labels::style_of_label))
+        .collect();
+    let mut out: Vec<String> = rare.into_iter().filter(|(_, style)| styles.contains(style)).map(|(c, _)| c).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The speakers of `side` heard in one turn only, not chosen by the user or the other side's
+/// names, with the turns of the other side that turn is paired with. None unless both sides
+/// name speakers.
+fn one_off_turns(pair: &Pair, side: Side) -> Vec<(String, Range<usize>)> {
     let (this, other) = (&pair.docs[side].turns, &pair.docs[side.other()].turns);
     if this.speakers.is_empty() || other.speakers.is_empty() {
         return Vec::new();
@@ -348,8 +400,8 @@ pub fn one_off_labels(pair: &Pair, side: Side) -> Vec<String> {
             turns_of[s].push(k);
         }
     }
-    let mut out = Vec::new();
     let chosen = &pair.docs[side].segmentation.speakers;
+    let mut out = Vec::new();
     for (s, turns) in turns_of.iter().enumerate() {
         // A label the user, or the other side's names, made a speaker stays one.
         if chosen.contains(&this.speakers[s].canonical) {
@@ -357,12 +409,20 @@ pub fn one_off_labels(pair: &Pair, side: Side) -> Vec<String> {
         }
         let [k] = turns[..] else { continue };
         let Some(link) = pair.alignment.link_of(side, k).map(|l| &pair.alignment.links[l]) else { continue };
-        let facing = link.turns(side.other());
-        if !facing.is_empty() && other.turns[facing.clone()].iter().all(|t| t.kind != TurnKind::Speech) {
-            out.push(this.speakers[s].canonical.clone());
-        }
+        out.push((this.speakers[s].canonical.clone(), link.turns(side.other()).clone()));
     }
     out
+}
+
+/// The label heard too rarely to count that opens turn `k`, if any: its canonical form and style.
+fn rare_label_at(turns: &Turns, k: usize) -> Option<(String, super::labels::Style)> {
+    let turn = &turns.turns[k];
+    if turn.speaker.is_some() {
+        return None;
+    }
+    let first = turn.text.lines().next()?.trim();
+    let found = super::labels::candidate(first, turn.text.contains('\n'))?;
+    turns.near_misses.iter().any(|(_, c)| *c == found.canonical).then_some((found.canonical, found.style))
 }
 
 /// Decides the speakers of a pair with both documents in view: a label one side heard too

@@ -84,6 +84,15 @@ pub fn is_interview_mark(canonical: &str) -> bool {
     )
 }
 
+/// The style a label as kept with its turn is written in (`Shen Wei :`, `HAMLET` alone on its
+/// line, `MARA. —`), read again as the label of a speech.
+pub fn style_of_label(label: &str) -> Option<Style> {
+    candidate(label, true)
+        .filter(|c| c.rest >= label.len())
+        .or_else(|| candidate(&format!("{label} and so on"), true))
+        .map(|c| c.style)
+}
+
 /// Finds a label candidate at the start of `line` (already trimmed and stripped of emphasis).
 /// `alone_ok` says whether the line is followed by more text, so that a name alone can head a speech.
 pub fn candidate(line: &str, alone_ok: bool) -> Option<Candidate> {
@@ -266,10 +275,12 @@ fn caps_dot(line: &str) -> Option<Candidate> {
     // A name is at most 30 characters: the dot is looked for near the start only.
     let dot = line[..line.floor_char_boundary(4 * 31)].find(". ")?;
     let name = trim(&line[..dot]);
-    let rest_start = dot + 2;
+    // A French edition sets a dash after the name (`MARA. — Le vent…`): it belongs to the label.
+    let dash = ["— ", "– "].iter().find(|d| line[dot + 2..].starts_with(**d)).map_or(0, |d| d.len());
+    let (label_end, rest_start) = if dash > 0 { (dot + 1 + dash, dot + 2 + dash) } else { (dot + 1, dot + 2) };
     let rest = &line[rest_start..];
     (is_caps_name(name) && !name.contains('.') && rest.chars().any(char::is_lowercase))
-        .then(|| make(Style::CapsDot, name, &line[..dot + 1], rest_start))
+        .then(|| make(Style::CapsDot, name, line[..label_end].trim_end(), rest_start))
 }
 
 fn is_han_name(name: &str) -> bool {
@@ -374,6 +385,16 @@ mod tests {
         assert_eq!(candidate("HAMLET", false), None, "a name alone needs a speech below");
         let (style, name, _, rest) = cand("HAMLET. To be, or not to be").unwrap();
         assert_eq!((style, name.as_str(), rest.as_str()), (Style::CapsDot, "HAMLET", "To be, or not to be"));
+        // Labels as kept with their turns, read again for their style.
+        assert_eq!(style_of_label("HAMLET"), Some(Style::CapsAlone));
+        assert_eq!(style_of_label("MARA. —"), Some(Style::CapsDot));
+        assert_eq!(style_of_label("玛拉："), Some(Style::Colon));
+        assert_eq!(style_of_label("Shen Wei :"), Some(Style::Colon));
+        // A French edition's dash after the name is the label's, not the speech's.
+        assert_eq!(
+            cand("MARA. — Que viens-tu faire ici ?"),
+            Some((Style::CapsDot, "MARA".into(), "MARA. —".into(), "Que viens-tu faire ici ?".into()))
+        );
         assert_eq!(cand("哈姆莱特").unwrap().0, Style::HanAlone);
         assert_eq!(
             cand("Q. How did it start?").map(|c| (c.0, c.1, c.3)),
