@@ -600,3 +600,14 @@ fn a_transcripts_times_show_beside_each_turn() {
     h.get_by_label_contains("#2  l. 4–5 · 00:12");
     assert!(h.query_by_label_contains("(00:00:12)").is_none(), "the time is not left in the speech");
 }
+
+/// A play's stage note written in the label (`LE VIEUX WREN, à la porte. — …`) is shown beside
+/// the speaker's name, not lost with the label; the name alone is no note.
+#[test]
+fn a_labels_stage_note_shows_beside_the_speaker() {
+    let h = app_with(Some([fixture("play/gull_fr.txt"), fixture("play/gull_zh.txt")]));
+    h.get_by_label_contains("LE VIEUX WREN");
+    h.get_by_label_contains("à la porte");
+    h.get_by_label_contains("entrant, trempé");
+    assert!(h.query_by_label_contains("MARA. —").is_none(), "a label's punctuation is not shown");
+}

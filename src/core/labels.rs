@@ -84,6 +84,21 @@ pub fn is_interview_mark(canonical: &str) -> bool {
     )
 }
 
+/// What a label says beside the name (`MARA, seule. —`: `seule`; `Mr. Tom Hart (Leeds East)
+/// (Lab):`: `(Leeds East) (Lab)`; `主席（以英语发言）：`: `（以英语发言）`): a stage direction, a
+/// riding, an office or a language the speech is given in, which the window shows beside the
+/// speaker. `None` when the label is the name and its punctuation, carries a time (shown
+/// apart), or is written another way than `name`.
+pub fn qualifier<'a>(label: &'a str, name: &str) -> Option<&'a str> {
+    if name.is_empty() || time_in(label).is_some() {
+        return None;
+    }
+    let at = label.find(name)?;
+    let punctuation = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | '：' | '，' | '—' | '–' | '-' | '*');
+    let rest = label[at + name.len()..].trim_matches(punctuation);
+    (!rest.is_empty() && label[..at].trim_matches(punctuation).is_empty()).then_some(rest)
+}
+
 /// The style a label as kept with its turn is written in (`Shen Wei :`, `HAMLET` alone on its
 /// line, `MARA. —`), read again as the label of a speech.
 pub fn style_of_label(label: &str) -> Option<Style> {
@@ -385,6 +400,15 @@ mod tests {
         assert_eq!(candidate("HAMLET", false), None, "a name alone needs a speech below");
         let (style, name, _, rest) = cand("HAMLET. To be, or not to be").unwrap();
         assert_eq!((style, name.as_str(), rest.as_str()), (Style::CapsDot, "HAMLET", "To be, or not to be"));
+        // What a label says beside the name.
+        assert_eq!(qualifier("MARA, seule. —", "MARA"), Some("seule"));
+        assert_eq!(qualifier("TOMAS, entrant, trempé. —", "TOMAS"), Some("entrant, trempé"));
+        assert_eq!(qualifier("Mr. Tom Hart (Leeds East) (Lab):", "Mr. Tom Hart"), Some("(Leeds East) (Lab)"));
+        assert_eq!(qualifier("主席（以英语发言）：", "主席"), Some("（以英语发言）"));
+        assert_eq!(qualifier("MARA. —", "MARA"), None);
+        assert_eq!(qualifier("**White Horse Business Review :", "White Horse Business Review"), None);
+        assert_eq!(qualifier("Anna Berg (00:00:12):", "Anna Berg"), None, "the time is shown apart");
+        assert_eq!(qualifier("Baima Business Review :", "White Horse Business Review"), None);
         // Labels as kept with their turns, read again for their style.
         assert_eq!(style_of_label("HAMLET"), Some(Style::CapsAlone));
         assert_eq!(style_of_label("MARA. —"), Some(Style::CapsDot));

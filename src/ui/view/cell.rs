@@ -202,6 +202,10 @@ fn head(
         let colour = theme::speaker_colour(cache.slots[side][s], visuals.dark_mode);
         let name = &doc.turns.speakers[s].name;
         job.append(name, styles.size * 0.6, TextFormat::simple(styles.bold.id(styles.size), colour));
+        // What the label says beside the name (`MARA, seule. —`, `Mr. Hart (Leeds East):`).
+        if let Some(more) = turn.label.as_deref().and_then(|l| crate::core::labels::qualifier(l, name)) {
+            job.append(more, styles.size * 0.4, small.clone());
+        }
     }
     if newline {
         job.append("\n", 0.0, small);
