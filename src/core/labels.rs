@@ -119,7 +119,50 @@ pub fn candidate(line: &str, alone_ok: bool) -> Option<Candidate> {
         .or_else(|| mark_dot(line))
         .or_else(|| if alone_ok { han_alone(line) } else { None })
         .or_else(|| han_space(line))
+        .filter(|c| !FIELDS.contains(&c.canonical.as_str()))
 }
+
+/// The fields of a document written like labels, however often they recur: a question's
+/// `Subject:` / `Objet :` in a parliament's question time, a translator's `Note:`, an article's
+/// `Source:` / `来源：` — never a speaker (canonical forms).
+const FIELDS: [&str; 36] = [
+    "subject",
+    "objet",
+    "betreff",
+    "re",
+    "主题",
+    "事由",
+    "note",
+    "notes",
+    "nota",
+    "nb",
+    "注",
+    "注释",
+    "备注",
+    "译注",
+    "译者注",
+    "notedutraducteur",
+    "ndt",
+    "ndlr",
+    "translatorsnote",
+    "editorsnote",
+    "source",
+    "sources",
+    "来源",
+    "出处",
+    "date",
+    "日期",
+    "title",
+    "titre",
+    "标题",
+    "keywords",
+    "motsclés",
+    "关键词",
+    "abstract",
+    "摘要",
+    "résumé",
+    "summary",
+];
 
 fn make(style: Style, name: &str, label: &str, rest: usize) -> Candidate {
     Candidate { style, name: name.into(), label: label.into(), rest, canonical: canonical(name), qualified: false }
@@ -233,6 +276,16 @@ pub fn is_name(name: &str) -> bool {
             ) || matches!(c, '。' | '、' | '“' | '”' | '«' | '»' | '《' | '》' | '「' | '」' | '【' | '】' | '…')
         })
         && !name.ends_with('.')
+        && !ends_in_a_small_word(name, words)
+}
+
+/// `Question No 28 by (H-0781/99):`: a heading ending in a small word, not a name.
+fn ends_in_a_small_word(name: &str, words: usize) -> bool {
+    words >= 2
+        && name
+            .split(is_space)
+            .next_back()
+            .is_some_and(|w| w.chars().all(char::is_lowercase) && crate::core::lexicon::is_stop_word(w))
 }
 
 /// `SCENE I`, `Acte II`, `SCÈNE PREMIÈRE`, `Szene 3`, `CHAPTER 4`, `第二场`: a division of a play
@@ -337,6 +390,13 @@ mod tests {
         assert_eq!(c("沈伟：大模型").unwrap().1, "沈伟");
         assert_eq!(c("问：什么是大模型？").unwrap().3, "什么是大模型？");
         assert_eq!(c("主持人:").unwrap().3, "");
+        // A document's fields are no speakers however often they recur.
+        assert_eq!(c("Subject: Construction of a nuclear plant in Turkey"), None);
+        assert_eq!(c("Objet : Construction d'une centrale nucléaire"), None);
+        assert_eq!(c("Note du traducteur : le mot est ambigu."), None);
+        assert_eq!(c("来源：智源研究院"), None);
+        assert_eq!(c("Question No 28 by (H-0781/99):"), None, "a heading ending in a small word");
+        assert_eq!(c("question no 28 de (H-0781/99) :"), None);
         assert_eq!(c("Source originale : White Horse Business Review").unwrap().1, "Source originale");
     }
 

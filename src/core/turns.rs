@@ -519,14 +519,16 @@ Note de l'éditeur : ce texte a été abrégé.
     #[test]
     fn a_one_off_label_is_not_a_speaker() {
         assert!(speakers("Source: Reuters\n\nA long article follows here.").is_empty());
+        // A document's fields, however often they recur.
+        assert_eq!(speakers("A: Oui.\n\nB: Non.\n\nA: Si.\n\nB: Bon.\n\n注：一。\n\n注：二。"), ["A", "B"]);
         assert!(speakers("Shen Wei: hello.\n\nShen Wei: hello.").is_empty(), "a repeated line counts once");
     }
 
     #[test]
     fn the_users_corrections_to_turns() {
-        let text = "主持人：你好。\n\n林晓：第一段。\n\n第二段。\n\n主持人：再见。\n\n林晓：好。\n\n注：本文经审阅。\n\n注：以上为节选。";
+        let text = "主持人：你好。\n\n林晓：第一段。\n\n第二段。\n\n主持人：再见。\n\n林晓：好。\n\n编者按：本文经审阅。\n\n编者按：以上为节选。";
         let plain = split(text);
-        assert_eq!(speakers(text), ["主持人", "林晓", "注"], "a note label twice looks like a speaker");
+        assert_eq!(speakers(text), ["主持人", "林晓", "编者按"], "an editor's label twice looks like a speaker");
         assert_eq!(plain.turns[1].text, "第一段。\n第二段。");
         let seg = Segmentation { breaks: BTreeSet::from([(3, 1)]), ..Default::default() };
         let broken = split_with(text, &seg);
@@ -539,12 +541,12 @@ Note de l'éditeur : ce texte a été abrégé.
         let seg =
             Segmentation { aliases: BTreeMap::from([("林晓".into(), "主持人".into())]), ..Default::default() };
         let t = split_with(text, &seg);
-        assert_eq!(t.speakers.len(), 2, "one speaker under two names, and the note label");
+        assert_eq!(t.speakers.len(), 2, "one speaker under two names, and the editor's label");
         assert_eq!(t.turns[1].speaker, t.turns[0].speaker);
-        let seg = Segmentation { not_speakers: BTreeSet::from(["注".to_string()]), ..Default::default() };
+        let seg = Segmentation { not_speakers: BTreeSet::from(["编者按".to_string()]), ..Default::default() };
         let t = split_with(text, &seg);
         assert_eq!(t.speakers.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["主持人", "林晓"]);
-        assert_eq!(t.turns.last().unwrap().kind, TurnKind::Narration, "注 is a note again");
+        assert_eq!(t.turns.last().unwrap().kind, TurnKind::Narration, "编者按 is a note again");
     }
 
     #[test]

@@ -51,7 +51,11 @@ fn is_office(title: &str, office: &str) -> bool {
     const SMALL: [&str; 9] = ["of", "the", "and", "for", "to", "in", "on", "at", "with"];
     let words: Vec<&str> = office.split(is_space).filter(|w| !w.is_empty()).collect();
     let english = matches!(title, "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "The");
+    // `M. Jonckheer, Mme Thyssen et M. Gemelli ont évoqué…`: people listed, not an office (the
+    // full stop after `M` is a title's).
+    let person = |w: &&str| HONORIFICS.iter().any(|h| h.trim_end_matches('.') == w.trim_end_matches('.'));
     !words.is_empty()
+        && !words.iter().any(person)
         && words.len() <= 12
         && !office.chars().any(|c| c.is_ascii_digit())
         && (!english || words.iter().all(|w| w.starts_with(char::is_uppercase) || SMALL.contains(w)))
@@ -176,6 +180,8 @@ mod tests {
             "The Speaker: Order. The hon. member for Lac-Vert.",
             "Mr. Speaker, the member knows that training an inspector takes months. We have hired more.",
             "M. Dupont, qui était arrivé la veille au soir avec toute sa famille et ses bagages, ne dit rien. Il attendit.",
+            // A Commissioner's answer naming the members who asked (the full stop is `M.`'s).
+            "M. Jonckheer, Mme Thyssen et M. Gemelli ont évoqué l'état de préparation des pays.",
         ] {
             assert_eq!(name(line), None, "{line}");
         }
