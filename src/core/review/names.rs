@@ -112,6 +112,11 @@ fn tokens(text: &str) -> Vec<Token> {
             continue;
         }
         let word: String = w.iter().collect();
+        // `(IT)`, `(DE)`: the language a member spoke, which the European Parliament's record
+        // writes before the speech in some languages only.
+        if start > 0 && c[start - 1] == '(' && c.get(i) == Some(&')') && LANGUAGE_TAGS.contains(&word.as_str()) {
+            continue;
+        }
         // `21st`, `448e`, `XXIe`, `3K`, `7cm`: an ordinal or a number with its unit, no name;
         // `l966`: a number misread by a scan.
         if is_ordinal_or_measure(&word) || super::numbers::is_ocr_number(w) {
@@ -138,6 +143,12 @@ fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
+/// The languages' codes a parliament's record writes in brackets before a speech given in them.
+const LANGUAGE_TAGS: [&str; 28] = [
+    "BG", "CS", "DA", "DE", "EL", "EN", "ES", "ET", "FI", "FR", "GA", "HR", "HU", "IT", "LT", "LV", "MT", "NL", "PL",
+    "PT", "RO", "SK", "SL", "SV", "ZH", "JA", "RU", "AR",
+];
+
 /// A number with an ordinal ending or a unit glued to it, or a Roman numeral with an ordinal
 /// ending (`XXIe siècle`): the numbers check's, never a name.
 fn is_ordinal_or_measure(word: &str) -> bool {
@@ -146,7 +157,16 @@ fn is_ordinal_or_measure(word: &str) -> bool {
     if head.starts_with(|c: char| c.is_ascii_digit()) {
         // `45-m-Seile`, `10-km`: a measure joined to its noun.
         let unit = tail.strip_prefix('-').map_or(tail, |t| t.split('-').next().unwrap_or(t));
-        return units::is_ordinal_ending(tail) || units::is_unit(unit);
+        // `20h25`, `17h`: a French clock time.
+        let clock = tail
+            .strip_prefix(['h', 'H'])
+            .is_some_and(|m| m.is_empty() || (m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit())));
+        return units::is_ordinal_ending(tail) || units::is_unit(unit) || clock;
+    }
+    // `II`, `XIV`: a Roman numeral alone (`recommandations I et II` for "Recommendations 1
+    // and 2") is a number, the numbers check's.
+    if !word.is_empty() && word.len() <= 6 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        return true;
     }
     // Roman numerals: `XXIe`, `IVe`, `XIXth`.
     let roman = word.chars().take_while(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M')).count();
@@ -300,6 +320,15 @@ fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> 
             .map(str::to_lowercase)
             .collect::<HashSet<String>>()
     });
+    // The initials of each side's words in order, function words left out (`Union européenne`:
+    // `ue`), each with whether its word is capitalised: where an acronym's expansion is looked for.
+    let initials = Sides::from_fn(|side| {
+        text(side)
+            .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+            .filter(|w| w.chars().count() >= 2 && !crate::core::lexicon::is_stop_word(w))
+            .filter_map(|w| w.chars().next().map(|c| (c.to_lowercase().next().unwrap_or(c), c.is_uppercase())))
+            .collect::<Vec<(char, bool)>>()
+    });
     // The words of each side's stretch, with their senses: read only when a name is not found
     // otherwise (most rows hold none).
     let dictionaries = vocab.dictionaries;
@@ -319,7 +348,8 @@ fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> 
                 let elsewhere = keys[other].iter().any(|o| o.contains(k.key.as_str()) || k.key.contains(o))
                     || (k.key.chars().count() >= 4 && plain[other].contains(k.key.as_str()))
                     || words[other].contains(&k.key)
-                    || parts(&k.text).iter().any(|p| words[other].contains(p));
+                    || parts(&k.text).iter().any(|p| words[other].contains(p))
+                    || acronym_answered(&k.text, &keys[other], &initials[other]);
                 // `R5` for `Stand 5`, `28G` for `twenty-eight gigabytes`: the digits as a number.
                 let mut digits = || {
                     let value: String = k.text.chars().filter(char::is_ascii_digit).collect();
@@ -350,6 +380,26 @@ fn check_missing(pair: &Pair, row: usize, vocab: &Vocabularies) -> Option<Flag> 
         _ => format!("{}: only on the right", say(Side::Right)),
     };
     Some(flag_at(pair, FlagKind::Names, row, odd, message))
+}
+
+/// Whether an acronym is answered on the other side by the same letters in another order — an
+/// acronym of the other language, whose adjectives follow their noun (`EU` / `UE`, `EPP` / `PPE`,
+/// `NATO` / `OTAN`) — or by the words it stands for (`UE` for "European Union", `PPE` for
+/// "European People's Party"): as many words in a row, the first capitalised, whose initials
+/// are its letters in any order. `keys` are the other side's tokens' keys, `initials` its words'.
+fn acronym_answered(text: &str, keys: &HashSet<&str>, initials: &[(char, bool)]) -> bool {
+    let n = text.chars().count();
+    if !(2..=6).contains(&n) || !text.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let sorted = |s: &mut dyn Iterator<Item = char>| {
+        let mut v: Vec<char> = s.flat_map(char::to_lowercase).collect();
+        v.sort_unstable();
+        v
+    };
+    let letters = sorted(&mut text.chars());
+    keys.iter().any(|o| o.chars().count() == n && sorted(&mut o.chars()) == letters)
+        || initials.windows(n).any(|w| w[0].1 && sorted(&mut w.iter().map(|(c, _)| *c)) == letters)
 }
 
 /// One side's text around a row and, once asked for, its words' keys and senses.

@@ -1,5 +1,6 @@
 //! Numbers written as a whole form rather than digit by digit: clock times (`17 h 30`,
-//! `5.30 p.m.`, `下午1点`), years written short (`'97`), and the Canadian French `p. 100`.
+//! `5.30 p.m.`, `下午1点`), years written short (`'97`), fractions (`1/3`), Roman ordinals
+//! (`XXIe`), and the Canadian French `p. 100`.
 
 use super::is_latin_letter;
 
@@ -155,4 +156,103 @@ pub(super) fn han_clock(c: &[char], start: usize, end: usize, hours: f64) -> Opt
     }
     let pm = is_pm_before(c, start) && hours < 12.0;
     Some((hours + if pm { 12.0 } else { 0.0 } + minutes.unwrap_or(0.0) / 60.0, at))
+}
+
+/// A fraction in digits from `start` (`1/3`, `3/4`), the numerator `value` read up to `end`:
+/// its value and where it ends. Small terms only, the numerator the smaller — `3/89` (an issue
+/// and its year), `24/7` and a date (`1/3/2020`) are none.
+pub(super) fn fraction(c: &[char], start: usize, end: usize, value: f64) -> Option<(f64, usize)> {
+    let whole = |from: usize| (from..c.len()).take_while(|&k| c[k].is_ascii_digit()).count();
+    if c.get(end) != Some(&'/') || end - start > 2 || value.fract() != 0.0 {
+        return None;
+    }
+    let len = whole(end + 1);
+    let e = end + 1 + len;
+    if !(1..=2).contains(&len) || c.get(e).is_some_and(|&ch| ch.is_alphanumeric() || ch == '/') {
+        return None;
+    }
+    let d: f64 = c[end + 1..e].iter().collect::<String>().parse().ok()?;
+    // `les 9/10 septembre`: two days of a month.
+    let word: String = c[e..].iter().skip_while(|ch| **ch == ' ').take_while(|ch| ch.is_alphabetic()).collect();
+    let month = super::words::is_month(&word.to_lowercase());
+    (value >= 1.0 && d <= 12.0 && value < d && !month).then_some((value / d, e))
+}
+
+/// Two years with a slash between (`1994/1999`, `2000/2006`, a programme's period as French
+/// writes it): the years from and to, and where they end.
+pub(super) fn year_span(c: &[char], end: usize, value: f64) -> Option<(f64, usize)> {
+    if c.get(end) != Some(&'/') || !(1000.0..=2200.0).contains(&value) {
+        return None;
+    }
+    let e = end + 1 + (end + 1..c.len()).take_while(|&k| c[k].is_ascii_digit()).count();
+    if e - end - 1 != 4 || c.get(e).is_some_and(|&ch| ch.is_alphanumeric() || ch == '/') {
+        return None;
+    }
+    let to: f64 = c[end + 1..e].iter().collect::<String>().parse().ok()?;
+    (to > value && to - value <= 20.0).then_some((to, e))
+}
+
+/// The value of a Roman numeral in capitals with an ordinal ending (`XXIe` 21, `XIXth` 19,
+/// `IIIe` 3), as a century or a sitting is numbered in French; `None` for any other word (a
+/// numeral alone, `I`, `MIX`, is as often a word).
+pub(super) fn roman_ordinal(word: &[char]) -> Option<f64> {
+    let digits = word.iter().take_while(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')).count();
+    let ending: String = word[digits..].iter().collect();
+    // One letter alone is a numeral only as I, V or X (`Le`, `Ce` are words).
+    let alone_ok = digits > 1 || matches!(word.first(), Some('I' | 'V' | 'X'));
+    if digits == 0 || !alone_ok || !crate::core::review::units::is_ordinal_ending(&ending) {
+        return None;
+    }
+    let value = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 100,
+    };
+    let mut total = 0i32;
+    for (k, &c) in word[..digits].iter().enumerate() {
+        let v = value(c);
+        if word.get(k + 1).filter(|_| k + 1 < digits).is_some_and(|&n| value(n) > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    (total > 0).then_some(f64::from(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read;
+
+    fn one(text: &str) -> (f64, f64) {
+        let v = read(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        (v[0].lo, v[0].hi)
+    }
+
+    #[test]
+    fn roman_numerals_with_an_ordinal_ending() {
+        assert_eq!(one("au XIXe siècle"), (19.0, 19.0));
+        assert_eq!(one("the XIVth"), (14.0, 14.0));
+        assert_eq!(one("la Ve République"), (5.0, 5.0));
+        assert_eq!(one("François Ier"), (1.0, 1.0));
+        // Words that open with a numeral's letter.
+        assert!(read("Le vote et Ce matin, Lth").is_empty());
+        assert!(read("I think so. MIX it.").is_empty(), "a numeral without its ending is left alone");
+    }
+
+    #[test]
+    fn fractions_and_periods_with_a_slash() {
+        assert_eq!(one("1/3"), (1.0 / 3.0, 1.0 / 3.0));
+        assert_eq!(one("les programmes 2000/2006"), (2000.0, 2006.0));
+        // An issue and its year, a date, round the clock, a score: no fraction.
+        assert_eq!(read("MB 3/89").len(), 2);
+        assert_eq!(read("le 1/3/2020")[0].lo, 1.0);
+        assert_eq!(read("24/7")[0].lo, 24.0);
+        assert_eq!(read("les 9/10 septembre 1988")[0].lo, 9.0, "two days of a month");
+        assert_eq!(read("won 5/3")[0].lo, 5.0);
+        assert_eq!(read("1999/1994")[0].lo, 1999.0, "a period runs forward");
+    }
 }

@@ -17,6 +17,12 @@ const SCALES: [(&str, f64); 8] = [
     ("trillions", 1e12),
 ];
 
+/// Units of time a half is said after (`un an et demi`, `two hours and a half`).
+const DURATIONS: [&str; 22] = [
+    "heures", "heure", "h", "hours", "hour", "an", "ans", "année", "années", "year", "years", "mois", "month",
+    "months", "jour", "jours", "day", "days", "semaine", "semaines", "week", "weeks",
+];
+
 /// Scale words a number may end with, in the languages Tandem reads.
 const ENDS: [&str; 12] = [
     "thousand",
@@ -78,13 +84,14 @@ pub(super) fn halves(found: &mut [Quantity], chars: &[char], text: &str) {
             (q.lo, q.hi) = (q.lo + scale / 2.0, q.hi + scale / 2.0);
             end = after[if said(1) == Some("a") { 2 } else { 1 }].1;
         } else if let (Some("and"), Some("a"), Some("half"), Some(w)) = (said(0), said(1), said(2), said(3))
-            && let Some(&(_, scale)) = SCALES.iter().find(|(s, _)| *s == w)
+            && let Some(scale) =
+                SCALES.iter().find(|(s, _)| *s == w).map(|&(_, s)| s).or(DURATIONS.contains(&w).then_some(1.0))
             && q.lo == q.hi
             && q.lo < 1000.0
         {
-            // `two and a half million`
+            // `two and a half million`; `three and a half years` (the unit read after it).
             (q.lo, q.hi) = ((q.lo + 0.5) * scale, (q.lo + 0.5) * scale);
-            end = after[3].1;
+            end = after[if scale == 1.0 { 2 } else { 3 }].1;
         } else if scaled
             && let Some((w, at)) = word_before(chars, q.chars.start)
             && w == "half"
@@ -105,7 +112,8 @@ pub(super) fn halves(found: &mut [Quantity], chars: &[char], text: &str) {
 /// The halves and quarters said around an hour: `half past four`, `a quarter to five`,
 /// `quatre heures et demie`, `cinq heures moins le quart`, German `halb fünf` (half way to five,
 /// 4.30), `Viertel nach vier`, `Viertel vor fünf`. The hour becomes a clock time with the
-/// minutes a fraction (4.5), as `4.30 p.m.` and `16 h 30` are read.
+/// minutes a fraction (4.5), as `4.30 p.m.` and `16 h 30` are read. A half after a longer
+/// duration counts too, without the clock (`un an et demi`, 1.5 years: "eighteen months").
 pub(super) fn hour_parts(found: &mut [Quantity], chars: &[char], text: &str) {
     for q in found.iter_mut() {
         if q.lo != q.hi || q.lo.fract() != 0.0 || !(0.0..=24.0).contains(&q.lo) || q.percent || q.about {
@@ -117,14 +125,17 @@ pub(super) fn hour_parts(found: &mut [Quantity], chars: &[char], text: &str) {
         let two_before = before.as_ref().and_then(|(_, at)| word_before(chars, *at));
         let said_before = before.as_ref().map(|(w, _)| w.as_str());
         let (mut start, mut end) = (q.chars.start, q.chars.end);
-        let part = if matches!(said(0), Some("heures" | "heure" | "h")) && said(1) == Some("et") {
-            // `quatre heures et demie`, `quatre heures et quart`.
-            let part = match said(2) {
-                Some("demie" | "demi") => 0.5,
-                Some("quart") => 0.25,
+        let hour = matches!(said(0), Some("heures" | "heure" | "h"));
+        let part = if said(0).is_some_and(|w| DURATIONS.contains(&w)) && matches!(said(1), Some("et" | "and")) {
+            // `quatre heures et demie`, `quatre heures et quart`, `un an et demi` (eighteen
+            // months), `two years and a half`.
+            let (part, k) = match (said(2), said(3)) {
+                (Some("demie" | "demi"), _) => (0.5, 2),
+                (Some("a"), Some("half")) => (0.5, 3),
+                (Some("quart"), _) if hour => (0.25, 2),
                 _ => continue,
             };
-            end = after[2].1;
+            end = after[k].1;
             part
         } else if matches!(said(0), Some("heures" | "heure" | "h")) && said(1) == Some("moins") {
             // `cinq heures moins le quart`, `moins quart`.
@@ -153,7 +164,8 @@ pub(super) fn hour_parts(found: &mut [Quantity], chars: &[char], text: &str) {
             continue;
         };
         (q.lo, q.hi) = (q.lo + part, q.hi + part);
-        q.clock = true;
+        // A time of day but for a duration in years, months, weeks or days.
+        q.clock |= hour || !said(0).is_some_and(|w| DURATIONS.contains(&w));
         q.chars = start..end;
         q.text = text.chars().skip(start).take(end - start).collect();
     }
@@ -175,8 +187,10 @@ mod tests {
         assert_eq!(values("some two and a half million people"), [(2.5e6, "two and a half million".to_string())]);
         assert_eq!(values("Il a levé deux milliards et demi."), [(2.5e9, "deux milliards et demi".to_string())]);
         assert_eq!(values("un million et demie d'euros")[0].0, 1.5e6);
-        // A half that is no scale's.
-        assert_eq!(values("two hours and a half")[0].0, 2.0);
+        // A half of an hour, a year: the half counts (`un an et demi` is eighteen months).
+        assert_eq!(values("two hours and a half")[0].0, 2.5);
+        assert_eq!(values("dans un an et demi")[0].0, 1.5);
+        assert_eq!(values("after three and a half years")[0].0, 3.5);
         assert_eq!(values("half an hour, half the 40 men")[0].0, 40.0);
     }
 

@@ -210,6 +210,23 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                     || (matches!(c[i - 1], '-' | '_') && i > 1 && is_latin_letter(c[i - 2]))
                     || c[i - 1] == '.' && i > 1 && c[i - 2].is_ascii_digit());
             let (value, end) = read_digits(c, i);
+            // `1/3`, `3/4`: a fraction (not `3/89`, an issue and its year, nor a date `1/3/2020`).
+            if !glued_before && let Some((fraction, e)) = forms::fraction(c, i, end, value) {
+                push(
+                    &mut out,
+                    Tok::Num { lo: fraction, hi: fraction, spelled: false, ordinal: false, about: false },
+                    i,
+                    e,
+                );
+                i = e;
+                continue;
+            }
+            // `1994/1999`: a period of years.
+            if !glued_before && let Some((to, e)) = forms::year_span(c, end, value) {
+                push(&mut out, Tok::Num { lo: value, hi: to, spelled: false, ordinal: false, about: false }, i, e);
+                i = e;
+                continue;
+            }
             // Letters right after: an ordinal (`1st`, `2e`, `3ème`) or a name (`4o`, `3D`).
             let mut k = end;
             while k < n && is_latin_letter(c[k]) {
@@ -459,6 +476,12 @@ fn tokenize(c: &[char]) -> Vec<Token> {
             }
             // Most words are no number word at all: a glance at their first letter and length, else
             // one look-up.
+            // `XXIe siècle`, `XIXth`: a Roman numeral with an ordinal ending.
+            if let Some(v) = forms::roman_ordinal(&c[start..e]) {
+                push(&mut out, Tok::Num { lo: v, hi: v, spelled: false, ordinal: true, about: false }, start, e);
+                i = e;
+                continue;
+            }
             if !might_be_known(&c[start..e]) {
                 // `hundertfünfzig`, `dreihundert`: German writes a number as one word.
                 let value = (e - start >= 7)

@@ -206,6 +206,9 @@ fn every_format_matches_its_translation_both_ways() {
         ("le budget de 1996-1997", "the '97 budget"),
         ("en 1996-97", "in 1996-1997"),
         ("la saison 1999-00", "the 1999-2000 season"),
+        // A century in Roman numerals, as French writes it.
+        ("at the dawn of the 21st century", "à l'aube du XXIe siècle"),
+        ("au XIXe siècle", "in the 19th century"),
         // The last cabin down: German counts the half hour towards the next hour.
         ("um halb fünf talwärts", "à 4 heures et demie"),
         ("um halb fünf", "at 4.30 p.m."),
@@ -213,6 +216,13 @@ fn every_format_matches_its_translation_both_ways() {
         ("at a quarter to five", "vers 4 h 45"),
         ("mehr als zwanzigmal", "plus de vingt fois"),
         ("in den dreissiger Jahren", "dans les années trente"),
+        // A sitting's fractions, periods and durations, as each language writes them.
+        ("covering 1/3 of transport", "environ le tiers des transports"),
+        ("two thirds of the members", "les 2/3 des députés"),
+        ("the current 1994-1999 programmes", "les programmes 1994/1999"),
+        ("in eighteen months' time", "dans un an et demi"),
+        ("a review after three and a half years", "une révision après 3 ans et demi"),
+        ("the last decade", "les dix dernières années"),
     ];
     for (a, b) in same {
         assert!(agree(a, b), "{a} = {b}");
@@ -232,6 +242,10 @@ fn every_format_matches_its_translation_both_ways() {
         ("en 1996-97", "in 1998"),
         ("the '97 budget", "le budget de 1998"),
         ("à 4 heures et demie", "at 4 p.m."),
+        ("au XIXe siècle", "in the 18th century"),
+        ("covering 1/3 of transport", "environ le quart des transports"),
+        ("the current 1994-1999 programmes", "les programmes 1994/1998"),
+        ("in eighteen months' time", "dans deux ans et demi"),
         ("à 4 heures et demie", "um halb vier"),
         ("mehr als zwanzigmal", "plus de trente fois"),
     ];

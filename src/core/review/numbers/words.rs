@@ -272,6 +272,10 @@ pub(super) fn known_words() -> &'static KnownWords {
             "tausend",
             "decade",
             "decades",
+            "tiers",
+            "thirds",
+            "quarts",
+            "quarters",
             "décennie",
             "décennies",
             "mille",
@@ -336,8 +340,32 @@ pub(super) fn words(word: &str, start: usize, out: &mut Vec<Token>, after_englis
         }
         _ => {}
     }
+    // `the last decade`: ten years, with no count before it; only ever a confirmation.
+    if matches!(word, "decade" | "décennie") && !matches!(out.last().map(|t| t.tok), Some(Tok::Num { .. })) {
+        return push(out, Tok::Num { lo: 10.0, hi: 10.0, spelled: true, ordinal: true, about: false });
+    }
     if let Some(scale) = scale_word(word) {
         return push(out, Tok::Scale(scale));
+    }
+    // `le tiers`, `deux tiers`, `two thirds`, `trois quarts`: a fraction, the count before it
+    // its numerator; only ever a confirmation (`1/3`).
+    if let Some(part) = match word {
+        "tiers" | "thirds" => Some(3.0),
+        // (`a quarter to five`, `quatre heures et quart` are clock times: see `half`.)
+        "quarts" | "quarters" => Some(4.0),
+        "third" if matches!(out.last().map(|t| t.tok), Some(Tok::Article)) => Some(3.0),
+        _ => None,
+    } {
+        let (count, from) = match out.last().map(|t| (t.tok, t.chars.0)) {
+            Some((Tok::Num { lo, hi, .. }, from)) if lo == hi && lo < part => {
+                out.pop();
+                (lo, from)
+            }
+            _ => (1.0, start),
+        };
+        let v = count / part;
+        let tok = Tok::Num { lo: v, hi: v, spelled: true, ordinal: true, about: false };
+        return out.push(Token { tok, chars: (from, end) });
     }
     if let Some((_, unit)) = PLURALS.iter().find(|(w, _)| *w == word) {
         let (lo, hi) = super::about::plural(*unit as f64);
@@ -462,6 +490,11 @@ pub(super) fn german_glued(word: &[char]) -> Option<(f64, f64)> {
     const ENDS: [&str; 9] = ["mal", "fach", "fache", "fachen", "jährig", "jährige", "jährigen", "jähriger", "jähriges"];
     let (stem, v) = ENDS.iter().filter_map(|e| lower.strip_suffix(e)).find_map(|stem| Some((stem, value(stem)?)))?;
     (v >= 2.0 && !stem.is_empty()).then_some((v, v))
+}
+
+/// Whether a lower-case word is a month's name in English or French.
+pub(super) fn is_month(w: &str) -> bool {
+    month(w).is_some()
 }
 
 fn month(w: &str) -> Option<f64> {
