@@ -222,14 +222,99 @@ pub(super) fn roman_ordinal(word: &[char]) -> Option<f64> {
     (total > 0).then_some(f64::from(total))
 }
 
+/// Nouns a Roman numeral numbers (`Title II`, `titre II`, `Kapitel IV`), lower case.
+const PARTS: [&str; 24] = [
+    "article",
+    "articles",
+    "title",
+    "titles",
+    "titre",
+    "titres",
+    "chapter",
+    "chapitre",
+    "kapitel",
+    "annex",
+    "annexe",
+    "anhang",
+    "part",
+    "partie",
+    "teil",
+    "section",
+    "volume",
+    "tome",
+    "band",
+    "book",
+    "livre",
+    "recommendation",
+    "recommendations",
+    "recommandations",
+];
+
+/// A Roman numeral in capitals (`II`, `XIV`) at `start..end` that numbers a part: right after a
+/// noun of [`PARTS`] (`recommandations I`), or after `et` / `and` / `,` / `à` / `to` following
+/// such a numeral (`I et II`). Its value; `None` elsewhere (`World War II`, a pronoun `I`).
+pub(super) fn roman_part(c: &[char], start: usize, end: usize, before: &[super::Token]) -> Option<f64> {
+    let word = &c[start..end];
+    if word.len() > 6 || !word.iter().all(|ch| matches!(ch, 'I' | 'V' | 'X')) {
+        return None;
+    }
+    let value = roman_value(word)?;
+    // The word before, one space between.
+    let prev_word = || -> String {
+        let e = start.checked_sub(1).filter(|&e| c[e] == ' ').unwrap_or(start);
+        let s = e - c[..e].iter().rev().take_while(|ch| ch.is_alphabetic()).count();
+        c[s..e].iter().flat_map(|ch| ch.to_lowercase()).collect()
+    };
+    let after_numeral = match before {
+        [.., n, sep, _] | [.., n, sep] if matches!(sep.tok, super::Tok::And | super::Tok::RangeSep) => {
+            matches!(n.tok, super::Tok::Num { .. })
+                && c[n.chars.0..n.chars.1].iter().all(|ch| matches!(ch, 'I' | 'V' | 'X'))
+        }
+        _ => false,
+    };
+    (PARTS.contains(&prev_word().as_str()) || after_numeral).then_some(value)
+}
+
+/// The value of a Roman numeral written in I, V and X, if it is one (`IIII` and `VV` are not).
+fn roman_value(word: &[char]) -> Option<f64> {
+    let digit = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        _ => 10,
+    };
+    let mut total = 0i32;
+    for (k, &c) in word.iter().enumerate() {
+        let v = digit(c);
+        if word.get(k + 1).is_some_and(|&n| digit(n) > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    let canonical = |mut n: i32| {
+        let mut out = String::new();
+        for (v, s) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+            while n >= v {
+                out.push_str(s);
+                n -= v;
+            }
+        }
+        out
+    };
+    (total > 0 && canonical(total) == word.iter().collect::<String>()).then_some(f64::from(total))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::read;
+    use super::super::tests::one;
 
-    fn one(text: &str) -> (f64, f64) {
-        let v = read(text);
-        assert_eq!(v.len(), 1, "{text}: {v:?}");
-        (v[0].lo, v[0].hi)
+    #[test]
+    fn roman_numerals_numbering_a_part() {
+        assert_eq!(read("aux recommandations I et II").iter().map(|q| q.lo).collect::<Vec<_>>(), [1.0, 2.0]);
+        assert_eq!(one("au titre XIV du traité"), (14.0, 14.0));
+        assert!(read("World War II, Henry VIII, and I think so").is_empty());
+        assert!(read("le chapitre IIII").is_empty(), "no numeral");
     }
 
     #[test]

@@ -482,6 +482,12 @@ fn tokenize(c: &[char]) -> Vec<Token> {
                 i = e;
                 continue;
             }
+            // `titre II`, `recommandations I et II`: a Roman numeral numbering a part.
+            if let Some(v) = forms::roman_part(c, start, e, &out) {
+                push(&mut out, Tok::Num { lo: v, hi: v, spelled: false, ordinal: false, about: false }, start, e);
+                i = e;
+                continue;
+            }
             if !might_be_known(&c[start..e]) {
                 // `hundertfünfzig`, `dreihundert`: German writes a number as one word.
                 let value = (e - start >= 7)

@@ -6,7 +6,8 @@ fn values(text: &str) -> Vec<(f64, f64, bool, bool)> {
     read(text).into_iter().map(|q| (q.lo, q.hi, q.percent, q.weak)).collect()
 }
 
-fn one(text: &str) -> (f64, f64) {
+/// The one value read, as (lo, hi).
+pub(super) fn one(text: &str) -> (f64, f64) {
     let v = read(text);
     assert_eq!(v.len(), 1, "{text}: {v:?}");
     (v[0].lo, v[0].hi)
@@ -209,6 +210,7 @@ fn every_format_matches_its_translation_both_ways() {
         // A century in Roman numerals, as French writes it.
         ("at the dawn of the 21st century", "à l'aube du XXIe siècle"),
         ("au XIXe siècle", "in the 19th century"),
+        ("Recommendations 1 and 2", "les recommandations I et II"),
         // The last cabin down: German counts the half hour towards the next hour.
         ("um halb fünf talwärts", "à 4 heures et demie"),
         ("um halb fünf", "at 4.30 p.m."),
