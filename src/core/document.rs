@@ -315,8 +315,8 @@ impl Pair {
     /// the same turns.
     pub fn aligned_and_settled(docs: Sides<Arc<Document>>, text: impl Fn(&Document) -> Option<String>) -> Self {
         let pair = Self::from_docs(docs);
-        let dropped = Sides::from_fn(|side| one_off_labels(&pair, side));
         let gained = Sides::from_fn(|side| labels_facing_one_offs(&pair, side));
+        let dropped = Sides::from_fn(|side| one_off_labels(&pair, side, &gained[side.other()]));
         if dropped.iter().chain(gained.iter()).all(|(_, names)| names.is_empty()) {
             return pair;
         }
@@ -342,10 +342,10 @@ impl Pair {
 /// direction written like a label). A person who speaks once and is answered by a speech on
 /// the other side stays a speaker; so does one whose turn is paired with nothing, one facing a
 /// label the other side heard once too (see [`labels_facing_one_offs`]), and one in the side's
-/// [`Segmentation::speakers`]. Canonical names, for [`Segmentation::not_speakers`].
-pub fn one_off_labels(pair: &Pair, side: Side) -> Vec<String> {
+/// [`Segmentation::speakers`]. `answering`: the other side's [`labels_facing_one_offs`].
+/// Canonical names, for [`Segmentation::not_speakers`].
+pub fn one_off_labels(pair: &Pair, side: Side, answering: &[String]) -> Vec<String> {
     let other = &pair.docs[side.other()].turns;
-    let answering = labels_facing_one_offs(pair, side.other());
     one_off_turns(pair, side)
         .into_iter()
         .filter(|(_, facing)| {

@@ -203,23 +203,7 @@ pub(super) fn roman_ordinal(word: &[char]) -> Option<f64> {
     if digits == 0 || !alone_ok || !crate::core::review::units::is_ordinal_ending(&ending) {
         return None;
     }
-    let value = |c: char| match c {
-        'I' => 1,
-        'V' => 5,
-        'X' => 10,
-        'L' => 50,
-        _ => 100,
-    };
-    let mut total = 0i32;
-    for (k, &c) in word[..digits].iter().enumerate() {
-        let v = value(c);
-        if word.get(k + 1).filter(|_| k + 1 < digits).is_some_and(|&n| value(n) > v) {
-            total -= v;
-        } else {
-            total += v;
-        }
-    }
-    (total > 0).then_some(f64::from(total))
+    roman_value(&word[..digits])
 }
 
 /// Nouns a Roman numeral numbers (`Title II`, `titre II`, `Kapitel IV`), lower case.
@@ -259,12 +243,6 @@ pub(super) fn roman_part(c: &[char], start: usize, end: usize, before: &[super::
         return None;
     }
     let value = roman_value(word)?;
-    // The word before, one space between.
-    let prev_word = || -> String {
-        let e = start.checked_sub(1).filter(|&e| c[e] == ' ').unwrap_or(start);
-        let s = e - c[..e].iter().rev().take_while(|ch| ch.is_alphabetic()).count();
-        c[s..e].iter().flat_map(|ch| ch.to_lowercase()).collect()
-    };
     let after_numeral = match before {
         [.., n, sep, _] | [.., n, sep] if matches!(sep.tok, super::Tok::And | super::Tok::RangeSep) => {
             matches!(n.tok, super::Tok::Num { .. })
@@ -272,20 +250,19 @@ pub(super) fn roman_part(c: &[char], start: usize, end: usize, before: &[super::
         }
         _ => false,
     };
-    (PARTS.contains(&prev_word().as_str()) || after_numeral).then_some(value)
+    let after_part = super::half::word_before(c, start).is_some_and(|(w, _)| PARTS.contains(&w.as_str()));
+    (after_part || after_numeral).then_some(value)
 }
 
-/// The value of a Roman numeral written in I, V and X, if it is one (`IIII` and `VV` are not).
+/// The value of a Roman numeral in I, V, X, L and C, if it is one as Romans wrote it (`IIII`,
+/// `VV`, `IC` are not).
 fn roman_value(word: &[char]) -> Option<f64> {
-    let digit = |c: char| match c {
-        'I' => 1,
-        'V' => 5,
-        _ => 10,
-    };
+    const DIGITS: [(char, i32); 5] = [('I', 1), ('V', 5), ('X', 10), ('L', 50), ('C', 100)];
+    let digit = |c: char| DIGITS.iter().find(|(d, _)| *d == c).map(|&(_, v)| v);
     let mut total = 0i32;
     for (k, &c) in word.iter().enumerate() {
-        let v = digit(c);
-        if word.get(k + 1).is_some_and(|&n| digit(n) > v) {
+        let v = digit(c)?;
+        if word.get(k + 1).and_then(|&n| digit(n)).is_some_and(|n| n > v) {
             total -= v;
         } else {
             total += v;
@@ -293,7 +270,9 @@ fn roman_value(word: &[char]) -> Option<f64> {
     }
     let canonical = |mut n: i32| {
         let mut out = String::new();
-        for (v, s) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        for (v, s) in
+            [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        {
             while n >= v {
                 out.push_str(s);
                 n -= v;

@@ -57,7 +57,7 @@ fn words_after(chars: &[char], from: usize, n: usize) -> Vec<(String, usize)> {
 }
 
 /// The word just before character `at` (one space between), lower case, and where it starts.
-fn word_before(chars: &[char], at: usize) -> Option<(String, usize)> {
+pub(super) fn word_before(chars: &[char], at: usize) -> Option<(String, usize)> {
     let end = at.checked_sub(1).filter(|&e| chars[e] == ' ')?;
     let start = end - chars[..end].iter().rev().take_while(|c| c.is_alphabetic()).count();
     (start < end).then(|| (chars[start..end].iter().flat_map(|c| c.to_lowercase()).collect(), start))
@@ -137,7 +137,7 @@ pub(super) fn hour_parts(found: &mut [Quantity], chars: &[char], text: &str) {
             };
             end = after[k].1;
             part
-        } else if matches!(said(0), Some("heures" | "heure" | "h")) && said(1) == Some("moins") {
+        } else if hour && said(1) == Some("moins") {
             // `cinq heures moins le quart`, `moins quart`.
             let k = if said(2) == Some("le") { 3 } else { 2 };
             if said(k) != Some("quart") {
